@@ -1,0 +1,225 @@
+//! Talking to the server: same origin, JSON, the session cookie travels by itself.
+//!
+//! Every non-2xx body is decoded into the shared [`ErrorBody`]; a failed fetch becomes
+//! [`ApiError::Unreachable`]. The decoding is pure and tested natively; only the `send`
+//! helpers touch the browser.
+
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use shared::identity::{LoginRequest, Me};
+use shared::schedule::TodayVisits;
+use shared::{ErrorBody, ErrorDetail};
+
+/// Shown when the request never reached the server (offline, DNS, server down).
+pub const UNREACHABLE_MESSAGE: &str =
+    "Nejste připojeni k internetu nebo je server nedostupný. Zkuste to prosím znovu.";
+
+/// Why a call to the API failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request did not get an answer: offline or the server is down.
+    Unreachable,
+    /// The server answered with a status that is not a success.
+    Http { status: u16, error: ErrorDetail },
+}
+
+impl ApiError {
+    /// The Czech message for people.
+    pub fn message(&self) -> &str {
+        match self {
+            ApiError::Unreachable => UNREACHABLE_MESSAGE,
+            ApiError::Http { error, .. } => &error.message,
+        }
+    }
+
+    /// The input field the server says is wrong, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ApiError::Unreachable => None,
+            ApiError::Http { error, .. } => error.field.as_deref(),
+        }
+    }
+
+    /// The session is missing or expired: the user has to sign in again.
+    pub fn is_unauthenticated(&self) -> bool {
+        matches!(self, ApiError::Http { status: 401, .. })
+    }
+
+    /// The error as the wire shape, for views that show `message` and mark `field`.
+    pub fn detail(&self) -> ErrorDetail {
+        match self {
+            ApiError::Unreachable => ErrorDetail {
+                code: "unreachable".to_owned(),
+                message: UNREACHABLE_MESSAGE.to_owned(),
+                field: None,
+            },
+            ApiError::Http { error, .. } => error.clone(),
+        }
+    }
+}
+
+/// A non-2xx answer: the server's [`ErrorBody`], or a Czech message chosen by status when
+/// the body is not one (a proxy's HTML page, an empty body).
+pub fn decode_error(status: u16, body: &str) -> ApiError {
+    let error = match serde_json::from_str::<ErrorBody>(body) {
+        Ok(body) => body.error,
+        Err(_) => ErrorDetail {
+            code: fallback_code(status).to_owned(),
+            message: fallback_message(status),
+            field: None,
+        },
+    };
+    ApiError::Http { status, error }
+}
+
+/// A 2xx answer: the expected JSON, or an error the user can act on.
+pub fn decode_success<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|_| ApiError::Http {
+        status,
+        error: ErrorDetail {
+            code: "bad_response".to_owned(),
+            message: "Server poslal odpověď, které aplikace nerozumí. Obnovte prosím stránku."
+                .to_owned(),
+            field: None,
+        },
+    })
+}
+
+fn fallback_code(status: u16) -> &'static str {
+    match status {
+        401 => "unauthenticated",
+        403 => "forbidden",
+        404 => "not_found",
+        500..=599 => "server_error",
+        _ => "http_error",
+    }
+}
+
+fn fallback_message(status: u16) -> String {
+    match status {
+        401 => "Nejste přihlášeni. Přihlaste se prosím znovu.".to_owned(),
+        403 => "K této akci nemáte oprávnění.".to_owned(),
+        404 => "Požadovaná věc nebyla nalezena.".to_owned(),
+        502..=504 => {
+            "Server je dočasně nedostupný. Zkuste to prosím za chvíli znovu.".to_owned()
+        }
+        500..=599 => {
+            format!("Na serveru nastala chyba (kód {status}). Zkuste to prosím později.")
+        }
+        _ => format!("Požadavek se nepodařil (kód {status})."),
+    }
+}
+
+async fn read(response: Response) -> Result<(u16, String), ApiError> {
+    let status = response.status();
+    let body = response.text().await.map_err(|_| ApiError::Unreachable)?;
+    Ok((status, body))
+}
+
+async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    let ok = response.ok();
+    let (status, body) = read(response).await?;
+    if ok {
+        decode_success(status, &body)
+    } else {
+        Err(decode_error(status, &body))
+    }
+}
+
+/// `POST /api/auth/login`.
+pub async fn login(credentials: LoginRequest) -> Result<Me, ApiError> {
+    let request = Request::post("/api/auth/login")
+        .header("Accept", "application/json")
+        .json(&credentials)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `POST /api/auth/logout`.
+pub async fn logout() -> Result<(), ApiError> {
+    let response = Request::post("/api/auth/logout")
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        let (status, body) = read(response).await?;
+        Err(decode_error(status, &body))
+    }
+}
+
+/// `GET /api/auth/me`.
+pub async fn me() -> Result<Me, ApiError> {
+    send_json(Request::get("/api/auth/me").header("Accept", "application/json").build().map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `GET /api/schedule/visits/today`.
+pub async fn today_visits() -> Result<TodayVisits, ApiError> {
+    send_json(
+        Request::get("/api/schedule/visits/today")
+            .header("Accept", "application/json")
+            .build()
+            .map_err(|_| ApiError::Unreachable)?,
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_error_body_is_decoded_with_its_czech_message_and_field() {
+        let body = r#"{"error":{"code":"invalid_credentials","message":"Nesprávné jméno nebo heslo.","field":"password"}}"#;
+        let error = decode_error(401, body);
+        assert_eq!(error.message(), "Nesprávné jméno nebo heslo.");
+        assert_eq!(error.field(), Some("password"));
+        assert!(error.is_unauthenticated());
+    }
+
+    #[test]
+    fn a_body_that_is_not_an_error_body_gets_a_czech_message_by_status() {
+        let error = decode_error(502, "<html>Bad gateway</html>");
+        assert_eq!(
+            error,
+            ApiError::Http {
+                status: 502,
+                error: ErrorDetail {
+                    code: "server_error".to_owned(),
+                    message: "Server je dočasně nedostupný. Zkuste to prosím za chvíli znovu."
+                        .to_owned(),
+                    field: None,
+                },
+            }
+        );
+        assert!(decode_error(500, "").message().contains("kód 500"));
+        assert!(decode_error(401, "").is_unauthenticated());
+    }
+
+    #[test]
+    fn an_unreachable_server_says_so_in_czech_and_is_not_a_logout() {
+        let error = ApiError::Unreachable;
+        assert!(error.message().starts_with("Nejste připojeni"));
+        assert!(!error.is_unauthenticated());
+        assert_eq!(error.detail().code, "unreachable");
+    }
+
+    #[test]
+    fn a_success_body_the_app_cannot_read_is_an_error_not_a_panic() {
+        let result: Result<Me, ApiError> = decode_success(200, "{\"unexpected\":true}");
+        let error = result.expect_err("not a Me");
+        assert_eq!(error.detail().code, "bad_response");
+        assert!(!error.is_unauthenticated());
+    }
+
+    #[test]
+    fn a_me_body_is_decoded() {
+        let body = r#"{"user_id":"u1","username":"pecovatelka.decin","display_name":"Jana Nováková","role":"caregiver","provider_id":"p1","provider_name":"Charita Děčín"}"#;
+        let me: Me = decode_success(200, body).expect("valid");
+        assert_eq!(me.display_name, "Jana Nováková");
+        assert_eq!(me.role.label(), "Pečovatel/ka");
+    }
+}

@@ -1,0 +1,86 @@
+//! What every component shares: its route table, and the one request pipeline —
+//! route, schema, caller, access, handler, error mapping.
+
+use chrono::{DateTime, Utc};
+
+use crate::auth::{Caller, authenticate};
+use crate::db::Database;
+use crate::error::ApiError;
+use crate::http::{ApiRequest, ApiResponse};
+use crate::migrate::ensure_schema;
+use crate::router::{Access, PathParams, Route, find_route};
+
+/// Deployment settings the pipeline needs, read once from Spin variables or the test host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Seed the demo data when the database is created.
+    pub seed_demo: bool,
+}
+
+/// A routed request, as a handler receives it.
+#[derive(Debug)]
+pub struct Context<'a, D> {
+    pub request: &'a ApiRequest,
+    pub db: &'a D,
+    pub params: PathParams,
+    caller: Option<Caller>,
+    pub now: DateTime<Utc>,
+}
+
+impl<D> Context<'_, D> {
+    /// The signed-in caller; routes that are not public always have one.
+    pub fn caller(&self) -> Result<&Caller, ApiError> {
+        self.caller.as_ref().ok_or(ApiError::Unauthenticated)
+    }
+}
+
+/// One Spin component: a route table and the handlers behind it.
+#[allow(async_fn_in_trait)]
+pub trait Component {
+    type Endpoint: Copy + std::fmt::Debug + 'static;
+
+    const ROUTES: &'static [Route<Self::Endpoint>];
+
+    async fn handle<D: Database>(
+        endpoint: Self::Endpoint,
+        cx: &Context<'_, D>,
+    ) -> Result<ApiResponse, ApiError>;
+}
+
+/// Serves one request with component `C`; every error becomes the JSON error shape here.
+pub async fn serve<C: Component, D: Database>(
+    request: &ApiRequest,
+    db: &D,
+    settings: Settings,
+    now: DateTime<Utc>,
+) -> ApiResponse {
+    match route_and_handle::<C, D>(request, db, settings, now).await {
+        Ok(response) => response,
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn route_and_handle<C: Component, D: Database>(
+    request: &ApiRequest,
+    db: &D,
+    settings: Settings,
+    now: DateTime<Utc>,
+) -> Result<ApiResponse, ApiError> {
+    let (route, params) = find_route(C::ROUTES, request.method, &request.path)?;
+    ensure_schema(db, settings.seed_demo, now).await?;
+    let caller = authenticate(db, request, now).await?;
+    if let Access::Roles(roles) = route.access {
+        let caller = caller.as_ref().ok_or(ApiError::Unauthenticated)?;
+        if !roles.contains(&caller.role) {
+            return Err(ApiError::Forbidden);
+        }
+    }
+    let cx = Context {
+        request,
+        db,
+        params,
+        caller,
+        now,
+    };
+    C::handle(route.endpoint, &cx).await
+}

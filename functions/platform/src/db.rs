@@ -1,0 +1,213 @@
+//! The database port: run a statement with parameters, get rows. Three adapters implement
+//! it: Spin SQLite and Spin PostgreSQL inside the components, sqlx natively.
+//!
+//! SQL is written once, with `$1`-style placeholders; the SQLite adapters rewrite them.
+
+use std::sync::Arc;
+
+/// Which SQL dialect is on the other end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A parameter or a column value. Integers are `BIGINT` on PostgreSQL: Spin's driver binds
+/// an `i64` only to `int8`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl From<i64> for Value {
+    fn from(value: i64) -> Self {
+        Value::Integer(value)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(value: f64) -> Self {
+        Value::Real(value)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Self {
+        Value::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Self {
+        Value::Text(value)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(value: &String) -> Self {
+        Value::Text(value.clone())
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Value::Null, Into::into)
+    }
+}
+
+/// What went wrong talking to the database.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DbError {
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("a unique constraint was violated: {0}")]
+    UniqueViolation(String),
+    #[error("statement failed: {0}")]
+    Statement(String),
+    #[error("column `{0}` is not in the result")]
+    MissingColumn(String),
+    #[error("column `{column}` holds {found}, expected {expected}")]
+    ColumnType {
+        column: String,
+        expected: &'static str,
+        found: String,
+    },
+}
+
+impl DbError {
+    /// Both engines report constraint violations only as text through Spin's interfaces.
+    pub fn from_message(message: String) -> DbError {
+        let lower = message.to_lowercase();
+        if lower.contains("unique constraint") || lower.contains("duplicate key") {
+            DbError::UniqueViolation(message)
+        } else {
+            DbError::Statement(message)
+        }
+    }
+}
+
+/// One result row; columns are looked up by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    columns: Arc<[String]>,
+    values: Vec<Value>,
+}
+
+impl Row {
+    pub fn new(columns: Arc<[String]>, values: Vec<Value>) -> Self {
+        Self { columns, values }
+    }
+
+    fn value(&self, column: &str) -> Result<&Value, DbError> {
+        self.columns
+            .iter()
+            .position(|name| name == column)
+            .and_then(|index| self.values.get(index))
+            .ok_or_else(|| DbError::MissingColumn(column.to_owned()))
+    }
+
+    fn type_error(column: &str, expected: &'static str, found: &Value) -> DbError {
+        DbError::ColumnType {
+            column: column.to_owned(),
+            expected,
+            found: format!("{found:?}"),
+        }
+    }
+
+    pub fn text(&self, column: &str) -> Result<String, DbError> {
+        match self.value(column)? {
+            Value::Text(text) => Ok(text.clone()),
+            other => Err(Self::type_error(column, "text", other)),
+        }
+    }
+
+    pub fn optional_text(&self, column: &str) -> Result<Option<String>, DbError> {
+        match self.value(column)? {
+            Value::Null => Ok(None),
+            Value::Text(text) => Ok(Some(text.clone())),
+            other => Err(Self::type_error(column, "text or null", other)),
+        }
+    }
+
+    pub fn integer(&self, column: &str) -> Result<i64, DbError> {
+        match self.value(column)? {
+            Value::Integer(number) => Ok(*number),
+            other => Err(Self::type_error(column, "integer", other)),
+        }
+    }
+
+    pub fn optional_integer(&self, column: &str) -> Result<Option<i64>, DbError> {
+        match self.value(column)? {
+            Value::Null => Ok(None),
+            Value::Integer(number) => Ok(Some(*number)),
+            other => Err(Self::type_error(column, "integer or null", other)),
+        }
+    }
+
+    pub fn real(&self, column: &str) -> Result<f64, DbError> {
+        match self.value(column)? {
+            Value::Real(number) => Ok(*number),
+            // SQLite stores a whole-number REAL written as an integer literal as an integer.
+            Value::Integer(number) => Ok(*number as f64),
+            other => Err(Self::type_error(column, "real", other)),
+        }
+    }
+}
+
+/// The port every handler talks to. One value is one connection, used by one request, so
+/// `begin`/`commit` bracket a transaction on both engines.
+#[allow(async_fn_in_trait)]
+pub trait Database {
+    fn engine(&self) -> Engine;
+
+    async fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError>;
+
+    /// Runs a statement that returns no rows; the number of rows it changed.
+    async fn execute(&self, sql: &str, params: &[Value]) -> Result<u64, DbError>;
+
+    /// Starts a write transaction. SQLite takes the write lock at once: a deferred
+    /// transaction that upgrades later fails immediately under WAL when another wrote.
+    async fn begin(&self) -> Result<(), DbError> {
+        let sql = match self.engine() {
+            Engine::Sqlite => "BEGIN IMMEDIATE",
+            Engine::Postgres => "BEGIN",
+        };
+        self.execute(sql, &[]).await.map(drop)
+    }
+
+    async fn commit(&self) -> Result<(), DbError> {
+        self.execute("COMMIT", &[]).await.map(drop)
+    }
+
+    async fn rollback(&self) -> Result<(), DbError> {
+        self.execute("ROLLBACK", &[]).await.map(drop)
+    }
+
+    async fn query_one(&self, sql: &str, params: &[Value]) -> Result<Option<Row>, DbError> {
+        Ok(self.query(sql, params).await?.into_iter().next())
+    }
+}
+
+/// Runs `work` inside a write transaction: committed when it succeeds, rolled back when not.
+pub async fn in_transaction<D, T, E>(db: &D, work: impl AsyncFnOnce() -> Result<T, E>) -> Result<T, E>
+where
+    D: Database,
+    E: From<DbError>,
+{
+    db.begin().await?;
+    match work().await {
+        Ok(value) => {
+            db.commit().await?;
+            Ok(value)
+        }
+        Err(error) => {
+            // The original error is what the caller needs; a failed rollback ends with the
+            // connection anyway.
+            let _ = db.rollback().await;
+            Err(error)
+        }
+    }
+}

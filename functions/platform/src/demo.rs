@@ -1,0 +1,206 @@
+//! Synthetic demo data on real municipalities of the region: two providers, their staff,
+//! clients and a fortnight of visits around the day the database was created. No real
+//! person's data: names are invented, streets are invented.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use shared::identity::Role;
+use shared::time::{from_prague, prague_date};
+
+use crate::auth::hash_password;
+use crate::db::{Database, DbError, Value};
+use crate::timestamp;
+
+/// The password of every demo account (README lists the accounts).
+pub const DEMO_PASSWORD: &str = "demo1234";
+
+struct DemoProvider {
+    id: &'static str,
+    name: &'static str,
+    municipality: &'static str,
+}
+
+const PROVIDERS: [DemoProvider; 2] = [
+    DemoProvider {
+        id: "prov-decin",
+        name: "Pečovatelská služba Děčín (demo)",
+        municipality: "562335",
+    },
+    DemoProvider {
+        id: "prov-louny",
+        name: "Charita Louny – pečovatelská služba (demo)",
+        municipality: "565971",
+    },
+];
+
+/// username, display name, role, provider
+const USERS: [(&str, &str, Role, Option<&str>); 9] = [
+    ("vedouci.decin", "Alena Vedoucí", Role::ProviderManager, Some("prov-decin")),
+    ("koordinator.decin", "Petr Koordinátor", Role::Coordinator, Some("prov-decin")),
+    ("pecovatelka.decin", "Jana Pečovatelka", Role::Caregiver, Some("prov-decin")),
+    ("pecovatel.decin", "Martin Pečovatel", Role::Caregiver, Some("prov-decin")),
+    ("vedouci.louny", "Eva Vedoucí", Role::ProviderManager, Some("prov-louny")),
+    ("pecovatelka.louny", "Lucie Pečovatelka", Role::Caregiver, Some("prov-louny")),
+    ("kraj", "Krajský Referent", Role::RegionOfficer, None),
+    ("analytik", "Datový Analytik", Role::DataAnalyst, None),
+    ("lektor", "Lektor IVC", Role::Lecturer, None),
+];
+
+/// id, provider, name, street, municipality, care allowance level, doorstep note
+type DemoClient = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    Option<&'static str>,
+);
+
+const CLIENTS: [DemoClient; 10] = [
+    ("cl-d1", "prov-decin", "Marie Ukázková", "Zahradní 12", "562335", Some(2), Some("Klíč v klíčence u dveří, kód 1945.")),
+    ("cl-d2", "prov-decin", "Josef Vzorový", "Lipová 3", "562351", Some(3), None),
+    ("cl-d3", "prov-decin", "Anna Příkladová", "Náměstí 48", "562394", Some(1), Some("Pozor na psa, zvonit dvakrát.")),
+    ("cl-d4", "prov-decin", "Karel Zkušební", "Polní 7", "562564", Some(4), None),
+    ("cl-d5", "prov-decin", "Věra Modelová", "Krátká 150", "546496", Some(2), None),
+    ("cl-d6", "prov-decin", "František Testovací", "Horní 22", "562521", None, Some("Bydlí ve 2. patře bez výtahu.")),
+    ("cl-l1", "prov-louny", "Ludmila Ukázková", "Husova 5", "565971", Some(3), None),
+    ("cl-l2", "prov-louny", "Jiří Vzorový", "Nádražní 18", "566624", Some(2), Some("Vchod ze dvora.")),
+    ("cl-l3", "prov-louny", "Zdeňka Příkladová", "Pod Lesem 4", "566551", Some(1), None),
+    ("cl-l4", "prov-louny", "Václav Modelový", "Školní 9", "542571", Some(2), None),
+];
+
+/// caregiver, client, start (Prague wall time), minutes, task codes
+const DAILY_ROUTES: [(&str, &str, (u32, u32), i64, &[&str]); 12] = [
+    ("pecovatelka.decin", "cl-d1", (7, 30), 60, &["b1", "a2"]),
+    ("pecovatelka.decin", "cl-d2", (9, 0), 45, &["a4", "b1"]),
+    ("pecovatelka.decin", "cl-d3", (10, 15), 60, &["d1", "d6"]),
+    ("pecovatelka.decin", "cl-d1", (11, 45), 20, &["c2"]),
+    ("pecovatelka.decin", "cl-d5", (13, 0), 45, &["c4", "a1"]),
+    ("pecovatel.decin", "cl-d4", (7, 0), 90, &["b1", "a4", "a2"]),
+    ("pecovatel.decin", "cl-d6", (9, 0), 60, &["d5", "d4"]),
+    ("pecovatel.decin", "cl-d4", (12, 0), 30, &["c4"]),
+    ("pecovatelka.louny", "cl-l1", (7, 30), 60, &["b1", "b2"]),
+    ("pecovatelka.louny", "cl-l2", (9, 0), 45, &["d6"]),
+    ("pecovatelka.louny", "cl-l3", (10, 30), 60, &["e1"]),
+    ("pecovatelka.louny", "cl-l4", (12, 0), 20, &["c2"]),
+];
+
+const TRAINING_CENTRES: [(&str, &str, &str); 2] = [
+    ("ivc-usti", "IVC Ústí nad Labem (demo)", "554804"),
+    ("ivc-most", "IVC Most (demo)", "567027"),
+];
+
+fn user_id(username: &str) -> String {
+    format!("user-{username}")
+}
+
+/// Seeds the demo into a freshly migrated database, inside the migration's transaction.
+pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError> {
+    let created_at = timestamp::format(now);
+    for provider in &PROVIDERS {
+        db.execute(
+            "INSERT INTO providers (id, name, municipality_code, created_at) VALUES ($1, $2, $3, $4)",
+            &[provider.id.into(), provider.name.into(), provider.municipality.into(), created_at.clone().into()],
+        )
+        .await?;
+    }
+    // One hash serves every demo account: they share the documented password.
+    let password_hash = hash_password(DEMO_PASSWORD);
+    for (username, display_name, role, provider) in USERS {
+        db.execute(
+            "INSERT INTO users (id, username, display_name, password_hash, role, provider_id, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
+            &[
+                user_id(username).into(),
+                username.into(),
+                display_name.into(),
+                password_hash.clone().into(),
+                role.as_str().into(),
+                provider.into(),
+                created_at.clone().into(),
+            ],
+        )
+        .await?;
+    }
+    for (id, provider, name, street, municipality, level, note) in CLIENTS {
+        let centre = db
+            .query_one("SELECT latitude, longitude FROM municipalities WHERE code = $1", &[municipality.into()])
+            .await?
+            .ok_or_else(|| DbError::Statement(format!("municipality {municipality} missing")))?;
+        // Each client lives a little off the municipality's centre point.
+        let offset = (id.bytes().map(f64::from).sum::<f64>() % 17.0 - 8.0) / 1000.0;
+        db.execute(
+            "INSERT INTO clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
+                                  care_allowance_level, doorstep_note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            &[
+                id.into(),
+                provider.into(),
+                name.into(),
+                street.into(),
+                municipality.into(),
+                (centre.real("latitude")? + offset).into(),
+                (centre.real("longitude")? - offset).into(),
+                level.into(),
+                note.into(),
+                created_at.clone().into(),
+            ],
+        )
+        .await?;
+    }
+    seed_visits(db, now, &created_at).await?;
+    for (id, name, municipality) in TRAINING_CENTRES {
+        db.execute(
+            "INSERT INTO training_centres (id, name, municipality_code, created_at) VALUES ($1, $2, $3, $4)",
+            &[id.into(), name.into(), municipality.into(), created_at.clone().into()],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The same weekday route from yesterday to thirteen days ahead, so "today" has visits for
+/// two weeks after the demo starts.
+async fn seed_visits(db: &impl Database, now: DateTime<Utc>, created_at: &str) -> Result<(), DbError> {
+    let today = prague_date(now);
+    for day_offset in -1..14 {
+        let day = today + Duration::days(day_offset);
+        for (index, (caregiver, client, (hour, minute), minutes, tasks)) in DAILY_ROUTES.iter().enumerate() {
+            let start_time = NaiveTime::from_hms_opt(*hour, *minute, 0).expect("valid route time");
+            // Route times lie between 07:00 and 14:00: never in a daylight-saving gap.
+            let starts_at = from_prague(day.and_time(start_time)).map_err(|e| DbError::Statement(e.to_string()))?;
+            let ends_at = starts_at + Duration::minutes(*minutes);
+            let visit_id = format!("visit-{day}-{index:02}");
+            let status = if day_offset < 0 { "done" } else { "planned" };
+            let provider: Value = db
+                .query_one("SELECT provider_id FROM clients WHERE id = $1", &[(*client).into()])
+                .await?
+                .ok_or_else(|| DbError::Statement(format!("demo client {client} missing")))?
+                .text("provider_id")?
+                .into();
+            db.execute(
+                "INSERT INTO visits (id, provider_id, client_id, caregiver_id, starts_at, ends_at, status, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &[
+                    visit_id.clone().into(),
+                    provider,
+                    (*client).into(),
+                    user_id(caregiver).into(),
+                    timestamp::format(starts_at).into(),
+                    timestamp::format(ends_at).into(),
+                    status.into(),
+                    created_at.into(),
+                ],
+            )
+            .await?;
+            for task in *tasks {
+                db.execute(
+                    "INSERT INTO visit_tasks (visit_id, task_code) VALUES ($1, $2)",
+                    &[visit_id.clone().into(), (*task).into()],
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! The functions layer's one error type, and the one place it becomes an HTTP response.
+
+use shared::error::FieldError;
+use shared::{ErrorBody, ErrorDetail};
+
+use crate::db::DbError;
+use crate::http::{ApiResponse, Method};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("bad input ({code}) in {field:?}: {message}")]
+    BadInput {
+        code: &'static str,
+        field: Option<String>,
+        message: String,
+    },
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("wrong username or password")]
+    InvalidCredentials,
+    #[error("the role may not do this")]
+    Forbidden,
+    #[error("no such route")]
+    RouteNotFound,
+    #[error("not found: {0}")]
+    NotFound(&'static str),
+    #[error("method not allowed")]
+    MethodNotAllowed { allowed: Vec<Method> },
+    #[error(transparent)]
+    Database(#[from] DbError),
+}
+
+impl From<FieldError> for ApiError {
+    fn from(error: FieldError) -> Self {
+        ApiError::BadInput {
+            code: "invalid_field",
+            field: Some(error.field.to_owned()),
+            message: error.message,
+        }
+    }
+}
+
+impl ApiError {
+    fn status_code_and_message(&self) -> (u16, &'static str, String) {
+        match self {
+            ApiError::BadInput { code, message, .. } => (400, code, message.clone()),
+            ApiError::Unauthenticated => (401, "unauthenticated", "Nejste přihlášeni.".into()),
+            ApiError::InvalidCredentials => (
+                401,
+                "invalid_credentials",
+                "Nesprávné přihlašovací jméno nebo heslo.".into(),
+            ),
+            ApiError::Forbidden => (
+                403,
+                "forbidden",
+                "K této akci nemáte oprávnění.".into(),
+            ),
+            ApiError::RouteNotFound => (
+                404,
+                "route_not_found",
+                "Požadovaná adresa neexistuje.".into(),
+            ),
+            ApiError::NotFound(what) => (404, "not_found", format!("{what} nebyl nalezen.")),
+            ApiError::MethodNotAllowed { .. } => (
+                405,
+                "method_not_allowed",
+                "Tato metoda není pro tuto adresu povolena.".into(),
+            ),
+            ApiError::Database(DbError::Unavailable(_)) => (
+                503,
+                "database_unavailable",
+                "Databáze je dočasně nedostupná. Zkuste to prosím za chvíli.".into(),
+            ),
+            ApiError::Database(_) => (
+                500,
+                "internal_error",
+                "Na serveru nastala chyba. Nic se neuložilo; zkuste to prosím znovu.".into(),
+            ),
+        }
+    }
+
+    pub fn into_response(self) -> ApiResponse {
+        let (status, code, message) = self.status_code_and_message();
+        let field = match &self {
+            ApiError::BadInput { field, .. } => field.clone(),
+            _ => None,
+        };
+        if status >= 500 {
+            // Details stay in the server log; the client gets the Czech message only.
+            eprintln!("error {status}: {self}");
+        }
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: code.to_owned(),
+                message,
+                field,
+            },
+        };
+        let response = ApiResponse::json(status, &body);
+        match self {
+            ApiError::MethodNotAllowed { allowed } => {
+                let allow: Vec<&str> = allowed.iter().map(|method| method.as_str()).collect();
+                response.with_header("allow", allow.join(", "))
+            }
+            _ => response,
+        }
+    }
+}

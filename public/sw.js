@@ -1,0 +1,105 @@
+// E-péče service worker: keeps the app shell on the phone so the app opens offline.
+//
+// app/build.sh writes dist/sw.js from this file, substituting the cache version (derived
+// from the hashed assets) and the precache list. API responses are never cached here:
+// offline data is kept by the app itself.
+
+const VERSION = '__CACHE_VERSION__';
+const PRECACHE = __PRECACHE_LIST__;
+const CACHE = 'epece-shell-' + VERSION;
+const SHELL = '/index.html';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith('epece-shell-') && name !== CACHE)
+            .map((name) => caches.delete(name)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirstNavigation(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      return response;
+    }
+    // A server error page is worse than the app shell the app can retry from.
+    return (await caches.match(SHELL, { cacheName: CACHE })) || response;
+  } catch (error) {
+    const shell = await caches.match(SHELL, { cacheName: CACHE });
+    if (shell) {
+      return shell;
+    }
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: CACHE });
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(CACHE);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+async function staleWhileRevalidate(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  const refresh = fetch(request)
+    .then((response) => {
+      if (response.ok) {
+        cache.put(request, response.clone());
+      }
+      return response;
+    })
+    .catch(() => undefined);
+  return cached || (await refresh) || Response.error();
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  // The API goes straight to the network, never into a cache.
+  if (url.pathname.startsWith('/api/')) {
+    return;
+  }
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirstNavigation(request));
+    return;
+  }
+  // Hashed assets never change under the same name.
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  if (PRECACHE.includes(url.pathname)) {
+    event.respondWith(staleWhileRevalidate(request));
+  }
+});
