@@ -100,9 +100,7 @@ fn fallback_message(status: u16) -> String {
         401 => "Nejste přihlášeni. Přihlaste se prosím znovu.".to_owned(),
         403 => "K této akci nemáte oprávnění.".to_owned(),
         404 => "Požadovaná věc nebyla nalezena.".to_owned(),
-        502..=504 => {
-            "Server je dočasně nedostupný. Zkuste to prosím za chvíli znovu.".to_owned()
-        }
+        502..=504 => "Server je dočasně nedostupný. Zkuste to prosím za chvíli znovu.".to_owned(),
         500..=599 => {
             format!("Na serveru nastala chyba (kód {status}). Zkuste to prosím později.")
         }
@@ -153,7 +151,13 @@ pub async fn logout() -> Result<(), ApiError> {
 
 /// `GET /api/auth/me`.
 pub async fn me() -> Result<Me, ApiError> {
-    send_json(Request::get("/api/auth/me").header("Accept", "application/json").build().map_err(|_| ApiError::Unreachable)?).await
+    send_json(
+        Request::get("/api/auth/me")
+            .header("Accept", "application/json")
+            .build()
+            .map_err(|_| ApiError::Unreachable)?,
+    )
+    .await
 }
 
 /// `GET /api/schedule/visits/today`.

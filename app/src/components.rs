@@ -223,6 +223,7 @@ pub fn TodayView(
 #[component]
 pub fn VisitCard(visit: VisitView) -> impl IntoView {
     let heading_id = format!("visit-{}", visit.id);
+    let labelled_by = heading_id.clone();
     let range = time_range(visit.starts_at, visit.ends_at);
     let starts = visit.starts_at.to_rfc3339_opts(SecondsFormat::Secs, true);
     let status = visit.status;
@@ -243,7 +244,7 @@ pub fn VisitCard(visit: VisitView) -> impl IntoView {
     });
     view! {
         <li class="visit" data-status=status.as_str()>
-            <article aria-labelledby=heading_id.clone()>
+            <article aria-labelledby=labelled_by>
                 <div class="visit-head">
                     <p class="visit-time">
                         <time datetime=starts>{range}</time>

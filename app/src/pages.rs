@@ -17,12 +17,20 @@ use crate::paths;
 use crate::view_state::{Gate, SessionState, TodayState};
 
 /// The signed-in user, shared by every page through context.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 struct Session {
     state: RwSignal<SessionState>,
     gate: Memo<Gate>,
     /// Asks the server who we are; dispatched at start, on retry and when back online.
     check: Action<(), Result<Me, ApiError>>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("state", &self.state.get_untracked())
+            .finish_non_exhaustive()
+    }
 }
 
 fn replace() -> NavigateOptions {
@@ -71,9 +79,9 @@ pub fn App() -> impl IntoView {
         _ => {}
     });
     let logout_error = Signal::derive(move || match logout.value().get() {
-        Some(Err(error)) if !error.is_unauthenticated() && !logout.pending().get() => Some(
-            format!("Odhlášení se nepodařilo. {}", error.message()),
-        ),
+        Some(Err(error)) if !error.is_unauthenticated() && !logout.pending().get() => {
+            Some(format!("Odhlášení se nepodařilo. {}", error.message()))
+        }
         _ => None,
     });
     let me = Signal::derive(move || state.with(|s| s.me().cloned()));
@@ -187,15 +195,16 @@ fn LoginLoader() -> impl IntoView {
             _ => None,
         })
     });
-    let submit = Callback::new(move |(username, password): (String, String)| {
-        match parse_credentials(&username, &password) {
-            Ok(request) => {
-                local_error.set(None);
-                login.dispatch(request);
+    let submit =
+        Callback::new(move |(username, password): (String, String)| {
+            match parse_credentials(&username, &password) {
+                Ok(request) => {
+                    local_error.set(None);
+                    login.dispatch(request);
+                }
+                Err(error) => local_error.set(Some(error)),
             }
-            Err(error) => local_error.set(Some(error)),
-        }
-    });
+        });
     view! {
         <section class="login" aria-labelledby="login-heading">
             <h1 id="login-heading">"Přihlášení"</h1>

@@ -232,8 +232,18 @@ mod tests {
     #[test]
     fn visits_are_sorted_by_start_then_client_then_id() {
         let mut visits = vec![
-            visit("c", "Zelená", "2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z"),
-            visit("b", "Adámek", "2026-11-23T09:00:00Z", "2026-11-23T09:30:00Z"),
+            visit(
+                "c",
+                "Zelená",
+                "2026-11-23T09:00:00Z",
+                "2026-11-23T10:00:00Z",
+            ),
+            visit(
+                "b",
+                "Adámek",
+                "2026-11-23T09:00:00Z",
+                "2026-11-23T09:30:00Z",
+            ),
             visit("a", "Novák", "2026-11-23T07:00:00Z", "2026-11-23T08:00:00Z"),
         ];
         sort_visits(&mut visits);
