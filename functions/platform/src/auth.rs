@@ -4,9 +4,9 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
-use shared::identity::Role;
+use shared::identity::{Me, Role};
 
-use crate::db::{Database, DbError, Value};
+use crate::db::{Database, DbError, Row, Value};
 use crate::error::ApiError;
 use crate::http::ApiRequest;
 use crate::timestamp;
@@ -56,29 +56,47 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// The signed-in user behind a request.
+/// The signed-in user behind a request, and the session they came with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
-    pub user_id: String,
-    pub username: String,
-    pub display_name: String,
-    pub role: Role,
-    pub provider_id: Option<String>,
-    pub provider_name: Option<String>,
+    pub user: Me,
     session_hash: String,
 }
 
 impl Caller {
-    pub fn me(&self) -> shared::identity::Me {
-        shared::identity::Me {
-            user_id: self.user_id.clone(),
-            username: self.username.clone(),
-            display_name: self.display_name.clone(),
-            role: self.role,
-            provider_id: self.provider_id.clone(),
-            provider_name: self.provider_name.clone(),
-        }
+    pub fn role(&self) -> Role {
+        self.user.role
     }
+}
+
+const USER_COLUMNS: &str =
+    "u.id, u.username, u.display_name, u.role, u.provider_id, p.name AS provider_name";
+const USER_TABLES: &str = "users u LEFT JOIN providers p ON p.id = u.provider_id";
+
+fn user_from_row(row: &Row) -> Result<Me, DbError> {
+    let role_name = row.text("role")?;
+    let role = Role::parse(&role_name).ok_or_else(|| DbError::ColumnType {
+        column: "role".into(),
+        expected: "a role name",
+        found: role_name,
+    })?;
+    Ok(Me {
+        user_id: row.text("id")?,
+        username: row.text("username")?,
+        display_name: row.text("display_name")?,
+        role,
+        provider_id: row.optional_text("provider_id")?,
+        provider_name: row.optional_text("provider_name")?,
+    })
+}
+
+/// The user as the app sees them, by id.
+pub async fn user_by_id(db: &impl Database, user_id: &str) -> Result<Me, DbError> {
+    let row = db
+        .query_one(&format!("SELECT {USER_COLUMNS} FROM {USER_TABLES} WHERE u.id = $1"), &[user_id.into()])
+        .await?
+        .ok_or_else(|| DbError::Statement(format!("user {user_id} vanished")))?;
+    user_from_row(&row)
 }
 
 /// Starts a session; the token goes to the browser, only its hash to the database.
@@ -128,20 +146,21 @@ pub async fn authenticate(
     let session_hash = token_hash(token);
     let row = db
         .query_one(
-            "SELECT u.id, u.username, u.display_name, u.role, u.provider_id, p.name AS provider_name, \
-                    s.last_seen_at, s.expires_at \
-             FROM sessions s \
-             JOIN users u ON u.id = s.user_id \
-             LEFT JOIN providers p ON p.id = u.provider_id \
-             WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.active = 1",
+            &format!(
+                "SELECT {USER_COLUMNS}, s.expires_at, s.last_seen_at \
+                 FROM {USER_TABLES} JOIN sessions s ON s.user_id = u.id \
+                 WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.active = 1"
+            ),
             &[session_hash.clone().into()],
         )
         .await?;
     let Some(row) = row else {
         return Ok(None);
     };
-    let expires_at = timestamp::parse(&row.text("expires_at")?)?;
-    let last_seen_at = timestamp::parse(&row.text("last_seen_at")?)?;
+    let expires_at = row.text("expires_at")?;
+    let last_seen_at = row.text("last_seen_at")?;
+    let expires_at = timestamp::parse(&expires_at)?;
+    let last_seen_at = timestamp::parse(&last_seen_at)?;
     if now >= expires_at || now - last_seen_at >= SESSION_IDLE_TIMEOUT {
         return Ok(None);
     }
@@ -152,19 +171,8 @@ pub async fn authenticate(
         )
         .await?;
     }
-    let role_name = row.text("role")?;
-    let role = Role::parse(&role_name).ok_or_else(|| DbError::ColumnType {
-        column: "role".into(),
-        expected: "a role name",
-        found: role_name,
-    })?;
     Ok(Some(Caller {
-        user_id: row.text("id")?,
-        username: row.text("username")?,
-        display_name: row.text("display_name")?,
-        role,
-        provider_id: row.optional_text("provider_id")?,
-        provider_name: row.optional_text("provider_name")?,
+        user: user_from_row(&row)?,
         session_hash,
     }))
 }

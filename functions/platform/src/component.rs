@@ -71,7 +71,7 @@ async fn route_and_handle<C: Component, D: Database>(
     let caller = authenticate(db, request, now).await?;
     if let Access::Roles(roles) = route.access {
         let caller = caller.as_ref().ok_or(ApiError::Unauthenticated)?;
-        if !roles.contains(&caller.role) {
+        if !roles.contains(&caller.role()) {
             return Err(ApiError::Forbidden);
         }
     }

@@ -78,6 +78,15 @@ impl ApiRequest {
             .map(|(_, value)| value.as_str())
     }
 
+    /// One decoded query-string parameter (`okres=Most`; `+` and `%XX` decoded).
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        self.query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| percent_decode(&value.replace('+', " ")))
+    }
+
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -87,6 +96,28 @@ impl ApiRequest {
             .find(|(key, _)| *key == name)
             .map(|(_, value)| value)
     }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = bytes.get(index + 1..index + 3).and_then(|pair| {
+            std::str::from_utf8(pair).ok().and_then(|pair| u8::from_str_radix(pair, 16).ok())
+        });
+        match (bytes[index], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                index += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -154,5 +185,12 @@ mod tests {
         assert_eq!(request.cookie("missing"), None);
         assert_eq!(request.path, "/api/auth/me");
         assert_eq!(request.query, "x=1");
+    }
+
+    #[test]
+    fn a_query_parameter_is_percent_decoded() {
+        let request = ApiRequest::new(Method::Get, "/r?x=1&okres=%C3%9Ast%C3%AD+nad+Labem");
+        assert_eq!(request.query_param("okres").as_deref(), Some("Ústí nad Labem"));
+        assert_eq!(request.query_param("missing"), None);
     }
 }

@@ -1,1 +1,64 @@
+//! Training. So far: the region's Integrated Training Centres.
 
+use platform::{Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route};
+use shared::catalogue::TrainingCentre;
+use shared::identity::Role;
+
+#[derive(Debug)]
+pub struct Training;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    Centres,
+}
+
+impl Component for Training {
+    type Endpoint = Endpoint;
+
+    const ROUTES: &'static [Route<Endpoint>] = &[Route {
+        method: Method::Get,
+        pattern: "/api/training/centres",
+        endpoint: Endpoint::Centres,
+        access: Access::Roles(&[
+            Role::Lecturer,
+            Role::ProviderManager,
+            Role::Coordinator,
+            Role::Caregiver,
+            Role::RegionOfficer,
+            Role::DataAnalyst,
+        ]),
+    }];
+
+    async fn handle<D: Database>(
+        endpoint: Endpoint,
+        cx: &Context<'_, D>,
+    ) -> Result<ApiResponse, ApiError> {
+        match endpoint {
+            Endpoint::Centres => Ok(ApiResponse::ok(&centres(cx.db).await?)),
+        }
+    }
+}
+
+async fn centres(db: &impl Database) -> Result<Vec<TrainingCentre>, DbError> {
+    db.query(
+        "SELECT t.id, t.name, m.name AS municipality FROM training_centres t \
+         JOIN municipalities m ON m.code = t.municipality_code ORDER BY t.name",
+        &[],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(TrainingCentre {
+            id: row.text("id")?,
+            name: row.text("name")?,
+            municipality: row.text("municipality")?,
+        })
+    })
+    .collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+#[spin_sdk::http_component]
+async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
+    platform::spin::serve::<Training>(request).await
+}

@@ -1,0 +1,272 @@
+//! The native adapter: sqlx over SQLite or PostgreSQL, for the test host and tools.
+//! Each request holds one pooled connection, as a Spin component holds one per instance.
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgArgumentBuffer, PgPool, PgPoolOptions, PgTypeInfo, Postgres};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::{AssertSqlSafe, Column, Row as _, Sqlite, TypeInfo, ValueRef};
+use tokio::sync::Mutex;
+
+use crate::db::{Database, DbError, Engine, Row, Value};
+use crate::sql::to_sqlite_placeholders;
+
+/// A pool for either engine, chosen by the URL's scheme.
+#[derive(Debug, Clone)]
+pub enum SqlxPool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl SqlxPool {
+    /// `sqlite://path/to/file.db` (created when missing) or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Self, DbError> {
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await
+                .map_err(to_db_error)?;
+            return Ok(SqlxPool::Postgres(pool));
+        }
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(to_db_error)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(to_db_error)?;
+        Ok(SqlxPool::Sqlite(pool))
+    }
+
+    /// One connection for one request.
+    pub async fn acquire(&self) -> Result<SqlxDb, DbError> {
+        let (engine, connection) = match self {
+            SqlxPool::Sqlite(pool) => (
+                Engine::Sqlite,
+                Connection::Sqlite(pool.acquire().await.map_err(to_db_error)?),
+            ),
+            SqlxPool::Postgres(pool) => (
+                Engine::Postgres,
+                Connection::Postgres(pool.acquire().await.map_err(to_db_error)?),
+            ),
+        };
+        Ok(SqlxDb {
+            engine,
+            connection: Mutex::new(connection),
+            in_transaction: std::sync::atomic::AtomicBool::new(false),
+        })
+    }
+
+    pub async fn close(&self) {
+        match self {
+            SqlxPool::Sqlite(pool) => pool.close().await,
+            SqlxPool::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+#[derive(Debug)]
+enum Connection {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+/// One pooled connection behind the database port.
+#[derive(Debug)]
+pub struct SqlxDb {
+    engine: Engine,
+    connection: Mutex<Connection>,
+    /// A connection dropped inside a transaction is closed, never handed to the next request.
+    in_transaction: std::sync::atomic::AtomicBool,
+}
+
+impl Drop for SqlxDb {
+    fn drop(&mut self) {
+        if *self.in_transaction.get_mut() {
+            match self.connection.get_mut() {
+                Connection::Sqlite(connection) => connection.close_on_drop(),
+                Connection::Postgres(connection) => connection.close_on_drop(),
+            }
+        }
+    }
+}
+
+/// A NULL whose type PostgreSQL infers from the statement, as Spin's driver sends it.
+struct UntypedNull;
+
+impl sqlx::Type<Postgres> for UntypedNull {
+    fn type_info() -> PgTypeInfo {
+        PgTypeInfo::with_oid(sqlx::postgres::types::Oid(0))
+    }
+}
+
+impl sqlx::Encode<'_, Postgres> for UntypedNull {
+    fn encode_by_ref(
+        &self,
+        _buf: &mut PgArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        Ok(sqlx::encode::IsNull::Yes)
+    }
+}
+
+fn to_db_error(error: sqlx::Error) -> DbError {
+    match &error {
+        sqlx::Error::Database(database) if database.is_unique_violation() => {
+            DbError::UniqueViolation(database.message().to_owned())
+        }
+        sqlx::Error::Database(database) => DbError::Statement(database.message().to_owned()),
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Configuration(_) => DbError::Unavailable(error.to_string()),
+        _ => DbError::Statement(error.to_string()),
+    }
+}
+
+fn unsupported(column: &str, type_name: &str) -> DbError {
+    DbError::ColumnType {
+        column: column.to_owned(),
+        expected: "integer, real or text (cast NUMERIC to BIGINT in SQL)",
+        found: type_name.to_owned(),
+    }
+}
+
+fn sqlite_row(row: &sqlx::sqlite::SqliteRow, columns: &Arc<[String]>) -> Result<Row, DbError> {
+    let mut values = Vec::with_capacity(columns.len());
+    for (index, column) in columns.iter().enumerate() {
+        let raw = row.try_get_raw(index).map_err(to_db_error)?;
+        let value = if raw.is_null() {
+            Value::Null
+        } else {
+            let type_name = raw.type_info().name().to_owned();
+            match type_name.as_str() {
+                "INTEGER" | "BOOLEAN" | "INT8" | "BIGINT" => {
+                    Value::Integer(row.try_get_unchecked(index).map_err(to_db_error)?)
+                }
+                "REAL" => Value::Real(row.try_get_unchecked(index).map_err(to_db_error)?),
+                "TEXT" => Value::Text(row.try_get_unchecked(index).map_err(to_db_error)?),
+                other => return Err(unsupported(column, other)),
+            }
+        };
+        values.push(value);
+    }
+    Ok(Row::new(columns.clone(), values))
+}
+
+fn postgres_row(row: &sqlx::postgres::PgRow, columns: &Arc<[String]>) -> Result<Row, DbError> {
+    let mut values = Vec::with_capacity(columns.len());
+    for (index, column) in columns.iter().enumerate() {
+        let raw = row.try_get_raw(index).map_err(to_db_error)?;
+        let value = if raw.is_null() {
+            Value::Null
+        } else {
+            let type_name = raw.type_info().name().to_owned();
+            let get_error = |error| to_db_error(error);
+            match type_name.as_str() {
+                "INT8" => Value::Integer(row.try_get::<i64, _>(index).map_err(get_error)?),
+                "INT4" => Value::Integer(row.try_get::<i32, _>(index).map_err(get_error)?.into()),
+                "INT2" => Value::Integer(row.try_get::<i16, _>(index).map_err(get_error)?.into()),
+                "BOOL" => Value::Integer(row.try_get::<bool, _>(index).map_err(get_error)?.into()),
+                "FLOAT8" => Value::Real(row.try_get::<f64, _>(index).map_err(get_error)?),
+                "FLOAT4" => Value::Real(row.try_get::<f32, _>(index).map_err(get_error)?.into()),
+                "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => {
+                    Value::Text(row.try_get::<String, _>(index).map_err(get_error)?)
+                }
+                "VOID" => Value::Null,
+                other => return Err(unsupported(column, other)),
+            }
+        };
+        values.push(value);
+    }
+    Ok(Row::new(columns.clone(), values))
+}
+
+fn column_names<R: sqlx::Row>(rows: &[R]) -> Arc<[String]> {
+    rows.first()
+        .map(|row| row.columns().iter().map(|c| c.name().to_owned()).collect())
+        .unwrap_or_else(|| Arc::from(Vec::new()))
+}
+
+macro_rules! bind_all {
+    ($query:expr, $params:expr, $null:expr) => {{
+        let mut query = $query;
+        for param in $params {
+            query = match param {
+                Value::Null => query.bind($null),
+                Value::Integer(number) => query.bind(*number),
+                Value::Real(number) => query.bind(*number),
+                Value::Text(text) => query.bind(text.clone()),
+            };
+        }
+        query
+    }};
+}
+
+impl Database for SqlxDb {
+    fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    async fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let mut connection = self.connection.lock().await;
+        match &mut *connection {
+            Connection::Sqlite(connection) => {
+                let query = sqlx::query(AssertSqlSafe(to_sqlite_placeholders(sql)));
+                let rows = bind_all!(query, params, Option::<String>::None)
+                    .fetch_all(&mut **connection)
+                    .await
+                    .map_err(to_db_error)?;
+                let columns = column_names(&rows);
+                rows.iter().map(|row| sqlite_row(row, &columns)).collect()
+            }
+            Connection::Postgres(connection) => {
+                let query = sqlx::query(AssertSqlSafe(sql.to_owned()));
+                let rows = bind_all!(query, params, UntypedNull)
+                    .fetch_all(&mut **connection)
+                    .await
+                    .map_err(to_db_error)?;
+                let columns = column_names(&rows);
+                rows.iter().map(|row| postgres_row(row, &columns)).collect()
+            }
+        }
+    }
+
+    async fn execute(&self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
+        let mut connection = self.connection.lock().await;
+        let changed = match &mut *connection {
+            Connection::Sqlite(connection) => {
+                let query = sqlx::query(AssertSqlSafe(to_sqlite_placeholders(sql)));
+                bind_all!(query, params, Option::<String>::None)
+                    .execute(&mut **connection)
+                    .await
+                    .map_err(to_db_error)?
+                    .rows_affected()
+            }
+            Connection::Postgres(connection) => {
+                let query = sqlx::query(AssertSqlSafe(sql.to_owned()));
+                bind_all!(query, params, UntypedNull)
+                    .execute(&mut **connection)
+                    .await
+                    .map_err(to_db_error)?
+                    .rows_affected()
+            }
+        };
+        let keyword = sql.trim_start().split_whitespace().next().unwrap_or_default();
+        let ordering = std::sync::atomic::Ordering::Relaxed;
+        if keyword.eq_ignore_ascii_case("BEGIN") {
+            self.in_transaction.store(true, ordering);
+        } else if keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK") {
+            self.in_transaction.store(false, ordering);
+        }
+        Ok(changed)
+    }
+}
