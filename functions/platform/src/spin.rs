@@ -100,10 +100,10 @@ fn pg_params(params: &[Value]) -> Vec<pg3::ParameterValue> {
         .collect()
 }
 
-fn pg_error(error: pg3::Error) -> DbError {
+fn pg_error(error: pg3::PgError) -> DbError {
     match error {
-        pg3::Error::ConnectionFailed(message) => DbError::Unavailable(message),
-        pg3::Error::QueryFailed(message) | pg3::Error::Other(message) => {
+        pg3::PgError::ConnectionFailed(message) => DbError::Unavailable(message),
+        pg3::PgError::QueryFailed(message) | pg3::PgError::Other(message) => {
             DbError::from_message(message)
         }
         other => DbError::Statement(format!("{other:?}")),

@@ -1,1 +1,137 @@
+//! The static-file component: serves the built app, falls back to `index.html` for the
+//! app's own routes, and says how long each file may be cached.
 
+use std::path::{Component as PathComponent, Path, PathBuf};
+
+use platform::{ApiError, ApiRequest, ApiResponse, Method};
+
+/// Hashed build outputs live here and never change under their name.
+const IMMUTABLE_PREFIX: &str = "/assets/";
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|ext| ext.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn cache_control(url_path: &str) -> &'static str {
+    if url_path.starts_with(IMMUTABLE_PREFIX) {
+        "public, max-age=31536000, immutable"
+    } else {
+        // index.html, the service worker and the manifest must be revalidated every time,
+        // or a new release never reaches an installed app.
+        "no-cache"
+    }
+}
+
+/// The file a URL path names under `root`, refusing anything that climbs out of it.
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let relative = Path::new(url_path.trim_start_matches('/'));
+    let mut resolved = root.to_path_buf();
+    for part in relative.components() {
+        match part {
+            PathComponent::Normal(name) => resolved.push(name),
+            PathComponent::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(resolved)
+}
+
+/// A path without a file extension is one of the app's own routes (`/dnes`).
+fn is_app_route(url_path: &str) -> bool {
+    let last = url_path.rsplit('/').next().unwrap_or_default();
+    !last.contains('.')
+}
+
+fn file_response(url_path: &str, file: &Path, body: Vec<u8>, head_only: bool) -> ApiResponse {
+    let response = ApiResponse::new(200)
+        .with_header("content-type", content_type(file))
+        .with_header("cache-control", cache_control(url_path))
+        .with_header("x-content-type-options", "nosniff");
+    if head_only { response } else { response.with_body(body) }
+}
+
+/// Serves `url_path` (the part after the component's route) from `root`.
+pub fn serve_static(root: &Path, request: &ApiRequest, url_path: &str) -> ApiResponse {
+    if !matches!(request.method, Method::Get | Method::Head) {
+        return ApiError::MethodNotAllowed {
+            allowed: vec![Method::Get, Method::Head],
+        }
+        .into_response();
+    }
+    let head_only = request.method == Method::Head;
+    let url_path = if url_path.is_empty() || url_path.ends_with('/') {
+        format!("{url_path}index.html")
+    } else {
+        url_path.to_owned()
+    };
+    let Some(file) = resolve(root, &url_path) else {
+        return ApiError::BadInput {
+            code: "invalid_path",
+            field: None,
+            message: "Neplatná cesta k souboru.".into(),
+        }
+        .into_response();
+    };
+    if let Ok(body) = std::fs::read(&file) {
+        return file_response(&url_path, &file, body, head_only);
+    }
+    let index = root.join("index.html");
+    match std::fs::read(&index) {
+        Ok(body) if is_app_route(&url_path) => file_response("/index.html", &index, body, head_only),
+        _ => ApiError::NotFound("Soubor").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_that_climbs_out_of_the_root_is_refused() {
+        assert_eq!(resolve(Path::new("/srv"), "/../etc/passwd"), None);
+        assert_eq!(resolve(Path::new("/srv"), "/a/../../b"), None);
+        assert_eq!(
+            resolve(Path::new("/srv"), "/assets/app.js"),
+            Some(PathBuf::from("/srv/assets/app.js"))
+        );
+    }
+
+    #[test]
+    fn hashed_assets_are_cached_for_a_year_and_the_shell_is_revalidated() {
+        assert!(cache_control("/assets/app-0123456789.wasm").contains("immutable"));
+        assert_eq!(cache_control("/index.html"), "no-cache");
+        assert_eq!(cache_control("/sw.js"), "no-cache");
+    }
+
+    #[test]
+    fn client_side_routes_are_told_apart_from_missing_files() {
+        assert!(is_app_route("/dnes"));
+        assert!(is_app_route("/prihlaseni"));
+        assert!(!is_app_route("/assets/missing.js"));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[spin_sdk::http_component]
+async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
+    // spin.toml mounts the built app at "/"; Spin passes the path after the route.
+    let path_info = request
+        .header("spin-path-info")
+        .and_then(|value| value.as_str())
+        .unwrap_or("/")
+        .to_owned();
+    let request = platform::spin::api_request(request);
+    platform::spin::spin_response(serve_static(Path::new("/"), &request, &path_info))
+}

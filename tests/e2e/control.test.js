@@ -1,0 +1,127 @@
+// The caregiver's day end to end: the built app (dist/) served by the native test host
+// with demo data, driven in headless Chromium; then the app shell offline.
+//
+// Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startHost } from './host.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const DEMO = { username: 'pecovatelka.decin', password: 'demo1234' };
+const TIMEOUT = 20_000;
+
+describe('a caregiver on a phone', () => {
+  let host;
+  let browser;
+
+  before(async () => {
+    host = await startHost();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  async function newPage() {
+    const context = await browser.newContext({
+      locale: 'cs-CZ',
+      timezoneId: 'Europe/Prague',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true, serviceWorkers: 'block',
+    });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    return { context, page, problems };
+  }
+
+  async function signIn(page, { username, password }) {
+    await page.getByLabel('Přihlašovací jméno').fill(username);
+    await page.getByLabel('Heslo').fill(password);
+    await page.getByRole('button', { name: 'Přihlásit se' }).click();
+  }
+
+  test('is sent to the sign-in form and sees a Czech error for a wrong password', async () => {
+    const { context, page, problems } = await newPage();
+    try {
+      await page.goto(host.url);
+      await page.waitForURL('**/prihlaseni');
+      await signIn(page, { username: DEMO.username, password: 'spatne-heslo' });
+
+      const alert = page.locator('.login [role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /\p{L}/u, 'the server\'s message is shown');
+      assert.equal(new URL(page.url()).pathname, '/prihlaseni');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('signs in, sees today\'s visits, and still gets the app offline', async () => {
+    const { context, page, problems } = await newPage();
+    try {
+      await page.goto(host.url);
+      await page.waitForURL('**/prihlaseni');
+      await signIn(page, DEMO);
+
+      await page.waitForURL('**/dnes');
+      const clients = page.locator('.visit .visit-client');
+      await clients.first().waitFor();
+      assert.ok((await clients.count()) >= 1, 'at least one visit today');
+      assert.notEqual((await clients.first().innerText()).trim(), '', 'a visit names its client');
+      assert.match(await page.locator('.visit .visit-time').first().innerText(), /^\d{1,2}:\d{2}–\d{1,2}:\d{2}$/);
+      assert.match(
+        await page.locator('#today-heading').innerText(),
+        /(Pondělí|Úterý|Středa|Čtvrtek|Pátek|Sobota|Neděle) \d{1,2}\. \p{L}+ \d{4}/u,
+      );
+      assert.notEqual((await page.locator('.app-header .user-name').innerText()).trim(), '');
+
+      // The service worker has installed the shell; a reload puts the page under its control.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.reload();
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+
+      await context.setOffline(true);
+      await page.reload();
+
+      await page.locator('.app-header .brand').waitFor();
+      await page.locator('.app-header .net-offline').waitFor();
+      assert.equal((await page.locator('.app-header .net').innerText()).trim(), 'Bez připojení');
+      const alert = page.locator('main [role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Nejste připojeni/);
+
+      await context.setOffline(false);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('signs out and is sent back to the sign-in form', async () => {
+    const { context, page, problems } = await newPage();
+    try {
+      await page.goto(new URL('/dnes', host.url).href);
+      await page.waitForURL('**/prihlaseni');
+      await signIn(page, DEMO);
+      await page.waitForURL('**/dnes');
+
+      await page.getByRole('button', { name: 'Odhlásit se' }).click();
+      await page.waitForURL('**/prihlaseni');
+      await page.goto(new URL('/dnes', host.url).href);
+      await page.waitForURL('**/prihlaseni');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
