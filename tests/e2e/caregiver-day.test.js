@@ -10,8 +10,9 @@ import { startHost } from './host.js';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const DEMO = { username: 'pecovatelka.decin', password: 'demo1234' };
 const TIMEOUT = 20_000;
+const TEST_TIMEOUT = 90_000;
 
-describe('a caregiver on a phone', () => {
+describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
   let host;
   let browser;
 
@@ -49,7 +50,7 @@ describe('a caregiver on a phone', () => {
     await page.getByRole('button', { name: 'Přihlásit se' }).click();
   }
 
-  test('is sent to the sign-in form and sees a Czech error for a wrong password', async () => {
+  test('is sent to the sign-in form and sees a Czech error for a wrong password', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
       await page.goto(host.url);
@@ -66,7 +67,7 @@ describe('a caregiver on a phone', () => {
     }
   });
 
-  test('signs in, sees today\'s visits, and still gets the app offline', async () => {
+  test('signs in, sees today\'s visits, and still gets the app offline', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
       await page.goto(host.url);
@@ -107,7 +108,7 @@ describe('a caregiver on a phone', () => {
     }
   });
 
-  test('signs out and is sent back to the sign-in form', async () => {
+  test('signs out and is sent back to the sign-in form', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
       await page.goto(new URL('/dnes', host.url).href);
