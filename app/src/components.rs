@@ -1,13 +1,15 @@
 //! Presentational components: they take data and callbacks as props, never fetch, never
 //! navigate. The DOM tests mount them directly.
 
-use chrono::{NaiveDate, SecondsFormat};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::ErrorDetail;
 use shared::identity::Me;
 use shared::schedule::VisitView;
 
-use crate::view_state::{TodayState, capitalized, czech_date, time_range, visit_count};
+use crate::view_state::{
+    TodayState, capitalized, czech_date, machine_instant, time_range, visit_count,
+};
 
 /// "Loading" in one place, announced politely to screen readers.
 #[component]
@@ -189,7 +191,7 @@ pub fn TodayView(
         <section class="today" aria-labelledby="today-heading">
             <h1 id="today-heading">
                 <span class="eyebrow">"Dnešní návštěvy"</span>
-                <time class="today-date" datetime=move || date().format("%Y-%m-%d").to_string()>
+                <time class="today-date" datetime=move || date().to_string()>
                     {move || capitalized(&czech_date(date()))}
                 </time>
             </h1>
@@ -225,7 +227,7 @@ pub fn VisitCard(visit: VisitView) -> impl IntoView {
     let heading_id = format!("visit-{}", visit.id);
     let labelled_by = heading_id.clone();
     let range = time_range(visit.starts_at, visit.ends_at);
-    let starts = visit.starts_at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let starts = machine_instant(visit.starts_at);
     let status = visit.status;
     let tasks = (!visit.tasks.is_empty()).then(|| {
         view! {

@@ -1,6 +1,6 @@
 //! What the pages show, as plain data and pure functions: tested natively, no browser needed.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use shared::ErrorDetail;
 use shared::identity::Me;
 use shared::schedule::{TodayVisits, VisitView};
@@ -115,9 +115,22 @@ pub fn time_range(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
     format!("{}–{}", clock(starts_at), clock(ends_at))
 }
 
-/// `8:05` in Prague wall time.
+/// `8:05` in Prague wall time. (Formatted by hand: chrono's `format` machinery costs the
+/// download more than it is worth here.)
 pub fn clock(instant: DateTime<Utc>) -> String {
-    to_prague(instant).format("%-H:%M").to_string()
+    let wall = to_prague(instant);
+    format!("{}:{:02}", wall.hour(), wall.minute())
+}
+
+/// `2026-11-23T07:00:00Z`: an instant for a `<time datetime>` attribute.
+pub fn machine_instant(instant: DateTime<Utc>) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        instant.date_naive(),
+        instant.hour(),
+        instant.minute(),
+        instant.second()
+    )
 }
 
 const MONTHS_GENITIVE: [&str; 12] = [
@@ -206,6 +219,16 @@ mod tests {
     fn a_visit_time_range_is_shown_in_prague_summer_time() {
         let range = time_range(utc("2026-07-01T05:05:00Z"), utc("2026-07-01T06:00:00Z"));
         assert_eq!(range, "7:05–8:00");
+    }
+
+    #[test]
+    fn a_machine_readable_instant_is_rfc3339_in_utc() {
+        let instant = utc("2026-11-23T07:05:09+01:00");
+        assert_eq!(machine_instant(instant), "2026-11-23T06:05:09Z");
+        assert_eq!(
+            DateTime::parse_from_rfc3339(&machine_instant(instant)).expect("valid"),
+            instant
+        );
     }
 
     #[test]

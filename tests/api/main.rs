@@ -1,1 +1,12 @@
-fn main() {}
+//! The API over real HTTP, against the native host that mounts the components' handlers as
+//! spin.toml routes them. Every test runs on SQLite and on PostgreSQL, each with a fresh
+//! database.
+
+mod helpers;
+
+mod errors;
+mod identity;
+mod reference_data;
+mod schedule;
+mod schema;
+mod static_files;

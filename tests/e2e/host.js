@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const READY = /^listening on http:\/\/127\.0\.0\.1:(\d+)\s*$/;
+const READY = /^listening on http:\/\/127\.0\.0\.1:(\d+)\/?\s*$/;
 
 export async function startHost({ timeoutMs = 60_000 } = {}) {
   const bin = process.env.EPECE_HOST_BIN ?? resolve(repoRoot, 'target', 'debug', 'epece-host');
@@ -61,7 +61,8 @@ export async function startHost({ timeoutMs = 60_000 } = {}) {
         return;
       }
       const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
+      // SIGINT: the host removes its temporary database on Ctrl-C.
+      child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);

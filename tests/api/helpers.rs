@@ -1,0 +1,202 @@
+//! Spawns the native host on port 0 with a fresh database per test, on either engine.
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use epece_tests::server::repository_root;
+use epece_tests::{Clock, Host, HostConfig, RunningHost};
+use reqwest::{Method, Response};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use shared::ErrorBody;
+
+pub const DEMO_PASSWORD: &str = platform::demo::DEMO_PASSWORD;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub host: RunningHost,
+    pub clock: Clock,
+    client: reqwest::Client,
+    session_cookie: Mutex<Option<String>>,
+    /// The test's own SQLite file and static folder, removed with the test.
+    _scratch: tempfile::TempDir,
+}
+
+/// A fresh PostgreSQL database on the server `EPECE_TEST_POSTGRES_URL` names.
+async fn fresh_postgres_database() -> String {
+    let server = std::env::var("EPECE_TEST_POSTGRES_URL").expect(
+        "EPECE_TEST_POSTGRES_URL must name a PostgreSQL server for the PostgreSQL half of \
+         the suite (the README's test command starts one)",
+    );
+    let name = format!("epece_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&server)
+        .await
+        .expect("the PostgreSQL test server accepts connections");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .expect("a test database can be created");
+    let (base, _) = server.rsplit_once('/').expect("the URL names a database");
+    format!("{base}/{name}")
+}
+
+impl TestApp {
+    pub async fn spawn(engine: Engine) -> TestApp {
+        Self::spawn_with(engine, true, Clock::default()).await
+    }
+
+    pub async fn spawn_at(engine: Engine, now: DateTime<Utc>) -> TestApp {
+        Self::spawn_with(engine, true, Clock::fixed(now)).await
+    }
+
+    pub async fn spawn_with(engine: Engine, seed_demo: bool, clock: Clock) -> TestApp {
+        let scratch = tempfile::tempdir().expect("a temporary folder");
+        let database_url = match engine {
+            Engine::Sqlite => format!("sqlite://{}", scratch.path().join("test.db").display()),
+            Engine::Postgres => fresh_postgres_database().await,
+        };
+        let static_dir = scratch.path().join("dist");
+        std::fs::create_dir_all(static_dir.join("assets")).expect("writable");
+        std::fs::write(static_dir.join("index.html"), "<!doctype html><title>E-péče</title>")
+            .expect("writable");
+        std::fs::write(static_dir.join("assets/app-0123456789.js"), "export default 1;")
+            .expect("writable");
+        let host = Host::new(HostConfig {
+            database_url,
+            seed_demo,
+            static_dir,
+            manifest: repository_root().join("spin.toml"),
+            clock: clock.clone(),
+        })
+        .await
+        .expect("the host starts");
+        let host = host
+            .start(([127, 0, 0, 1], 0).into())
+            .await
+            .expect("the host binds a port");
+        TestApp {
+            host,
+            clock,
+            client: reqwest::Client::new(),
+            session_cookie: Mutex::new(None),
+            _scratch: scratch,
+        }
+    }
+
+    /// Sends a request with the session cookie, if any; keeps a cookie the server sets.
+    pub async fn send(&self, method: Method, path: &str, body: Option<Vec<u8>>) -> Response {
+        let mut request = self.client.request(method, self.host.url(path));
+        if let Some(cookie) = self.session_cookie.lock().expect("not poisoned").clone() {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(body) = body {
+            request = request.header("content-type", "application/json").body(body);
+        }
+        let response = request.send().await.expect("the host answers");
+        if let Some(set_cookie) = response.headers().get("set-cookie") {
+            let pair = set_cookie
+                .to_str()
+                .expect("ASCII cookie")
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            *self.session_cookie.lock().expect("not poisoned") = Some(pair);
+        }
+        response
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.send(Method::GET, path, None).await
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.send(Method::POST, path, Some(body.to_string().into_bytes()))
+            .await
+    }
+
+    pub async fn post_raw(&self, path: &str, body: &[u8]) -> Response {
+        self.send(Method::POST, path, Some(body.to_vec())).await
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.post_json(
+            "/api/auth/login",
+            &serde_json::json!({"username": username, "password": password}),
+        )
+        .await
+    }
+
+    /// Signs in as a demo account, failing the test if that does not work.
+    pub async fn login_as(&self, username: &str) {
+        let response = self.login(username, DEMO_PASSWORD).await;
+        assert_eq!(response.status(), 200, "demo login {username} works");
+    }
+
+    /// A direct connection to the test's database, for asserting on stored state.
+    pub async fn scalar(&self, sql: &'static str) -> i64 {
+        match self.host.pool() {
+            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
+                sqlx::query_scalar(sql).fetch_one(pool).await
+            }
+            platform::sqlx_db::SqlxPool::Postgres(pool) => {
+                sqlx::query_scalar(sql).fetch_one(pool).await
+            }
+        }
+        .expect("the query runs")
+    }
+}
+
+pub async fn json<T: DeserializeOwned>(response: Response) -> T {
+    let text = response.text().await.expect("a body");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("unexpected body {text}: {e}"))
+}
+
+/// Asserts the one error shape, and returns it.
+pub async fn error_of(response: Response, status: u16) -> ErrorBody {
+    assert_eq!(response.status(), status);
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(content_type.starts_with("application/json"), "{content_type}");
+    let body: Value = json(response).await;
+    let keys: Vec<&str> = body["error"]
+        .as_object()
+        .expect("an error object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["code", "field", "message"], "the error shape is fixed");
+    serde_json::from_value(body).expect("the shared error shape")
+}
+
+/// Generates each test once per engine: `sqlite::name` and `postgres::name`.
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Engine::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Engine::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+pub(crate) use on_both_engines;
