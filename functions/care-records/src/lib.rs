@@ -60,8 +60,4 @@ async fn task_catalogue(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
         .collect()
 }
 
-#[cfg(target_arch = "wasm32")]
-#[spin_sdk::http_component]
-async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
-    platform::spin::serve::<CareRecords>(request).await
-}
+platform::spin_component!(CareRecords);

@@ -80,8 +80,4 @@ async fn login<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError
     Ok(ApiResponse::ok(&me).with_header("set-cookie", session_cookie(&token)))
 }
 
-#[cfg(target_arch = "wasm32")]
-#[spin_sdk::http_component]
-async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
-    platform::spin::serve::<Identity>(request).await
-}
+platform::spin_component!(Identity);

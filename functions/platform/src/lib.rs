@@ -24,3 +24,21 @@ pub use db::{Database, DbError, Engine, Row, Value};
 pub use error::ApiError;
 pub use http::{ApiRequest, ApiResponse, Method};
 pub use router::{Access, Route};
+
+/// Exports a component's pipeline as its Spin entry point. The SDK's generated export glue
+/// is the only unsafe code in the project.
+#[macro_export]
+macro_rules! spin_component {
+    ($component:ident) => {
+        #[cfg(target_arch = "wasm32")]
+        #[allow(unsafe_code)]
+        mod spin_entry {
+            use super::$component;
+
+            #[::spin_sdk::http_component]
+            async fn entry(request: ::spin_sdk::http::Request) -> ::spin_sdk::http::Response {
+                $crate::spin::serve::<$component>(request).await
+            }
+        }
+    };
+}

@@ -75,8 +75,4 @@ async fn municipalities(
         .collect()
 }
 
-#[cfg(target_arch = "wasm32")]
-#[spin_sdk::http_component]
-async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
-    platform::spin::serve::<Reports>(request).await
-}
+platform::spin_component!(Reports);

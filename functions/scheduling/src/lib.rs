@@ -111,8 +111,4 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
     Ok(TodayVisits { date, visits })
 }
 
-#[cfg(target_arch = "wasm32")]
-#[spin_sdk::http_component]
-async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
-    platform::spin::serve::<Scheduling>(request).await
-}
+platform::spin_component!(Scheduling);

@@ -57,8 +57,4 @@ async fn centres(db: &impl Database) -> Result<Vec<TrainingCentre>, DbError> {
     .collect()
 }
 
-#[cfg(target_arch = "wasm32")]
-#[spin_sdk::http_component]
-async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
-    platform::spin::serve::<Training>(request).await
-}
+platform::spin_component!(Training);

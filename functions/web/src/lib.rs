@@ -123,15 +123,21 @@ mod tests {
     }
 }
 
+/// Spin's entry point; `#[allow(unsafe_code)]` covers the SDK's generated export glue.
 #[cfg(target_arch = "wasm32")]
-#[spin_sdk::http_component]
-async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
-    // spin.toml mounts the built app at "/"; Spin passes the path after the route.
-    let path_info = request
-        .header("spin-path-info")
-        .and_then(|value| value.as_str())
-        .unwrap_or("/")
-        .to_owned();
-    let request = platform::spin::api_request(request);
-    platform::spin::spin_response(serve_static(Path::new("/"), &request, &path_info))
+#[allow(unsafe_code)]
+mod spin_entry {
+    use std::path::Path;
+
+    #[spin_sdk::http_component]
+    async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
+        // spin.toml mounts the built app at "/"; Spin passes the path after the route.
+        let path_info = request
+            .header("spin-path-info")
+            .and_then(|value| value.as_str())
+            .unwrap_or("/")
+            .to_owned();
+        let request = platform::spin::api_request(request);
+        platform::spin::spin_response(super::serve_static(Path::new("/"), &request, &path_info))
+    }
 }
