@@ -11,19 +11,30 @@ fn main() {
         .map(|entry| entry.expect("a directory entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "sql"))
         .map(|path| {
-            let stem = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8 file name");
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8 file name");
             let (number, name) = stem
                 .split_once('_')
                 .unwrap_or_else(|| panic!("{stem}: migrations are named NNNN_name.sql"));
             let version = number
                 .parse()
                 .unwrap_or_else(|_| panic!("{stem}: migrations start with a number"));
-            (version, name.to_owned(), path.canonicalize().expect("an existing file"))
+            (
+                version,
+                name.to_owned(),
+                path.canonicalize().expect("an existing file"),
+            )
         })
         .collect();
     files.sort();
     for pair in files.windows(2) {
-        assert!(pair[0].0 != pair[1].0, "two migrations share version {}", pair[0].0);
+        assert!(
+            pair[0].0 != pair[1].0,
+            "two migrations share version {}",
+            pair[0].0
+        );
     }
     let mut code = String::from("pub const MIGRATIONS: &[Migration] = &[\n");
     for (version, name, path) in files {

@@ -6,7 +6,11 @@ use crate::helpers::{Engine, TestApp, error_of, on_both_engines};
 
 async fn malformed_json_is_a_400_in_the_error_shape(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let error = error_of(app.post_raw("/api/auth/login", b"{\"username\": ").await, 400).await;
+    let error = error_of(
+        app.post_raw("/api/auth/login", b"{\"username\": ").await,
+        400,
+    )
+    .await;
     assert_eq!(error.error.code, "malformed_json");
     assert!(!error.error.message.is_empty());
 }
@@ -30,7 +34,8 @@ async fn a_wrong_type_is_a_400_naming_the_field(engine: Engine) {
 async fn a_missing_field_is_a_400_naming_it(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let error = error_of(
-        app.post_json("/api/auth/login", &json!({"username": "kraj"})).await,
+        app.post_json("/api/auth/login", &json!({"username": "kraj"}))
+            .await,
         400,
     )
     .await;
@@ -60,12 +65,19 @@ async fn a_wrong_method_is_a_405_that_lists_the_allowed_ones(engine: Engine) {
 async fn garbage_bytes_never_crash_the_server(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let garbage: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
-    for path in ["/api/auth/login", "/api/auth/logout", "/api/schedule/visits/today"] {
+    for path in [
+        "/api/auth/login",
+        "/api/auth/logout",
+        "/api/schedule/visits/today",
+    ] {
         let status = app.post_raw(path, &garbage).await.status().as_u16();
         assert!((400..500).contains(&status), "{path} answered {status}");
     }
     // Still serving afterwards.
-    assert_eq!(app.login("pecovatelka.decin", "demo1234").await.status(), 200);
+    assert_eq!(
+        app.login("pecovatelka.decin", "demo1234").await.status(),
+        200
+    );
 }
 
 async fn an_oversized_body_is_refused(engine: Engine) {

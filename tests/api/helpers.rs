@@ -62,10 +62,16 @@ impl TestApp {
         };
         let static_dir = scratch.path().join("dist");
         std::fs::create_dir_all(static_dir.join("assets")).expect("writable");
-        std::fs::write(static_dir.join("index.html"), "<!doctype html><title>E-péče</title>")
-            .expect("writable");
-        std::fs::write(static_dir.join("assets/app-0123456789.js"), "export default 1;")
-            .expect("writable");
+        std::fs::write(
+            static_dir.join("index.html"),
+            "<!doctype html><title>E-péče</title>",
+        )
+        .expect("writable");
+        std::fs::write(
+            static_dir.join("assets/app-0123456789.js"),
+            "export default 1;",
+        )
+        .expect("writable");
         let host = Host::new(HostConfig {
             database_url,
             seed_demo,
@@ -95,7 +101,9 @@ impl TestApp {
             request = request.header("cookie", cookie);
         }
         if let Some(body) = body {
-            request = request.header("content-type", "application/json").body(body);
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
         }
         let response = request.send().await.expect("the host answers");
         if let Some(set_cookie) = response.headers().get("set-cookie") {
@@ -166,7 +174,10 @@ pub async fn error_of(response: Response, status: u16) -> ErrorBody {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    assert!(content_type.starts_with("application/json"), "{content_type}");
+    assert!(
+        content_type.starts_with("application/json"),
+        "{content_type}"
+    );
     let body: Value = json(response).await;
     let keys: Vec<&str> = body["error"]
         .as_object()
@@ -174,7 +185,11 @@ pub async fn error_of(response: Response, status: u16) -> ErrorBody {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["code", "field", "message"], "the error shape is fixed");
+    assert_eq!(
+        keys,
+        ["code", "field", "message"],
+        "the error shape is fixed"
+    );
     serde_json::from_value(body).expect("the shared error shape")
 }
 

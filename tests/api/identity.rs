@@ -20,7 +20,10 @@ async fn a_caregiver_signs_in_and_is_told_who_they_are(engine: Engine) {
     }
     let me: Me = json(response).await;
     assert_eq!(me.role, Role::Caregiver);
-    assert_eq!(me.provider_name.as_deref(), Some("Pečovatelská služba Děčín (demo)"));
+    assert_eq!(
+        me.provider_name.as_deref(),
+        Some("Pečovatelská služba Děčín (demo)")
+    );
     let me_again: Me = json(app.get("/api/auth/me").await).await;
     assert_eq!(me_again, me);
 }
@@ -53,7 +56,9 @@ async fn without_a_session_the_api_answers_401(engine: Engine) {
 async fn signing_out_ends_the_session(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     app.login_as("pecovatelka.decin").await;
-    let response = app.post_json("/api/auth/logout", &serde_json::json!({})).await;
+    let response = app
+        .post_json("/api/auth/logout", &serde_json::json!({}))
+        .await;
     assert_eq!(response.status(), 204);
     error_of(app.get("/api/auth/me").await, 401).await;
 }
@@ -84,7 +89,11 @@ async fn an_idle_session_expires(engine: Engine) {
     app.clock.advance(Duration::minutes(119));
     assert_eq!(app.get("/api/auth/me").await.status(), 200, "still active");
     app.clock.advance(Duration::minutes(119));
-    assert_eq!(app.get("/api/auth/me").await.status(), 200, "use keeps it alive");
+    assert_eq!(
+        app.get("/api/auth/me").await.status(),
+        200,
+        "use keeps it alive"
+    );
     app.clock.advance(Duration::minutes(121));
     error_of(app.get("/api/auth/me").await, 401).await;
 }

@@ -11,7 +11,10 @@ async fn the_legal_task_catalogue_lists_twenty_tasks_by_activity(engine: Engine)
     assert_eq!(tasks.len(), 20);
     let activities: Vec<&str> = tasks.iter().map(|t| t.activity.as_str()).collect();
     assert!(activities.is_sorted(), "grouped a) to e)");
-    let laundry = tasks.iter().find(|t| t.code == "d8").expect("laundry is listed");
+    let laundry = tasks
+        .iter()
+        .find(|t| t.code == "d8")
+        .expect("laundry is listed");
     assert_eq!(laundry.unit, TaskUnit::Kg);
 }
 
@@ -24,7 +27,10 @@ async fn all_354_municipalities_of_the_region_are_known(engine: Engine) {
         json(app.get("/api/reports/municipalities?okres=Most").await).await;
     assert_eq!(most.len(), 26);
     assert!(most.iter().all(|m| m.district == "Most"));
-    let usti = all.iter().find(|m| m.code == "554804").expect("Ústí nad Labem");
+    let usti = all
+        .iter()
+        .find(|m| m.code == "554804")
+        .expect("Ústí nad Labem");
     assert_eq!(usti.name, "Ústí nad Labem");
     assert!(usti.population > 90_000 && usti.population_60_plus < usti.population);
 }

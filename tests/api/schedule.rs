@@ -7,7 +7,9 @@ use shared::time::{prague_date, to_prague};
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
 
 fn instant(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).expect("valid").with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(text)
+        .expect("valid")
+        .with_timezone(&Utc)
 }
 
 async fn a_caregiver_sees_todays_route_earliest_first(engine: Engine) {
@@ -15,12 +17,24 @@ async fn a_caregiver_sees_todays_route_earliest_first(engine: Engine) {
     app.login_as("pecovatelka.decin").await;
     let today: TodayVisits = json(app.get("/api/schedule/visits/today").await).await;
     assert_eq!(today.date, prague_date(Utc::now()));
-    assert_eq!(today.visits.len(), 5, "the demo route has five visits a day");
-    assert!(today.visits.windows(2).all(|pair| pair[0].starts_at <= pair[1].starts_at));
+    assert_eq!(
+        today.visits.len(),
+        5,
+        "the demo route has five visits a day"
+    );
+    assert!(
+        today
+            .visits
+            .windows(2)
+            .all(|pair| pair[0].starts_at <= pair[1].starts_at)
+    );
     let first = &today.visits[0];
     assert_eq!(first.client_name, "Marie Ukázková");
     assert_eq!(first.municipality, "Děčín");
-    assert_eq!(to_prague(first.starts_at).format("%H:%M").to_string(), "07:30");
+    assert_eq!(
+        to_prague(first.starts_at).format("%H:%M").to_string(),
+        "07:30"
+    );
     assert_eq!(first.status, VisitStatus::Planned);
     assert_eq!(
         first.tasks,
@@ -29,7 +43,12 @@ async fn a_caregiver_sees_todays_route_earliest_first(engine: Engine) {
             "Pomoc při úkonech osobní hygieny"
         ]
     );
-    assert!(first.doorstep_note.as_deref().is_some_and(|note| note.contains("klíčence")));
+    assert!(
+        first
+            .doorstep_note
+            .as_deref()
+            .is_some_and(|note| note.contains("klíčence"))
+    );
 }
 
 async fn a_caregiver_never_sees_another_providers_clients(engine: Engine) {
@@ -37,9 +56,17 @@ async fn a_caregiver_never_sees_another_providers_clients(engine: Engine) {
     app.login_as("pecovatelka.louny").await;
     let today: TodayVisits = json(app.get("/api/schedule/visits/today").await).await;
     assert_eq!(today.visits.len(), 4);
-    let decin_clients = ["Marie Ukázková", "Josef Vzorový", "Anna Příkladová", "Karel Zkušební"];
+    let decin_clients = [
+        "Marie Ukázková",
+        "Josef Vzorový",
+        "Anna Příkladová",
+        "Karel Zkušební",
+    ];
     assert!(
-        today.visits.iter().all(|visit| !decin_clients.contains(&visit.client_name.as_str())),
+        today
+            .visits
+            .iter()
+            .all(|visit| !decin_clients.contains(&visit.client_name.as_str())),
         "{today:?}"
     );
 }
@@ -64,7 +91,12 @@ async fn today_is_the_prague_date_not_the_utc_date(engine: Engine) {
     app.login_as("pecovatelka.decin").await;
     let today: TodayVisits = json(app.get("/api/schedule/visits/today").await).await;
     assert_eq!(today.date.to_string(), "2026-11-24");
-    assert!(today.visits.iter().all(|v| prague_date(v.starts_at) == today.date));
+    assert!(
+        today
+            .visits
+            .iter()
+            .all(|v| prague_date(v.starts_at) == today.date)
+    );
     assert_eq!(today.visits.len(), 5);
 }
 

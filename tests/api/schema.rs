@@ -12,20 +12,36 @@ const MIGRATION_COUNT: i64 = 2;
 async fn many_first_requests_at_once_apply_the_schema_exactly_once(engine: Engine) {
     let app = Arc::new(TestApp::spawn(engine).await);
     let mut requests = JoinSet::new();
-    for path in ["/api/auth/me", "/api/records/tasks", "/api/training/centres"].repeat(8) {
+    for path in [
+        "/api/auth/me",
+        "/api/records/tasks",
+        "/api/training/centres",
+    ]
+    .repeat(8)
+    {
         let app = app.clone();
         requests.spawn(async move { app.get(path).await.status().as_u16() });
     }
     let statuses = requests.join_all().await;
     assert!(statuses.iter().all(|status| *status == 401), "{statuses:?}");
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM schema_migrations").await, MIGRATION_COUNT);
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM providers").await, 2, "seeded once");
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM schema_migrations").await,
+        MIGRATION_COUNT
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM providers").await,
+        2,
+        "seeded once"
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM care_tasks").await, 20);
 }
 
 async fn the_demo_data_is_only_seeded_when_asked(engine: Engine) {
     let app = TestApp::spawn_with(engine, false, Clock::default()).await;
-    assert_eq!(app.login("pecovatelka.decin", "demo1234").await.status(), 401);
+    assert_eq!(
+        app.login("pecovatelka.decin", "demo1234").await.status(),
+        401
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM users").await, 0);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM municipalities").await, 354);
 }

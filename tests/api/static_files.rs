@@ -16,7 +16,10 @@ async fn the_app_shell_is_served_at_the_root_and_never_cached_stale(engine: Engi
     let app = TestApp::spawn(engine).await;
     let response = app.get("/").await;
     assert_eq!(response.status(), 200);
-    assert_eq!(header(&response, "content-type"), "text/html; charset=utf-8");
+    assert_eq!(
+        header(&response, "content-type"),
+        "text/html; charset=utf-8"
+    );
     assert_eq!(header(&response, "cache-control"), "no-cache");
     assert!(response.text().await.expect("body").contains("E-péče"));
 }
@@ -25,15 +28,24 @@ async fn an_app_route_falls_back_to_index_html(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let response = app.get("/dnes").await;
     assert_eq!(response.status(), 200);
-    assert_eq!(header(&response, "content-type"), "text/html; charset=utf-8");
+    assert_eq!(
+        header(&response, "content-type"),
+        "text/html; charset=utf-8"
+    );
 }
 
 async fn hashed_assets_are_cached_for_a_year(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let response = app.get("/assets/app-0123456789.js").await;
     assert_eq!(response.status(), 200);
-    assert_eq!(header(&response, "content-type"), "text/javascript; charset=utf-8");
-    assert_eq!(header(&response, "cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(
+        header(&response, "content-type"),
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(
+        header(&response, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
 }
 
 async fn a_missing_asset_is_a_404_not_the_app_shell(engine: Engine) {
@@ -44,7 +56,10 @@ async fn a_missing_asset_is_a_404_not_the_app_shell(engine: Engine) {
 async fn api_routes_are_never_answered_by_the_static_component(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let response = app.get("/api/records/nothing").await;
-    assert_eq!(header(&response, "content-type"), "application/json; charset=utf-8");
+    assert_eq!(
+        header(&response, "content-type"),
+        "application/json; charset=utf-8"
+    );
     error_of(response, 404).await;
 }
 

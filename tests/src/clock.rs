@@ -22,7 +22,10 @@ impl Clock {
 
     /// Moves a fixed clock forward; a system clock becomes fixed at now + `by`.
     pub fn advance(&self, by: Duration) {
-        let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         *guard = Some(guard.unwrap_or_else(Utc::now) + by);
     }
 }

@@ -69,8 +69,11 @@ impl Routes {
             .filter_map(|trigger| {
                 let (prefix, path_info) = match trigger.route.strip_suffix("/...") {
                     Some(prefix) if path == prefix => (prefix, String::new()),
-                    Some(prefix) => (prefix, path.strip_prefix(&format!("{prefix}/"))
-                        .map(|rest| format!("/{rest}"))?),
+                    Some(prefix) => (
+                        prefix,
+                        path.strip_prefix(&format!("{prefix}/"))
+                            .map(|rest| format!("/{rest}"))?,
+                    ),
                     None if path == trigger.route => (trigger.route.as_str(), String::new()),
                     None => return None,
                 };
@@ -114,6 +117,9 @@ mod tests {
     #[test]
     fn a_path_that_only_shares_letters_with_a_prefix_is_not_under_it() {
         let routes = Routes::parse(MANIFEST).expect("valid manifest");
-        assert_eq!(routes.find("/api/authority").expect("routed").component, "web");
+        assert_eq!(
+            routes.find("/api/authority").expect("routed").component,
+            "web"
+        );
     }
 }

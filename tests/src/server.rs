@@ -45,8 +45,14 @@ pub enum HostError {
 }
 
 /// The components this host can mount, by their name in spin.toml.
-pub const MOUNTED_COMPONENTS: [&str; 6] =
-    ["identity", "scheduling", "care-records", "training", "reports", "web"];
+pub const MOUNTED_COMPONENTS: [&str; 6] = [
+    "identity",
+    "scheduling",
+    "care-records",
+    "training",
+    "reports",
+    "web",
+];
 
 #[derive(Debug)]
 pub struct Host {
@@ -58,7 +64,10 @@ pub struct Host {
 impl Host {
     pub async fn new(config: HostConfig) -> Result<Self, HostError> {
         let routes = Routes::load(&config.manifest)?;
-        if let Some(unknown) = routes.components().find(|name| !MOUNTED_COMPONENTS.contains(name)) {
+        if let Some(unknown) = routes
+            .components()
+            .find(|name| !MOUNTED_COMPONENTS.contains(name))
+        {
             return Err(HostError::UnknownComponent(unknown.to_owned()));
         }
         let pool = SqlxPool::connect(&config.database_url).await?;

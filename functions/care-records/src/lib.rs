@@ -1,6 +1,8 @@
 //! Care records. So far: the legal catalogue of tasks a visit is recorded against.
 
-use platform::{Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route};
+use platform::{
+    Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route,
+};
 use shared::catalogue::{CareTask, TaskUnit};
 use shared::identity::Role;
 
@@ -40,7 +42,10 @@ impl Component for CareRecords {
 
 async fn task_catalogue(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
     let rows = db
-        .query("SELECT code, activity, name, unit FROM care_tasks ORDER BY position", &[])
+        .query(
+            "SELECT code, activity, name, unit FROM care_tasks ORDER BY position",
+            &[],
+        )
         .await?;
     rows.iter()
         .map(|row| {

@@ -93,7 +93,10 @@ fn user_from_row(row: &Row) -> Result<Me, DbError> {
 /// The user as the app sees them, by id.
 pub async fn user_by_id(db: &impl Database, user_id: &str) -> Result<Me, DbError> {
     let row = db
-        .query_one(&format!("SELECT {USER_COLUMNS} FROM {USER_TABLES} WHERE u.id = $1"), &[user_id.into()])
+        .query_one(
+            &format!("SELECT {USER_COLUMNS} FROM {USER_TABLES} WHERE u.id = $1"),
+            &[user_id.into()],
+        )
         .await?
         .ok_or_else(|| DbError::Statement(format!("user {user_id} vanished")))?;
     user_from_row(&row)
@@ -215,7 +218,13 @@ mod tests {
     #[test]
     fn the_session_cookie_is_http_only_secure_and_same_site() {
         let cookie = session_cookie("abc");
-        for part in ["epece_session=abc", "HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+        for part in [
+            "epece_session=abc",
+            "HttpOnly",
+            "Secure",
+            "SameSite=Strict",
+            "Path=/",
+        ] {
             assert!(cookie.contains(part), "{cookie} lacks {part}");
         }
     }

@@ -192,7 +192,10 @@ pub trait Database {
 }
 
 /// Runs `work` inside a write transaction: committed when it succeeds, rolled back when not.
-pub async fn in_transaction<D, T, E>(db: &D, work: impl AsyncFnOnce() -> Result<T, E>) -> Result<T, E>
+pub async fn in_transaction<D, T, E>(
+    db: &D,
+    work: impl AsyncFnOnce() -> Result<T, E>,
+) -> Result<T, E>
 where
     D: Database,
     E: From<DbError>,

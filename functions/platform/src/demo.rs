@@ -34,12 +34,42 @@ const PROVIDERS: [DemoProvider; 2] = [
 
 /// username, display name, role, provider
 const USERS: [(&str, &str, Role, Option<&str>); 9] = [
-    ("vedouci.decin", "Alena Vedoucí", Role::ProviderManager, Some("prov-decin")),
-    ("koordinator.decin", "Petr Koordinátor", Role::Coordinator, Some("prov-decin")),
-    ("pecovatelka.decin", "Jana Pečovatelka", Role::Caregiver, Some("prov-decin")),
-    ("pecovatel.decin", "Martin Pečovatel", Role::Caregiver, Some("prov-decin")),
-    ("vedouci.louny", "Eva Vedoucí", Role::ProviderManager, Some("prov-louny")),
-    ("pecovatelka.louny", "Lucie Pečovatelka", Role::Caregiver, Some("prov-louny")),
+    (
+        "vedouci.decin",
+        "Alena Vedoucí",
+        Role::ProviderManager,
+        Some("prov-decin"),
+    ),
+    (
+        "koordinator.decin",
+        "Petr Koordinátor",
+        Role::Coordinator,
+        Some("prov-decin"),
+    ),
+    (
+        "pecovatelka.decin",
+        "Jana Pečovatelka",
+        Role::Caregiver,
+        Some("prov-decin"),
+    ),
+    (
+        "pecovatel.decin",
+        "Martin Pečovatel",
+        Role::Caregiver,
+        Some("prov-decin"),
+    ),
+    (
+        "vedouci.louny",
+        "Eva Vedoucí",
+        Role::ProviderManager,
+        Some("prov-louny"),
+    ),
+    (
+        "pecovatelka.louny",
+        "Lucie Pečovatelka",
+        Role::Caregiver,
+        Some("prov-louny"),
+    ),
     ("kraj", "Krajský Referent", Role::RegionOfficer, None),
     ("analytik", "Datový Analytik", Role::DataAnalyst, None),
     ("lektor", "Lektor IVC", Role::Lecturer, None),
@@ -57,32 +87,137 @@ type DemoClient = (
 );
 
 const CLIENTS: [DemoClient; 10] = [
-    ("cl-d1", "prov-decin", "Marie Ukázková", "Zahradní 12", "562335", Some(2), Some("Klíč v klíčence u dveří, kód 1945.")),
-    ("cl-d2", "prov-decin", "Josef Vzorový", "Lipová 3", "562351", Some(3), None),
-    ("cl-d3", "prov-decin", "Anna Příkladová", "Náměstí 48", "562394", Some(1), Some("Pozor na psa, zvonit dvakrát.")),
-    ("cl-d4", "prov-decin", "Karel Zkušební", "Polní 7", "562564", Some(4), None),
-    ("cl-d5", "prov-decin", "Věra Modelová", "Krátká 150", "546496", Some(2), None),
-    ("cl-d6", "prov-decin", "František Testovací", "Horní 22", "562521", None, Some("Bydlí ve 2. patře bez výtahu.")),
-    ("cl-l1", "prov-louny", "Ludmila Ukázková", "Husova 5", "565971", Some(3), None),
-    ("cl-l2", "prov-louny", "Jiří Vzorový", "Nádražní 18", "566624", Some(2), Some("Vchod ze dvora.")),
-    ("cl-l3", "prov-louny", "Zdeňka Příkladová", "Pod Lesem 4", "566551", Some(1), None),
-    ("cl-l4", "prov-louny", "Václav Modelový", "Školní 9", "542571", Some(2), None),
+    (
+        "cl-d1",
+        "prov-decin",
+        "Marie Ukázková",
+        "Zahradní 12",
+        "562335",
+        Some(2),
+        Some("Klíč v klíčence u dveří, kód 1945."),
+    ),
+    (
+        "cl-d2",
+        "prov-decin",
+        "Josef Vzorový",
+        "Lipová 3",
+        "562351",
+        Some(3),
+        None,
+    ),
+    (
+        "cl-d3",
+        "prov-decin",
+        "Anna Příkladová",
+        "Náměstí 48",
+        "562394",
+        Some(1),
+        Some("Pozor na psa, zvonit dvakrát."),
+    ),
+    (
+        "cl-d4",
+        "prov-decin",
+        "Karel Zkušební",
+        "Polní 7",
+        "562564",
+        Some(4),
+        None,
+    ),
+    (
+        "cl-d5",
+        "prov-decin",
+        "Věra Modelová",
+        "Krátká 150",
+        "546496",
+        Some(2),
+        None,
+    ),
+    (
+        "cl-d6",
+        "prov-decin",
+        "František Testovací",
+        "Horní 22",
+        "562521",
+        None,
+        Some("Bydlí ve 2. patře bez výtahu."),
+    ),
+    (
+        "cl-l1",
+        "prov-louny",
+        "Ludmila Ukázková",
+        "Husova 5",
+        "565971",
+        Some(3),
+        None,
+    ),
+    (
+        "cl-l2",
+        "prov-louny",
+        "Jiří Vzorový",
+        "Nádražní 18",
+        "566624",
+        Some(2),
+        Some("Vchod ze dvora."),
+    ),
+    (
+        "cl-l3",
+        "prov-louny",
+        "Zdeňka Příkladová",
+        "Pod Lesem 4",
+        "566551",
+        Some(1),
+        None,
+    ),
+    (
+        "cl-l4",
+        "prov-louny",
+        "Václav Modelový",
+        "Školní 9",
+        "542571",
+        Some(2),
+        None,
+    ),
 ];
 
-/// caregiver, client, start (Prague wall time), minutes, task codes
-const DAILY_ROUTES: [(&str, &str, (u32, u32), i64, &[&str]); 12] = [
-    ("pecovatelka.decin", "cl-d1", (7, 30), 60, &["b1", "a2"]),
-    ("pecovatelka.decin", "cl-d2", (9, 0), 45, &["a4", "b1"]),
-    ("pecovatelka.decin", "cl-d3", (10, 15), 60, &["d1", "d6"]),
-    ("pecovatelka.decin", "cl-d1", (11, 45), 20, &["c2"]),
-    ("pecovatelka.decin", "cl-d5", (13, 0), 45, &["c4", "a1"]),
-    ("pecovatel.decin", "cl-d4", (7, 0), 90, &["b1", "a4", "a2"]),
-    ("pecovatel.decin", "cl-d6", (9, 0), 60, &["d5", "d4"]),
-    ("pecovatel.decin", "cl-d4", (12, 0), 30, &["c4"]),
-    ("pecovatelka.louny", "cl-l1", (7, 30), 60, &["b1", "b2"]),
-    ("pecovatelka.louny", "cl-l2", (9, 0), 45, &["d6"]),
-    ("pecovatelka.louny", "cl-l3", (10, 30), 60, &["e1"]),
-    ("pecovatelka.louny", "cl-l4", (12, 0), 20, &["c2"]),
+/// One visit of a caregiver's daily route.
+struct RouteStop {
+    caregiver: &'static str,
+    client: &'static str,
+    /// Prague wall time.
+    start: (u32, u32),
+    minutes: i64,
+    tasks: &'static [&'static str],
+}
+
+const fn stop(
+    caregiver: &'static str,
+    client: &'static str,
+    start: (u32, u32),
+    minutes: i64,
+    tasks: &'static [&'static str],
+) -> RouteStop {
+    RouteStop {
+        caregiver,
+        client,
+        start,
+        minutes,
+        tasks,
+    }
+}
+
+const DAILY_ROUTES: [RouteStop; 12] = [
+    stop("pecovatelka.decin", "cl-d1", (7, 30), 60, &["b1", "a2"]),
+    stop("pecovatelka.decin", "cl-d2", (9, 0), 45, &["a4", "b1"]),
+    stop("pecovatelka.decin", "cl-d3", (10, 15), 60, &["d1", "d6"]),
+    stop("pecovatelka.decin", "cl-d1", (11, 45), 20, &["c2"]),
+    stop("pecovatelka.decin", "cl-d5", (13, 0), 45, &["c4", "a1"]),
+    stop("pecovatel.decin", "cl-d4", (7, 0), 90, &["b1", "a4", "a2"]),
+    stop("pecovatel.decin", "cl-d6", (9, 0), 60, &["d5", "d4"]),
+    stop("pecovatel.decin", "cl-d4", (12, 0), 30, &["c4"]),
+    stop("pecovatelka.louny", "cl-l1", (7, 30), 60, &["b1", "b2"]),
+    stop("pecovatelka.louny", "cl-l2", (9, 0), 45, &["d6"]),
+    stop("pecovatelka.louny", "cl-l3", (10, 30), 60, &["e1"]),
+    stop("pecovatelka.louny", "cl-l4", (12, 0), 20, &["c2"]),
 ];
 
 const TRAINING_CENTRES: [(&str, &str, &str); 2] = [
@@ -124,7 +259,10 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
     }
     for (id, provider, name, street, municipality, level, note) in CLIENTS {
         let centre = db
-            .query_one("SELECT latitude, longitude FROM municipalities WHERE code = $1", &[municipality.into()])
+            .query_one(
+                "SELECT latitude, longitude FROM municipalities WHERE code = $1",
+                &[municipality.into()],
+            )
             .await?
             .ok_or_else(|| DbError::Statement(format!("municipality {municipality} missing")))?;
         // Each client lives a little off the municipality's centre point.
@@ -161,21 +299,30 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
 
 /// The same weekday route from yesterday to thirteen days ahead, so "today" has visits for
 /// two weeks after the demo starts.
-async fn seed_visits(db: &impl Database, now: DateTime<Utc>, created_at: &str) -> Result<(), DbError> {
+async fn seed_visits(
+    db: &impl Database,
+    now: DateTime<Utc>,
+    created_at: &str,
+) -> Result<(), DbError> {
     let today = prague_date(now);
     for day_offset in -1..14 {
         let day = today + Duration::days(day_offset);
-        for (index, (caregiver, client, (hour, minute), minutes, tasks)) in DAILY_ROUTES.iter().enumerate() {
-            let start_time = NaiveTime::from_hms_opt(*hour, *minute, 0).expect("valid route time");
+        for (index, stop) in DAILY_ROUTES.iter().enumerate() {
+            let (hour, minute) = stop.start;
+            let start_time = NaiveTime::from_hms_opt(hour, minute, 0).expect("valid route time");
             // Route times lie between 07:00 and 14:00: never in a daylight-saving gap.
-            let starts_at = from_prague(day.and_time(start_time)).map_err(|e| DbError::Statement(e.to_string()))?;
-            let ends_at = starts_at + Duration::minutes(*minutes);
+            let starts_at = from_prague(day.and_time(start_time))
+                .map_err(|e| DbError::Statement(e.to_string()))?;
+            let ends_at = starts_at + Duration::minutes(stop.minutes);
             let visit_id = format!("visit-{day}-{index:02}");
             let status = if day_offset < 0 { "done" } else { "planned" };
             let provider: Value = db
-                .query_one("SELECT provider_id FROM clients WHERE id = $1", &[(*client).into()])
+                .query_one(
+                    "SELECT provider_id FROM clients WHERE id = $1",
+                    &[stop.client.into()],
+                )
                 .await?
-                .ok_or_else(|| DbError::Statement(format!("demo client {client} missing")))?
+                .ok_or_else(|| DbError::Statement(format!("demo client {} missing", stop.client)))?
                 .text("provider_id")?
                 .into();
             db.execute(
@@ -184,8 +331,8 @@ async fn seed_visits(db: &impl Database, now: DateTime<Utc>, created_at: &str) -
                 &[
                     visit_id.clone().into(),
                     provider,
-                    (*client).into(),
-                    user_id(caregiver).into(),
+                    stop.client.into(),
+                    user_id(stop.caregiver).into(),
                     timestamp::format(starts_at).into(),
                     timestamp::format(ends_at).into(),
                     status.into(),
@@ -193,7 +340,7 @@ async fn seed_visits(db: &impl Database, now: DateTime<Utc>, created_at: &str) -
                 ],
             )
             .await?;
-            for task in *tasks {
+            for task in stop.tasks {
                 db.execute(
                     "INSERT INTO visit_tasks (visit_id, task_code) VALUES ($1, $2)",
                     &[visit_id.clone().into(), (*task).into()],

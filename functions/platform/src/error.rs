@@ -50,11 +50,7 @@ impl ApiError {
                 "invalid_credentials",
                 "Nesprávné přihlašovací jméno nebo heslo.".into(),
             ),
-            ApiError::Forbidden => (
-                403,
-                "forbidden",
-                "K této akci nemáte oprávnění.".into(),
-            ),
+            ApiError::Forbidden => (403, "forbidden", "K této akci nemáte oprávnění.".into()),
             ApiError::RouteNotFound => (
                 404,
                 "route_not_found",

@@ -104,7 +104,9 @@ fn percent_decode(text: &str) -> String {
     let mut index = 0;
     while index < bytes.len() {
         let hex = bytes.get(index + 1..index + 3).and_then(|pair| {
-            std::str::from_utf8(pair).ok().and_then(|pair| u8::from_str_radix(pair, 16).ok())
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
         });
         match (bytes[index], hex) {
             (b'%', Some(byte)) => {
@@ -190,7 +192,10 @@ mod tests {
     #[test]
     fn a_query_parameter_is_percent_decoded() {
         let request = ApiRequest::new(Method::Get, "/r?x=1&okres=%C3%9Ast%C3%AD+nad+Labem");
-        assert_eq!(request.query_param("okres").as_deref(), Some("Ústí nad Labem"));
+        assert_eq!(
+            request.query_param("okres").as_deref(),
+            Some("Ústí nad Labem")
+        );
         assert_eq!(request.query_param("missing"), None);
     }
 }

@@ -75,8 +75,7 @@ mod tests {
 
     #[test]
     fn a_valid_body_parses() {
-        let login: LoginRequest =
-            json_body(br#"{"username":"a","password":"b"}"#).expect("valid");
+        let login: LoginRequest = json_body(br#"{"username":"a","password":"b"}"#).expect("valid");
         assert_eq!(login.username, "a");
     }
 

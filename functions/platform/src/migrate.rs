@@ -40,7 +40,10 @@ pub async fn ensure_schema(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     // A missing table is an error here, and means the same as "behind".
-    if applied_version(db).await.is_ok_and(|version| version >= latest_version()) {
+    if applied_version(db)
+        .await
+        .is_ok_and(|version| version >= latest_version())
+    {
         return Ok(());
     }
     in_transaction(db, async || {
@@ -86,7 +89,15 @@ mod tests {
     #[test]
     fn migrations_are_embedded_in_version_order() {
         assert!(MIGRATIONS.len() >= 2);
-        assert!(MIGRATIONS.windows(2).all(|pair| pair[0].version < pair[1].version));
-        assert!(MIGRATIONS.iter().all(|m| !sql::split_statements(m.sql).is_empty()));
+        assert!(
+            MIGRATIONS
+                .windows(2)
+                .all(|pair| pair[0].version < pair[1].version)
+        );
+        assert!(
+            MIGRATIONS
+                .iter()
+                .all(|m| !sql::split_statements(m.sql).is_empty())
+        );
     }
 }

@@ -210,7 +210,10 @@ fn method(method: &SpinMethod) -> Method {
 
 /// A Spin request as the pipeline sees it.
 pub fn api_request(request: Request) -> ApiRequest {
-    let mut api = ApiRequest::new(method(request.method()), request.path_and_query().unwrap_or("/"));
+    let mut api = ApiRequest::new(
+        method(request.method()),
+        request.path_and_query().unwrap_or("/"),
+    );
     api.headers = request
         .headers()
         .filter_map(|(name, value)| Some((name.to_owned(), value.as_str()?.to_owned())))
@@ -234,7 +237,9 @@ pub async fn serve<C: Component>(request: Request) -> Response {
     let config = SpinConfig::from_variables();
     let request = api_request(request);
     let response = match SpinDb::open(&config) {
-        Ok(db) => serve_component::<C, SpinDb>(&request, &db, config.settings, chrono::Utc::now()).await,
+        Ok(db) => {
+            serve_component::<C, SpinDb>(&request, &db, config.settings, chrono::Utc::now()).await
+        }
         Err(error) => ApiError::Database(error).into_response(),
     };
     spin_response(response)

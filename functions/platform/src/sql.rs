@@ -115,7 +115,8 @@ mod tests {
 
     #[test]
     fn a_migration_splits_into_statements_without_comments() {
-        let sql = "-- first; not a split\nCREATE TABLE a (x TEXT);\n\nINSERT INTO a VALUES ('x;y');\n";
+        let sql =
+            "-- first; not a split\nCREATE TABLE a (x TEXT);\n\nINSERT INTO a VALUES ('x;y');\n";
         assert_eq!(
             split_statements(sql),
             vec!["CREATE TABLE a (x TEXT)", "INSERT INTO a VALUES ('x;y')"]

@@ -260,11 +260,12 @@ impl Database for SqlxDb {
                     .rows_affected()
             }
         };
-        let keyword = sql.trim_start().split_whitespace().next().unwrap_or_default();
+        let keyword = sql.split_whitespace().next().unwrap_or_default();
         let ordering = std::sync::atomic::Ordering::Relaxed;
         if keyword.eq_ignore_ascii_case("BEGIN") {
             self.in_transaction.store(true, ordering);
-        } else if keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK") {
+        } else if keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK")
+        {
             self.in_transaction.store(false, ordering);
         }
         Ok(changed)

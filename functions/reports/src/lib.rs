@@ -1,7 +1,9 @@
 //! Reports. So far: the municipalities of the region, the frame every coverage report uses,
 //! optionally of one district.
 
-use platform::{Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route, Value};
+use platform::{
+    Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route, Value,
+};
 use shared::catalogue::Municipality;
 use shared::identity::Role;
 
@@ -45,18 +47,24 @@ async fn municipalities(
     db: &impl Database,
     district: Option<String>,
 ) -> Result<Vec<Municipality>, DbError> {
-    let columns = "code, name, district, orp_name, latitude, longitude, population, population_60_plus";
+    let columns =
+        "code, name, district, orp_name, latitude, longitude, population, population_60_plus";
     let rows = match district {
         Some(district) => {
             db.query(
-                &format!("SELECT {columns} FROM municipalities WHERE district = $1 ORDER BY name, code"),
+                &format!(
+                    "SELECT {columns} FROM municipalities WHERE district = $1 ORDER BY name, code"
+                ),
                 &[Value::Text(district)],
             )
             .await?
         }
         None => {
-            db.query(&format!("SELECT {columns} FROM municipalities ORDER BY name, code"), &[])
-                .await?
+            db.query(
+                &format!("SELECT {columns} FROM municipalities ORDER BY name, code"),
+                &[],
+            )
+            .await?
         }
     };
     rows.iter()

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route, Value};
 use platform::timestamp;
+use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route, Value};
 use shared::identity::Role;
 use shared::schedule::{TodayVisits, VisitStatus, VisitView};
 use shared::time::{prague_date, prague_day_bounds};
@@ -43,9 +43,7 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
     let provider_id = caller.user.provider_id.clone().ok_or(ApiError::Forbidden)?;
     let date = prague_date(cx.now);
     let (day_start, day_end) = prague_day_bounds(date);
-    let mut filter = String::from(
-        "v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3",
-    );
+    let mut filter = String::from("v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3");
     let mut params: Vec<Value> = vec![
         provider_id.into(),
         timestamp::format(day_start).into(),
@@ -83,7 +81,10 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
         .await?;
     let mut tasks: HashMap<String, Vec<String>> = HashMap::new();
     for row in task_rows {
-        tasks.entry(row.text("visit_id")?).or_default().push(row.text("name")?);
+        tasks
+            .entry(row.text("visit_id")?)
+            .or_default()
+            .push(row.text("name")?);
     }
     let visits = rows
         .into_iter()

@@ -1,6 +1,8 @@
 //! Training. So far: the region's Integrated Training Centres.
 
-use platform::{Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route};
+use platform::{
+    Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route,
+};
 use shared::catalogue::TrainingCentre;
 use shared::identity::Role;
 

@@ -9,7 +9,11 @@ use platform::{ApiError, ApiRequest, ApiResponse, Method};
 const IMMUTABLE_PREFIX: &str = "/assets/";
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|ext| ext.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -59,7 +63,11 @@ fn file_response(url_path: &str, file: &Path, body: Vec<u8>, head_only: bool) ->
         .with_header("content-type", content_type(file))
         .with_header("cache-control", cache_control(url_path))
         .with_header("x-content-type-options", "nosniff");
-    if head_only { response } else { response.with_body(body) }
+    if head_only {
+        response
+    } else {
+        response.with_body(body)
+    }
 }
 
 /// Serves `url_path` (the part after the component's route) from `root`.
@@ -89,7 +97,9 @@ pub fn serve_static(root: &Path, request: &ApiRequest, url_path: &str) -> ApiRes
     }
     let index = root.join("index.html");
     match std::fs::read(&index) {
-        Ok(body) if is_app_route(&url_path) => file_response("/index.html", &index, body, head_only),
+        Ok(body) if is_app_route(&url_path) => {
+            file_response("/index.html", &index, body, head_only)
+        }
         _ => ApiError::NotFound("Soubor").into_response(),
     }
 }
