@@ -116,6 +116,25 @@ impl Password {
         Ok(Self(raw.to_owned()))
     }
 
+    /// A password being set: at least 10 characters, not only digits, not the username.
+    pub fn parse_new(raw: &str, field: &'static str, username: &str) -> Result<Self, FieldError> {
+        let password = Self::parse(raw).map_err(|e| FieldError::new(field, e.message))?;
+        let length = raw.chars().count();
+        if length < 10 {
+            return Err(FieldError::new(field, "Heslo musí mít alespoň 10 znaků."));
+        }
+        if raw.chars().all(|c| c.is_ascii_digit()) {
+            return Err(FieldError::new(field, "Heslo nesmí obsahovat jen číslice."));
+        }
+        if raw.to_lowercase().contains(&username.to_lowercase()) {
+            return Err(FieldError::new(
+                field,
+                "Heslo nesmí obsahovat přihlašovací jméno.",
+            ));
+        }
+        Ok(password)
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -136,6 +155,124 @@ pub struct Me {
     pub role: Role,
     pub provider_id: Option<String>,
     pub provider_name: Option<String>,
+}
+
+/// `PUT /api/auth/password`: signs out every other session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// A staff member as their manager sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub user_id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// `POST /api/auth/staff`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewStaffMember {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// `PATCH /api/auth/staff/{id}`: what is absent stays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffChange {
+    #[serde(default)]
+    pub role: Option<Role>,
+    #[serde(default)]
+    pub active: Option<bool>,
+}
+
+/// A one-time code, shown once: the staff member or family member types it in to set a
+/// password. Only its hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneTimeCode {
+    pub code: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A new staff account and the code its owner sets a password with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedStaffMember {
+    pub member: StaffMember,
+    pub one_time_code: OneTimeCode,
+}
+
+/// `POST /api/auth/password-reset/redeem`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedeemPasswordReset {
+    pub code: String,
+    pub new_password: String,
+}
+
+/// `POST /api/auth/invitations`: a coordinator invites a client's family member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewInvitation {
+    pub client_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub client_name: String,
+    pub one_time_code: OneTimeCode,
+}
+
+/// `POST /api/auth/invitations/redeem`: the family member creates their account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedeemInvitation {
+    pub code: String,
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+}
+
+/// A family member's link to a client, as the coordinator manages it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyLink {
+    pub link_id: String,
+    pub client_id: String,
+    pub user_id: String,
+    pub display_name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub user_id: String,
+    pub display_name: String,
+    pub role: Role,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub client_id: Option<String>,
+}
+
+/// A display name: 1–100 characters after trimming.
+pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
+    let name = raw.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(FieldError::new(
+            "display_name",
+            "Zadejte jméno (nejvýše 100 znaků).",
+        ));
+    }
+    Ok(name.to_owned())
 }
 
 #[cfg(test)]
@@ -164,6 +301,15 @@ mod tests {
             let err = Username::parse(bad).expect_err(bad);
             assert_eq!(err.field, "username");
         }
+    }
+
+    #[test]
+    fn a_new_password_must_be_long_not_numeric_and_not_the_username() {
+        let field = |raw: &str| Password::parse_new(raw, "new_password", "jana.mala").map(drop);
+        assert!(field("dlouhé heslo 2026").is_ok());
+        assert_eq!(field("kratke").expect_err("short").field, "new_password");
+        assert!(field("12345678901").is_err());
+        assert!(field("xxJana.Mala2026").is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod error;
 pub mod identity;
 pub mod schedule;
+pub mod throttle;
 pub mod time;
 
 pub use error::{ErrorBody, ErrorDetail};

@@ -62,3 +62,22 @@ pub struct TodayVisits {
     pub date: NaiveDate,
     pub visits: Vec<VisitView>,
 }
+
+/// One visit as a client's family sees it: who comes when. No staff-internal notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FamilyVisitView {
+    pub id: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub caregiver_name: String,
+    pub status: VisitStatus,
+}
+
+/// `GET /api/schedule/clients/{id}/visits`: a client's visits for two weeks from today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientVisits {
+    pub client_id: String,
+    pub client_name: String,
+    pub from: NaiveDate,
+    pub visits: Vec<FamilyVisitView>,
+}

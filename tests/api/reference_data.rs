@@ -41,17 +41,24 @@ async fn a_caregiver_cannot_read_municipality_reports(engine: Engine) {
     error_of(app.get("/api/reports/municipalities").await, 403).await;
 }
 
-async fn lecturers_see_the_training_centres(engine: Engine) {
+async fn a_lecturer_sees_only_their_own_training_centres(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     app.login_as("lektor").await;
     let centres: Vec<TrainingCentre> = json(app.get("/api/training/centres").await).await;
     let names: Vec<&str> = centres.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["IVC Most (demo)", "IVC Ústí nad Labem (demo)"]);
+    assert_eq!(
+        names,
+        ["IVC Ústí nad Labem (demo)"],
+        "only the centre they teach at"
+    );
+    app.login_as("kraj").await;
+    let all: Vec<TrainingCentre> = json(app.get("/api/training/centres").await).await;
+    assert_eq!(all.len(), 2);
 }
 
 on_both_engines!(
     the_legal_task_catalogue_lists_twenty_tasks_by_activity,
     all_354_municipalities_of_the_region_are_known,
     a_caregiver_cannot_read_municipality_reports,
-    lecturers_see_the_training_centres,
+    a_lecturer_sees_only_their_own_training_centres,
 );

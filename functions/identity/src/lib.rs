@@ -1,9 +1,14 @@
-//! Identity: sign-in, sign-out and who the caller is.
+//! Identity: sign-in and sessions, passwords, staff accounts, family invitations and the
+//! audit log.
 
-use platform::auth::{self, cleared_session_cookie, session_cookie};
-use platform::input::json_body;
+mod audit_log;
+mod codes;
+mod family;
+mod session;
+mod staff;
+
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
-use shared::identity::{LoginRequest, Password, Role, Username};
+use shared::identity::Role;
 
 #[derive(Debug)]
 pub struct Identity;
@@ -12,31 +17,132 @@ pub struct Identity;
 pub enum Endpoint {
     Login,
     Logout,
+    LogoutEverywhere,
     Me,
+    ChangePassword,
+    RedeemPasswordReset,
+    ListStaff,
+    CreateStaff,
+    UpdateStaff,
+    ResetStaffPassword,
+    InviteFamily,
+    RedeemInvitation,
+    FamilyLinksOfClient,
+    RevokeFamilyLink,
+    AuditLog,
+}
+
+const MANAGERS: &[Role] = &[Role::ProviderManager];
+const CLIENT_STAFF: &[Role] = &[Role::ProviderManager, Role::Coordinator];
+
+const fn route(
+    method: Method,
+    pattern: &'static str,
+    endpoint: Endpoint,
+    access: Access,
+) -> Route<Endpoint> {
+    Route {
+        method,
+        pattern,
+        endpoint,
+        access,
+    }
 }
 
 impl Component for Identity {
     type Endpoint = Endpoint;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
-        Route {
-            method: Method::Post,
-            pattern: "/api/auth/login",
-            endpoint: Endpoint::Login,
-            access: Access::Public,
-        },
-        Route {
-            method: Method::Post,
-            pattern: "/api/auth/logout",
-            endpoint: Endpoint::Logout,
-            access: Access::Roles(&Role::ALL),
-        },
-        Route {
-            method: Method::Get,
-            pattern: "/api/auth/me",
-            endpoint: Endpoint::Me,
-            access: Access::Roles(&Role::ALL),
-        },
+        route(
+            Method::Post,
+            "/api/auth/login",
+            Endpoint::Login,
+            Access::Public,
+        ),
+        route(
+            Method::Post,
+            "/api/auth/logout",
+            Endpoint::Logout,
+            Access::Roles(&Role::ALL),
+        ),
+        route(
+            Method::Post,
+            "/api/auth/logout-everywhere",
+            Endpoint::LogoutEverywhere,
+            Access::Roles(&Role::ALL),
+        ),
+        route(
+            Method::Get,
+            "/api/auth/me",
+            Endpoint::Me,
+            Access::Roles(&Role::ALL),
+        ),
+        route(
+            Method::Put,
+            "/api/auth/password",
+            Endpoint::ChangePassword,
+            Access::Roles(&Role::ALL),
+        ),
+        route(
+            Method::Post,
+            "/api/auth/password-reset/redeem",
+            Endpoint::RedeemPasswordReset,
+            Access::Public,
+        ),
+        route(
+            Method::Get,
+            "/api/auth/staff",
+            Endpoint::ListStaff,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Post,
+            "/api/auth/staff",
+            Endpoint::CreateStaff,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Patch,
+            "/api/auth/staff/{id}",
+            Endpoint::UpdateStaff,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Post,
+            "/api/auth/staff/{id}/password-reset",
+            Endpoint::ResetStaffPassword,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Post,
+            "/api/auth/invitations",
+            Endpoint::InviteFamily,
+            Access::Roles(CLIENT_STAFF),
+        ),
+        route(
+            Method::Post,
+            "/api/auth/invitations/redeem",
+            Endpoint::RedeemInvitation,
+            Access::Public,
+        ),
+        route(
+            Method::Get,
+            "/api/auth/clients/{client_id}/family",
+            Endpoint::FamilyLinksOfClient,
+            Access::Roles(CLIENT_STAFF),
+        ),
+        route(
+            Method::Delete,
+            "/api/auth/family-links/{id}",
+            Endpoint::RevokeFamilyLink,
+            Access::Roles(CLIENT_STAFF),
+        ),
+        route(
+            Method::Get,
+            "/api/auth/audit",
+            Endpoint::AuditLog,
+            Access::Roles(MANAGERS),
+        ),
     ];
 
     async fn handle<D: Database>(
@@ -44,40 +150,23 @@ impl Component for Identity {
         cx: &Context<'_, D>,
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
-            Endpoint::Login => login(cx).await,
-            Endpoint::Logout => {
-                auth::revoke_session(cx.db, cx.caller()?, cx.now).await?;
-                Ok(ApiResponse::no_content().with_header("set-cookie", cleared_session_cookie()))
-            }
+            Endpoint::Login => session::login(cx).await,
+            Endpoint::Logout => session::logout(cx).await,
+            Endpoint::LogoutEverywhere => session::logout_everywhere(cx).await,
             Endpoint::Me => Ok(ApiResponse::ok(&cx.caller()?.user)),
+            Endpoint::ChangePassword => session::change_password(cx).await,
+            Endpoint::RedeemPasswordReset => session::redeem_password_reset(cx).await,
+            Endpoint::ListStaff => staff::list(cx).await,
+            Endpoint::CreateStaff => staff::create(cx).await,
+            Endpoint::UpdateStaff => staff::update(cx).await,
+            Endpoint::ResetStaffPassword => staff::reset_password(cx).await,
+            Endpoint::InviteFamily => family::invite(cx).await,
+            Endpoint::RedeemInvitation => family::redeem(cx).await,
+            Endpoint::FamilyLinksOfClient => family::links_of_client(cx).await,
+            Endpoint::RevokeFamilyLink => family::revoke(cx).await,
+            Endpoint::AuditLog => audit_log::browse(cx).await,
         }
     }
-}
-
-async fn login<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
-    let body: LoginRequest = json_body(&cx.request.body)?;
-    let username = Username::parse(&body.username)?;
-    let password = Password::parse(&body.password)?;
-    let user = cx
-        .db
-        .query_one(
-            "SELECT id, password_hash FROM users WHERE username = $1 AND active = 1",
-            &[username.as_str().into()],
-        )
-        .await?;
-    let user_id = match user {
-        Some(row) if auth::verify_password(password.expose(), &row.text("password_hash")?) => {
-            row.text("id")?
-        }
-        Some(_) => return Err(ApiError::InvalidCredentials),
-        None => {
-            auth::spend_verification_time(password.expose());
-            return Err(ApiError::InvalidCredentials);
-        }
-    };
-    let token = auth::create_session(cx.db, &user_id, cx.now).await?;
-    let me = auth::user_by_id(cx.db, &user_id).await?;
-    Ok(ApiResponse::ok(&me).with_header("set-cookie", session_cookie(&token)))
 }
 
 platform::spin_component!(Identity);

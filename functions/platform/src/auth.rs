@@ -9,7 +9,7 @@ use shared::identity::{Me, Role};
 use crate::db::{Database, DbError, Row, Value};
 use crate::error::ApiError;
 use crate::http::ApiRequest;
-use crate::timestamp;
+use crate::{random, timestamp};
 
 pub const SESSION_COOKIE: &str = "epece_session";
 /// A session ends this long after sign-in, whatever happens.
@@ -25,15 +25,9 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-fn random_bytes<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes).expect("the platform provides randomness");
-    bytes
-}
-
 /// A PHC string (`$argon2id$v=19$m=…`) for storage.
 pub fn hash_password(password: &str) -> String {
-    let salt = SaltString::encode_b64(&random_bytes::<16>()).expect("16 bytes make a valid salt");
+    let salt = SaltString::encode_b64(&random::bytes::<16>()).expect("16 bytes make a valid salt");
     hasher()
         .hash_password(password.as_bytes(), &salt)
         .expect("hashing with valid parameters succeeds")
@@ -52,7 +46,8 @@ pub fn spend_verification_time(password: &str) {
     let _ = hash_password(password);
 }
 
-fn token_hash(token: &str) -> String {
+/// What is stored of a session token or a one-time code.
+pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -108,7 +103,7 @@ pub async fn create_session(
     user_id: &str,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
-    let token = hex::encode(random_bytes::<32>());
+    let token = hex::encode(random::bytes::<32>());
     let now_text = timestamp::format(now);
     db.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
@@ -192,6 +187,24 @@ pub async fn revoke_session(
             timestamp::format(now).into(),
             Value::Text(caller.session_hash.clone()),
         ],
+    )
+    .await
+    .map(drop)
+}
+
+/// Ends every session of a user, but the one `keep` names (the caller's own, on a password
+/// change).
+pub async fn revoke_all_sessions(
+    db: &impl Database,
+    user_id: &str,
+    keep: Option<&Caller>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let kept = keep.map_or(String::new(), |caller| caller.session_hash.clone());
+    db.execute(
+        "UPDATE sessions SET revoked_at = $1 \
+         WHERE user_id = $2 AND revoked_at IS NULL AND token_hash <> $3",
+        &[timestamp::format(now).into(), user_id.into(), kept.into()],
     )
     .await
     .map(drop)

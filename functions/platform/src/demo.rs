@@ -33,7 +33,7 @@ const PROVIDERS: [DemoProvider; 2] = [
 ];
 
 /// username, display name, role, provider
-const USERS: [(&str, &str, Role, Option<&str>); 9] = [
+const USERS: [(&str, &str, Role, Option<&str>); 10] = [
     (
         "vedouci.decin",
         "Alena Vedoucí",
@@ -73,7 +73,14 @@ const USERS: [(&str, &str, Role, Option<&str>); 9] = [
     ("kraj", "Krajský Referent", Role::RegionOfficer, None),
     ("analytik", "Datový Analytik", Role::DataAnalyst, None),
     ("lektor", "Lektor IVC", Role::Lecturer, None),
+    ("rodina.decin", "Dcera Ukázková", Role::FamilyMember, None),
 ];
+
+/// family member, client
+const FAMILY_LINKS: [(&str, &str); 1] = [("rodina.decin", "cl-d1")];
+
+/// lecturer, training centre
+const LECTURERS: [(&str, &str); 1] = [("lektor", "ivc-usti")];
 
 /// id, provider, name, street, municipality, care allowance level, doorstep note
 type DemoClient = (
@@ -294,6 +301,35 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
         )
         .await?;
     }
+    for (username, client) in FAMILY_LINKS {
+        db.execute(
+            "INSERT INTO family_links (id, user_id, client_id, provider_id, created_by, created_at) \
+             SELECT $1, $2, id, provider_id, $3, $4 FROM clients WHERE id = $5",
+            &[
+                format!("link-{username}-{client}").into(),
+                user_id(username).into(),
+                user_id("koordinator.decin").into(),
+                created_at.clone().into(),
+                client.into(),
+            ],
+        )
+        .await?;
+    }
+    for (username, centre) in LECTURERS {
+        db.execute(
+            "INSERT INTO training_centre_lecturers (centre_id, user_id) VALUES ($1, $2)",
+            &[centre.into(), user_id(username).into()],
+        )
+        .await?;
+    }
+    db.execute(
+        "UPDATE clients SET internal_note = $1 WHERE id = $2",
+        &[
+            "Dcera žádá volat jen po 16. hodině (interní poznámka).".into(),
+            "cl-d1".into(),
+        ],
+    )
+    .await?;
     Ok(())
 }
 

@@ -26,6 +26,16 @@ pub enum ApiError {
     NotFound(&'static str),
     #[error("method not allowed")]
     MethodNotAllowed { allowed: Vec<Method> },
+    #[error("conflict ({code}) in {field:?}")]
+    Conflict {
+        code: &'static str,
+        field: Option<String>,
+        message: String,
+    },
+    #[error("too many attempts; retry in {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: i64 },
+    #[error("cross-site request refused")]
+    CrossSiteRequest,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -62,6 +72,17 @@ impl ApiError {
                 "method_not_allowed",
                 "Tato metoda není pro tuto adresu povolena.".into(),
             ),
+            ApiError::Conflict { code, message, .. } => (409, code, message.clone()),
+            ApiError::TooManyAttempts { .. } => (
+                429,
+                "too_many_attempts",
+                "Příliš mnoho neúspěšných pokusů. Počkejte prosím a zkuste to znovu.".into(),
+            ),
+            ApiError::CrossSiteRequest => (
+                403,
+                "cross_site_request",
+                "Požadavek nepřišel z aplikace E-péče a byl odmítnut.".into(),
+            ),
             ApiError::Database(DbError::Unavailable(_)) => (
                 503,
                 "database_unavailable",
@@ -78,7 +99,7 @@ impl ApiError {
     pub fn into_response(self) -> ApiResponse {
         let (status, code, message) = self.status_code_and_message();
         let field = match &self {
-            ApiError::BadInput { field, .. } => field.clone(),
+            ApiError::BadInput { field, .. } | ApiError::Conflict { field, .. } => field.clone(),
             _ => None,
         };
         if status >= 500 {
@@ -98,6 +119,9 @@ impl ApiError {
                 let allow: Vec<&str> = allowed.iter().map(|method| method.as_str()).collect();
                 response.with_header("allow", allow.join(", "))
             }
+            ApiError::TooManyAttempts {
+                retry_after_seconds,
+            } => response.with_header("retry-after", retry_after_seconds.max(1).to_string()),
             _ => response,
         }
     }

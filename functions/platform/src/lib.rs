@@ -1,6 +1,7 @@
 //! What every E-péče component shares: the database port and its adapters, the request
 //! pipeline with routing and error mapping, sessions, migrations and the demo seed.
 
+pub mod audit;
 pub mod auth;
 pub mod component;
 pub mod db;
@@ -9,6 +10,7 @@ pub mod error;
 pub mod http;
 pub mod input;
 pub mod migrate;
+pub mod random;
 pub mod router;
 pub mod sql;
 pub mod timestamp;

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
+use platform::audit::{self, Action, Subject};
 use platform::timestamp;
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route, Value};
 use shared::identity::Role;
-use shared::schedule::{TodayVisits, VisitStatus, VisitView};
+use shared::schedule::{ClientVisits, FamilyVisitView, TodayVisits, VisitStatus, VisitView};
 use shared::time::{prague_date, prague_day_bounds};
 
 #[derive(Debug)]
@@ -15,17 +16,29 @@ pub struct Scheduling;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
     TodayVisits,
+    ClientVisits,
 }
+
+/// How far ahead a client's schedule reaches.
+const CLIENT_SCHEDULE_DAYS: i64 = 14;
 
 impl Component for Scheduling {
     type Endpoint = Endpoint;
 
-    const ROUTES: &'static [Route<Endpoint>] = &[Route {
-        method: Method::Get,
-        pattern: "/api/schedule/visits/today",
-        endpoint: Endpoint::TodayVisits,
-        access: Access::Roles(&[Role::Caregiver, Role::Coordinator, Role::ProviderManager]),
-    }];
+    const ROUTES: &'static [Route<Endpoint>] = &[
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/visits/today",
+            endpoint: Endpoint::TodayVisits,
+            access: Access::Roles(&[Role::Caregiver, Role::Coordinator, Role::ProviderManager]),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/clients/{client_id}/visits",
+            endpoint: Endpoint::ClientVisits,
+            access: Access::Roles(&[Role::Coordinator, Role::ProviderManager, Role::FamilyMember]),
+        },
+    ];
 
     async fn handle<D: Database>(
         endpoint: Endpoint,
@@ -33,6 +46,7 @@ impl Component for Scheduling {
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
             Endpoint::TodayVisits => Ok(ApiResponse::ok(&today_visits(cx).await?)),
+            Endpoint::ClientVisits => Ok(ApiResponse::ok(&client_visits(cx).await?)),
         }
     }
 }
@@ -45,7 +59,7 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
     let (day_start, day_end) = prague_day_bounds(date);
     let mut filter = String::from("v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3");
     let mut params: Vec<Value> = vec![
-        provider_id.into(),
+        provider_id.as_str().into(),
         timestamp::format(day_start).into(),
         timestamp::format(day_end).into(),
     ];
@@ -57,7 +71,7 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
         .db
         .query(
             &format!(
-                "SELECT v.id, v.starts_at, v.ends_at, v.status, c.name AS client_name, \
+                "SELECT v.id, v.client_id, v.starts_at, v.ends_at, v.status, c.name AS client_name, \
                         c.street, m.name AS municipality, c.doorstep_note \
                  FROM visits v \
                  JOIN clients c ON c.id = v.client_id \
@@ -86,16 +100,13 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
             .or_default()
             .push(row.text("name")?);
     }
+    let mut client_ids: HashMap<String, String> = HashMap::new();
     let visits = rows
         .into_iter()
         .map(|row| {
             let id = row.text("id")?;
-            let status_name = row.text("status")?;
-            let status = VisitStatus::parse(&status_name).ok_or(platform::DbError::ColumnType {
-                column: "status".into(),
-                expected: "a visit status",
-                found: status_name,
-            })?;
+            let status = visit_status(&row)?;
+            client_ids.insert(id.clone(), row.text("client_id")?);
             Ok(VisitView {
                 tasks: tasks.remove(&id).unwrap_or_default(),
                 id,
@@ -109,7 +120,103 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
             })
         })
         .collect::<Result<Vec<_>, platform::DbError>>()?;
+    for visit in &visits {
+        let subject = Subject {
+            entity: "visit",
+            entity_id: Some(&visit.id),
+            client_id: client_ids.get(&visit.id).map(String::as_str),
+            provider_id: Some(&provider_id),
+        };
+        audit::record(cx.db, caller, Action::Read, subject, cx.now).await?;
+    }
     Ok(TodayVisits { date, visits })
+}
+
+/// The client, if the caller may see them: staff of the client's provider, or a family
+/// member linked to the client. Anyone else is told the client does not exist.
+async fn visible_client<D: Database>(
+    cx: &Context<'_, D>,
+    client_id: &str,
+) -> Result<(String, String), ApiError> {
+    let caller = cx.caller()?;
+    let row = match caller.role() {
+        Role::FamilyMember => {
+            cx.db
+                .query_one(
+                    "SELECT c.name, c.provider_id FROM clients c \
+                     JOIN family_links l ON l.client_id = c.id \
+                     WHERE c.id = $1 AND l.user_id = $2 AND l.revoked_at IS NULL",
+                    &[client_id.into(), caller.user.user_id.as_str().into()],
+                )
+                .await?
+        }
+        _ => {
+            cx.db
+                .query_one(
+                    "SELECT name, provider_id FROM clients WHERE id = $1 AND provider_id = $2",
+                    &[client_id.into(), caller.user.provider_id.clone().into()],
+                )
+                .await?
+        }
+    };
+    let row = row.ok_or(ApiError::NotFound("Klient"))?;
+    Ok((row.text("name")?, row.text("provider_id")?))
+}
+
+async fn client_visits<D: Database>(cx: &Context<'_, D>) -> Result<ClientVisits, ApiError> {
+    let caller = cx.caller()?;
+    let client_id = cx.params.get("client_id").unwrap_or_default();
+    let (client_name, provider_id) = visible_client(cx, client_id).await?;
+    let from = prague_date(cx.now);
+    let (start, _) = prague_day_bounds(from);
+    let (_, end) = prague_day_bounds(from + chrono::Duration::days(CLIENT_SCHEDULE_DAYS - 1));
+    let visits = cx
+        .db
+        .query(
+            "SELECT v.id, v.starts_at, v.ends_at, v.status, u.display_name AS caregiver_name \
+             FROM visits v JOIN users u ON u.id = v.caregiver_id \
+             WHERE v.client_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3 \
+             ORDER BY v.starts_at, v.id",
+            &[
+                client_id.into(),
+                timestamp::format(start).into(),
+                timestamp::format(end).into(),
+            ],
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(FamilyVisitView {
+                id: row.text("id")?,
+                starts_at: timestamp::parse(&row.text("starts_at")?)?,
+                ends_at: timestamp::parse(&row.text("ends_at")?)?,
+                caregiver_name: row.text("caregiver_name")?,
+                status: visit_status(row)?,
+            })
+        })
+        .collect::<Result<Vec<_>, platform::DbError>>()?;
+    let subject = Subject {
+        entity: "client_schedule",
+        entity_id: Some(client_id),
+        client_id: Some(client_id),
+        provider_id: Some(&provider_id),
+    };
+    audit::record(cx.db, caller, Action::Read, subject, cx.now).await?;
+    Ok(ClientVisits {
+        client_id: client_id.to_owned(),
+        client_name,
+        from,
+        visits,
+    })
+}
+
+fn visit_status(row: &platform::Row) -> Result<VisitStatus, platform::DbError> {
+    let status_name = row.text("status")?;
+    VisitStatus::parse(&status_name).ok_or(platform::DbError::ColumnType {
+        column: "status".into(),
+        expected: "a visit status",
+        found: status_name,
+    })
 }
 
 platform::spin_component!(Scheduling);

@@ -36,27 +36,45 @@ impl Component for Training {
         cx: &Context<'_, D>,
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
-            Endpoint::Centres => Ok(ApiResponse::ok(&centres(cx.db).await?)),
+            Endpoint::Centres => {
+                let caller = cx.caller()?;
+                // Lecturers work for their own centres only.
+                let lecturer =
+                    (caller.role() == Role::Lecturer).then_some(caller.user.user_id.as_str());
+                Ok(ApiResponse::ok(&centres(cx.db, lecturer).await?))
+            }
         }
     }
 }
 
-async fn centres(db: &impl Database) -> Result<Vec<TrainingCentre>, DbError> {
-    db.query(
-        "SELECT t.id, t.name, m.name AS municipality FROM training_centres t \
-         JOIN municipalities m ON m.code = t.municipality_code ORDER BY t.name",
-        &[],
-    )
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(TrainingCentre {
-            id: row.text("id")?,
-            name: row.text("name")?,
-            municipality: row.text("municipality")?,
+async fn centres(
+    db: &impl Database,
+    lecturer: Option<&str>,
+) -> Result<Vec<TrainingCentre>, DbError> {
+    let select = "SELECT t.id, t.name, m.name AS municipality FROM training_centres t \
+                  JOIN municipalities m ON m.code = t.municipality_code";
+    let rows = match lecturer {
+        Some(user_id) => {
+            db.query(
+                &format!(
+                    "{select} JOIN training_centre_lecturers l ON l.centre_id = t.id \
+                     WHERE l.user_id = $1 ORDER BY t.name"
+                ),
+                &[user_id.into()],
+            )
+            .await?
+        }
+        None => db.query(&format!("{select} ORDER BY t.name"), &[]).await?,
+    };
+    rows.iter()
+        .map(|row| {
+            Ok(TrainingCentre {
+                id: row.text("id")?,
+                name: row.text("name")?,
+                municipality: row.text("municipality")?,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 platform::spin_component!(Training);

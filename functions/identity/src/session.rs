@@ -1,0 +1,191 @@
+//! Signing in and out, and passwords.
+
+use platform::auth::{self, cleared_session_cookie, session_cookie};
+use platform::input::json_body;
+use platform::{ApiError, ApiResponse, Context, Database, DbError, timestamp};
+use shared::identity::{LoginRequest, Password, PasswordChange, RedeemPasswordReset, Username};
+use shared::throttle::{FailureRecord, next_attempt_allowed_at, record_failure};
+
+use crate::codes::{CodePurpose, redeem_code};
+
+async fn failure_record(
+    db: &impl Database,
+    username: &str,
+) -> Result<Option<FailureRecord>, DbError> {
+    db.query_one(
+        "SELECT failures, last_failure_at FROM login_failures WHERE username = $1",
+        &[username.into()],
+    )
+    .await?
+    .map(|row| {
+        Ok(FailureRecord {
+            failures: u32::try_from(row.integer("failures")?).unwrap_or(u32::MAX),
+            last_failure_at: timestamp::parse(&row.text("last_failure_at")?)?,
+        })
+    })
+    .transpose()
+}
+
+async fn remember_failure<D: Database>(
+    cx: &Context<'_, D>,
+    username: &str,
+    previous: Option<FailureRecord>,
+) -> Result<(), DbError> {
+    let record = record_failure(previous, cx.now);
+    let params = [
+        username.into(),
+        i64::from(record.failures).into(),
+        timestamp::format(record.last_failure_at).into(),
+    ];
+    let updated = cx
+        .db
+        .execute(
+            "UPDATE login_failures SET failures = $2, last_failure_at = $3 WHERE username = $1",
+            &params,
+        )
+        .await?;
+    if updated == 0 {
+        cx.db
+            .execute(
+                "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, $2, $3)",
+                &params,
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// Checks the password; every failure, for an existing account or not, counts against the
+/// username typed, and past a few the answer is "wait", whatever the password.
+pub async fn login<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let body: LoginRequest = json_body(&cx.request.body)?;
+    let username = Username::parse(&body.username)?;
+    let password = Password::parse(&body.password)?;
+    let previous = failure_record(cx.db, username.as_str()).await?;
+    if let Some(allowed_at) = next_attempt_allowed_at(previous, cx.now) {
+        return Err(ApiError::TooManyAttempts {
+            retry_after_seconds: (allowed_at - cx.now).num_seconds() + 1,
+        });
+    }
+    let user = cx
+        .db
+        .query_one(
+            "SELECT id, password_hash FROM users WHERE username = $1 AND active = 1",
+            &[username.as_str().into()],
+        )
+        .await?;
+    let verified = match &user {
+        Some(row) => auth::verify_password(password.expose(), &row.text("password_hash")?),
+        None => {
+            auth::spend_verification_time(password.expose());
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| verified) else {
+        remember_failure(cx, username.as_str(), previous).await?;
+        return Err(ApiError::InvalidCredentials);
+    };
+    let user_id = user.text("id")?;
+    cx.db
+        .execute(
+            "DELETE FROM login_failures WHERE username = $1",
+            &[username.as_str().into()],
+        )
+        .await?;
+    start_session(cx, &user_id).await
+}
+
+/// Signs a user in: a new session, its cookie, and who they are.
+pub async fn start_session<D: Database>(
+    cx: &Context<'_, D>,
+    user_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let token = auth::create_session(cx.db, user_id, cx.now).await?;
+    let me = auth::user_by_id(cx.db, user_id).await?;
+    Ok(ApiResponse::ok(&me).with_header("set-cookie", session_cookie(&token)))
+}
+
+pub async fn logout<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    auth::revoke_session(cx.db, cx.caller()?, cx.now).await?;
+    Ok(ApiResponse::no_content().with_header("set-cookie", cleared_session_cookie()))
+}
+
+pub async fn logout_everywhere<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    auth::revoke_all_sessions(cx.db, &caller.user.user_id, None, cx.now).await?;
+    Ok(ApiResponse::no_content().with_header("set-cookie", cleared_session_cookie()))
+}
+
+async fn store_password(
+    db: &impl Database,
+    user_id: &str,
+    password: &Password,
+) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE users SET password_hash = $1 WHERE id = $2",
+        &[
+            auth::hash_password(password.expose()).into(),
+            user_id.into(),
+        ],
+    )
+    .await
+    .map(drop)
+}
+
+/// Changes the caller's password and signs out every other session of theirs.
+pub async fn change_password<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let body: PasswordChange = json_body(&cx.request.body)?;
+    let current = Password::parse(&body.current_password)
+        .map_err(|e| shared::error::FieldError::new("current_password", e.message))?;
+    let new = Password::parse_new(&body.new_password, "new_password", &caller.user.username)?;
+    let stored = cx
+        .db
+        .query_one(
+            "SELECT password_hash FROM users WHERE id = $1",
+            &[caller.user.user_id.as_str().into()],
+        )
+        .await?
+        .ok_or(ApiError::Unauthenticated)?
+        .text("password_hash")?;
+    if !auth::verify_password(current.expose(), &stored) {
+        return Err(ApiError::BadInput {
+            code: "wrong_password",
+            field: Some("current_password".into()),
+            message: "Současné heslo není správné.".into(),
+        });
+    }
+    platform::db::in_transaction(cx.db, async || {
+        store_password(cx.db, &caller.user.user_id, &new).await?;
+        auth::revoke_all_sessions(cx.db, &caller.user.user_id, Some(caller), cx.now).await?;
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    Ok(ApiResponse::no_content())
+}
+
+/// A staff member sets a new password with the code their manager gave them, and is signed in.
+pub async fn redeem_password_reset<D: Database>(
+    cx: &Context<'_, D>,
+) -> Result<ApiResponse, ApiError> {
+    let body: RedeemPasswordReset = json_body(&cx.request.body)?;
+    let user_id = platform::db::in_transaction(cx.db, async || {
+        let code = redeem_code(cx, &body.code, CodePurpose::PasswordReset).await?;
+        let user_id = code.user_id.ok_or(ApiError::NotFound("Účet"))?;
+        let username = cx
+            .db
+            .query_one(
+                "SELECT username FROM users WHERE id = $1",
+                &[user_id.as_str().into()],
+            )
+            .await?
+            .ok_or(ApiError::NotFound("Účet"))?
+            .text("username")?;
+        let password = Password::parse_new(&body.new_password, "new_password", &username)?;
+        store_password(cx.db, &user_id, &password).await?;
+        auth::revoke_all_sessions(cx.db, &user_id, None, cx.now).await?;
+        Ok::<_, ApiError>(user_id)
+    })
+    .await?;
+    start_session(cx, &user_id).await
+}
