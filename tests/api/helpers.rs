@@ -21,10 +21,25 @@ pub enum Engine {
 pub struct TestApp {
     pub host: RunningHost,
     pub clock: Clock,
-    client: reqwest::Client,
-    session_cookie: Mutex<Option<String>>,
+    /// The browser most tests need; `browser()` opens more, each with its own cookies.
+    browser: Browser,
     /// The test's own SQLite file and static folder, removed with the test.
     _scratch: tempfile::TempDir,
+}
+
+/// One user agent: its own cookie jar (one session cookie), like a separate browser.
+pub struct Browser {
+    base_url: String,
+    client: reqwest::Client,
+    session_cookie: Mutex<Option<String>>,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
 }
 
 /// A fresh PostgreSQL database on the server `EPECE_TEST_POSTGRES_URL` names.
@@ -85,18 +100,46 @@ impl TestApp {
             .start(([127, 0, 0, 1], 0).into())
             .await
             .expect("the host binds a port");
+        let browser = Browser::new(host.url(""));
         TestApp {
             host,
             clock,
+            browser,
+            _scratch: scratch,
+        }
+    }
+
+    /// Another browser on the same host, signed out.
+    pub fn browser(&self) -> Browser {
+        Browser::new(self.host.url(""))
+    }
+
+    /// A direct read of the test's database, for asserting on stored state.
+    pub async fn scalar(&self, sql: &'static str) -> i64 {
+        match self.host.pool() {
+            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
+                sqlx::query_scalar(sql).fetch_one(pool).await
+            }
+            platform::sqlx_db::SqlxPool::Postgres(pool) => {
+                sqlx::query_scalar(sql).fetch_one(pool).await
+            }
+        }
+        .expect("the query runs")
+    }
+}
+
+impl Browser {
+    fn new(base_url: String) -> Self {
+        Self {
+            base_url,
             client: reqwest::Client::new(),
             session_cookie: Mutex::new(None),
-            _scratch: scratch,
         }
     }
 
     /// Sends a request with the session cookie, if any; keeps a cookie the server sets.
     pub async fn send(&self, method: Method, path: &str, body: Option<Vec<u8>>) -> Response {
-        let mut request = self.client.request(method, self.host.url(path));
+        let mut request = self.client.request(method, format!("{}{path}", self.base_url));
         if let Some(cookie) = self.session_cookie.lock().expect("not poisoned").clone() {
             request = request.header("cookie", cookie);
         }
@@ -146,17 +189,18 @@ impl TestApp {
         assert_eq!(response.status(), 200, "demo login {username} works");
     }
 
-    /// A direct connection to the test's database, for asserting on stored state.
-    pub async fn scalar(&self, sql: &'static str) -> i64 {
-        match self.host.pool() {
-            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
-                sqlx::query_scalar(sql).fetch_one(pool).await
-            }
-            platform::sqlx_db::SqlxPool::Postgres(pool) => {
-                sqlx::query_scalar(sql).fetch_one(pool).await
-            }
-        }
-        .expect("the query runs")
+    pub async fn put_json(&self, path: &str, body: &Value) -> Response {
+        self.send(Method::PUT, path, Some(body.to_string().into_bytes()))
+            .await
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &Value) -> Response {
+        self.send(Method::PATCH, path, Some(body.to_string().into_bytes()))
+            .await
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.send(Method::DELETE, path, None).await
     }
 }
 

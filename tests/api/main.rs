@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod authorization;
 mod errors;
 mod identity;
 mod reference_data;

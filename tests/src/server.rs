@@ -11,7 +11,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use platform::sqlx_db::SqlxPool;
-use platform::{ApiError, ApiRequest, ApiResponse, DbError, Method, Settings, serve};
+use platform::{Access, ApiError, ApiRequest, ApiResponse, Component, DbError, Method, Settings, serve};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -206,6 +206,34 @@ impl RunningHost {
     pub fn pool(&self) -> &SqlxPool {
         self.host.pool()
     }
+}
+
+/// One API route of a mounted component, as its route table declares it.
+#[derive(Debug, Clone, Copy)]
+pub struct DeclaredRoute {
+    pub component: &'static str,
+    pub method: Method,
+    pub pattern: &'static str,
+    pub access: Access,
+}
+
+fn declared<C: Component>(component: &'static str) -> impl Iterator<Item = DeclaredRoute> {
+    C::ROUTES.iter().map(move |route| DeclaredRoute {
+        component,
+        method: route.method,
+        pattern: route.pattern,
+        access: route.access,
+    })
+}
+
+/// Every API route of every component this host mounts.
+pub fn declared_routes() -> Vec<DeclaredRoute> {
+    declared::<identity::Identity>("identity")
+        .chain(declared::<scheduling::Scheduling>("scheduling"))
+        .chain(declared::<care_records::CareRecords>("care-records"))
+        .chain(declared::<training::Training>("training"))
+        .chain(declared::<reports::Reports>("reports"))
+        .collect()
 }
 
 /// The repository's root, where spin.toml lives.

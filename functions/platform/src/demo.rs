@@ -33,7 +33,7 @@ const PROVIDERS: [DemoProvider; 2] = [
 ];
 
 /// username, display name, role, provider
-const USERS: [(&str, &str, Role, Option<&str>); 10] = [
+const USERS: [(&str, &str, Role, Option<&str>); 11] = [
     (
         "vedouci.decin",
         "Alena Vedoucí",
@@ -74,10 +74,14 @@ const USERS: [(&str, &str, Role, Option<&str>); 10] = [
     ("analytik", "Datový Analytik", Role::DataAnalyst, None),
     ("lektor", "Lektor IVC", Role::Lecturer, None),
     ("rodina.decin", "Dcera Ukázková", Role::FamilyMember, None),
+    ("rodina.louny", "Syn Vzorový", Role::FamilyMember, None),
 ];
 
 /// family member, client
-const FAMILY_LINKS: [(&str, &str); 1] = [("rodina.decin", "cl-d1")];
+const FAMILY_LINKS: [(&str, &str, &str); 2] = [
+    ("rodina.decin", "cl-d1", "koordinator.decin"),
+    ("rodina.louny", "cl-l2", "vedouci.louny"),
+];
 
 /// lecturer, training centre
 const LECTURERS: [(&str, &str); 1] = [("lektor", "ivc-usti")];
@@ -301,14 +305,14 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
         )
         .await?;
     }
-    for (username, client) in FAMILY_LINKS {
+    for (username, client, invited_by) in FAMILY_LINKS {
         db.execute(
             "INSERT INTO family_links (id, user_id, client_id, provider_id, created_by, created_at) \
              SELECT $1, $2, id, provider_id, $3, $4 FROM clients WHERE id = $5",
             &[
                 format!("link-{username}-{client}").into(),
                 user_id(username).into(),
-                user_id("koordinator.decin").into(),
+                user_id(invited_by).into(),
                 created_at.clone().into(),
                 client.into(),
             ],

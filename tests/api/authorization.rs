@@ -1,0 +1,301 @@
+//! The authorisation matrix, generated: every API route × every role × own or foreign
+//! provider (and, for family members, linked or unlinked client) → allowed or denied,
+//! checked with real requests. The expectations below are written independently of the
+//! components' route tables; a route without a line here fails the suite.
+
+use epece_tests::server::declared_routes;
+use platform::{Access, Method};
+use reqwest::Method as HttpMethod;
+use serde_json::{Value, json};
+use shared::identity::Role;
+
+use crate::helpers::{Browser, Engine, TestApp, json, on_both_engines};
+
+use Role::{
+    Caregiver, Coordinator, DataAnalyst, FamilyMember, Lecturer, ProviderManager, RegionOfficer,
+};
+
+/// What a route's path or body names, and so what "own" and "foreign" mean for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// Nothing: the route works on the caller's own scope.
+    Nothing,
+    /// `{id}` is a staff member.
+    StaffMember,
+    /// `{client_id}` in the path, or `client_id` in the body, is a client.
+    Client,
+    /// `{id}` is a family link.
+    FamilyLink,
+}
+
+struct Expectation {
+    method: Method,
+    pattern: &'static str,
+    /// `None`: public. Otherwise the roles that may call it.
+    roles: Option<&'static [Role]>,
+    target: Target,
+    body: Option<fn() -> Value>,
+    /// The call changes what the next role's call would find: each role gets a fresh app.
+    destructive: bool,
+}
+
+const ALL: &[Role] = &Role::ALL;
+const STAFF: &[Role] = &[ProviderManager, Coordinator, Caregiver];
+
+const fn rule(
+    method: Method,
+    pattern: &'static str,
+    roles: Option<&'static [Role]>,
+    target: Target,
+) -> Expectation {
+    Expectation {
+        method,
+        pattern,
+        roles,
+        target,
+        body: None,
+        destructive: false,
+    }
+}
+
+fn expectations() -> Vec<Expectation> {
+    use Method::{Delete, Get, Patch, Post, Put};
+    vec![
+        Expectation {
+            body: Some(|| json!({"username": "nikdo.takovy", "password": "x"})),
+            ..rule(Post, "/api/auth/login", None, Target::Nothing)
+        },
+        Expectation { body: Some(|| json!({})), ..rule(Post, "/api/auth/logout", Some(ALL), Target::Nothing) },
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(Post, "/api/auth/logout-everywhere", Some(ALL), Target::Nothing)
+        },
+        rule(Get, "/api/auth/me", Some(ALL), Target::Nothing),
+        Expectation {
+            body: Some(|| json!({"current_password": "demo1234", "new_password": "nové heslo 2026"})),
+            ..rule(Put, "/api/auth/password", Some(ALL), Target::Nothing)
+        },
+        Expectation {
+            body: Some(|| json!({"code": "AAAA-BBBB-CCCC", "new_password": "nové heslo 2026"})),
+            ..rule(Post, "/api/auth/password-reset/redeem", None, Target::Nothing)
+        },
+        rule(Get, "/api/auth/staff", Some(&[ProviderManager]), Target::Nothing),
+        Expectation {
+            body: Some(|| json!({"username": "nova.pecovatelka", "display_name": "Nová", "role": "caregiver"})),
+            ..rule(Post, "/api/auth/staff", Some(&[ProviderManager]), Target::Nothing)
+        },
+        Expectation {
+            body: Some(|| json!({"active": true})),
+            ..rule(Patch, "/api/auth/staff/{id}", Some(&[ProviderManager]), Target::StaffMember)
+        },
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(Post, "/api/auth/staff/{id}/password-reset", Some(&[ProviderManager]), Target::StaffMember)
+        },
+        Expectation {
+            body: Some(|| json!({"client_id": "{client_id}"})),
+            ..rule(Post, "/api/auth/invitations", Some(&[ProviderManager, Coordinator]), Target::Client)
+        },
+        Expectation {
+            body: Some(|| {
+                json!({"code": "AAAA-BBBB-CCCC", "username": "rodina.nova", "display_name": "Rodina", "password": "nové heslo 2026"})
+            }),
+            ..rule(Post, "/api/auth/invitations/redeem", None, Target::Nothing)
+        },
+        rule(
+            Get,
+            "/api/auth/clients/{client_id}/family",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        Expectation {
+            destructive: true,
+            ..rule(Delete, "/api/auth/family-links/{id}", Some(&[ProviderManager, Coordinator]), Target::FamilyLink)
+        },
+        rule(Get, "/api/auth/audit", Some(&[ProviderManager]), Target::Nothing),
+        rule(Get, "/api/schedule/visits/today", Some(STAFF), Target::Nothing),
+        rule(
+            Get,
+            "/api/schedule/clients/{client_id}/visits",
+            Some(&[ProviderManager, Coordinator, FamilyMember]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/records/tasks",
+            Some(&[ProviderManager, Coordinator, Caregiver, RegionOfficer, DataAnalyst]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/training/centres",
+            Some(&[ProviderManager, Coordinator, Caregiver, RegionOfficer, DataAnalyst, Lecturer]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/municipalities",
+            Some(&[ProviderManager, Coordinator, RegionOfficer, DataAnalyst]),
+            Target::Nothing,
+        ),
+    ]
+}
+
+/// The demo account that plays each role; staff and family belong to the Děčín provider.
+fn demo_user(role: Role) -> &'static str {
+    match role {
+        ProviderManager => "vedouci.decin",
+        Coordinator => "koordinator.decin",
+        Caregiver => "pecovatelka.decin",
+        FamilyMember => "rodina.decin",
+        RegionOfficer => "kraj",
+        DataAnalyst => "analytik",
+        Lecturer => "lektor",
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whose {
+    Own,
+    /// For family members: a client of their provider they are not linked to.
+    Unlinked,
+    Foreign,
+}
+
+/// The demo record a target names, by whose it is.
+fn target_id(target: Target, whose: Whose) -> &'static str {
+    match (target, whose) {
+        (Target::Nothing, _) => "",
+        (Target::StaffMember, Whose::Own | Whose::Unlinked) => "user-pecovatel.decin",
+        (Target::StaffMember, Whose::Foreign) => "user-pecovatelka.louny",
+        (Target::Client, Whose::Own) => "cl-d1",
+        (Target::Client, Whose::Unlinked) => "cl-d2",
+        (Target::Client, Whose::Foreign) => "cl-l2",
+        (Target::FamilyLink, Whose::Own | Whose::Unlinked) => "link-rodina.decin-cl-d1",
+        (Target::FamilyLink, Whose::Foreign) => "link-rodina.louny-cl-l2",
+    }
+}
+
+async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u16, String) {
+    let id = target_id(expectation.target, whose);
+    let path = expectation.pattern.replace("{id}", id).replace("{client_id}", id);
+    let body = expectation
+        .body
+        .map(|make| make().to_string().replace("{client_id}", id).into_bytes());
+    let method = HttpMethod::from_bytes(expectation.method.as_str().as_bytes()).expect("a method");
+    let response = browser.send(method, &path, body).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap_or_default();
+    let code = serde_json::from_str::<Value>(&text)
+        .ok()
+        .and_then(|body| body["error"]["code"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    (status, code)
+}
+
+fn was_allowed(status: u16, code: &str) -> bool {
+    status != 403 && status != 404 && code != "unauthenticated"
+}
+
+async fn check_role(app: &TestApp, expectation: &Expectation, role: Role, failures: &mut Vec<String>) {
+    let label = format!("{} {} as {role:?}", expectation.method.as_str(), expectation.pattern);
+    let browser = app.browser();
+    browser.login_as(demo_user(role)).await;
+    let may_call = expectation.roles.is_some_and(|roles| roles.contains(&role));
+    if !may_call {
+        let (status, code) = call(&browser, expectation, Whose::Own).await;
+        if (status, code.as_str()) != (403, "forbidden") {
+            failures.push(format!("{label}: expected 403 forbidden, got {status} {code}"));
+        }
+        return;
+    }
+    let cases: &[(Whose, bool)] = match (expectation.target, role) {
+        (Target::Nothing, _) => &[(Whose::Own, true)],
+        (Target::Client, FamilyMember) => {
+            &[(Whose::Own, true), (Whose::Unlinked, false), (Whose::Foreign, false)]
+        }
+        _ => &[(Whose::Foreign, false), (Whose::Own, true)],
+    };
+    for (whose, allowed) in cases {
+        let (status, code) = call(&browser, expectation, *whose).await;
+        if was_allowed(status, &code) != *allowed {
+            let wanted = if *allowed { "allowed" } else { "404 not found" };
+            failures.push(format!("{label} on {whose:?} data: expected {wanted}, got {status} {code}"));
+        }
+    }
+}
+
+async fn every_route_has_a_declared_policy_that_matches_the_matrix(_engine: Engine) {
+    let expected = expectations();
+    for route in declared_routes() {
+        let line = expected
+            .iter()
+            .find(|e| e.method == route.method && e.pattern == route.pattern)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{} {} of {} has no line in the authorisation matrix",
+                    route.method.as_str(),
+                    route.pattern,
+                    route.component
+                )
+            });
+        let declared = match route.access {
+            Access::Public => None,
+            Access::Roles(roles) => Some(roles),
+        };
+        let sorted = |roles: Option<&[Role]>| {
+            roles.map(|roles| {
+                let mut roles = roles.to_vec();
+                roles.sort();
+                roles
+            })
+        };
+        assert_eq!(sorted(declared), sorted(line.roles), "{}", route.pattern);
+    }
+    assert_eq!(declared_routes().len(), expected.len(), "a matrix line names no route");
+}
+
+async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: Engine) {
+    let mut failures = Vec::new();
+    for expectation in expectations() {
+        let anonymous_app = TestApp::spawn(engine).await;
+        let (status, code) = call(&anonymous_app.browser(), &expectation, Whose::Own).await;
+        let public = expectation.roles.is_none();
+        if public != (code != "unauthenticated") || (!public && status != 401) {
+            failures.push(format!(
+                "{} {} signed out: got {status} {code}",
+                expectation.method.as_str(),
+                expectation.pattern
+            ));
+        }
+        if public {
+            continue;
+        }
+        let mut app = anonymous_app;
+        for role in Role::ALL {
+            if expectation.destructive {
+                app = TestApp::spawn(engine).await;
+            }
+            check_role(&app, &expectation, role, &mut failures).await;
+        }
+    }
+    assert!(failures.is_empty(), "authorisation matrix violations:\n{}", failures.join("\n"));
+}
+
+async fn family_members_never_see_staff_internal_notes(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("rodina.decin").await;
+    let response = app.get("/api/schedule/clients/cl-d1/visits").await;
+    assert_eq!(response.status(), 200);
+    let body: Value = json(response).await;
+    let text = body.to_string();
+    assert!(!text.contains("interní"), "{text}");
+    assert!(!text.contains("klíčence"), "doorstep notes are for staff: {text}");
+    assert!(body["visits"].as_array().is_some_and(|visits| !visits.is_empty()));
+}
+
+on_both_engines!(
+    every_route_has_a_declared_policy_that_matches_the_matrix,
+    the_authorisation_matrix_holds_for_every_route_role_and_owner,
+    family_members_never_see_staff_internal_notes,
+);
