@@ -65,41 +65,83 @@ fn expectations() -> Vec<Expectation> {
             body: Some(|| json!({"username": "nikdo.takovy", "password": "x"})),
             ..rule(Post, "/api/auth/login", None, Target::Nothing)
         },
-        Expectation { body: Some(|| json!({})), ..rule(Post, "/api/auth/logout", Some(ALL), Target::Nothing) },
         Expectation {
             body: Some(|| json!({})),
-            ..rule(Post, "/api/auth/logout-everywhere", Some(ALL), Target::Nothing)
+            ..rule(Post, "/api/auth/logout", Some(ALL), Target::Nothing)
+        },
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(
+                Post,
+                "/api/auth/logout-everywhere",
+                Some(ALL),
+                Target::Nothing,
+            )
         },
         rule(Get, "/api/auth/me", Some(ALL), Target::Nothing),
         Expectation {
-            body: Some(|| json!({"current_password": "demo1234", "new_password": "nové heslo 2026"})),
+            body: Some(
+                || json!({"current_password": "demo1234", "new_password": "nové heslo 2026"}),
+            ),
             ..rule(Put, "/api/auth/password", Some(ALL), Target::Nothing)
         },
         Expectation {
             body: Some(|| json!({"code": "AAAA-BBBB-CCCC", "new_password": "nové heslo 2026"})),
-            ..rule(Post, "/api/auth/password-reset/redeem", None, Target::Nothing)
+            ..rule(
+                Post,
+                "/api/auth/password-reset/redeem",
+                None,
+                Target::Nothing,
+            )
         },
-        rule(Get, "/api/auth/staff", Some(&[ProviderManager]), Target::Nothing),
+        rule(
+            Get,
+            "/api/auth/staff",
+            Some(&[ProviderManager]),
+            Target::Nothing,
+        ),
         Expectation {
-            body: Some(|| json!({"username": "nova.pecovatelka", "display_name": "Nová", "role": "caregiver"})),
-            ..rule(Post, "/api/auth/staff", Some(&[ProviderManager]), Target::Nothing)
+            body: Some(
+                || json!({"username": "nova.pecovatelka", "display_name": "Nová", "role": "caregiver"}),
+            ),
+            ..rule(
+                Post,
+                "/api/auth/staff",
+                Some(&[ProviderManager]),
+                Target::Nothing,
+            )
         },
         Expectation {
             body: Some(|| json!({"active": true})),
-            ..rule(Patch, "/api/auth/staff/{id}", Some(&[ProviderManager]), Target::StaffMember)
+            ..rule(
+                Patch,
+                "/api/auth/staff/{id}",
+                Some(&[ProviderManager]),
+                Target::StaffMember,
+            )
         },
         Expectation {
             body: Some(|| json!({})),
-            ..rule(Post, "/api/auth/staff/{id}/password-reset", Some(&[ProviderManager]), Target::StaffMember)
+            ..rule(
+                Post,
+                "/api/auth/staff/{id}/password-reset",
+                Some(&[ProviderManager]),
+                Target::StaffMember,
+            )
         },
         Expectation {
             body: Some(|| json!({"client_id": "{client_id}"})),
-            ..rule(Post, "/api/auth/invitations", Some(&[ProviderManager, Coordinator]), Target::Client)
+            ..rule(
+                Post,
+                "/api/auth/invitations",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Client,
+            )
         },
         Expectation {
-            body: Some(|| {
-                json!({"code": "AAAA-BBBB-CCCC", "username": "rodina.nova", "display_name": "Rodina", "password": "nové heslo 2026"})
-            }),
+            body: Some(
+                || json!({"code": "AAAA-BBBB-CCCC", "username": "rodina.nova", "display_name": "Rodina", "password": "nové heslo 2026"}),
+            ),
             ..rule(Post, "/api/auth/invitations/redeem", None, Target::Nothing)
         },
         rule(
@@ -110,10 +152,25 @@ fn expectations() -> Vec<Expectation> {
         ),
         Expectation {
             destructive: true,
-            ..rule(Delete, "/api/auth/family-links/{id}", Some(&[ProviderManager, Coordinator]), Target::FamilyLink)
+            ..rule(
+                Delete,
+                "/api/auth/family-links/{id}",
+                Some(&[ProviderManager, Coordinator]),
+                Target::FamilyLink,
+            )
         },
-        rule(Get, "/api/auth/audit", Some(&[ProviderManager]), Target::Nothing),
-        rule(Get, "/api/schedule/visits/today", Some(STAFF), Target::Nothing),
+        rule(
+            Get,
+            "/api/auth/audit",
+            Some(&[ProviderManager]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/schedule/visits/today",
+            Some(STAFF),
+            Target::Nothing,
+        ),
         rule(
             Get,
             "/api/schedule/clients/{client_id}/visits",
@@ -123,13 +180,26 @@ fn expectations() -> Vec<Expectation> {
         rule(
             Get,
             "/api/records/tasks",
-            Some(&[ProviderManager, Coordinator, Caregiver, RegionOfficer, DataAnalyst]),
+            Some(&[
+                ProviderManager,
+                Coordinator,
+                Caregiver,
+                RegionOfficer,
+                DataAnalyst,
+            ]),
             Target::Nothing,
         ),
         rule(
             Get,
             "/api/training/centres",
-            Some(&[ProviderManager, Coordinator, Caregiver, RegionOfficer, DataAnalyst, Lecturer]),
+            Some(&[
+                ProviderManager,
+                Coordinator,
+                Caregiver,
+                RegionOfficer,
+                DataAnalyst,
+                Lecturer,
+            ]),
             Target::Nothing,
         ),
         rule(
@@ -178,7 +248,10 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
 
 async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u16, String) {
     let id = target_id(expectation.target, whose);
-    let path = expectation.pattern.replace("{id}", id).replace("{client_id}", id);
+    let path = expectation
+        .pattern
+        .replace("{id}", id)
+        .replace("{client_id}", id);
     let body = expectation
         .body
         .map(|make| make().to_string().replace("{client_id}", id).into_bytes());
@@ -197,30 +270,45 @@ fn was_allowed(status: u16, code: &str) -> bool {
     status != 403 && status != 404 && code != "unauthenticated"
 }
 
-async fn check_role(app: &TestApp, expectation: &Expectation, role: Role, failures: &mut Vec<String>) {
-    let label = format!("{} {} as {role:?}", expectation.method.as_str(), expectation.pattern);
+async fn check_role(
+    app: &TestApp,
+    expectation: &Expectation,
+    role: Role,
+    failures: &mut Vec<String>,
+) {
+    let label = format!(
+        "{} {} as {role:?}",
+        expectation.method.as_str(),
+        expectation.pattern
+    );
     let browser = app.browser();
     browser.login_as(demo_user(role)).await;
     let may_call = expectation.roles.is_some_and(|roles| roles.contains(&role));
     if !may_call {
         let (status, code) = call(&browser, expectation, Whose::Own).await;
         if (status, code.as_str()) != (403, "forbidden") {
-            failures.push(format!("{label}: expected 403 forbidden, got {status} {code}"));
+            failures.push(format!(
+                "{label}: expected 403 forbidden, got {status} {code}"
+            ));
         }
         return;
     }
     let cases: &[(Whose, bool)] = match (expectation.target, role) {
         (Target::Nothing, _) => &[(Whose::Own, true)],
-        (Target::Client, FamilyMember) => {
-            &[(Whose::Own, true), (Whose::Unlinked, false), (Whose::Foreign, false)]
-        }
+        (Target::Client, FamilyMember) => &[
+            (Whose::Own, true),
+            (Whose::Unlinked, false),
+            (Whose::Foreign, false),
+        ],
         _ => &[(Whose::Foreign, false), (Whose::Own, true)],
     };
     for (whose, allowed) in cases {
         let (status, code) = call(&browser, expectation, *whose).await;
         if was_allowed(status, &code) != *allowed {
             let wanted = if *allowed { "allowed" } else { "404 not found" };
-            failures.push(format!("{label} on {whose:?} data: expected {wanted}, got {status} {code}"));
+            failures.push(format!(
+                "{label} on {whose:?} data: expected {wanted}, got {status} {code}"
+            ));
         }
     }
 }
@@ -252,7 +340,11 @@ async fn every_route_has_a_declared_policy_that_matches_the_matrix(_engine: Engi
         };
         assert_eq!(sorted(declared), sorted(line.roles), "{}", route.pattern);
     }
-    assert_eq!(declared_routes().len(), expected.len(), "a matrix line names no route");
+    assert_eq!(
+        declared_routes().len(),
+        expected.len(),
+        "a matrix line names no route"
+    );
 }
 
 async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: Engine) {
@@ -279,7 +371,11 @@ async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: E
             check_role(&app, &expectation, role, &mut failures).await;
         }
     }
-    assert!(failures.is_empty(), "authorisation matrix violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorisation matrix violations:\n{}",
+        failures.join("\n")
+    );
 }
 
 async fn family_members_never_see_staff_internal_notes(engine: Engine) {
@@ -290,8 +386,15 @@ async fn family_members_never_see_staff_internal_notes(engine: Engine) {
     let body: Value = json(response).await;
     let text = body.to_string();
     assert!(!text.contains("interní"), "{text}");
-    assert!(!text.contains("klíčence"), "doorstep notes are for staff: {text}");
-    assert!(body["visits"].as_array().is_some_and(|visits| !visits.is_empty()));
+    assert!(
+        !text.contains("klíčence"),
+        "doorstep notes are for staff: {text}"
+    );
+    assert!(
+        body["visits"]
+            .as_array()
+            .is_some_and(|visits| !visits.is_empty())
+    );
 }
 
 on_both_engines!(

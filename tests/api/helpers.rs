@@ -139,7 +139,9 @@ impl Browser {
 
     /// Sends a request with the session cookie, if any; keeps a cookie the server sets.
     pub async fn send(&self, method: Method, path: &str, body: Option<Vec<u8>>) -> Response {
-        let mut request = self.client.request(method, format!("{}{path}", self.base_url));
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base_url));
         if let Some(cookie) = self.session_cookie.lock().expect("not poisoned").clone() {
             request = request.header("cookie", cookie);
         }

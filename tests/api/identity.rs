@@ -1,7 +1,10 @@
 //! Signing in and out.
 
 use chrono::Duration;
-use shared::identity::{Me, Role};
+use serde_json::json;
+use shared::identity::{
+    AuditEntry, CreatedStaffMember, FamilyLink, Invitation, Me, Role, StaffMember,
+};
 
 use crate::helpers::{DEMO_PASSWORD, Engine, TestApp, error_of, json, on_both_engines};
 
@@ -109,6 +112,285 @@ async fn a_session_ends_after_twelve_hours_however_busy(engine: Engine) {
     error_of(app.get("/api/auth/me").await, 401).await;
 }
 
+async fn changing_the_password_signs_out_every_other_session(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let phone = app.browser();
+    phone.login_as("pecovatelka.decin").await;
+    app.login_as("pecovatelka.decin").await;
+    let change = json!({"current_password": DEMO_PASSWORD, "new_password": "nové heslo 2026"});
+    assert_eq!(
+        app.put_json("/api/auth/password", &change).await.status(),
+        204
+    );
+    assert_eq!(
+        app.get("/api/auth/me").await.status(),
+        200,
+        "this session goes on"
+    );
+    error_of(phone.get("/api/auth/me").await, 401).await;
+    assert_eq!(
+        phone
+            .login("pecovatelka.decin", DEMO_PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        phone
+            .login("pecovatelka.decin", "nové heslo 2026")
+            .await
+            .status(),
+        200
+    );
+}
+
+async fn a_password_change_needs_the_current_password_and_a_strong_new_one(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("pecovatelka.decin").await;
+    let wrong = json!({"current_password": "hádám", "new_password": "nové heslo 2026"});
+    let error = error_of(app.put_json("/api/auth/password", &wrong).await, 400).await;
+    assert_eq!(error.error.field.as_deref(), Some("current_password"));
+    let weak = json!({"current_password": DEMO_PASSWORD, "new_password": "krátké"});
+    let error = error_of(app.put_json("/api/auth/password", &weak).await, 400).await;
+    assert_eq!(error.error.field.as_deref(), Some("new_password"));
+}
+
+async fn logging_out_everywhere_ends_every_session(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let phone = app.browser();
+    phone.login_as("koordinator.decin").await;
+    app.login_as("koordinator.decin").await;
+    assert_eq!(
+        app.post_json("/api/auth/logout-everywhere", &json!({}))
+            .await
+            .status(),
+        204
+    );
+    error_of(phone.get("/api/auth/me").await, 401).await;
+    error_of(app.get("/api/auth/me").await, 401).await;
+}
+
+async fn repeated_failures_slow_down_then_lock_the_account(engine: Engine) {
+    let app = TestApp::spawn_at(engine, chrono::Utc::now()).await;
+    for _ in 0..4 {
+        error_of(app.login("pecovatelka.decin", "spatne").await, 401).await;
+    }
+    // Even the right password must wait now.
+    let response = app.login("pecovatelka.decin", DEMO_PASSWORD).await;
+    let retry_after = response.headers().get("retry-after").cloned();
+    let error = error_of(response, 429).await;
+    assert_eq!(error.error.code, "too_many_attempts");
+    assert!(retry_after.is_some());
+    for _ in 4..10 {
+        // Waiting out each slow-down, the failures go on counting.
+        app.clock.advance(Duration::seconds(300));
+        error_of(app.login("pecovatelka.decin", "spatne").await, 401).await;
+    }
+    // The tenth failure locks the account for fifteen minutes.
+    error_of(app.login("pecovatelka.decin", DEMO_PASSWORD).await, 429).await;
+    app.clock.advance(Duration::minutes(14));
+    error_of(app.login("pecovatelka.decin", DEMO_PASSWORD).await, 429).await;
+    app.clock.advance(Duration::minutes(2));
+    assert_eq!(
+        app.login("pecovatelka.decin", DEMO_PASSWORD).await.status(),
+        200
+    );
+}
+
+async fn the_lockout_does_not_reveal_whether_an_account_exists(engine: Engine) {
+    let app = TestApp::spawn_at(engine, chrono::Utc::now()).await;
+    for username in ["pecovatelka.decin", "nikdo.takovy"] {
+        let answers: Vec<u16> = {
+            let mut answers = Vec::new();
+            for _ in 0..5 {
+                answers.push(app.login(username, "spatne").await.status().as_u16());
+            }
+            answers
+        };
+        assert_eq!(answers, [401, 401, 401, 401, 429], "{username}");
+    }
+}
+
+async fn a_manager_creates_a_caregiver_who_sets_a_password_with_the_one_time_code(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("vedouci.decin").await;
+    let new_member = json!({"username": "nova.pecovatelka", "display_name": "Nová Pečovatelka", "role": "caregiver"});
+    let response = app.post_json("/api/auth/staff", &new_member).await;
+    assert_eq!(response.status(), 201);
+    let created: CreatedStaffMember = json(response).await;
+    assert_eq!(created.member.role, Role::Caregiver);
+    let duplicate = error_of(app.post_json("/api/auth/staff", &new_member).await, 409).await;
+    assert_eq!(duplicate.error.field.as_deref(), Some("username"));
+
+    let newcomer = app.browser();
+    let redeem = json!({"code": created.one_time_code.code.to_lowercase(), "new_password": "moje nové heslo"});
+    let me: Me = json(
+        newcomer
+            .post_json("/api/auth/password-reset/redeem", &redeem)
+            .await,
+    )
+    .await;
+    assert_eq!(me.username, "nova.pecovatelka");
+    assert_eq!(
+        me.provider_name.as_deref(),
+        Some("Pečovatelská služba Děčín (demo)")
+    );
+    let reused = error_of(
+        newcomer
+            .post_json("/api/auth/password-reset/redeem", &redeem)
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(reused.error.code, "invalid_code");
+    assert_eq!(
+        newcomer
+            .login("nova.pecovatelka", "moje nové heslo")
+            .await
+            .status(),
+        200
+    );
+}
+
+async fn a_deactivated_staff_member_is_signed_out_and_cannot_sign_in(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let caregiver = app.browser();
+    caregiver.login_as("pecovatel.decin").await;
+    app.login_as("vedouci.decin").await;
+    let response = app
+        .patch_json(
+            "/api/auth/staff/user-pecovatel.decin",
+            &json!({"active": false}),
+        )
+        .await;
+    let member: StaffMember = json(response).await;
+    assert!(!member.active);
+    error_of(caregiver.get("/api/auth/me").await, 401).await;
+    error_of(caregiver.login("pecovatel.decin", DEMO_PASSWORD).await, 401).await;
+    let staff: Vec<StaffMember> = json(app.get("/api/auth/staff").await).await;
+    assert!(
+        staff.iter().all(|m| m.user_id != "user-pecovatelka.louny"),
+        "own provider only"
+    );
+}
+
+async fn a_manager_cannot_demote_or_deactivate_themselves(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("vedouci.decin").await;
+    let response = app
+        .patch_json(
+            "/api/auth/staff/user-vedouci.decin",
+            &json!({"active": false}),
+        )
+        .await;
+    assert_eq!(
+        error_of(response, 409).await.error.code,
+        "cannot_change_self"
+    );
+}
+
+async fn a_family_invitation_works_once_and_its_link_can_be_revoked(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("koordinator.decin").await;
+    let invitation: Invitation = json(
+        app.post_json("/api/auth/invitations", &json!({"client_id": "cl-d2"}))
+            .await,
+    )
+    .await;
+    assert_eq!(invitation.client_name, "Josef Vzorový");
+
+    let family = app.browser();
+    let redeem = json!({
+        "code": invitation.one_time_code.code,
+        "username": "syn.vzorovy",
+        "display_name": "Syn Vzorový",
+        "password": "heslo pro rodinu",
+    });
+    let me: Me = json(
+        family
+            .post_json("/api/auth/invitations/redeem", &redeem)
+            .await,
+    )
+    .await;
+    assert_eq!(me.role, Role::FamilyMember);
+    assert_eq!(
+        family
+            .get("/api/schedule/clients/cl-d2/visits")
+            .await
+            .status(),
+        200
+    );
+    error_of(family.get("/api/schedule/clients/cl-d1/visits").await, 404).await;
+
+    let second = app.browser();
+    let again = json!({
+        "code": invitation.one_time_code.code,
+        "username": "druhy.pokus",
+        "display_name": "Druhý pokus",
+        "password": "heslo pro rodinu",
+    });
+    let error = error_of(
+        second
+            .post_json("/api/auth/invitations/redeem", &again)
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(error.error.code, "invalid_code", "an invitation works once");
+
+    let links: Vec<FamilyLink> = json(app.get("/api/auth/clients/cl-d2/family").await).await;
+    assert_eq!(links.len(), 1);
+    let revoke = app
+        .delete(&format!("/api/auth/family-links/{}", links[0].link_id))
+        .await;
+    assert_eq!(revoke.status(), 204);
+    error_of(family.get("/api/schedule/clients/cl-d2/visits").await, 401).await;
+    error_of(family.login("syn.vzorovy", "heslo pro rodinu").await, 401).await;
+}
+
+async fn reading_care_data_writes_the_audit_log_the_manager_browses(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let caregiver = app.browser();
+    caregiver.login_as("pecovatelka.decin").await;
+    assert_eq!(
+        caregiver.get("/api/schedule/visits/today").await.status(),
+        200
+    );
+    let family = app.browser();
+    family.login_as("rodina.decin").await;
+    assert_eq!(
+        family
+            .get("/api/schedule/clients/cl-d1/visits")
+            .await
+            .status(),
+        200
+    );
+
+    app.login_as("vedouci.decin").await;
+    let entries: Vec<AuditEntry> = json(app.get("/api/auth/audit").await).await;
+    let visit_reads: Vec<&AuditEntry> = entries
+        .iter()
+        .filter(|e| e.role == Role::Caregiver && e.action == "read" && e.entity == "visit")
+        .collect();
+    assert_eq!(visit_reads.len(), 5, "one entry per visit read");
+    assert!(
+        visit_reads
+            .iter()
+            .all(|e| e.display_name == "Jana Pečovatelka" && e.client_id.is_some())
+    );
+    assert!(entries.iter().any(|e| e.role == Role::FamilyMember
+        && e.entity == "client_schedule"
+        && e.client_id.as_deref() == Some("cl-d1")));
+
+    let other_manager = app.browser();
+    other_manager.login_as("vedouci.louny").await;
+    let theirs: Vec<AuditEntry> = json(other_manager.get("/api/auth/audit").await).await;
+    assert!(
+        theirs.is_empty(),
+        "another provider's log stays with them: {theirs:?}"
+    );
+}
+
 on_both_engines!(
     a_caregiver_signs_in_and_is_told_who_they_are,
     a_wrong_password_and_an_unknown_user_get_the_same_answer,
@@ -118,4 +400,14 @@ on_both_engines!(
     a_revoked_session_token_cannot_be_reused,
     an_idle_session_expires,
     a_session_ends_after_twelve_hours_however_busy,
+    changing_the_password_signs_out_every_other_session,
+    a_password_change_needs_the_current_password_and_a_strong_new_one,
+    logging_out_everywhere_ends_every_session,
+    repeated_failures_slow_down_then_lock_the_account,
+    the_lockout_does_not_reveal_whether_an_account_exists,
+    a_manager_creates_a_caregiver_who_sets_a_password_with_the_one_time_code,
+    a_deactivated_staff_member_is_signed_out_and_cannot_sign_in,
+    a_manager_cannot_demote_or_deactivate_themselves,
+    a_family_invitation_works_once_and_its_link_can_be_revoked,
+    reading_care_data_writes_the_audit_log_the_manager_browses,
 );

@@ -11,7 +11,9 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use platform::sqlx_db::SqlxPool;
-use platform::{Access, ApiError, ApiRequest, ApiResponse, Component, DbError, Method, Settings, serve};
+use platform::{
+    Access, ApiError, ApiRequest, ApiResponse, Component, DbError, Method, Settings, serve,
+};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
