@@ -101,7 +101,10 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
       await alert.waitFor();
       assert.match(await alert.innerText(), /Nejste připojeni/);
 
+      // Back online, the app asks again by itself and shows the day without a reload.
       await context.setOffline(false);
+      await page.locator('.visit .visit-client').first().waitFor();
+      assert.equal((await page.locator('.app-header .net').innerText()).trim(), 'Připojeno');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
