@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     let online = online_signal();
     // Back online after the server could not be reached: ask again.
     Effect::new(move |_| {
-        if online.get() && gate.get() == Gate::Unreachable && !check.pending().get_untracked() {
+        if online.get() && gate.get() == Gate::Unavailable && !check.pending().get_untracked() {
             check.dispatch(());
         }
     });
@@ -123,17 +123,22 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-/// The session could not be checked: say so and offer a retry.
+/// The session could not be checked: say why and offer a retry.
 #[component]
-fn SessionUnreachable() -> impl IntoView {
+fn SessionUnavailable() -> impl IntoView {
     let session = expect_context::<Session>();
-    view! {
-        <ErrorPanel
-            message=api::UNREACHABLE_MESSAGE
-            on_retry=Callback::new(move |()| {
-                session.check.dispatch(());
-            })
-        />
+    let retry = Callback::new(move |()| {
+        session.check.dispatch(());
+    });
+    move || {
+        if session.check.pending().get() {
+            return view! { <Loading /> }.into_any();
+        }
+        let message = match session.state.get() {
+            SessionState::Unavailable(error) => error.message,
+            _ => api::UNREACHABLE_MESSAGE.to_owned(),
+        };
+        view! { <ErrorPanel message=message on_retry=retry /> }.into_any()
     }
 }
 
@@ -143,7 +148,7 @@ fn Home() -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.gate.get() {
         Gate::Checking => view! { <Loading /> }.into_any(),
-        Gate::Unreachable => view! { <SessionUnreachable /> }.into_any(),
+        Gate::Unavailable => view! { <SessionUnavailable /> }.into_any(),
         gate => {
             let path = gate.home().unwrap_or(paths::LOGIN);
             view! { <Redirect path=path options=replace() /> }.into_any()
@@ -222,7 +227,7 @@ fn TodayPage() -> impl IntoView {
         Gate::SignedIn => view! { <TodayLoader /> }.into_any(),
         Gate::SignedOut => view! { <Redirect path=paths::LOGIN options=replace() /> }.into_any(),
         Gate::Checking => view! { <Loading /> }.into_any(),
-        Gate::Unreachable => view! { <SessionUnreachable /> }.into_any(),
+        Gate::Unavailable => view! { <SessionUnavailable /> }.into_any(),
     }
 }
 

@@ -15,8 +15,9 @@ pub enum SessionState {
     Checking,
     SignedIn(Me),
     SignedOut,
-    /// The server could not be asked (offline); the user may still be signed in.
-    Unreachable,
+    /// The server could not say (offline, or a server error); the user may still be
+    /// signed in. Carries the Czech message to show.
+    Unavailable(ErrorDetail),
 }
 
 impl SessionState {
@@ -24,9 +25,10 @@ impl SessionState {
     pub fn from_me(result: Result<Me, ApiError>) -> Self {
         match result {
             Ok(me) => SessionState::SignedIn(me),
-            Err(ApiError::Unreachable) => SessionState::Unreachable,
-            // 401 and anything else the server refuses with: sign in again.
-            Err(ApiError::Http { .. }) => SessionState::SignedOut,
+            // No or expired session: sign in again.
+            Err(error) if error.is_unauthenticated() => SessionState::SignedOut,
+            // Offline or a server error: not a reason to throw the user out.
+            Err(error) => SessionState::Unavailable(error.detail()),
         }
     }
 
@@ -43,7 +45,7 @@ impl SessionState {
             SessionState::Checking => Gate::Checking,
             SessionState::SignedIn(_) => Gate::SignedIn,
             SessionState::SignedOut => Gate::SignedOut,
-            SessionState::Unreachable => Gate::Unreachable,
+            SessionState::Unavailable(_) => Gate::Unavailable,
         }
     }
 }
@@ -54,7 +56,7 @@ pub enum Gate {
     Checking,
     SignedIn,
     SignedOut,
-    Unreachable,
+    Unavailable,
 }
 
 impl Gate {
@@ -63,7 +65,7 @@ impl Gate {
         match self {
             Gate::SignedIn => Some(crate::paths::TODAY),
             Gate::SignedOut => Some(crate::paths::LOGIN),
-            Gate::Checking | Gate::Unreachable => None,
+            Gate::Checking | Gate::Unavailable => None,
         }
     }
 }
@@ -333,8 +335,18 @@ mod tests {
         assert_eq!(expired.gate().home(), Some("/prihlaseni"));
 
         let offline = SessionState::from_me(Err(ApiError::Unreachable));
-        assert_eq!(offline, SessionState::Unreachable);
+        assert_eq!(
+            offline,
+            SessionState::Unavailable(ApiError::Unreachable.detail())
+        );
         assert_eq!(offline.gate().home(), None);
+
+        let broken = SessionState::from_me(Err(crate::api::decode_error(500, "")));
+        assert_eq!(
+            broken.gate(),
+            Gate::Unavailable,
+            "a server error is no logout"
+        );
         assert_eq!(SessionState::Checking.gate().home(), None);
     }
 }
