@@ -5,6 +5,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use shared::ErrorDetail;
 use shared::identity::{LoginRequest, Me, Password, Username};
@@ -85,9 +86,11 @@ pub fn App() -> impl IntoView {
         _ => None,
     });
     let me = Signal::derive(move || state.with(|s| s.me().cloned()));
+    let main = NodeRef::<leptos::html::Main>::new();
 
     view! {
         <Router>
+            <FocusOnNavigation target=main />
             <a class="skip-link" href="#obsah">
                 "Přeskočit na obsah"
             </a>
@@ -100,7 +103,7 @@ pub fn App() -> impl IntoView {
                     logout.dispatch(());
                 })
             />
-            <main id="obsah" class="content" tabindex="-1">
+            <main id="obsah" class="content" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/prihlaseni") view=LoginPage />
@@ -109,6 +112,22 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// After each route change, moves focus to the new content, so keyboard and screen-reader
+/// users start there rather than on a button that no longer exists.
+#[component]
+fn FocusOnNavigation(target: NodeRef<leptos::html::Main>) -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path)
+            && let Some(target) = target.get_untracked()
+        {
+            let _ = target.focus();
+        }
+        path
+    });
 }
 
 #[component]

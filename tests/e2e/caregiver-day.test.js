@@ -85,6 +85,7 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
         /(Pondělí|Úterý|Středa|Čtvrtek|Pátek|Sobota|Neděle) \d{1,2}\. \p{L}+ \d{4}/u,
       );
       assert.notEqual((await page.locator('.app-header .user-name').innerText()).trim(), '');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'obsah', 'focus moved to the new content');
 
       // The service worker has installed the shell; a reload puts the page under its control.
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
