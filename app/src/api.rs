@@ -125,10 +125,17 @@ async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError>
     }
 }
 
+/// A write to the API: it carries the header the server requires of the app's own pages.
+fn write(url: &str) -> gloo_net::http::RequestBuilder {
+    let (name, value) = shared::APP_REQUEST_HEADER;
+    Request::post(url)
+        .header("Accept", "application/json")
+        .header(name, value)
+}
+
 /// `POST /api/auth/login`.
 pub async fn login(credentials: LoginRequest) -> Result<Me, ApiError> {
-    let request = Request::post("/api/auth/login")
-        .header("Accept", "application/json")
+    let request = write("/api/auth/login")
         .json(&credentials)
         .map_err(|_| ApiError::Unreachable)?;
     send_json(request).await
@@ -136,8 +143,7 @@ pub async fn login(credentials: LoginRequest) -> Result<Me, ApiError> {
 
 /// `POST /api/auth/logout`.
 pub async fn logout() -> Result<(), ApiError> {
-    let response = Request::post("/api/auth/logout")
-        .header("Accept", "application/json")
+    let response = write("/api/auth/logout")
         .send()
         .await
         .map_err(|_| ApiError::Unreachable)?;

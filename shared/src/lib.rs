@@ -9,3 +9,7 @@ pub mod throttle;
 pub mod time;
 
 pub use error::{ErrorBody, ErrorDetail};
+
+/// The header the app sends with every write, so the server can tell its own pages from a
+/// form on another site (which cannot add a custom header without a CORS preflight).
+pub const APP_REQUEST_HEADER: (&str, &str) = ("x-requested-with", "epece");

@@ -87,7 +87,49 @@ async fn an_oversized_body_is_refused(engine: Engine) {
     assert_eq!(error.error.code, "body_too_large");
 }
 
+async fn a_write_from_another_site_is_refused(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let client = reqwest::Client::new();
+    let login =
+        serde_json::to_vec(&json!({"username": "pecovatelka.decin", "password": "demo1234"}))
+            .expect("serialises");
+    // A form on another site can post, but cannot add the app's header.
+    let forged = client
+        .post(app.host.url("/api/auth/login"))
+        .header("content-type", "application/json")
+        .body(login.clone())
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(error_of(forged, 403).await.error.code, "cross_site_request");
+    // Nor does a browser hide where a request comes from.
+    let (name, value) = platform::APP_REQUEST_HEADER;
+    let cross_site = client
+        .post(app.host.url("/api/auth/login"))
+        .header(name, value)
+        .header("sec-fetch-site", "cross-site")
+        .body(login)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(
+        error_of(cross_site, 403).await.error.code,
+        "cross_site_request"
+    );
+    // Reads need no header.
+    assert_eq!(
+        client
+            .get(app.host.url("/api/auth/me"))
+            .send()
+            .await
+            .expect("answers")
+            .status(),
+        401
+    );
+}
+
 on_both_engines!(
+    a_write_from_another_site_is_refused,
     malformed_json_is_a_400_in_the_error_shape,
     an_unknown_field_is_a_400_naming_it,
     a_wrong_type_is_a_400_naming_the_field,

@@ -139,9 +139,11 @@ impl Browser {
 
     /// Sends a request with the session cookie, if any; keeps a cookie the server sets.
     pub async fn send(&self, method: Method, path: &str, body: Option<Vec<u8>>) -> Response {
+        let (name, value) = platform::APP_REQUEST_HEADER;
         let mut request = self
             .client
-            .request(method, format!("{}{path}", self.base_url));
+            .request(method, format!("{}{path}", self.base_url))
+            .header(name, value);
         if let Some(cookie) = self.session_cookie.lock().expect("not poisoned").clone() {
             request = request.header("cookie", cookie);
         }

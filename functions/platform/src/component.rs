@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use shared::APP_REQUEST_HEADER;
+
 use crate::auth::{Caller, authenticate};
 use crate::db::Database;
 use crate::error::ApiError;
@@ -47,6 +49,23 @@ pub trait Component {
     ) -> Result<ApiResponse, ApiError>;
 }
 
+/// Writes must carry the app's header and, where the browser says, come from our own origin.
+/// We never answer a CORS preflight, so another site cannot add the header; with
+/// SameSite=Strict session cookies this keeps cross-site request forgery out.
+fn refuse_cross_site(request: &ApiRequest) -> Result<(), ApiError> {
+    let (name, value) = APP_REQUEST_HEADER;
+    let from_app = request.header(name) == Some(value);
+    // Browsers say where a request comes from; only our own pages may write.
+    let same_origin = request
+        .header("sec-fetch-site")
+        .is_none_or(|site| site == "same-origin" || site == "none");
+    if from_app && same_origin {
+        Ok(())
+    } else {
+        Err(ApiError::CrossSiteRequest)
+    }
+}
+
 /// Serves one request with component `C`; every error becomes the JSON error shape here.
 pub async fn serve<C: Component, D: Database>(
     request: &ApiRequest,
@@ -67,6 +86,9 @@ async fn route_and_handle<C: Component, D: Database>(
     now: DateTime<Utc>,
 ) -> Result<ApiResponse, ApiError> {
     let (route, params) = find_route(C::ROUTES, request.method, &request.path)?;
+    if request.method.is_mutating() {
+        refuse_cross_site(request)?;
+    }
     ensure_schema(db, settings.seed_demo, now).await?;
     let caller = authenticate(db, request, now).await?;
     if let Access::Roles(roles) = route.access {

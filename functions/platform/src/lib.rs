@@ -26,6 +26,7 @@ pub use db::{Database, DbError, Engine, Row, Value};
 pub use error::ApiError;
 pub use http::{ApiRequest, ApiResponse, Method};
 pub use router::{Access, Route};
+pub use shared::APP_REQUEST_HEADER;
 
 /// Exports a component's pipeline as its Spin entry point. The SDK's generated export glue
 /// is the only unsafe code in the project.
