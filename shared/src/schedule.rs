@@ -81,3 +81,11 @@ pub struct ClientVisits {
     pub from: NaiveDate,
     pub visits: Vec<FamilyVisitView>,
 }
+
+/// A client as a linked family member knows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedClient {
+    pub client_id: String,
+    pub client_name: String,
+    pub provider_name: String,
+}

@@ -8,6 +8,7 @@ use platform::{Access, Method};
 use reqwest::Method as HttpMethod;
 use serde_json::{Value, json};
 use shared::identity::Role;
+use shared::schedule::LinkedClient;
 
 use crate::helpers::{Browser, Engine, TestApp, json, on_both_engines};
 
@@ -176,6 +177,12 @@ fn expectations() -> Vec<Expectation> {
             "/api/schedule/clients/{client_id}/visits",
             Some(&[ProviderManager, Coordinator, FamilyMember]),
             Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/schedule/my-clients",
+            Some(&[FamilyMember]),
+            Target::Nothing,
         ),
         rule(
             Get,
@@ -395,6 +402,9 @@ async fn family_members_never_see_staff_internal_notes(engine: Engine) {
             .as_array()
             .is_some_and(|visits| !visits.is_empty())
     );
+    let linked: Vec<LinkedClient> = json(app.get("/api/schedule/my-clients").await).await;
+    let names: Vec<&str> = linked.iter().map(|c| c.client_name.as_str()).collect();
+    assert_eq!(names, ["Marie Ukázková"], "only the linked client");
 }
 
 on_both_engines!(

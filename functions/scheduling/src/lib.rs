@@ -7,7 +7,9 @@ use platform::audit::{self, Action, Subject};
 use platform::timestamp;
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route, Value};
 use shared::identity::Role;
-use shared::schedule::{ClientVisits, FamilyVisitView, TodayVisits, VisitStatus, VisitView};
+use shared::schedule::{
+    ClientVisits, FamilyVisitView, LinkedClient, TodayVisits, VisitStatus, VisitView,
+};
 use shared::time::{prague_date, prague_day_bounds};
 
 #[derive(Debug)]
@@ -17,6 +19,7 @@ pub struct Scheduling;
 pub enum Endpoint {
     TodayVisits,
     ClientVisits,
+    LinkedClients,
 }
 
 /// How far ahead a client's schedule reaches.
@@ -38,6 +41,12 @@ impl Component for Scheduling {
             endpoint: Endpoint::ClientVisits,
             access: Access::Roles(&[Role::Coordinator, Role::ProviderManager, Role::FamilyMember]),
         },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/my-clients",
+            endpoint: Endpoint::LinkedClients,
+            access: Access::Roles(&[Role::FamilyMember]),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -47,6 +56,7 @@ impl Component for Scheduling {
         match endpoint {
             Endpoint::TodayVisits => Ok(ApiResponse::ok(&today_visits(cx).await?)),
             Endpoint::ClientVisits => Ok(ApiResponse::ok(&client_visits(cx).await?)),
+            Endpoint::LinkedClients => Ok(ApiResponse::ok(&linked_clients(cx).await?)),
         }
     }
 }
@@ -208,6 +218,30 @@ async fn client_visits<D: Database>(cx: &Context<'_, D>) -> Result<ClientVisits,
         from,
         visits,
     })
+}
+
+/// The clients a family member is linked to, by name.
+async fn linked_clients<D: Database>(cx: &Context<'_, D>) -> Result<Vec<LinkedClient>, ApiError> {
+    let caller = cx.caller()?;
+    let clients = cx
+        .db
+        .query(
+            "SELECT c.id, c.name, p.name AS provider_name FROM family_links l \
+             JOIN clients c ON c.id = l.client_id JOIN providers p ON p.id = c.provider_id \
+             WHERE l.user_id = $1 AND l.revoked_at IS NULL ORDER BY c.name, c.id",
+            &[caller.user.user_id.as_str().into()],
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(LinkedClient {
+                client_id: row.text("id")?,
+                client_name: row.text("name")?,
+                provider_name: row.text("provider_name")?,
+            })
+        })
+        .collect::<Result<Vec<_>, platform::DbError>>()?;
+    Ok(clients)
 }
 
 fn visit_status(row: &platform::Row) -> Result<VisitStatus, platform::DbError> {
