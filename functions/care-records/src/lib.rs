@@ -49,17 +49,11 @@ async fn task_catalogue(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
         .await?;
     rows.iter()
         .map(|row| {
-            let unit_name = row.text("unit")?;
-            let unit = TaskUnit::parse(&unit_name).ok_or(DbError::ColumnType {
-                column: "unit".into(),
-                expected: "hour, meal, trip or kg",
-                found: unit_name,
-            })?;
             Ok(CareTask {
                 code: row.text("code")?,
                 activity: row.text("activity")?,
                 name: row.text("name")?,
-                unit,
+                unit: row.parsed("unit", "hour, meal, trip or kg", TaskUnit::parse)?,
             })
         })
         .collect()

@@ -7,12 +7,7 @@ use shared::identity::{AuditEntry, Role};
 const PAGE: i64 = 200;
 
 pub async fn browse<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
-    let provider_id = cx
-        .caller()?
-        .user
-        .provider_id
-        .clone()
-        .ok_or(ApiError::Forbidden)?;
+    let provider_id = cx.caller()?.provider_id()?;
     let before = match cx.request.query_param("before") {
         Some(text) => timestamp::parse(&text).map_err(|_| ApiError::BadInput {
             code: "invalid_field",
@@ -32,16 +27,11 @@ pub async fn browse<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
         .await?
         .iter()
         .map(|row| {
-            let role_name = row.text("role")?;
             Ok(AuditEntry {
                 at: timestamp::parse(&row.text("at")?)?,
                 user_id: row.text("user_id")?,
                 display_name: row.text("display_name")?,
-                role: Role::parse(&role_name).ok_or(DbError::ColumnType {
-                    column: "role".into(),
-                    expected: "a role name",
-                    found: role_name,
-                })?,
+                role: row.parsed("role", "a role name", Role::parse)?,
                 action: row.text("action")?,
                 entity: row.text("entity")?,
                 entity_id: row.optional_text("entity_id")?,

@@ -18,12 +18,7 @@ async fn own_client<D: Database>(
     cx: &Context<'_, D>,
     client_id: &str,
 ) -> Result<(String, String), ApiError> {
-    let provider_id = cx
-        .caller()?
-        .user
-        .provider_id
-        .clone()
-        .ok_or(ApiError::Forbidden)?;
+    let provider_id = cx.caller()?.provider_id()?.to_owned();
     let row = cx
         .db
         .query_one(
@@ -136,12 +131,7 @@ pub async fn links_of_client<D: Database>(cx: &Context<'_, D>) -> Result<ApiResp
 /// Unlinks a family member; without any link left they are signed out and deactivated.
 pub async fn revoke<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let link_id = cx.params.get("id").unwrap_or_default();
-    let provider_id = cx
-        .caller()?
-        .user
-        .provider_id
-        .clone()
-        .ok_or(ApiError::Forbidden)?;
+    let provider_id = cx.caller()?.provider_id()?.to_owned();
     let user_id = cx
         .db
         .query_one(

@@ -14,11 +14,7 @@ use crate::codes::{CodePurpose, CodeSubject, issue_code};
 
 /// The caller's provider: staff management is always within it.
 fn own_provider<D>(cx: &Context<'_, D>) -> Result<String, ApiError> {
-    cx.caller()?
-        .user
-        .provider_id
-        .clone()
-        .ok_or(ApiError::Forbidden)
+    Ok(cx.caller()?.provider_id()?.to_owned())
 }
 
 fn staff_role(role: Role) -> Result<Role, FieldError> {
@@ -33,16 +29,11 @@ fn staff_role(role: Role) -> Result<Role, FieldError> {
 }
 
 fn member_from_row(row: &Row) -> Result<StaffMember, DbError> {
-    let role_name = row.text("role")?;
     Ok(StaffMember {
         user_id: row.text("id")?,
         username: row.text("username")?,
         display_name: row.text("display_name")?,
-        role: Role::parse(&role_name).ok_or(DbError::ColumnType {
-            column: "role".into(),
-            expected: "a role name",
-            found: role_name,
-        })?,
+        role: row.parsed("role", "a role name", Role::parse)?,
         active: row.integer("active")? == 1,
     })
 }

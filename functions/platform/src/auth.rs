@@ -62,6 +62,11 @@ impl Caller {
     pub fn role(&self) -> Role {
         self.user.role
     }
+
+    /// The provider a staff member works for. Other roles act for none, so may not act here.
+    pub fn provider_id(&self) -> Result<&str, ApiError> {
+        self.user.provider_id.as_deref().ok_or(ApiError::Forbidden)
+    }
 }
 
 const USER_COLUMNS: &str =
@@ -69,12 +74,7 @@ const USER_COLUMNS: &str =
 const USER_TABLES: &str = "users u LEFT JOIN providers p ON p.id = u.provider_id";
 
 fn user_from_row(row: &Row) -> Result<Me, DbError> {
-    let role_name = row.text("role")?;
-    let role = Role::parse(&role_name).ok_or_else(|| DbError::ColumnType {
-        column: "role".into(),
-        expected: "a role name",
-        found: role_name,
-    })?;
+    let role = row.parsed("role", "a role name", Role::parse)?;
     Ok(Me {
         user_id: row.text("id")?,
         username: row.text("username")?,

@@ -124,6 +124,21 @@ impl Row {
         }
     }
 
+    /// A text column that names one of a closed set of values (a role, a status, a unit).
+    pub fn parsed<T>(
+        &self,
+        column: &str,
+        expected: &'static str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, DbError> {
+        let text = self.text(column)?;
+        parse(&text).ok_or(DbError::ColumnType {
+            column: column.to_owned(),
+            expected,
+            found: text,
+        })
+    }
+
     pub fn optional_text(&self, column: &str) -> Result<Option<String>, DbError> {
         match self.value(column)? {
             Value::Null => Ok(None),

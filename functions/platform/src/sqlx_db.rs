@@ -140,54 +140,62 @@ fn unsupported(column: &str, type_name: &str) -> DbError {
     }
 }
 
-fn sqlite_row(row: &sqlx::sqlite::SqliteRow, columns: &Arc<[String]>) -> Result<Row, DbError> {
-    let mut values = Vec::with_capacity(columns.len());
-    for (index, column) in columns.iter().enumerate() {
-        let raw = row.try_get_raw(index).map_err(to_db_error)?;
-        let value = if raw.is_null() {
-            Value::Null
-        } else {
-            let type_name = raw.type_info().name().to_owned();
-            match type_name.as_str() {
-                "INTEGER" | "BOOLEAN" | "INT8" | "BIGINT" => {
-                    Value::Integer(row.try_get_unchecked(index).map_err(to_db_error)?)
-                }
-                "REAL" => Value::Real(row.try_get_unchecked(index).map_err(to_db_error)?),
-                "TEXT" => Value::Text(row.try_get_unchecked(index).map_err(to_db_error)?),
-                other => return Err(unsupported(column, other)),
-            }
-        };
-        values.push(value);
-    }
+fn collect_row(
+    columns: &Arc<[String]>,
+    value_at: impl Fn(usize, &str) -> Result<Value, DbError>,
+) -> Result<Row, DbError> {
+    let values = columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| value_at(index, column))
+        .collect::<Result<_, _>>()?;
     Ok(Row::new(columns.clone(), values))
 }
 
-fn postgres_row(row: &sqlx::postgres::PgRow, columns: &Arc<[String]>) -> Result<Row, DbError> {
-    let mut values = Vec::with_capacity(columns.len());
-    for (index, column) in columns.iter().enumerate() {
-        let raw = row.try_get_raw(index).map_err(to_db_error)?;
-        let value = if raw.is_null() {
-            Value::Null
-        } else {
-            let type_name = raw.type_info().name().to_owned();
-            let get_error = |error| to_db_error(error);
-            match type_name.as_str() {
-                "INT8" => Value::Integer(row.try_get::<i64, _>(index).map_err(get_error)?),
-                "INT4" => Value::Integer(row.try_get::<i32, _>(index).map_err(get_error)?.into()),
-                "INT2" => Value::Integer(row.try_get::<i16, _>(index).map_err(get_error)?.into()),
-                "BOOL" => Value::Integer(row.try_get::<bool, _>(index).map_err(get_error)?.into()),
-                "FLOAT8" => Value::Real(row.try_get::<f64, _>(index).map_err(get_error)?),
-                "FLOAT4" => Value::Real(row.try_get::<f32, _>(index).map_err(get_error)?.into()),
-                "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => {
-                    Value::Text(row.try_get::<String, _>(index).map_err(get_error)?)
-                }
-                "VOID" => Value::Null,
-                other => return Err(unsupported(column, other)),
-            }
-        };
-        values.push(value);
+fn sqlite_value(
+    row: &sqlx::sqlite::SqliteRow,
+    index: usize,
+    column: &str,
+) -> Result<Value, DbError> {
+    let raw = row.try_get_raw(index).map_err(to_db_error)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
     }
-    Ok(Row::new(columns.clone(), values))
+    // SQLite reports each value's storage class, whatever the column was declared as.
+    let value = match raw.type_info().name() {
+        "INTEGER" | "BOOLEAN" | "INT8" | "BIGINT" => {
+            Value::Integer(row.try_get_unchecked(index).map_err(to_db_error)?)
+        }
+        "REAL" => Value::Real(row.try_get_unchecked(index).map_err(to_db_error)?),
+        "TEXT" => Value::Text(row.try_get_unchecked(index).map_err(to_db_error)?),
+        other => return Err(unsupported(column, other)),
+    };
+    Ok(value)
+}
+
+fn postgres_value(
+    row: &sqlx::postgres::PgRow,
+    index: usize,
+    column: &str,
+) -> Result<Value, DbError> {
+    let raw = row.try_get_raw(index).map_err(to_db_error)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
+    }
+    let value = match raw.type_info().name() {
+        "INT8" => Value::Integer(row.try_get::<i64, _>(index).map_err(to_db_error)?),
+        "INT4" => Value::Integer(row.try_get::<i32, _>(index).map_err(to_db_error)?.into()),
+        "INT2" => Value::Integer(row.try_get::<i16, _>(index).map_err(to_db_error)?.into()),
+        "BOOL" => Value::Integer(row.try_get::<bool, _>(index).map_err(to_db_error)?.into()),
+        "FLOAT8" => Value::Real(row.try_get::<f64, _>(index).map_err(to_db_error)?),
+        "FLOAT4" => Value::Real(row.try_get::<f32, _>(index).map_err(to_db_error)?.into()),
+        "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => {
+            Value::Text(row.try_get::<String, _>(index).map_err(to_db_error)?)
+        }
+        "VOID" => Value::Null,
+        other => return Err(unsupported(column, other)),
+    };
+    Ok(value)
 }
 
 fn column_names<R: sqlx::Row>(rows: &[R]) -> Arc<[String]> {
@@ -226,7 +234,11 @@ impl Database for SqlxDb {
                     .await
                     .map_err(to_db_error)?;
                 let columns = column_names(&rows);
-                rows.iter().map(|row| sqlite_row(row, &columns)).collect()
+                rows.iter()
+                    .map(|row| {
+                        collect_row(&columns, |index, column| sqlite_value(row, index, column))
+                    })
+                    .collect()
             }
             Connection::Postgres(connection) => {
                 let query = sqlx::query(AssertSqlSafe(sql.to_owned()));
@@ -235,7 +247,11 @@ impl Database for SqlxDb {
                     .await
                     .map_err(to_db_error)?;
                 let columns = column_names(&rows);
-                rows.iter().map(|row| postgres_row(row, &columns)).collect()
+                rows.iter()
+                    .map(|row| {
+                        collect_row(&columns, |index, column| postgres_value(row, index, column))
+                    })
+                    .collect()
             }
         }
     }

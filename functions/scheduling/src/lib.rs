@@ -64,7 +64,7 @@ impl Component for Scheduling {
 /// Caregivers see their own route; coordinators and managers their provider's whole day.
 async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, ApiError> {
     let caller = cx.caller()?;
-    let provider_id = caller.user.provider_id.clone().ok_or(ApiError::Forbidden)?;
+    let provider_id = caller.provider_id()?.to_owned();
     let date = prague_date(cx.now);
     let (day_start, day_end) = prague_day_bounds(date);
     let mut filter = String::from("v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3");
@@ -245,12 +245,7 @@ async fn linked_clients<D: Database>(cx: &Context<'_, D>) -> Result<Vec<LinkedCl
 }
 
 fn visit_status(row: &platform::Row) -> Result<VisitStatus, platform::DbError> {
-    let status_name = row.text("status")?;
-    VisitStatus::parse(&status_name).ok_or(platform::DbError::ColumnType {
-        column: "status".into(),
-        expected: "a visit status",
-        found: status_name,
-    })
+    row.parsed("status", "a visit status", VisitStatus::parse)
 }
 
 platform::spin_component!(Scheduling);
