@@ -32,26 +32,19 @@ async fn remember_failure<D: Database>(
     previous: Option<FailureRecord>,
 ) -> Result<(), DbError> {
     let record = record_failure(previous, cx.now);
-    let params = [
-        username.into(),
-        i64::from(record.failures).into(),
-        timestamp::format(record.last_failure_at).into(),
-    ];
-    let updated = cx
-        .db
+    // An upsert: two first failures at once must not collide on the key.
+    cx.db
         .execute(
-            "UPDATE login_failures SET failures = $2, last_failure_at = $3 WHERE username = $1",
-            &params,
+            "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (username) DO UPDATE \
+             SET failures = excluded.failures, last_failure_at = excluded.last_failure_at",
+            &[
+                username.into(),
+                i64::from(record.failures).into(),
+                timestamp::format(record.last_failure_at).into(),
+            ],
         )
         .await?;
-    if updated == 0 {
-        cx.db
-            .execute(
-                "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, $2, $3)",
-                &params,
-            )
-            .await?;
-    }
     Ok(())
 }
 
