@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod error;
 pub mod identity;
+pub mod planning;
 pub mod schedule;
 pub mod throttle;
 pub mod time;

@@ -80,6 +80,40 @@ pub fn from_prague(local: NaiveDateTime) -> Result<DateTime<Utc>, WallTimeError>
     }
 }
 
+/// How a wall time that does not name exactly one instant was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WallTimeAdjustment {
+    /// The time fell into the spring gap and moved on by the hour the clocks skip.
+    MovedPastSpringGap,
+    /// The time happens twice in the autumn; the first (summer-time) one was taken.
+    FirstOfTwoAutumnTimes,
+}
+
+/// The instant a planned Prague wall time means in practice: a time in the spring gap moves
+/// an hour on (02:30 becomes 03:30), an autumn time that happens twice is the first one.
+pub fn from_prague_for_planning(
+    local: NaiveDateTime,
+) -> (DateTime<Utc>, Option<WallTimeAdjustment>) {
+    match from_prague(local) {
+        Ok(instant) => (instant, None),
+        Err(WallTimeError::Skipped) => {
+            let later = from_prague(local + Duration::hours(1))
+                .expect("an hour after a skipped time exists");
+            (later, Some(WallTimeAdjustment::MovedPastSpringGap))
+        }
+        Err(WallTimeError::Ambiguous) => {
+            let summer = FixedOffset::east_opt(SUMMER_SECONDS).expect("offset in range");
+            let first = summer
+                .from_local_datetime(&local)
+                .single()
+                .expect("a fixed offset maps every wall time")
+                .with_timezone(&Utc);
+            (first, Some(WallTimeAdjustment::FirstOfTwoAutumnTimes))
+        }
+    }
+}
+
 /// The UTC instants at which a Prague day starts and ends (23, 24 or 25 hours apart).
 pub fn prague_day_bounds(date: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
     let start_of = |day: NaiveDate| {
@@ -174,6 +208,20 @@ mod tests {
         assert_eq!(end - start, Duration::hours(23));
         let (start, end) = prague_day_bounds(NaiveDate::from_ymd_opt(2026, 10, 25).expect("date"));
         assert_eq!(end - start, Duration::hours(25));
+    }
+
+    #[test]
+    fn a_planned_time_in_the_spring_gap_moves_an_hour_on() {
+        let (instant, adjustment) = from_prague_for_planning(local("2026-03-29 02:30"));
+        assert_eq!(to_prague(instant), local("2026-03-29 03:30"));
+        assert_eq!(adjustment, Some(WallTimeAdjustment::MovedPastSpringGap));
+    }
+
+    #[test]
+    fn a_planned_time_that_happens_twice_is_the_first() {
+        let (instant, adjustment) = from_prague_for_planning(local("2026-10-25 02:30"));
+        assert_eq!(instant, utc("2026-10-25T00:30:00Z"));
+        assert_eq!(adjustment, Some(WallTimeAdjustment::FirstOfTwoAutumnTimes));
     }
 
     proptest::proptest! {

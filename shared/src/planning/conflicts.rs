@@ -1,0 +1,505 @@
+//! What is wrong with a plan, and why, in words a planner reads. Pure: the same plan always
+//! gives the same conflicts in the same order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::travel::{GeoPoint, TravelTimes};
+use crate::time::to_prague;
+
+/// A visit as the conflict check needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedVisit {
+    pub id: String,
+    pub client_id: String,
+    pub caregiver_ids: Vec<String>,
+    pub caregivers_needed: u8,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The agreed window for the start, if the plan has one.
+    pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    pub required_skills: Vec<String>,
+    pub location: GeoPoint,
+}
+
+/// A working shift on a weekday, Prague wall time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shift {
+    pub weekday: Weekday,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+/// Days a caregiver is away (sickness, leave, training), inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Absence {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CaregiverFacts {
+    pub name: String,
+    pub skills: BTreeSet<String>,
+    pub shifts: Vec<Shift>,
+    pub absences: Vec<Absence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ClientFacts {
+    pub name: String,
+    pub refused_caregivers: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ConflictKind {
+    DoubleBooking {
+        other_visit_id: String,
+    },
+    OutsideShift,
+    MissingSkill {
+        skill: String,
+    },
+    RefusedPairing,
+    WindowMissed,
+    TravelInfeasible {
+        from_visit_id: String,
+        needed_minutes: i64,
+        available_minutes: i64,
+    },
+    CaregiverAbsent {
+        reason: String,
+    },
+    SecondCaregiverMissing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub visit_id: String,
+    pub caregiver_id: Option<String>,
+    pub kind: ConflictKind,
+    /// Czech, for the planner.
+    pub message: String,
+}
+
+/// Everything the check needs besides the visits.
+#[derive(Debug)]
+pub struct PlanFacts<'a, T: TravelTimes> {
+    pub caregivers: &'a BTreeMap<String, CaregiverFacts>,
+    pub clients: &'a BTreeMap<String, ClientFacts>,
+    pub travel: &'a T,
+}
+
+fn hhmm(instant: DateTime<Utc>) -> String {
+    to_prague(instant).format("%H:%M").to_string()
+}
+
+/// Every conflict of a plan, ordered by visit start, visit, caregiver and kind.
+pub fn detect_conflicts<T: TravelTimes>(
+    visits: &[PlannedVisit],
+    facts: &PlanFacts<'_, T>,
+) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    for visit in visits {
+        per_visit(visit, facts, &mut conflicts);
+    }
+    per_caregiver_route(visits, facts, &mut conflicts);
+    let start_of: BTreeMap<&str, DateTime<Utc>> = visits
+        .iter()
+        .map(|v| (v.id.as_str(), v.starts_at))
+        .collect();
+    conflicts.sort_by(|a, b| {
+        (
+            start_of.get(a.visit_id.as_str()),
+            &a.visit_id,
+            &a.caregiver_id,
+            &a.kind,
+        )
+            .cmp(&(
+                start_of.get(b.visit_id.as_str()),
+                &b.visit_id,
+                &b.caregiver_id,
+                &b.kind,
+            ))
+    });
+    conflicts
+}
+
+fn per_visit<T: TravelTimes>(
+    visit: &PlannedVisit,
+    facts: &PlanFacts<'_, T>,
+    out: &mut Vec<Conflict>,
+) {
+    let mut push = |caregiver: Option<&str>, kind: ConflictKind, message: String| {
+        out.push(Conflict {
+            visit_id: visit.id.clone(),
+            caregiver_id: caregiver.map(str::to_owned),
+            kind,
+            message,
+        });
+    };
+    if visit.caregiver_ids.len() < usize::from(visit.caregivers_needed)
+        && !visit.caregiver_ids.is_empty()
+    {
+        push(
+            None,
+            ConflictKind::SecondCaregiverMissing,
+            "Návštěva potřebuje dva pracovníky, přidělen je jen jeden.".into(),
+        );
+    }
+    if let Some((opens, closes)) = visit.window
+        && (visit.starts_at < opens || visit.starts_at > closes)
+    {
+        push(
+            None,
+            ConflictKind::WindowMissed,
+            format!(
+                "Začátek v {} je mimo dohodnuté okno {}–{}.",
+                hhmm(visit.starts_at),
+                hhmm(opens),
+                hhmm(closes)
+            ),
+        );
+    }
+    let client = facts.clients.get(&visit.client_id);
+    let local_start = to_prague(visit.starts_at);
+    let local_end = to_prague(visit.ends_at);
+    for caregiver_id in &visit.caregiver_ids {
+        let Some(caregiver) = facts.caregivers.get(caregiver_id) else {
+            continue;
+        };
+        let name = &caregiver.name;
+        if client.is_some_and(|c| c.refused_caregivers.contains(caregiver_id)) {
+            push(
+                Some(caregiver_id),
+                ConflictKind::RefusedPairing,
+                format!("Klient si nepřeje, aby k němu chodil(a) {name}."),
+            );
+        }
+        for skill in &visit.required_skills {
+            if !caregiver.skills.contains(skill) {
+                push(
+                    Some(caregiver_id),
+                    ConflictKind::MissingSkill {
+                        skill: skill.clone(),
+                    },
+                    format!("{name} nemá potřebnou dovednost: {skill}."),
+                );
+            }
+        }
+        if let Some(absence) = caregiver
+            .absences
+            .iter()
+            .find(|a| a.from <= local_start.date() && local_start.date() <= a.to)
+        {
+            push(
+                Some(caregiver_id),
+                ConflictKind::CaregiverAbsent {
+                    reason: absence.reason.clone(),
+                },
+                format!(
+                    "{name} je v tento den nepřítomen/nepřítomna ({}).",
+                    absence.reason
+                ),
+            );
+        }
+        let in_shift = caregiver.shifts.iter().any(|shift| {
+            shift.weekday == local_start.weekday()
+                && shift.start <= local_start.time()
+                && local_end.date() == local_start.date()
+                && local_end.time() <= shift.end
+        });
+        if !in_shift {
+            push(
+                Some(caregiver_id),
+                ConflictKind::OutsideShift,
+                format!(
+                    "Návštěva {}–{} je mimo směnu pracovníka {name}.",
+                    hhmm(visit.starts_at),
+                    hhmm(visit.ends_at)
+                ),
+            );
+        }
+    }
+}
+
+/// Overlaps and impossible drives between one caregiver's consecutive visits.
+fn per_caregiver_route<T: TravelTimes>(
+    visits: &[PlannedVisit],
+    facts: &PlanFacts<'_, T>,
+    out: &mut Vec<Conflict>,
+) {
+    let mut routes: BTreeMap<&str, Vec<&PlannedVisit>> = BTreeMap::new();
+    for visit in visits {
+        for caregiver in &visit.caregiver_ids {
+            routes.entry(caregiver.as_str()).or_default().push(visit);
+        }
+    }
+    for (caregiver_id, mut route) in routes {
+        route.sort_by(|a, b| (a.starts_at, &a.id).cmp(&(b.starts_at, &b.id)));
+        let name = facts
+            .caregivers
+            .get(caregiver_id)
+            .map_or(caregiver_id, |c| c.name.as_str());
+        for (index, visit) in route.iter().enumerate() {
+            for earlier in &route[..index] {
+                if earlier.ends_at > visit.starts_at {
+                    out.push(Conflict {
+                        visit_id: visit.id.clone(),
+                        caregiver_id: Some(caregiver_id.to_owned()),
+                        kind: ConflictKind::DoubleBooking {
+                            other_visit_id: earlier.id.clone(),
+                        },
+                        message: format!(
+                            "{name} má v {} ještě jinou návštěvu (do {}).",
+                            hhmm(visit.starts_at),
+                            hhmm(earlier.ends_at)
+                        ),
+                    });
+                }
+            }
+            let Some(previous) = index.checked_sub(1).map(|i| route[i]) else {
+                continue;
+            };
+            let available = visit.starts_at - previous.ends_at;
+            let needed = facts.travel.travel_time(previous.location, visit.location);
+            if available >= chrono::Duration::zero() && available < needed {
+                out.push(Conflict {
+                    visit_id: visit.id.clone(),
+                    caregiver_id: Some(caregiver_id.to_owned()),
+                    kind: ConflictKind::TravelInfeasible {
+                        from_visit_id: previous.id.clone(),
+                        needed_minutes: needed.num_minutes(),
+                        available_minutes: available.num_minutes(),
+                    },
+                    message: format!(
+                        "{name} nestihne přejezd: potřebuje {} min, má {} min.",
+                        needed.num_minutes(),
+                        available.num_minutes()
+                    ),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::planning::travel::GreatCircleModel;
+    use crate::time::from_prague;
+    use chrono::{Duration, NaiveDateTime};
+
+    const DECIN: GeoPoint = GeoPoint {
+        latitude: 50.772656,
+        longitude: 14.212861,
+    };
+    const USTI: GeoPoint = GeoPoint {
+        latitude: 50.661216,
+        longitude: 14.053246,
+    };
+
+    fn at(text: &str) -> DateTime<Utc> {
+        let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("valid");
+        from_prague(local).expect("unambiguous")
+    }
+
+    fn visit(id: &str, caregiver: &str, start: &str, minutes: i64) -> PlannedVisit {
+        let starts_at = at(start);
+        PlannedVisit {
+            id: id.into(),
+            client_id: "marie".into(),
+            caregiver_ids: vec![caregiver.into()],
+            caregivers_needed: 1,
+            starts_at,
+            ends_at: starts_at + Duration::minutes(minutes),
+            window: None,
+            required_skills: vec![],
+            location: DECIN,
+        }
+    }
+
+    fn weekday_shift(weekday: Weekday) -> Shift {
+        Shift {
+            weekday,
+            start: NaiveTime::from_hms_opt(7, 0, 0).expect("time"),
+            end: NaiveTime::from_hms_opt(15, 30, 0).expect("time"),
+        }
+    }
+
+    fn jana() -> CaregiverFacts {
+        use Weekday::*;
+        CaregiverFacts {
+            name: "Jana".into(),
+            skills: ["přesun".to_owned()].into(),
+            shifts: [Mon, Tue, Wed, Thu, Fri]
+                .into_iter()
+                .map(weekday_shift)
+                .collect(),
+            absences: vec![],
+        }
+    }
+
+    fn conflicts_of(
+        visits: &[PlannedVisit],
+        jana: CaregiverFacts,
+        marie: ClientFacts,
+    ) -> Vec<Conflict> {
+        let caregivers = BTreeMap::from([("jana".to_owned(), jana)]);
+        let clients = BTreeMap::from([("marie".to_owned(), marie)]);
+        let facts = PlanFacts {
+            caregivers: &caregivers,
+            clients: &clients,
+            travel: &GreatCircleModel::default(),
+        };
+        detect_conflicts(visits, &facts)
+    }
+
+    fn kinds(conflicts: &[Conflict]) -> Vec<&ConflictKind> {
+        conflicts.iter().map(|c| &c.kind).collect()
+    }
+
+    #[test]
+    fn a_feasible_day_has_no_conflicts() {
+        let day = [
+            visit("a", "jana", "2026-11-23 07:30", 60),
+            visit("b", "jana", "2026-11-23 09:00", 45),
+        ];
+        assert_eq!(conflicts_of(&day, jana(), ClientFacts::default()), []);
+    }
+
+    #[test]
+    fn overlapping_visits_are_a_double_booking_of_the_later_one() {
+        let day = [
+            visit("a", "jana", "2026-11-23 08:00", 60),
+            visit("b", "jana", "2026-11-23 08:30", 30),
+        ];
+        let conflicts = conflicts_of(&day, jana(), ClientFacts::default());
+        assert_eq!(
+            kinds(&conflicts),
+            [&ConflictKind::DoubleBooking {
+                other_visit_id: "a".into()
+            }]
+        );
+        assert_eq!(conflicts[0].visit_id, "b");
+        assert_eq!(
+            conflicts[0].message,
+            "Jana má v 08:30 ještě jinou návštěvu (do 09:00)."
+        );
+    }
+
+    #[test]
+    fn a_visit_after_the_shift_ends_is_outside_the_shift() {
+        let conflicts = conflicts_of(
+            &[visit("a", "jana", "2026-11-23 15:00", 60)],
+            jana(),
+            ClientFacts::default(),
+        );
+        assert_eq!(kinds(&conflicts), [&ConflictKind::OutsideShift]);
+        let saturday = conflicts_of(
+            &[visit("a", "jana", "2026-11-28 08:00", 60)],
+            jana(),
+            ClientFacts::default(),
+        );
+        assert_eq!(kinds(&saturday), [&ConflictKind::OutsideShift]);
+    }
+
+    #[test]
+    fn a_missing_skill_is_named() {
+        let mut bath = visit("a", "jana", "2026-11-23 08:00", 60);
+        bath.required_skills = vec!["přesun".into(), "koupel na lůžku".into()];
+        let conflicts = conflicts_of(&[bath], jana(), ClientFacts::default());
+        assert_eq!(
+            kinds(&conflicts),
+            [&ConflictKind::MissingSkill {
+                skill: "koupel na lůžku".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_caregiver_the_client_refused_is_a_refused_pairing() {
+        let marie = ClientFacts {
+            name: "Marie".into(),
+            refused_caregivers: ["jana".to_owned()].into(),
+        };
+        let conflicts = conflicts_of(&[visit("a", "jana", "2026-11-23 08:00", 60)], jana(), marie);
+        assert_eq!(kinds(&conflicts), [&ConflictKind::RefusedPairing]);
+    }
+
+    #[test]
+    fn a_start_outside_the_agreed_window_misses_it() {
+        let mut late = visit("a", "jana", "2026-11-23 10:00", 60);
+        late.window = Some((at("2026-11-23 08:00"), at("2026-11-23 09:00")));
+        let conflicts = conflicts_of(&[late], jana(), ClientFacts::default());
+        assert_eq!(kinds(&conflicts), [&ConflictKind::WindowMissed]);
+        assert_eq!(
+            conflicts[0].message,
+            "Začátek v 10:00 je mimo dohodnuté okno 08:00–09:00."
+        );
+    }
+
+    #[test]
+    fn too_little_time_to_drive_between_towns_is_infeasible_travel() {
+        let first = visit("a", "jana", "2026-11-23 08:00", 60);
+        let mut second = visit("b", "jana", "2026-11-23 09:15", 30);
+        second.location = USTI;
+        let conflicts = conflicts_of(&[first, second], jana(), ClientFacts::default());
+        assert_eq!(
+            kinds(&conflicts),
+            [&ConflictKind::TravelInfeasible {
+                from_visit_id: "a".into(),
+                needed_minutes: 31,
+                available_minutes: 15
+            }]
+        );
+    }
+
+    #[test]
+    fn a_visit_on_a_day_of_leave_finds_the_caregiver_absent() {
+        let mut away = jana();
+        away.absences.push(Absence {
+            from: NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+            to: NaiveDate::from_ymd_opt(2026, 11, 27).expect("date"),
+            reason: "dovolená".into(),
+        });
+        let conflicts = conflicts_of(
+            &[visit("a", "jana", "2026-11-25 08:00", 60)],
+            away,
+            ClientFacts::default(),
+        );
+        assert_eq!(
+            kinds(&conflicts),
+            [&ConflictKind::CaregiverAbsent {
+                reason: "dovolená".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_two_person_visit_with_one_caregiver_misses_the_second() {
+        let mut transfer = visit("a", "jana", "2026-11-23 08:00", 60);
+        transfer.caregivers_needed = 2;
+        let conflicts = conflicts_of(&[transfer], jana(), ClientFacts::default());
+        assert_eq!(kinds(&conflicts), [&ConflictKind::SecondCaregiverMissing]);
+    }
+
+    #[test]
+    fn conflicts_come_in_visit_order_whatever_the_input_order() {
+        let mut late = visit("late", "jana", "2026-11-23 15:00", 60);
+        late.caregivers_needed = 2;
+        let early = visit("early", "jana", "2026-11-23 06:00", 30);
+        let forwards = conflicts_of(
+            &[early.clone(), late.clone()],
+            jana(),
+            ClientFacts::default(),
+        );
+        let backwards = conflicts_of(&[late, early], jana(), ClientFacts::default());
+        assert_eq!(forwards, backwards);
+        assert_eq!(forwards[0].visit_id, "early");
+    }
+}

@@ -1,0 +1,6 @@
+//! Planning rules: travel times, weekly visits from care-plan templates, and the conflicts
+//! of a plan. Pure, deterministic, no I/O.
+
+pub mod conflicts;
+pub mod travel;
+pub mod week;
