@@ -89,3 +89,64 @@ pub struct LinkedClient {
     pub client_name: String,
     pub provider_name: String,
 }
+
+/// A visit on the planner's week board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardVisit {
+    pub id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub caregiver_ids: Vec<String>,
+    pub caregivers_needed: u8,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    pub status: VisitStatus,
+    pub template_id: Option<String>,
+}
+
+/// `GET /api/schedule/week/{monday}`: the provider's week and everything wrong with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekBoard {
+    pub monday: NaiveDate,
+    pub visits: Vec<BoardVisit>,
+    pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+}
+
+/// `POST /api/schedule/week/{monday}/generate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneratedWeek {
+    pub created: u32,
+}
+
+/// `PATCH /api/schedule/visits/{id}`: move, reassign or cancel, always with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitChange {
+    #[serde(default)]
+    pub starts_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub caregiver_ids: Option<Vec<String>>,
+    #[serde(default)]
+    pub cancel: bool,
+    pub reason: String,
+}
+
+/// One entry of a visit's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitEvent {
+    pub at: DateTime<Utc>,
+    pub user_id: String,
+    pub display_name: String,
+    pub kind: String,
+    pub detail: String,
+    pub reason: Option<String>,
+}
+
+/// What `PATCH /api/schedule/visits/{id}` answers: the visit as it now stands and every
+/// conflict of its week that involves it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitChangeResult {
+    pub visit: BoardVisit,
+    pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+}

@@ -27,7 +27,13 @@ enum Target {
     Client,
     /// `{id}` is a family link.
     FamilyLink,
+    /// `{id}` is a visit.
+    Visit,
 }
+
+/// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
+const MATRIX_NOW: &str = "2026-11-23T07:00:00Z";
+const MATRIX_MONDAY: &str = "2026-11-23";
 
 struct Expectation {
     method: Method,
@@ -186,6 +192,38 @@ fn expectations() -> Vec<Expectation> {
         ),
         rule(
             Get,
+            "/api/schedule/week/{monday}",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(
+                Post,
+                "/api/schedule/week/{monday}/generate",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Nothing,
+            )
+        },
+        Expectation {
+            body: Some(
+                || json!({"starts_at": "2026-11-23T08:05:00Z", "reason": "matice oprávnění"}),
+            ),
+            ..rule(
+                Patch,
+                "/api/schedule/visits/{id}",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Visit,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/visits/{id}/history",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Visit,
+        ),
+        rule(
+            Get,
             "/api/records/tasks",
             Some(&[
                 ProviderManager,
@@ -216,6 +254,12 @@ fn expectations() -> Vec<Expectation> {
             Target::Nothing,
         ),
     ]
+}
+
+fn matrix_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(MATRIX_NOW)
+        .expect("valid instant")
+        .with_timezone(&chrono::Utc)
 }
 
 /// The demo account that plays each role; staff and family belong to the Děčín provider.
@@ -250,6 +294,8 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::Client, Whose::Foreign) => "cl-l2",
         (Target::FamilyLink, Whose::Own | Whose::Unlinked) => "link-rodina.decin-cl-d1",
         (Target::FamilyLink, Whose::Foreign) => "link-rodina.louny-cl-l2",
+        (Target::Visit, Whose::Own | Whose::Unlinked) => "visit-2026-11-23-06",
+        (Target::Visit, Whose::Foreign) => "visit-2026-11-23-08",
     }
 }
 
@@ -258,7 +304,8 @@ async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u1
     let path = expectation
         .pattern
         .replace("{id}", id)
-        .replace("{client_id}", id);
+        .replace("{client_id}", id)
+        .replace("{monday}", MATRIX_MONDAY);
     let body = expectation
         .body
         .map(|make| make().to_string().replace("{client_id}", id).into_bytes());
@@ -357,7 +404,7 @@ async fn every_route_has_a_declared_policy_that_matches_the_matrix(_engine: Engi
 async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: Engine) {
     let mut failures = Vec::new();
     for expectation in expectations() {
-        let anonymous_app = TestApp::spawn(engine).await;
+        let anonymous_app = TestApp::spawn_at(engine, matrix_now()).await;
         let (status, code) = call(&anonymous_app.browser(), &expectation, Whose::Own).await;
         let public = expectation.roles.is_none();
         if public != (code != "unauthenticated") || (!public && status != 401) {
@@ -373,7 +420,7 @@ async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: E
         let mut app = anonymous_app;
         for role in Role::ALL {
             if expectation.destructive {
-                app = TestApp::spawn(engine).await;
+                app = TestApp::spawn_at(engine, matrix_now()).await;
             }
             check_role(&app, &expectation, role, &mut failures).await;
         }
@@ -386,7 +433,7 @@ async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: E
 }
 
 async fn family_members_never_see_staff_internal_notes(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
+    let app = TestApp::spawn_at(engine, matrix_now()).await;
     app.login_as("rodina.decin").await;
     let response = app.get("/api/schedule/clients/cl-d1/visits").await;
     assert_eq!(response.status(), 200);

@@ -11,3 +11,4 @@ mod reference_data;
 mod schedule;
 mod schema;
 mod static_files;
+mod week;

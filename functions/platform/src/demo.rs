@@ -83,6 +83,22 @@ const FAMILY_LINKS: [(&str, &str, &str); 2] = [
     ("rodina.louny", "cl-l2", "vedouci.louny"),
 ];
 
+/// Every caregiver works every day, 07:00–15:30 (weekday 1 = Monday … 7 = Sunday): the demo
+/// route runs at weekends too.
+const SHIFT: (&str, &str) = ("07:00", "15:30");
+
+/// caregiver, skills
+const SKILLS: [(&str, &[&str]); 3] = [
+    ("pecovatelka.decin", &["přesun", "koupel"]),
+    ("pecovatel.decin", &["přesun", "řidič"]),
+    ("pecovatelka.louny", &["koupel"]),
+];
+
+/// A care plan's weekly visit the planner generates into the week: a big clean for
+/// František Testovací every Wednesday, 13:00–14:00 window, 90 minutes.
+const TEMPLATE: (&str, &str, &str, &str, &str, &str) =
+    ("tpl-cl-d6-uklid", "cl-d6", "3", "13:00", "14:00", "d3");
+
 /// lecturer, training centre
 const LECTURERS: [(&str, &str); 1] = [("lektor", "ivc-usti")];
 
@@ -326,6 +342,40 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
         )
         .await?;
     }
+    for (username, skills) in SKILLS {
+        for weekday in 1..=7_i64 {
+            db.execute(
+                "INSERT INTO caregiver_shifts (user_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)",
+                &[user_id(username).into(), weekday.into(), SHIFT.0.into(), SHIFT.1.into()],
+            )
+            .await?;
+        }
+        for skill in skills {
+            db.execute(
+                "INSERT INTO caregiver_skills (user_id, skill) VALUES ($1, $2)",
+                &[user_id(username).into(), (*skill).into()],
+            )
+            .await?;
+        }
+    }
+    let (template_id, client, weekdays, window_start, window_end, task) = TEMPLATE;
+    db.execute(
+        "INSERT INTO visit_templates (id, provider_id, client_id, weekdays, window_start, window_end, \
+                                      duration_minutes, tasks, required_skills, caregivers_needed, \
+                                      preferred_caregiver_id, valid_from) \
+         VALUES ($1, 'prov-decin', $2, $3, $4, $5, 90, $6, '', 1, $7, $8)",
+        &[
+            template_id.into(),
+            client.into(),
+            weekdays.into(),
+            window_start.into(),
+            window_end.into(),
+            task.into(),
+            user_id("pecovatel.decin").into(),
+            (prague_date(now) - Duration::days(30)).to_string().into(),
+        ],
+    )
+    .await?;
     db.execute(
         "UPDATE clients SET internal_note = $1 WHERE id = $2",
         &[

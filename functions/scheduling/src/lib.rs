@@ -1,5 +1,7 @@
 //! Scheduling: the visits of a day, scoped to the caller's provider and, for caregivers,
-//! to their own route.
+//! to their own route; a client's schedule for their family; the planner's week.
+
+mod week;
 
 use std::collections::HashMap;
 
@@ -20,7 +22,13 @@ pub enum Endpoint {
     TodayVisits,
     ClientVisits,
     LinkedClients,
+    WeekBoard,
+    GenerateWeek,
+    ChangeVisit,
+    VisitHistory,
 }
+
+const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
 
 /// How far ahead a client's schedule reaches.
 const CLIENT_SCHEDULE_DAYS: i64 = 14;
@@ -47,6 +55,30 @@ impl Component for Scheduling {
             endpoint: Endpoint::LinkedClients,
             access: Access::Roles(&[Role::FamilyMember]),
         },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/week/{monday}",
+            endpoint: Endpoint::WeekBoard,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/week/{monday}/generate",
+            endpoint: Endpoint::GenerateWeek,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Patch,
+            pattern: "/api/schedule/visits/{id}",
+            endpoint: Endpoint::ChangeVisit,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/visits/{id}/history",
+            endpoint: Endpoint::VisitHistory,
+            access: Access::Roles(PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -57,6 +89,10 @@ impl Component for Scheduling {
             Endpoint::TodayVisits => Ok(ApiResponse::ok(&today_visits(cx).await?)),
             Endpoint::ClientVisits => Ok(ApiResponse::ok(&client_visits(cx).await?)),
             Endpoint::LinkedClients => Ok(ApiResponse::ok(&linked_clients(cx).await?)),
+            Endpoint::WeekBoard => week::board(cx).await,
+            Endpoint::GenerateWeek => week::generate(cx).await,
+            Endpoint::ChangeVisit => week::change(cx).await,
+            Endpoint::VisitHistory => week::history(cx).await,
         }
     }
 }

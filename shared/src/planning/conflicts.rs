@@ -86,6 +86,18 @@ pub struct Conflict {
     pub message: String,
 }
 
+impl Conflict {
+    /// Whether a visit is part of this conflict, as its subject or as the other party.
+    pub fn involves(&self, visit_id: &str) -> bool {
+        self.visit_id == visit_id
+            || match &self.kind {
+                ConflictKind::DoubleBooking { other_visit_id } => other_visit_id == visit_id,
+                ConflictKind::TravelInfeasible { from_visit_id, .. } => from_visit_id == visit_id,
+                _ => false,
+            }
+    }
+}
+
 /// Everything the check needs besides the visits.
 #[derive(Debug)]
 pub struct PlanFacts<'a, T: TravelTimes> {

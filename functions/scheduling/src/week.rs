@@ -1,0 +1,565 @@
+//! The planner's week: generate it from the care plans' templates, read it with its
+//! conflicts, and move, reassign or cancel a visit — every change kept as an event.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use platform::input::json_body;
+use platform::random::new_id;
+use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, Value, db, timestamp};
+use shared::planning::conflicts::{
+    Absence, CaregiverFacts, ClientFacts, Conflict, PlanFacts, PlannedVisit, Shift,
+    detect_conflicts,
+};
+use shared::planning::travel::{GeoPoint, GreatCircleModel};
+use shared::planning::week::{VisitTemplate, generate_week};
+use shared::schedule::{
+    BoardVisit, GeneratedWeek, VisitChange, VisitChangeResult, VisitEvent, VisitStatus, WeekBoard,
+};
+use shared::time::prague_day_bounds;
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn weekday_of_digit(digit: char) -> Option<Weekday> {
+    digit
+        .to_digit(10)
+        .filter(|d| (1..=7).contains(d))
+        .and_then(|d| Weekday::try_from(u8::try_from(d - 1).ok()?).ok())
+}
+
+fn parse_time(row: &Row, column: &str) -> Result<NaiveTime, DbError> {
+    row.parsed(column, "a time HH:MM", |text| {
+        NaiveTime::parse_from_str(text, "%H:%M").ok()
+    })
+}
+
+fn parse_date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
+    row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
+}
+
+/// `{monday}` from the path: a date that is a Monday.
+fn monday<D>(cx: &Context<'_, D>) -> Result<NaiveDate, ApiError> {
+    cx.params
+        .get("monday")
+        .and_then(|text| text.parse::<NaiveDate>().ok())
+        .filter(|date| date.weekday() == Weekday::Mon)
+        .ok_or_else(|| ApiError::BadInput {
+            code: "invalid_field",
+            field: Some("monday".into()),
+            message: "Týden se zadává datem jeho pondělí, např. 2026-11-23.".into(),
+        })
+}
+
+/// The UTC span of a Prague week.
+fn week_span(monday: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    let (start, _) = prague_day_bounds(monday);
+    let (_, end) = prague_day_bounds(monday + Duration::days(6));
+    (start, end)
+}
+
+pub async fn generate<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let monday = monday(cx)?;
+    let provider_id = cx.caller()?.provider_id()?.to_owned();
+    let rows = cx
+        .db
+        .query(
+            "SELECT id, client_id, weekdays, window_start, window_end, duration_minutes, tasks, \
+                    required_skills, caregivers_needed, preferred_caregiver_id, valid_from, valid_to \
+             FROM visit_templates WHERE provider_id = $1 ORDER BY id",
+            &[provider_id.as_str().into()],
+        )
+        .await?;
+    let mut templates = Vec::new();
+    let mut extras: BTreeMap<String, (Option<String>, String)> = BTreeMap::new();
+    for row in &rows {
+        let id = row.text("id")?;
+        extras.insert(
+            id.clone(),
+            (
+                row.optional_text("preferred_caregiver_id")?,
+                row.text("required_skills")?,
+            ),
+        );
+        templates.push(VisitTemplate {
+            id,
+            client_id: row.text("client_id")?,
+            weekdays: row
+                .text("weekdays")?
+                .chars()
+                .filter_map(weekday_of_digit)
+                .collect(),
+            window_start: parse_time(row, "window_start")?,
+            window_end: parse_time(row, "window_end")?,
+            duration_minutes: row.integer("duration_minutes")?,
+            tasks: split_list(&row.text("tasks")?),
+            caregivers_needed: u8::try_from(row.integer("caregivers_needed")?).unwrap_or(1),
+            valid_from: parse_date(row, "valid_from")?,
+            valid_to: row
+                .optional_text("valid_to")?
+                .and_then(|text| text.parse().ok()),
+        });
+    }
+    let (start, end) = week_span(monday);
+    let created = db::in_transaction(cx.db, async || {
+        let existing: BTreeSet<(String, NaiveDate)> = cx
+            .db
+            .query(
+                "SELECT template_id, planned_date FROM visits \
+                 WHERE provider_id = $1 AND template_id IS NOT NULL AND starts_at >= $2 AND starts_at < $3",
+                &[provider_id.as_str().into(), timestamp::format(start).into(), timestamp::format(end).into()],
+            )
+            .await?
+            .iter()
+            .map(|row| Ok((row.text("template_id")?, parse_date(row, "planned_date")?)))
+            .collect::<Result<_, DbError>>()?;
+        let visits = generate_week(&templates, monday, &existing);
+        let caller = cx.caller()?;
+        for visit in &visits {
+            let (preferred, skills) = extras.get(&visit.template_id).cloned().unwrap_or_default();
+            let id = new_id();
+            cx.db
+                .execute(
+                    "INSERT INTO visits (id, provider_id, client_id, caregiver_id, starts_at, ends_at, status, \
+                                         created_at, template_id, planned_date, window_opens_at, \
+                                         window_closes_at, caregivers_needed, required_skills) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 'planned', $7, $8, $9, $10, $11, $12, $13)",
+                    &[
+                        id.as_str().into(),
+                        provider_id.as_str().into(),
+                        visit.client_id.as_str().into(),
+                        preferred.into(),
+                        timestamp::format(visit.starts_at).into(),
+                        timestamp::format(visit.ends_at).into(),
+                        timestamp::format(cx.now).into(),
+                        visit.template_id.as_str().into(),
+                        visit.date.to_string().into(),
+                        timestamp::format(visit.window_opens_at).into(),
+                        timestamp::format(visit.window_closes_at).into(),
+                        i64::from(visit.caregivers_needed).into(),
+                        skills.into(),
+                    ],
+                )
+                .await?;
+            for task in &visit.tasks {
+                cx.db
+                    .execute(
+                        "INSERT INTO visit_tasks (visit_id, task_code) VALUES ($1, $2)",
+                        &[id.as_str().into(), task.as_str().into()],
+                    )
+                    .await?;
+            }
+            record_event(cx, &caller.user.user_id, &id, "generated", &format!("šablona {}", visit.template_id), None)
+                .await?;
+        }
+        Ok::<_, ApiError>(u32::try_from(visits.len()).unwrap_or(u32::MAX))
+    })
+    .await?;
+    Ok(ApiResponse::json(201, &GeneratedWeek { created }))
+}
+
+async fn record_event<D: Database>(
+    cx: &Context<'_, D>,
+    user_id: &str,
+    visit_id: &str,
+    kind: &str,
+    detail: &str,
+    reason: Option<&str>,
+) -> Result<(), DbError> {
+    cx.db
+        .execute(
+            "INSERT INTO visit_events (id, visit_id, at, user_id, kind, detail, reason) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                new_id().into(),
+                visit_id.into(),
+                timestamp::format(cx.now).into(),
+                user_id.into(),
+                kind.into(),
+                detail.into(),
+                reason.into(),
+            ],
+        )
+        .await
+        .map(drop)
+}
+
+const BOARD_SELECT: &str = "SELECT v.id, v.client_id, c.name AS client_name, c.latitude, c.longitude, \
+        v.caregiver_id, v.second_caregiver_id, v.caregivers_needed, v.starts_at, v.ends_at, \
+        v.window_opens_at, v.window_closes_at, v.status, v.template_id, v.required_skills \
+    FROM visits v JOIN clients c ON c.id = v.client_id";
+
+fn board_visit(row: &Row) -> Result<(BoardVisit, PlannedVisit), DbError> {
+    let caregiver_ids: Vec<String> = [
+        row.optional_text("caregiver_id")?,
+        row.optional_text("second_caregiver_id")?,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let window = match (
+        row.optional_text("window_opens_at")?,
+        row.optional_text("window_closes_at")?,
+    ) {
+        (Some(opens), Some(closes)) => {
+            Some((timestamp::parse(&opens)?, timestamp::parse(&closes)?))
+        }
+        _ => None,
+    };
+    let board = BoardVisit {
+        id: row.text("id")?,
+        client_id: row.text("client_id")?,
+        client_name: row.text("client_name")?,
+        caregiver_ids: caregiver_ids.clone(),
+        caregivers_needed: u8::try_from(row.integer("caregivers_needed")?).unwrap_or(1),
+        starts_at: timestamp::parse(&row.text("starts_at")?)?,
+        ends_at: timestamp::parse(&row.text("ends_at")?)?,
+        window,
+        status: row.parsed("status", "a visit status", VisitStatus::parse)?,
+        template_id: row.optional_text("template_id")?,
+    };
+    let planned = PlannedVisit {
+        id: board.id.clone(),
+        client_id: board.client_id.clone(),
+        caregiver_ids,
+        caregivers_needed: board.caregivers_needed,
+        starts_at: board.starts_at,
+        ends_at: board.ends_at,
+        window,
+        required_skills: split_list(&row.text("required_skills")?),
+        location: GeoPoint {
+            latitude: row.real("latitude")?,
+            longitude: row.real("longitude")?,
+        },
+    };
+    Ok((board, planned))
+}
+
+/// The caregivers and clients of a provider, as the conflict check needs them.
+async fn plan_facts(
+    db: &impl Database,
+    provider_id: &str,
+) -> Result<
+    (
+        BTreeMap<String, CaregiverFacts>,
+        BTreeMap<String, ClientFacts>,
+    ),
+    DbError,
+> {
+    let provider: Value = provider_id.into();
+    let mut caregivers: BTreeMap<String, CaregiverFacts> = db
+        .query(
+            "SELECT id, display_name FROM users WHERE provider_id = $1 AND role = 'caregiver'",
+            std::slice::from_ref(&provider),
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok((
+                row.text("id")?,
+                CaregiverFacts {
+                    name: row.text("display_name")?,
+                    ..Default::default()
+                },
+            ))
+        })
+        .collect::<Result<_, DbError>>()?;
+    for row in db
+        .query(
+            "SELECT s.user_id, s.skill FROM caregiver_skills s JOIN users u ON u.id = s.user_id WHERE u.provider_id = $1",
+            std::slice::from_ref(&provider),
+        )
+        .await?
+    {
+        if let Some(caregiver) = caregivers.get_mut(&row.text("user_id")?) {
+            caregiver.skills.insert(row.text("skill")?);
+        }
+    }
+    for row in db
+        .query(
+            "SELECT s.user_id, s.weekday, s.start_time, s.end_time FROM caregiver_shifts s \
+             JOIN users u ON u.id = s.user_id WHERE u.provider_id = $1",
+            std::slice::from_ref(&provider),
+        )
+        .await?
+    {
+        let weekday = u8::try_from(row.integer("weekday")? - 1)
+            .ok()
+            .and_then(|index| Weekday::try_from(index).ok())
+            .ok_or(DbError::ColumnType {
+                column: "weekday".into(),
+                expected: "1–7",
+                found: "out of range".into(),
+            })?;
+        if let Some(caregiver) = caregivers.get_mut(&row.text("user_id")?) {
+            caregiver.shifts.push(Shift {
+                weekday,
+                start: parse_time(&row, "start_time")?,
+                end: parse_time(&row, "end_time")?,
+            });
+        }
+    }
+    for row in db
+        .query(
+            "SELECT a.user_id, a.from_date, a.to_date, a.reason FROM caregiver_absences a \
+             JOIN users u ON u.id = a.user_id WHERE u.provider_id = $1",
+            std::slice::from_ref(&provider),
+        )
+        .await?
+    {
+        if let Some(caregiver) = caregivers.get_mut(&row.text("user_id")?) {
+            caregiver.absences.push(Absence {
+                from: parse_date(&row, "from_date")?,
+                to: parse_date(&row, "to_date")?,
+                reason: row.text("reason")?,
+            });
+        }
+    }
+    let mut clients: BTreeMap<String, ClientFacts> = db
+        .query(
+            "SELECT id, name FROM clients WHERE provider_id = $1",
+            std::slice::from_ref(&provider),
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok((
+                row.text("id")?,
+                ClientFacts {
+                    name: row.text("name")?,
+                    ..Default::default()
+                },
+            ))
+        })
+        .collect::<Result<_, DbError>>()?;
+    for row in db
+        .query(
+            "SELECT r.client_id, r.user_id FROM client_refused_caregivers r \
+             JOIN clients c ON c.id = r.client_id WHERE c.provider_id = $1",
+            std::slice::from_ref(&provider),
+        )
+        .await?
+    {
+        if let Some(client) = clients.get_mut(&row.text("client_id")?) {
+            client.refused_caregivers.insert(row.text("user_id")?);
+        }
+    }
+    Ok((caregivers, clients))
+}
+
+/// The board of a provider's week, and its conflicts.
+async fn load_board(
+    db: &impl Database,
+    provider_id: &str,
+    monday: NaiveDate,
+) -> Result<WeekBoard, DbError> {
+    let (start, end) = week_span(monday);
+    let rows = db
+        .query(
+            &format!("{BOARD_SELECT} WHERE v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3 ORDER BY v.starts_at, v.id"),
+            &[provider_id.into(), timestamp::format(start).into(), timestamp::format(end).into()],
+        )
+        .await?;
+    let mut visits = Vec::with_capacity(rows.len());
+    let mut planned = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let (board, plan) = board_visit(row)?;
+        if board.status != VisitStatus::Cancelled {
+            planned.push(plan);
+        }
+        visits.push(board);
+    }
+    let (caregivers, clients) = plan_facts(db, provider_id).await?;
+    let conflicts = detect_conflicts(
+        &planned,
+        &PlanFacts {
+            caregivers: &caregivers,
+            clients: &clients,
+            travel: &GreatCircleModel::default(),
+        },
+    );
+    Ok(WeekBoard {
+        monday,
+        visits,
+        conflicts,
+    })
+}
+
+pub async fn board<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let monday = monday(cx)?;
+    let provider_id = cx.caller()?.provider_id()?;
+    Ok(ApiResponse::ok(
+        &load_board(cx.db, provider_id, monday).await?,
+    ))
+}
+
+/// Moves, reassigns or cancels a visit; answers with the visit and the conflicts of its week
+/// that involve it.
+pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?.to_owned();
+    let visit_id = cx.params.get("id").unwrap_or_default().to_owned();
+    let change: VisitChange = json_body(&cx.request.body)?;
+    let reason = change.reason.trim().to_owned();
+    if reason.is_empty() {
+        return Err(shared::error::FieldError::new("reason", "Uveďte důvod změny.").into());
+    }
+    let row = cx
+        .db
+        .query_one(
+            &format!("{BOARD_SELECT} WHERE v.id = $1 AND v.provider_id = $2"),
+            &[visit_id.as_str().into(), provider_id.as_str().into()],
+        )
+        .await?
+        .ok_or(ApiError::NotFound("Návštěva"))?;
+    let (current, _) = board_visit(&row)?;
+    if let Some(ids) = &change.caregiver_ids {
+        if ids.len() > 2 || ids.iter().collect::<BTreeSet<_>>().len() != ids.len() {
+            return Err(shared::error::FieldError::new(
+                "caregiver_ids",
+                "Návštěvu mohou mít nejvýše dva různí pracovníci.",
+            )
+            .into());
+        }
+        for id in ids {
+            let known = cx
+                .db
+                .query_one(
+                    "SELECT id FROM users WHERE id = $1 AND provider_id = $2 AND role = 'caregiver' AND active = 1",
+                    &[id.as_str().into(), provider_id.as_str().into()],
+                )
+                .await?;
+            if known.is_none() {
+                return Err(shared::error::FieldError::new(
+                    "caregiver_ids",
+                    "Takový pečovatel u poskytovatele není.",
+                )
+                .into());
+            }
+        }
+    }
+    db::in_transaction(cx.db, async || {
+        if let Some(starts_at) = change.starts_at {
+            let ends_at = starts_at + (current.ends_at - current.starts_at);
+            cx.db
+                .execute(
+                    "UPDATE visits SET starts_at = $1, ends_at = $2 WHERE id = $3",
+                    &[
+                        timestamp::format(starts_at).into(),
+                        timestamp::format(ends_at).into(),
+                        visit_id.as_str().into(),
+                    ],
+                )
+                .await?;
+            let detail = format!(
+                "{} → {}",
+                timestamp::format(current.starts_at),
+                timestamp::format(starts_at)
+            );
+            record_event(
+                cx,
+                &caller.user.user_id,
+                &visit_id,
+                "moved",
+                &detail,
+                Some(&reason),
+            )
+            .await?;
+        }
+        if let Some(ids) = &change.caregiver_ids {
+            cx.db
+                .execute(
+                    "UPDATE visits SET caregiver_id = $1, second_caregiver_id = $2 WHERE id = $3",
+                    &[
+                        ids.first().cloned().into(),
+                        ids.get(1).cloned().into(),
+                        visit_id.as_str().into(),
+                    ],
+                )
+                .await?;
+            let detail = format!("{} → {}", current.caregiver_ids.join(", "), ids.join(", "));
+            record_event(
+                cx,
+                &caller.user.user_id,
+                &visit_id,
+                "assigned",
+                &detail,
+                Some(&reason),
+            )
+            .await?;
+        }
+        if change.cancel {
+            cx.db
+                .execute(
+                    "UPDATE visits SET status = 'cancelled' WHERE id = $1",
+                    &[visit_id.as_str().into()],
+                )
+                .await?;
+            record_event(
+                cx,
+                &caller.user.user_id,
+                &visit_id,
+                "cancelled",
+                "",
+                Some(&reason),
+            )
+            .await?;
+        }
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    let monday = shared::planning::week::week_start(shared::time::prague_date(
+        change.starts_at.unwrap_or(current.starts_at),
+    ));
+    let board = load_board(cx.db, &provider_id, monday).await?;
+    let visit = board
+        .visits
+        .iter()
+        .find(|v| v.id == visit_id)
+        .cloned()
+        .ok_or(ApiError::NotFound("Návštěva"))?;
+    let conflicts: Vec<Conflict> = board
+        .conflicts
+        .into_iter()
+        .filter(|c| c.involves(&visit_id))
+        .collect();
+    Ok(ApiResponse::ok(&VisitChangeResult { visit, conflicts }))
+}
+
+pub async fn history<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    let visit_id = cx.params.get("id").unwrap_or_default();
+    cx.db
+        .query_one(
+            "SELECT id FROM visits WHERE id = $1 AND provider_id = $2",
+            &[visit_id.into(), provider_id.into()],
+        )
+        .await?
+        .ok_or(ApiError::NotFound("Návštěva"))?;
+    let events = cx
+        .db
+        .query(
+            "SELECT e.at, e.user_id, u.display_name, e.kind, e.detail, e.reason FROM visit_events e \
+             JOIN users u ON u.id = e.user_id WHERE e.visit_id = $1 ORDER BY e.at, e.id",
+            &[visit_id.into()],
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(VisitEvent {
+                at: timestamp::parse(&row.text("at")?)?,
+                user_id: row.text("user_id")?,
+                display_name: row.text("display_name")?,
+                kind: row.text("kind")?,
+                detail: row.text("detail")?,
+                reason: row.optional_text("reason")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(ApiResponse::ok(&events))
+}

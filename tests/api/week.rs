@@ -1,0 +1,341 @@
+//! The planner's week: generated from care-plan templates, read with its conflicts, changed
+//! visit by visit with a reason that the history keeps. The clock stands at Monday
+//! 23 November 2026, 08:00 in Prague, so the demo's visit ids are known.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use shared::planning::conflicts::{Conflict, ConflictKind};
+use shared::schedule::{GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard};
+use shared::time::to_prague;
+
+use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
+
+const MONDAY: &str = "2026-11-23";
+
+fn instant(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("valid")
+        .with_timezone(&Utc)
+}
+
+async fn planner(engine: Engine) -> TestApp {
+    let app = TestApp::spawn_at(engine, instant("2026-11-23T07:00:00Z")).await;
+    app.login_as("koordinator.decin").await;
+    app
+}
+
+async fn board(app: &TestApp) -> WeekBoard {
+    json(app.get(&format!("/api/schedule/week/{MONDAY}")).await).await
+}
+
+/// Moves or reassigns a visit, and returns the conflicts the answer lists.
+async fn change(app: &TestApp, visit: &str, body: serde_json::Value) -> Vec<Conflict> {
+    let response = app
+        .patch_json(&format!("/api/schedule/visits/{visit}"), &body)
+        .await;
+    assert_eq!(response.status(), 200, "change of {visit}");
+    let result: VisitChangeResult = json(response).await;
+    result.conflicts
+}
+
+fn has(conflicts: &[Conflict], matches: impl Fn(&ConflictKind) -> bool) -> bool {
+    conflicts.iter().any(|c| matches(&c.kind))
+}
+
+async fn the_demo_week_is_planned_without_conflicts(engine: Engine) {
+    let app = planner(engine).await;
+    let week = board(&app).await;
+    assert_eq!(week.visits.len(), 8 * 7, "Děčín's two routes, every day");
+    assert_eq!(
+        week.conflicts,
+        [],
+        "travel, shifts and skills of the demo fit"
+    );
+}
+
+async fn generating_a_week_creates_the_template_visits_once(engine: Engine) {
+    let app = planner(engine).await;
+    let path = format!("/api/schedule/week/{MONDAY}/generate");
+    let first: GeneratedWeek = json(app.post_json(&path, &json!({})).await).await;
+    assert_eq!(first.created, 1, "the Wednesday clean");
+    let second: GeneratedWeek = json(app.post_json(&path, &json!({})).await).await;
+    assert_eq!(second.created, 0, "generating twice creates nothing new");
+    let week = board(&app).await;
+    let generated: Vec<_> = week
+        .visits
+        .iter()
+        .filter(|v| v.template_id.is_some())
+        .collect();
+    assert_eq!(generated.len(), 1);
+    assert_eq!(
+        to_prague(generated[0].starts_at).to_string(),
+        "2026-11-25 13:00:00"
+    );
+    assert_eq!(generated[0].caregiver_ids, ["user-pecovatel.decin"]);
+}
+
+async fn an_edit_to_a_generated_visit_survives_generating_again(engine: Engine) {
+    let app = planner(engine).await;
+    let path = format!("/api/schedule/week/{MONDAY}/generate");
+    app.post_json(&path, &json!({})).await;
+    let visit = board(&app)
+        .await
+        .visits
+        .into_iter()
+        .find(|v| v.template_id.is_some())
+        .expect("generated");
+    change(
+        &app,
+        &visit.id,
+        json!({"starts_at": "2026-11-25T12:10:00Z", "reason": "klient u lékaře"}),
+    )
+    .await;
+    app.post_json(&path, &json!({})).await;
+    let again: Vec<_> = board(&app)
+        .await
+        .visits
+        .into_iter()
+        .filter(|v| v.template_id.is_some())
+        .collect();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].starts_at, instant("2026-11-25T12:10:00Z"));
+}
+
+async fn a_week_is_named_by_its_monday(engine: Engine) {
+    let app = planner(engine).await;
+    let error = error_of(app.get("/api/schedule/week/2026-11-24").await, 400).await;
+    assert_eq!(error.error.field.as_deref(), Some("monday"));
+}
+
+async fn moving_a_visit_onto_a_busy_caregiver_is_a_double_booking(engine: Engine) {
+    let app = planner(engine).await;
+    // Martin's 09:00 visit moved to 07:30, into his 07:00–08:30 visit.
+    let conflicts = change(
+        &app,
+        "visit-2026-11-23-06",
+        json!({"starts_at": "2026-11-23T06:30:00Z", "reason": "přání klienta"}),
+    )
+    .await;
+    assert!(
+        has(
+            &conflicts,
+            |k| matches!(k, ConflictKind::DoubleBooking { other_visit_id } if other_visit_id == "visit-2026-11-23-05")
+        ),
+        "{conflicts:?}"
+    );
+    assert!(conflicts.iter().all(|c| !c.message.is_empty()));
+}
+
+async fn a_visit_after_the_shift_is_outside_it(engine: Engine) {
+    let app = planner(engine).await;
+    let conflicts = change(
+        &app,
+        "visit-2026-11-23-07",
+        json!({"starts_at": "2026-11-23T16:00:00Z", "reason": "odpolední termín"}),
+    )
+    .await;
+    assert!(
+        has(&conflicts, |k| *k == ConflictKind::OutsideShift),
+        "{conflicts:?}"
+    );
+}
+
+async fn too_little_time_between_towns_is_infeasible_travel(engine: Engine) {
+    let app = planner(engine).await;
+    // Jana leaves Benešov at 09:45; Česká Kamenice at 09:50 is out of reach.
+    let conflicts = change(
+        &app,
+        "visit-2026-11-23-02",
+        json!({"starts_at": "2026-11-23T08:50:00Z", "reason": "dřívější příchod"}),
+    )
+    .await;
+    assert!(
+        has(
+            &conflicts,
+            |k| matches!(k, ConflictKind::TravelInfeasible { from_visit_id, .. } if from_visit_id == "visit-2026-11-23-01")
+        ),
+        "{conflicts:?}"
+    );
+}
+
+async fn a_generated_visit_moved_out_of_its_window_misses_it(engine: Engine) {
+    let app = planner(engine).await;
+    app.post_json(&format!("/api/schedule/week/{MONDAY}/generate"), &json!({}))
+        .await;
+    let visit = board(&app)
+        .await
+        .visits
+        .into_iter()
+        .find(|v| v.template_id.is_some())
+        .expect("generated");
+    // The window is 13:00–14:00 Prague (12:00–13:00 UTC); 10:00 Prague misses it.
+    let conflicts = change(
+        &app,
+        &visit.id,
+        json!({"starts_at": "2026-11-25T09:00:00Z", "reason": "zkouška"}),
+    )
+    .await;
+    assert!(
+        has(&conflicts, |k| *k == ConflictKind::WindowMissed),
+        "{conflicts:?}"
+    );
+}
+
+async fn reassigning_to_a_caregiver_without_the_skill_misses_it(engine: Engine) {
+    let app = planner(engine).await;
+    app.execute("UPDATE visits SET required_skills = 'řidič' WHERE id = 'visit-2026-11-23-00'")
+        .await;
+    let conflicts = change(
+        &app,
+        "visit-2026-11-23-00",
+        json!({"caregiver_ids": ["user-pecovatelka.decin"], "reason": "beze změny"}),
+    )
+    .await;
+    assert!(
+        has(
+            &conflicts,
+            |k| matches!(k, ConflictKind::MissingSkill { skill } if skill == "řidič")
+        ),
+        "{conflicts:?}"
+    );
+}
+
+async fn a_caregiver_the_client_refused_is_flagged(engine: Engine) {
+    let app = planner(engine).await;
+    app.execute("INSERT INTO client_refused_caregivers (client_id, user_id) VALUES ('cl-d4', 'user-pecovatelka.decin')").await;
+    let conflicts = change(
+        &app,
+        "visit-2026-11-23-07",
+        json!({"caregiver_ids": ["user-pecovatelka.decin"], "reason": "zástup"}),
+    )
+    .await;
+    assert!(
+        has(&conflicts, |k| *k == ConflictKind::RefusedPairing),
+        "{conflicts:?}"
+    );
+}
+
+async fn a_visit_on_a_day_of_leave_finds_the_caregiver_absent(engine: Engine) {
+    let app = planner(engine).await;
+    app.execute(
+        "INSERT INTO caregiver_absences (id, user_id, from_date, to_date, reason) \
+         VALUES ('abs-1', 'user-pecovatel.decin', '2026-11-23', '2026-11-24', 'nemoc')",
+    )
+    .await;
+    let week = board(&app).await;
+    let absent: Vec<_> = week
+        .conflicts
+        .iter()
+        .filter(
+            |c| matches!(&c.kind, ConflictKind::CaregiverAbsent { reason } if reason == "nemoc"),
+        )
+        .collect();
+    assert_eq!(absent.len(), 6, "Martin's three visits on each of two days");
+}
+
+async fn a_two_caregiver_visit_needs_both(engine: Engine) {
+    let app = planner(engine).await;
+    app.execute("UPDATE visits SET caregivers_needed = 2 WHERE id = 'visit-2026-11-23-07'")
+        .await;
+    let week = board(&app).await;
+    assert!(
+        week.conflicts
+            .iter()
+            .any(|c| c.visit_id == "visit-2026-11-23-07"
+                && c.kind == ConflictKind::SecondCaregiverMissing)
+    );
+    let conflicts = change(
+        &app,
+        "visit-2026-11-23-07",
+        json!({"caregiver_ids": ["user-pecovatel.decin", "user-pecovatelka.decin"], "reason": "přesun z lůžka ve dvou"}),
+    )
+    .await;
+    assert!(
+        !has(&conflicts, |k| *k == ConflictKind::SecondCaregiverMissing),
+        "{conflicts:?}"
+    );
+}
+
+async fn every_change_is_kept_with_who_and_why(engine: Engine) {
+    let app = planner(engine).await;
+    change(
+        &app,
+        "visit-2026-11-23-06",
+        json!({"starts_at": "2026-11-23T08:15:00Z", "reason": "přání klienta"}),
+    )
+    .await;
+    let cancel = app
+        .patch_json(
+            "/api/schedule/visits/visit-2026-11-23-07",
+            &json!({"cancel": true, "reason": "klient v nemocnici"}),
+        )
+        .await;
+    assert_eq!(cancel.status(), 200);
+    let history: Vec<VisitEvent> = json(
+        app.get("/api/schedule/visits/visit-2026-11-23-06/history")
+            .await,
+    )
+    .await;
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].kind, "moved");
+    assert_eq!(history[0].reason.as_deref(), Some("přání klienta"));
+    assert_eq!(history[0].display_name, "Petr Koordinátor");
+    let cancelled = board(&app)
+        .await
+        .visits
+        .into_iter()
+        .find(|v| v.id == "visit-2026-11-23-07")
+        .expect("kept");
+    assert_eq!(cancelled.status, shared::schedule::VisitStatus::Cancelled);
+}
+
+async fn a_change_without_a_reason_is_refused(engine: Engine) {
+    let app = planner(engine).await;
+    let missing = app
+        .patch_json(
+            "/api/schedule/visits/visit-2026-11-23-06",
+            &json!({"starts_at": "2026-11-23T08:15:00Z"}),
+        )
+        .await;
+    assert_eq!(
+        error_of(missing, 400).await.error.field.as_deref(),
+        Some("reason")
+    );
+    let blank = app
+        .patch_json(
+            "/api/schedule/visits/visit-2026-11-23-06",
+            &json!({"cancel": true, "reason": "  "}),
+        )
+        .await;
+    assert_eq!(
+        error_of(blank, 400).await.error.field.as_deref(),
+        Some("reason")
+    );
+    let stranger = app
+        .patch_json(
+            "/api/schedule/visits/visit-2026-11-23-06",
+            &json!({"caregiver_ids": ["user-pecovatelka.louny"], "reason": "x"}),
+        )
+        .await;
+    assert_eq!(
+        error_of(stranger, 400).await.error.field.as_deref(),
+        Some("caregiver_ids")
+    );
+}
+
+on_both_engines!(
+    the_demo_week_is_planned_without_conflicts,
+    generating_a_week_creates_the_template_visits_once,
+    an_edit_to_a_generated_visit_survives_generating_again,
+    a_week_is_named_by_its_monday,
+    moving_a_visit_onto_a_busy_caregiver_is_a_double_booking,
+    a_visit_after_the_shift_is_outside_it,
+    too_little_time_between_towns_is_infeasible_travel,
+    a_generated_visit_moved_out_of_its_window_misses_it,
+    reassigning_to_a_caregiver_without_the_skill_misses_it,
+    a_caregiver_the_client_refused_is_flagged,
+    a_visit_on_a_day_of_leave_finds_the_caregiver_absent,
+    a_two_caregiver_visit_needs_both,
+    every_change_is_kept_with_who_and_why,
+    a_change_without_a_reason_is_refused,
+);
