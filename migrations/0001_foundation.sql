@@ -72,7 +72,8 @@ CREATE TABLE visits (
     id TEXT PRIMARY KEY,
     provider_id TEXT NOT NULL REFERENCES providers (id),
     client_id TEXT NOT NULL REFERENCES clients (id),
-    caregiver_id TEXT NOT NULL REFERENCES users (id),
+    -- NULL until the planner assigns someone.
+    caregiver_id TEXT REFERENCES users (id),
     starts_at TEXT NOT NULL,
     ends_at TEXT NOT NULL,
     status TEXT NOT NULL,

@@ -69,7 +69,8 @@ pub struct FamilyVisitView {
     pub id: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub caregiver_name: String,
+    /// `None` while nobody is assigned yet.
+    pub caregiver_name: Option<String>,
     pub status: VisitStatus,
 }
 

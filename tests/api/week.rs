@@ -323,7 +323,83 @@ async fn a_change_without_a_reason_is_refused(engine: Engine) {
     );
 }
 
+/// A weekend night visit at 02:30 and a morning one at 08:00, from March 2026 on.
+async fn with_weekend_templates(app: &TestApp) {
+    app.execute(
+        "INSERT INTO visit_templates (id, provider_id, client_id, weekdays, window_start, window_end, \
+                                      duration_minutes, tasks, required_skills, caregivers_needed, \
+                                      preferred_caregiver_id, valid_from) VALUES \
+         ('tpl-night', 'prov-decin', 'cl-d4', '67', '02:30', '02:45', 60, 'a4', '', 1, NULL, '2026-03-01'), \
+         ('tpl-morning', 'prov-decin', 'cl-d5', '67', '08:00', '08:30', 30, 'c4', '', 1, NULL, '2026-03-01')",
+    )
+    .await;
+}
+
+async fn generated_times(app: &TestApp, monday: &str, template: &str) -> Vec<String> {
+    let board: WeekBoard = json(app.get(&format!("/api/schedule/week/{monday}")).await).await;
+    board
+        .visits
+        .iter()
+        .filter(|v| v.template_id.as_deref() == Some(template))
+        .map(|v| to_prague(v.starts_at).format("%a %H:%M").to_string())
+        .collect()
+}
+
+async fn in_the_march_clock_change_week_a_visit_in_the_skipped_hour_moves_an_hour_on(
+    engine: Engine,
+) {
+    let app = TestApp::spawn_at(engine, instant("2026-03-20T07:00:00Z")).await;
+    app.login_as("koordinator.decin").await;
+    with_weekend_templates(&app).await;
+    let created: GeneratedWeek = json(
+        app.post_json("/api/schedule/week/2026-03-23/generate", &json!({}))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        created.created, 5,
+        "four weekend visits and the demo's Wednesday clean"
+    );
+    assert_eq!(
+        generated_times(&app, "2026-03-23", "tpl-night").await,
+        ["Sat 02:30", "Sun 03:30"]
+    );
+    assert_eq!(
+        generated_times(&app, "2026-03-23", "tpl-morning").await,
+        ["Sat 08:00", "Sun 08:00"]
+    );
+}
+
+async fn in_the_october_clock_change_week_wall_times_hold(engine: Engine) {
+    let app = TestApp::spawn_at(engine, instant("2026-10-16T07:00:00Z")).await;
+    app.login_as("koordinator.decin").await;
+    with_weekend_templates(&app).await;
+    app.post_json("/api/schedule/week/2026-10-19/generate", &json!({}))
+        .await;
+    // 02:30 happens twice on 25 October: the first, summer-time one is planned.
+    assert_eq!(
+        generated_times(&app, "2026-10-19", "tpl-night").await,
+        ["Sat 02:30", "Sun 02:30"]
+    );
+    assert_eq!(
+        generated_times(&app, "2026-10-19", "tpl-morning").await,
+        ["Sat 08:00", "Sun 08:00"]
+    );
+    let board: WeekBoard = json(app.get("/api/schedule/week/2026-10-19").await).await;
+    let sunday_night = board
+        .visits
+        .iter()
+        .find(|v| {
+            v.template_id.as_deref() == Some("tpl-night")
+                && to_prague(v.starts_at).format("%a").to_string() == "Sun"
+        })
+        .expect("generated");
+    assert_eq!(sunday_night.starts_at, instant("2026-10-25T00:30:00Z"));
+}
+
 on_both_engines!(
+    in_the_march_clock_change_week_a_visit_in_the_skipped_hour_moves_an_hour_on,
+    in_the_october_clock_change_week_wall_times_hold,
     the_demo_week_is_planned_without_conflicts,
     generating_a_week_creates_the_template_visits_once,
     an_edit_to_a_generated_visit_survives_generating_again,

@@ -220,7 +220,7 @@ async fn client_visits<D: Database>(cx: &Context<'_, D>) -> Result<ClientVisits,
         .db
         .query(
             "SELECT v.id, v.starts_at, v.ends_at, v.status, u.display_name AS caregiver_name \
-             FROM visits v JOIN users u ON u.id = v.caregiver_id \
+             FROM visits v LEFT JOIN users u ON u.id = v.caregiver_id \
              WHERE v.client_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3 \
              ORDER BY v.starts_at, v.id",
             &[
@@ -236,7 +236,7 @@ async fn client_visits<D: Database>(cx: &Context<'_, D>) -> Result<ClientVisits,
                 id: row.text("id")?,
                 starts_at: timestamp::parse(&row.text("starts_at")?)?,
                 ends_at: timestamp::parse(&row.text("ends_at")?)?,
-                caregiver_name: row.text("caregiver_name")?,
+                caregiver_name: row.optional_text("caregiver_name")?,
                 status: visit_status(row)?,
             })
         })
