@@ -6,8 +6,12 @@
 
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
-use shared::identity::{LoginRequest, Me};
-use shared::schedule::TodayVisits;
+use shared::identity::{
+    AuditEntry, CreatedStaffMember, FamilyLink, Invitation, LoginRequest, Me, NewInvitation,
+    NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
+    StaffChange, StaffMember,
+};
+use shared::schedule::{ClientVisits, LinkedClient, TodayVisits};
 use shared::{ErrorBody, ErrorDetail};
 
 /// Shown when the request never reached the server (offline, DNS, server down).
@@ -127,10 +131,63 @@ async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError>
 
 /// A write to the API: it carries the header the server requires of the app's own pages.
 fn write(url: &str) -> gloo_net::http::RequestBuilder {
+    with_app_header(Request::post(url))
+}
+
+fn with_app_header(builder: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
     let (name, value) = shared::APP_REQUEST_HEADER;
-    Request::post(url)
+    builder
         .header("Accept", "application/json")
         .header(name, value)
+}
+
+/// A `PUT` with the app's header.
+fn put(url: &str) -> gloo_net::http::RequestBuilder {
+    with_app_header(Request::put(url))
+}
+
+/// A `PATCH` with the app's header.
+fn patch(url: &str) -> gloo_net::http::RequestBuilder {
+    with_app_header(Request::patch(url))
+}
+
+/// A `DELETE` with the app's header.
+fn delete(url: &str) -> gloo_net::http::RequestBuilder {
+    with_app_header(Request::delete(url))
+}
+
+/// A request whose success has no body (204).
+async fn send_empty(request: Request) -> Result<(), ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        let (status, body) = read(response).await?;
+        Err(decode_error(status, &body))
+    }
+}
+
+async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    send_json(
+        Request::get(url)
+            .header("Accept", "application/json")
+            .build()
+            .map_err(|_| ApiError::Unreachable)?,
+    )
+    .await
+}
+
+/// A path segment from an id: only what ids are made of passes unescaped.
+pub fn path_segment(id: &str) -> String {
+    id.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// `POST /api/auth/login`.
@@ -157,24 +214,115 @@ pub async fn logout() -> Result<(), ApiError> {
 
 /// `GET /api/auth/me`.
 pub async fn me() -> Result<Me, ApiError> {
-    send_json(
-        Request::get("/api/auth/me")
-            .header("Accept", "application/json")
+    get("/api/auth/me").await
+}
+
+/// `GET /api/schedule/visits/today`.
+pub async fn today_visits() -> Result<TodayVisits, ApiError> {
+    get("/api/schedule/visits/today").await
+}
+
+/// `PUT /api/auth/password`: signs out every other session.
+pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
+    let request = put("/api/auth/password")
+        .json(&change)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_empty(request).await
+}
+
+/// `POST /api/auth/logout-everywhere`: this session ends too.
+pub async fn logout_everywhere() -> Result<(), ApiError> {
+    send_empty(
+        write("/api/auth/logout-everywhere")
             .build()
             .map_err(|_| ApiError::Unreachable)?,
     )
     .await
 }
 
-/// `GET /api/schedule/visits/today`.
-pub async fn today_visits() -> Result<TodayVisits, ApiError> {
-    send_json(
-        Request::get("/api/schedule/visits/today")
-            .header("Accept", "application/json")
-            .build()
-            .map_err(|_| ApiError::Unreachable)?,
-    )
+/// `GET /api/auth/staff`.
+pub async fn staff() -> Result<Vec<StaffMember>, ApiError> {
+    get("/api/auth/staff").await
+}
+
+/// `POST /api/auth/staff`.
+pub async fn create_staff(member: NewStaffMember) -> Result<CreatedStaffMember, ApiError> {
+    let request = write("/api/auth/staff")
+        .json(&member)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `PATCH /api/auth/staff/{id}`.
+pub async fn update_staff(user_id: String, change: StaffChange) -> Result<StaffMember, ApiError> {
+    let request = patch(&format!("/api/auth/staff/{}", path_segment(&user_id)))
+        .json(&change)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `POST /api/auth/staff/{id}/password-reset`.
+pub async fn reset_staff_password(user_id: String) -> Result<OneTimeCode, ApiError> {
+    let url = format!("/api/auth/staff/{}/password-reset", path_segment(&user_id));
+    send_json(write(&url).build().map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `POST /api/auth/password-reset/redeem`: signs in.
+pub async fn redeem_password_reset(redeem: RedeemPasswordReset) -> Result<Me, ApiError> {
+    let request = write("/api/auth/password-reset/redeem")
+        .json(&redeem)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `POST /api/auth/invitations`.
+pub async fn create_invitation(client_id: String) -> Result<Invitation, ApiError> {
+    let request = write("/api/auth/invitations")
+        .json(&NewInvitation { client_id })
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `POST /api/auth/invitations/redeem`: creates the family account and signs in.
+pub async fn redeem_invitation(redeem: RedeemInvitation) -> Result<Me, ApiError> {
+    let request = write("/api/auth/invitations/redeem")
+        .json(&redeem)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `GET /api/auth/clients/{client_id}/family`.
+pub async fn family_links(client_id: String) -> Result<Vec<FamilyLink>, ApiError> {
+    get(&format!(
+        "/api/auth/clients/{}/family",
+        path_segment(&client_id)
+    ))
     .await
+}
+
+/// `DELETE /api/auth/family-links/{id}`.
+pub async fn revoke_family_link(link_id: String) -> Result<(), ApiError> {
+    let url = format!("/api/auth/family-links/{}", path_segment(&link_id));
+    send_empty(delete(&url).build().map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `GET /api/schedule/my-clients`.
+pub async fn my_clients() -> Result<Vec<LinkedClient>, ApiError> {
+    get("/api/schedule/my-clients").await
+}
+
+/// `GET /api/schedule/clients/{client_id}/visits`.
+pub async fn client_visits(client_id: String) -> Result<ClientVisits, ApiError> {
+    get(&format!(
+        "/api/schedule/clients/{}/visits",
+        path_segment(&client_id)
+    ))
+    .await
+}
+
+/// `GET /api/auth/audit`.
+pub async fn audit() -> Result<Vec<AuditEntry>, ApiError> {
+    get("/api/auth/audit").await
 }
 
 #[cfg(test)]
@@ -223,6 +371,12 @@ mod tests {
         let error = result.expect_err("not a Me");
         assert_eq!(error.detail().code, "bad_response");
         assert!(!error.is_unauthenticated());
+    }
+
+    #[test]
+    fn ids_in_paths_are_escaped() {
+        assert_eq!(path_segment("cl-d1"), "cl-d1");
+        assert_eq!(path_segment("a/../b c"), "a%2F%2E%2E%2Fb%20c");
     }
 
     #[test]

@@ -14,6 +14,17 @@ pub mod view_state;
 pub mod paths {
     pub const LOGIN: &str = "/prihlaseni";
     pub const TODAY: &str = "/dnes";
+    pub const ACCOUNT: &str = "/ucet";
+    pub const STAFF: &str = "/pracovnici";
+    pub const FAMILY: &str = "/rodina";
+    pub const AUDIT: &str = "/audit";
+    pub const REDEEM_INVITATION: &str = "/pozvanka";
+    pub const REDEEM_PASSWORD_RESET: &str = "/obnova-hesla";
+
+    /// `/klienti/{id}/rodina`: a client's family links and invitations.
+    pub fn client_family(client_id: &str) -> String {
+        format!("/klienti/{}/rodina", crate::api::path_segment(client_id))
+    }
 }
 
 /// Called by `index.html` once the module is initialised: mounts the app into `<body>`.

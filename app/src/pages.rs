@@ -5,17 +5,28 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::path;
 use shared::ErrorDetail;
-use shared::identity::{LoginRequest, Me, Password, Username};
+use shared::identity::{
+    AuditEntry, FamilyLink, LoginRequest, Me, OneTimeCode, Password, PasswordChange, Role,
+    StaffChange, StaffMember, Username,
+};
 use shared::schedule::TodayVisits;
 use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
-use crate::components::{AppHeader, ErrorPanel, Loading, LoginForm, TodayView};
+use crate::components::{
+    AccountSummary, AppHeader, AuditTable, ConfirmAction, ErrorPanel, FamilyLinksList,
+    FamilySchedule, InvitationForm, Loading, LoginForm, MainNav, NewStaffForm, OneTimeCodePanel,
+    PasswordChangeForm, PasswordResetForm, StaffList, TodayView,
+};
 use crate::paths;
-use crate::view_state::{Gate, SessionState, TodayState};
+use crate::view_state::{
+    ClientSchedule, Gate, Remote, SessionState, TodayState, access, group_by_prague_day, home_for,
+    nav_items, parse_invitation, parse_new_staff, parse_password_change, parse_password_reset,
+    sort_staff,
+};
 
 /// The signed-in user, shared by every page through context.
 #[derive(Clone, Copy)]
@@ -103,11 +114,19 @@ pub fn App() -> impl IntoView {
                     logout.dispatch(());
                 })
             />
+            <Navigation />
             <main id="obsah" class="content" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/prihlaseni") view=LoginPage />
                     <Route path=path!("/dnes") view=TodayPage />
+                    <Route path=path!("/ucet") view=AccountPage />
+                    <Route path=path!("/pracovnici") view=StaffPage />
+                    <Route path=path!("/klienti/:client_id/rodina") view=ClientFamilyPage />
+                    <Route path=path!("/rodina") view=FamilyPage />
+                    <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/pozvanka") view=InvitationPage />
+                    <Route path=path!("/obnova-hesla") view=PasswordResetPage />
                 </Routes>
             </main>
         </Router>
@@ -130,16 +149,87 @@ fn FocusOnNavigation(target: NodeRef<leptos::html::Main>) -> impl IntoView {
     });
 }
 
+/// The main navigation for the signed-in user's role.
+#[component]
+fn Navigation() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let location = use_location();
+    let role = Memo::new(move |_| session.state.with(SessionState::role));
+    let current = Signal::derive(move || location.pathname.get());
+    move || {
+        role.get().map(|role| {
+            view! { <MainNav items=nav_items(role) current=current /> }
+        })
+    }
+}
+
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
         <section class="not-found">
             <h1>"Stránka nenalezena"</h1>
+            <p>"Tato adresa v aplikaci neexistuje. Možná je v ní překlep."</p>
             <p>
                 <a href="/">"Zpět na úvod"</a>
             </p>
         </section>
     }
+}
+
+#[component]
+fn Forbidden() -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h1>"Sem nemáte přístup"</h1>
+            <p>"Tato stránka je určena jiné roli."</p>
+            <p>
+                <a href="/">"Zpět na úvod"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Shows `children` only to a signed-in user of one of `roles`; sends the signed-out to the
+/// sign-in form.
+#[component]
+fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let allowed = Memo::new(move |_| {
+        session
+            .state
+            .with(SessionState::role)
+            .is_some_and(|role| roles.contains(&role))
+    });
+    move || match session.gate.get() {
+        Gate::SignedIn if allowed.get() => children().into_any(),
+        Gate::SignedIn => view! { <Forbidden /> }.into_any(),
+        Gate::SignedOut => view! { <Redirect path=paths::LOGIN options=replace() /> }.into_any(),
+        Gate::Checking => view! { <Loading /> }.into_any(),
+        Gate::Unavailable => view! { <SessionUnavailable /> }.into_any(),
+    }
+}
+
+/// A request failed because the session ended: the app goes back to the sign-in form.
+fn signed_out_if_expired(session: Session, error: &ApiError) {
+    if error.is_unauthenticated() {
+        session.state.set(SessionState::SignedOut);
+    }
+}
+
+/// The error of an action to show in its form: a local check's, else the server's.
+fn form_error<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: Action<I, Result<O, ApiError>>,
+    local: RwSignal<Option<ErrorDetail>>,
+) -> Signal<Option<ErrorDetail>> {
+    Signal::derive(move || {
+        if action.pending().get() {
+            return None;
+        }
+        local.get().or_else(|| match action.value().get() {
+            Some(Err(error)) => Some(error.detail()),
+            _ => None,
+        })
+    })
 }
 
 /// The session could not be checked: say why and offer a retry.
@@ -161,15 +251,18 @@ fn SessionUnavailable() -> impl IntoView {
     }
 }
 
-/// `/`: to the day when signed in, else to the sign-in form.
+/// `/`: to the role's home when signed in, else to the sign-in form.
 #[component]
 fn Home() -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.gate.get() {
         Gate::Checking => view! { <Loading /> }.into_any(),
         Gate::Unavailable => view! { <SessionUnavailable /> }.into_any(),
-        gate => {
-            let path = gate.home().unwrap_or(paths::LOGIN);
+        _ => {
+            let path = session
+                .state
+                .with_untracked(SessionState::home)
+                .unwrap_or(paths::LOGIN);
             view! { <Redirect path=path options=replace() /> }.into_any()
         }
     }
@@ -180,7 +273,13 @@ fn Home() -> impl IntoView {
 fn LoginPage() -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.gate.get() {
-        Gate::SignedIn => view! { <Redirect path=paths::TODAY options=replace() /> }.into_any(),
+        Gate::SignedIn => {
+            let path = session
+                .state
+                .with_untracked(SessionState::home)
+                .unwrap_or(paths::ACCOUNT);
+            view! { <Redirect path=path options=replace() /> }.into_any()
+        }
         _ => view! { <LoginLoader /> }.into_any(),
     }
 }
@@ -238,15 +337,13 @@ fn LoginLoader() -> impl IntoView {
     }
 }
 
-/// `/dnes`: only for the signed-in.
+/// `/dnes`: the day's visits, for the staff who have them.
 #[component]
 fn TodayPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    move || match session.gate.get() {
-        Gate::SignedIn => view! { <TodayLoader /> }.into_any(),
-        Gate::SignedOut => view! { <Redirect path=paths::LOGIN options=replace() /> }.into_any(),
-        Gate::Checking => view! { <Loading /> }.into_any(),
-        Gate::Unavailable => view! { <SessionUnavailable /> }.into_any(),
+    view! {
+        <RequireRole roles=access::TODAY>
+            <TodayLoader />
+        </RequireRole>
     }
 }
 
@@ -280,6 +377,690 @@ fn TodayLoader() -> impl IntoView {
                 load.dispatch(());
             })
         />
+    }
+}
+
+/// A page's loading action and the state it settles into.
+type Loader<T> = (Action<(), Result<T, ApiError>>, RwSignal<Remote<T>>);
+
+/// A page's data: loaded once on mount and again on retry.
+fn loader<T: Clone + Send + Sync + 'static, F>(session: Session, fetch: fn() -> F) -> Loader<T>
+where
+    F: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    let load = Action::new_local(move |_: &()| fetch());
+    let state = RwSignal::new(Remote::Loading);
+    Effect::new(move |_| {
+        if load.pending().get() {
+            state.set(Remote::Loading);
+        } else if let Some(result) = load.value().get() {
+            if let Err(error) = &result {
+                signed_out_if_expired(session, error);
+            }
+            state.set(Remote::from_result(result));
+        }
+    });
+    load.dispatch(());
+    (load, state)
+}
+
+/// `/ucet`: who I am, my password, signing out everywhere. Every role.
+#[component]
+fn AccountPage() -> impl IntoView {
+    view! {
+        <RequireRole roles=access::ACCOUNT>
+            <AccountLoader />
+        </RequireRole>
+    }
+}
+
+#[component]
+fn AccountLoader() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let me = session.state.with_untracked(|s| s.me().cloned());
+    let username = me
+        .as_ref()
+        .map(|me| me.username.clone())
+        .unwrap_or_default();
+
+    let change = Action::new_local(|change: &PasswordChange| api::change_password(change.clone()));
+    let local_error = RwSignal::new(None::<ErrorDetail>);
+    Effect::new(move |_| {
+        if let Some(Err(error)) = change.value().get() {
+            signed_out_if_expired(session, &error);
+        }
+    });
+    let done = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
+    let submit = Callback::new(move |(current, new, again): (String, String, String)| {
+        match parse_password_change(&current, &new, &again, &username) {
+            Ok(request) => {
+                local_error.set(None);
+                change.dispatch(request);
+            }
+            Err(error) => {
+                change.value().set(None);
+                local_error.set(Some(error));
+            }
+        }
+    });
+
+    let everywhere = Action::new_local(|_: &()| api::logout_everywhere());
+    Effect::new(move |_| match everywhere.value().get() {
+        Some(Ok(())) => session.state.set(SessionState::SignedOut),
+        Some(Err(error)) => signed_out_if_expired(session, &error),
+        None => {}
+    });
+    let everywhere_error = move || match everywhere.value().get() {
+        Some(Err(error)) if !everywhere.pending().get() => Some(view! {
+            <p class="form-error" role="alert">
+                {error.message().to_owned()}
+            </p>
+        }),
+        _ => None,
+    };
+
+    view! {
+        <section class="account" aria-labelledby="account-heading">
+            <h1 id="account-heading">"Můj účet"</h1>
+            {me.map(|me| view! { <AccountSummary me=me /> })}
+            <section class="card" aria-labelledby="password-heading">
+                <h2 id="password-heading">"Změna hesla"</h2>
+                <p class="lead">"Po změně hesla vás odhlásíme na všech ostatních zařízeních."</p>
+                <PasswordChangeForm
+                    pending=change.pending()
+                    error=form_error(change, local_error)
+                    done=done
+                    on_submit=submit
+                />
+            </section>
+            <section class="card" aria-labelledby="everywhere-heading">
+                <h2 id="everywhere-heading">"Odhlásit všude"</h2>
+                <p class="lead">
+                    "Ukončí přihlášení na všech zařízeních včetně tohoto, například když jste ztratili telefon."
+                </p>
+                <ConfirmAction
+                    label="Odhlásit všude"
+                    question="Opravdu odhlásit na všech zařízeních, včetně tohoto?"
+                    confirm_label="Ano, odhlásit všude"
+                    pending=everywhere.pending()
+                    danger=true
+                    on_confirm=Callback::new(move |()| {
+                        everywhere.dispatch(());
+                    })
+                />
+                {everywhere_error}
+            </section>
+        </section>
+    }
+}
+
+/// A one-time code to show, with the heading and instructions the panel needs.
+#[derive(Debug, Clone, PartialEq)]
+struct ShownCode {
+    heading: String,
+    instructions: String,
+    code: OneTimeCode,
+}
+
+/// `/pracovnici`: the manager's staff list, new accounts, roles, deactivation, new codes.
+#[component]
+fn StaffPage() -> impl IntoView {
+    view! {
+        <RequireRole roles=access::STAFF>
+            <StaffLoader />
+        </RequireRole>
+    }
+}
+
+const STAFF_CODE_INSTRUCTIONS: &str =
+    "Předejte kód pracovníkovi. Zadá ho spolu s novým heslem a tím se poprvé přihlásí.";
+
+#[component]
+fn StaffLoader() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let self_id = session
+        .state
+        .with_untracked(|s| s.me().map(|me| me.user_id.clone()))
+        .unwrap_or_default();
+    let (load, state) = loader(session, api::staff);
+    let shown = RwSignal::new(None::<ShownCode>);
+    let busy = RwSignal::new(None::<String>);
+    let list_error = RwSignal::new(None::<String>);
+
+    let replace_member = move |member: StaffMember| {
+        state.update(|state| {
+            if let Remote::Loaded(staff) = state {
+                match staff.iter_mut().find(|m| m.user_id == member.user_id) {
+                    Some(slot) => *slot = member,
+                    None => staff.push(member),
+                }
+                sort_staff(staff);
+            }
+        });
+    };
+    let name_of = move |user_id: &str| {
+        state.with_untracked(|state| match state {
+            Remote::Loaded(staff) => staff
+                .iter()
+                .find(|m| m.user_id == user_id)
+                .map(|m| m.display_name.clone()),
+            _ => None,
+        })
+    };
+
+    // New staff member.
+    let create = Action::new_local(|member: &shared::identity::NewStaffMember| {
+        api::create_staff(member.clone())
+    });
+    let local_error = RwSignal::new(None::<ErrorDetail>);
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(created)) => {
+            shown.set(Some(ShownCode {
+                heading: format!("Jednorázový kód pro účet {}", created.member.display_name),
+                instructions: format!(
+                    "{STAFF_CODE_INSTRUCTIONS} Přihlašovací jméno: {}.",
+                    created.member.username
+                ),
+                code: created.one_time_code,
+            }));
+            replace_member(created.member);
+        }
+        Some(Err(error)) => signed_out_if_expired(session, &error),
+        None => {}
+    });
+    let submit = Callback::new(
+        move |(username, display_name, role): (String, String, String)| match parse_new_staff(
+            &username,
+            &display_name,
+            &role,
+        ) {
+            Ok(member) => {
+                local_error.set(None);
+                create.dispatch(member);
+            }
+            Err(error) => {
+                create.value().set(None);
+                local_error.set(Some(error));
+            }
+        },
+    );
+
+    // Changes to one member: role, active, password reset.
+    let update = Action::new_local(|(id, change): &(String, StaffChange)| {
+        api::update_staff(id.clone(), change.clone())
+    });
+    Effect::new(move |_| {
+        if update.pending().get() {
+            return;
+        }
+        match update.value().get() {
+            Some(Ok(member)) => {
+                busy.set(None);
+                replace_member(member);
+            }
+            Some(Err(error)) => {
+                busy.set(None);
+                signed_out_if_expired(session, &error);
+                list_error.set(Some(error.message().to_owned()));
+            }
+            None => {}
+        }
+    });
+    let reset = Action::new_local(|id: &String| api::reset_staff_password(id.clone()));
+    Effect::new(move |_| {
+        if reset.pending().get() {
+            return;
+        }
+        let Some(result) = reset.value().get() else {
+            return;
+        };
+        let id = busy.get_untracked().unwrap_or_default();
+        busy.set(None);
+        match result {
+            Ok(code) => {
+                let name = name_of(&id).unwrap_or_default();
+                shown.set(Some(ShownCode {
+                    heading: format!("Jednorázový kód pro účet {name}"),
+                    instructions: STAFF_CODE_INSTRUCTIONS.to_owned(),
+                    code,
+                }));
+            }
+            Err(error) => {
+                signed_out_if_expired(session, &error);
+                list_error.set(Some(error.message().to_owned()));
+            }
+        }
+    });
+    let change = move |id: String, change: StaffChange| {
+        list_error.set(None);
+        busy.set(Some(id.clone()));
+        update.dispatch((id, change));
+    };
+    let on_role = Callback::new(move |(id, role): (String, Role)| {
+        change(
+            id,
+            StaffChange {
+                role: Some(role),
+                active: None,
+            },
+        )
+    });
+    let on_active = Callback::new(move |(id, active): (String, bool)| {
+        change(
+            id,
+            StaffChange {
+                role: None,
+                active: Some(active),
+            },
+        )
+    });
+    let on_reset = Callback::new(move |id: String| {
+        list_error.set(None);
+        busy.set(Some(id.clone()));
+        reset.dispatch(id);
+    });
+
+    let staff = Signal::derive(move || match state.get() {
+        Remote::Loaded(staff) => staff,
+        _ => Vec::new(),
+    });
+    let list = move || match state.get() {
+        Remote::Loading => view! { <Loading /> }.into_any(),
+        Remote::Failed(error) => view! {
+            <ErrorPanel
+                message=error.message
+                on_retry=Callback::new(move |()| {
+                    load.dispatch(());
+                })
+            />
+        }
+        .into_any(),
+        Remote::Loaded(_) => view! {
+            <StaffList
+                staff=staff
+                self_id=self_id.clone()
+                busy=busy
+                on_role=on_role
+                on_active=on_active
+                on_reset=on_reset
+            />
+        }
+        .into_any(),
+    };
+
+    view! {
+        <section class="staff-page" aria-labelledby="staff-heading">
+            <h1 id="staff-heading" class="no-print">"Pracovníci"</h1>
+            {move || {
+                shown
+                    .get()
+                    .map(|shown_code| {
+                        view! {
+                            <OneTimeCodePanel
+                                heading=shown_code.heading
+                                code=shown_code.code
+                                redeem_path=paths::REDEEM_PASSWORD_RESET
+                                instructions=shown_code.instructions
+                                on_close=Callback::new(move |()| shown.set(None))
+                            />
+                        }
+                    })
+            }}
+            <section class="card no-print" aria-labelledby="new-staff-heading">
+                <h2 id="new-staff-heading">"Přidat pracovníka"</h2>
+                <p class="lead">
+                    "Nový účet dostane jednorázový kód, kterým si pracovník nastaví heslo."
+                </p>
+                <NewStaffForm
+                    pending=create.pending()
+                    error=form_error(create, local_error)
+                    on_submit=submit
+                />
+            </section>
+            <section class="no-print" aria-labelledby="staff-list-heading">
+                <h2 id="staff-list-heading">"Seznam pracovníků"</h2>
+                {move || {
+                    list_error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <p class="form-error" role="alert">
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
+                {list}
+            </section>
+        </section>
+    }
+}
+
+/// `/klienti/:client_id/rodina`: who of the family sees the client's schedule; invitations.
+#[component]
+fn ClientFamilyPage() -> impl IntoView {
+    view! {
+        <RequireRole roles=access::CLIENT_FAMILY>
+            <ClientFamilyLoader />
+        </RequireRole>
+    }
+}
+
+#[component]
+fn ClientFamilyLoader() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let params = use_params_map();
+    let client_id = params.with_untracked(|p| p.get("client_id").unwrap_or_default());
+
+    let load = {
+        let client_id = client_id.clone();
+        Action::new_local(move |_: &()| api::family_links(client_id.clone()))
+    };
+    let state = RwSignal::new(Remote::<Vec<FamilyLink>>::Loading);
+    Effect::new(move |_| {
+        if load.pending().get() {
+            state.set(Remote::Loading);
+        } else if let Some(result) = load.value().get() {
+            if let Err(error) = &result {
+                signed_out_if_expired(session, error);
+            }
+            state.set(Remote::from_result(result));
+        }
+    });
+    load.dispatch(());
+
+    let shown = RwSignal::new(None::<ShownCode>);
+    let invite = Action::new_local(|client_id: &String| api::create_invitation(client_id.clone()));
+    Effect::new(move |_| {
+        match invite.value().get() {
+        Some(Ok(invitation)) => shown.set(Some(ShownCode {
+            heading: format!("Pozvánka pro rodinu klienta {}", invitation.client_name),
+            instructions: "Předejte kód členovi rodiny. Při zadání kódu si založí vlastní účet a uvidí, kdo ke klientovi kdy přijde."
+                .to_owned(),
+            code: invitation.one_time_code,
+        })),
+        Some(Err(error)) => signed_out_if_expired(session, &error),
+        None => {}
+    }
+    });
+    let invite_error = move || match invite.value().get() {
+        Some(Err(error)) if !invite.pending().get() => Some(view! {
+            <p class="form-error" role="alert">
+                {error.message().to_owned()}
+            </p>
+        }),
+        _ => None,
+    };
+
+    let busy = RwSignal::new(None::<String>);
+    let revoke_error = RwSignal::new(None::<String>);
+    let revoke = Action::new_local(|id: &String| api::revoke_family_link(id.clone()));
+    Effect::new(move |_| {
+        if revoke.pending().get() {
+            return;
+        }
+        let Some(result) = revoke.value().get() else {
+            return;
+        };
+        let id = busy.get_untracked().unwrap_or_default();
+        busy.set(None);
+        match result {
+            Ok(()) => state.update(|state| {
+                if let Remote::Loaded(links) = state {
+                    links.retain(|link| link.link_id != id);
+                }
+            }),
+            Err(error) => {
+                signed_out_if_expired(session, &error);
+                revoke_error.set(Some(error.message().to_owned()));
+            }
+        }
+    });
+
+    let invite_id = client_id.clone();
+    view! {
+        <section class="client-family" aria-labelledby="client-family-heading">
+            <h1 id="client-family-heading" class="no-print">
+                "Rodina klienta"
+            </h1>
+            <p class="lead no-print">
+                "Klient " <code>{client_id}</code>
+                ": kdo z rodiny vidí rozpis návštěv, a pozvánky pro další."
+            </p>
+            {move || {
+                shown
+                    .get()
+                    .map(|shown_code| {
+                        view! {
+                            <OneTimeCodePanel
+                                heading=shown_code.heading
+                                code=shown_code.code
+                                redeem_path=paths::REDEEM_INVITATION
+                                instructions=shown_code.instructions
+                                on_close=Callback::new(move |()| shown.set(None))
+                            />
+                        }
+                    })
+            }}
+            <section class="card no-print" aria-labelledby="invite-heading">
+                <h2 id="invite-heading">"Pozvat člena rodiny"</h2>
+                <p class="lead">"Vytvoří jednorázový kód, kterým si člen rodiny založí účet."</p>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    disabled=move || invite.pending().get()
+                    on:click=move |_| {
+                        invite.dispatch(invite_id.clone());
+                    }
+                >
+                    {move || {
+                        if invite.pending().get() { "Vytvářím pozvánku…" } else { "Vytvořit pozvánku" }
+                    }}
+                </button>
+                {invite_error}
+            </section>
+            <section class="no-print" aria-labelledby="links-heading">
+                <h2 id="links-heading">"Kdo z rodiny má přístup"</h2>
+                {move || {
+                    revoke_error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <p class="form-error" role="alert">
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
+                <FamilyLinksList
+                    state=state
+                    busy=busy
+                    on_revoke=Callback::new(move |id: String| {
+                        revoke_error.set(None);
+                        busy.set(Some(id.clone()));
+                        revoke.dispatch(id);
+                    })
+                    on_retry=Callback::new(move |()| {
+                        load.dispatch(());
+                    })
+                />
+            </section>
+        </section>
+    }
+}
+
+/// The linked clients and each one's next two weeks; one client's failure stays with them.
+async fn family_schedules() -> Result<Vec<ClientSchedule>, ApiError> {
+    let clients = api::my_clients().await?;
+    let mut schedules = Vec::with_capacity(clients.len());
+    for client in clients {
+        let schedule = match api::client_visits(client.client_id.clone()).await {
+            Ok(visits) => Remote::Loaded(group_by_prague_day(visits.visits)),
+            Err(error) if error.is_unauthenticated() => return Err(error),
+            Err(error) => Remote::Failed(error.detail()),
+        };
+        schedules.push(ClientSchedule { client, schedule });
+    }
+    Ok(schedules)
+}
+
+/// `/rodina`: the family member's home, "kdo přijde kdy".
+#[component]
+fn FamilyPage() -> impl IntoView {
+    view! {
+        <RequireRole roles=access::FAMILY>
+            <FamilyLoader />
+        </RequireRole>
+    }
+}
+
+#[component]
+fn FamilyLoader() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (load, state) = loader(session, family_schedules);
+    view! {
+        <section class="family" aria-labelledby="family-heading">
+            <h1 id="family-heading">
+                <span class="eyebrow">"Příští dva týdny"</span>
+                "Kdo přijde kdy"
+            </h1>
+            <FamilySchedule
+                state=state
+                on_retry=Callback::new(move |()| {
+                    load.dispatch(());
+                })
+            />
+        </section>
+    }
+}
+
+/// `/audit`: the manager's log of who read or changed what.
+#[component]
+fn AuditPage() -> impl IntoView {
+    view! {
+        <RequireRole roles=access::AUDIT>
+            <AuditLoader />
+        </RequireRole>
+    }
+}
+
+#[component]
+fn AuditLoader() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (load, state): (_, RwSignal<Remote<Vec<AuditEntry>>>) = loader(session, api::audit);
+    view! {
+        <section class="audit-page" aria-labelledby="audit-heading">
+            <h1 id="audit-heading">"Záznam přístupů"</h1>
+            <AuditTable
+                state=state
+                on_retry=Callback::new(move |()| {
+                    load.dispatch(());
+                })
+            />
+        </section>
+    }
+}
+
+/// `/obnova-hesla`: public; a one-time code from the manager and a new password.
+#[component]
+fn PasswordResetPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let redeem = Action::new_local(|request: &shared::identity::RedeemPasswordReset| {
+        api::redeem_password_reset(request.clone())
+    });
+    let local_error = RwSignal::new(None::<ErrorDetail>);
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = redeem.value().get() {
+            let home = home_for(me.role);
+            session.state.set(SessionState::SignedIn(me));
+            navigate(home, replace());
+        }
+    });
+    let submit =
+        Callback::new(
+            move |(code, new, again): (String, String, String)| match parse_password_reset(
+                &code, &new, &again,
+            ) {
+                Ok(request) => {
+                    local_error.set(None);
+                    redeem.dispatch(request);
+                }
+                Err(error) => {
+                    redeem.value().set(None);
+                    local_error.set(Some(error));
+                }
+            },
+        );
+    view! {
+        <section class="login" aria-labelledby="reset-heading">
+            <h1 id="reset-heading">"Nastavení hesla"</h1>
+            <p class="lead">
+                "Zadejte jednorázový kód, který vám předal vedoucí služby, a zvolte si nové heslo."
+            </p>
+            <PasswordResetForm
+                pending=redeem.pending()
+                error=form_error(redeem, local_error)
+                on_submit=submit
+            />
+            <p class="aside">
+                <a href=paths::LOGIN>"Heslo znám, chci se přihlásit"</a>
+            </p>
+        </section>
+    }
+}
+
+/// `/pozvanka`: public; a family member creates an account with the invitation code.
+#[component]
+fn InvitationPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let redeem = Action::new_local(|request: &shared::identity::RedeemInvitation| {
+        api::redeem_invitation(request.clone())
+    });
+    let local_error = RwSignal::new(None::<ErrorDetail>);
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = redeem.value().get() {
+            let home = home_for(me.role);
+            session.state.set(SessionState::SignedIn(me));
+            navigate(home, replace());
+        }
+    });
+    let submit = Callback::new(
+        move |(code, username, display_name, password, again): (
+            String,
+            String,
+            String,
+            String,
+            String,
+        )| {
+            match parse_invitation(&code, &username, &display_name, &password, &again) {
+                Ok(request) => {
+                    local_error.set(None);
+                    redeem.dispatch(request);
+                }
+                Err(error) => {
+                    redeem.value().set(None);
+                    local_error.set(Some(error));
+                }
+            }
+        },
+    );
+    view! {
+        <section class="login" aria-labelledby="invite-heading">
+            <h1 id="invite-heading">"Pozvánka pro rodinu"</h1>
+            <p class="lead">
+                "S kódem od pečovatelské služby si založíte účet a uvidíte, kdo k vašemu blízkému kdy přijde."
+            </p>
+            <InvitationForm
+                pending=redeem.pending()
+                error=form_error(redeem, local_error)
+                on_submit=submit
+            />
+            <p class="aside">
+                <a href=paths::LOGIN>"Účet už mám, chci se přihlásit"</a>
+            </p>
+        </section>
     }
 }
 

@@ -5,13 +5,16 @@
 use std::sync::{Arc, Mutex};
 
 use app::api::decode_error;
-use app::components::{AppHeader, LoginForm, TodayView};
-use app::view_state::TodayState;
+use app::components::{
+    AppHeader, AuditTable, FamilySchedule, LoginForm, MainNav, OneTimeCodePanel,
+    PasswordChangeForm, StaffList, TodayView,
+};
+use app::view_state::{ClientSchedule, Remote, TodayState, group_by_prague_day, nav_items};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use shared::ErrorDetail;
-use shared::identity::{Me, Role};
-use shared::schedule::{TodayVisits, VisitStatus, VisitView};
+use shared::identity::{AuditEntry, Me, OneTimeCode, Role, StaffMember};
+use shared::schedule::{FamilyVisitView, LinkedClient, TodayVisits, VisitStatus, VisitView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -318,4 +321,389 @@ async fn the_header_says_when_the_phone_is_offline() {
 
     assert_eq!(text(&host, ".net"), "Bez připojení");
     assert!(find(&host, ".net").class_list().contains("net-offline"));
+}
+
+fn attribute(host: &HtmlElement, selector: &str, name: &str) -> Option<String> {
+    find(host, selector).get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+fn the_one_time_code_panel_shows_the_code_its_prague_expiry_and_where_to_use_it() {
+    let code = OneTimeCode {
+        code: "K7Q2-MX9P".to_owned(),
+        expires_at: utc("2026-11-30T14:30:00Z"),
+    };
+    let closed = Arc::new(Mutex::new(false));
+    let sink = Arc::clone(&closed);
+    let host = mount(move || {
+        view! {
+            <OneTimeCodePanel
+                heading="Jednorázový kód pro účet Jana Malá"
+                code=code
+                redeem_path="/obnova-hesla"
+                instructions="Předejte kód pracovníkovi."
+                on_close=Callback::new(move |()| *sink.lock().expect("lock") = true)
+            />
+        }
+    });
+
+    assert_eq!(
+        text(&host, "#code-heading"),
+        "Jednorázový kód pro účet Jana Malá"
+    );
+    assert_eq!(text(&host, ".code-value code"), "K7Q2-MX9P");
+    // 14:30 UTC on 30 November is 15:30 in Prague.
+    assert_eq!(
+        text(&host, ".code-expiry"),
+        "Platí do 30. listopadu 2026 v 15:30 (pražského času)."
+    );
+    assert_eq!(
+        attribute(&host, ".code-expiry time", "datetime").as_deref(),
+        Some("2026-11-30T14:30:00Z")
+    );
+    assert!(text(&host, ".code-address").ends_with("/obnova-hesla"));
+    assert!(text(&host, ".code-once").contains("jen jednou"));
+    assert_eq!(
+        texts(&host, ".code-panel button"),
+        ["Vytisknout", "Hotovo, kód jsem předal/a"]
+    );
+    assert!(
+        find(&host, ".code-panel .actions")
+            .class_list()
+            .contains("no-print")
+    );
+    let buttons = host
+        .query_selector_all(".code-panel button")
+        .expect("selector");
+    buttons
+        .item(1)
+        .expect("close button")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    assert!(*closed.lock().expect("lock"));
+}
+
+fn member(id: &str, name: &str, role: Role, active: bool) -> StaffMember {
+    StaffMember {
+        user_id: id.to_owned(),
+        username: format!("{id}.decin"),
+        display_name: name.to_owned(),
+        role,
+        active,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirmation() {
+    let staff = vec![
+        member("vedouci", "Věra Vedoucí", Role::ProviderManager, true),
+        member("jana", "Jana Malá", Role::Caregiver, true),
+        member("petr", "Petr Starý", Role::Coordinator, false),
+    ];
+    let changes = Arc::new(Mutex::new(Vec::<(String, bool)>::new()));
+    let sink = Arc::clone(&changes);
+    let host = mount(move || {
+        view! {
+            <StaffList
+                staff=staff
+                self_id="vedouci"
+                busy={None::<String>}
+                on_role=Callback::new(|_| {})
+                on_active=Callback::new(move |change| sink.lock().expect("lock").push(change))
+                on_reset=Callback::new(|_| {})
+            />
+        }
+    });
+
+    assert_eq!(
+        texts(&host, ".staff-name"),
+        ["Věra Vedoucí (vy)", "Jana Malá", "Petr Starý"]
+    );
+    assert_eq!(
+        texts(&host, ".staff-role"),
+        ["Vedoucí služby", "Pečovatel/ka", "Koordinátor"]
+    );
+    assert_eq!(
+        texts(&host, ".staff-state"),
+        ["Aktivní", "Aktivní", "Deaktivovaný účet"]
+    );
+    let rows = host.query_selector_all(".staff").expect("selector");
+    let row = |i: u32| -> HtmlElement { rows.item(i).expect("row").unchecked_into() };
+    assert!(
+        missing(&row(0), "button"),
+        "no changes to one's own account"
+    );
+    assert_eq!(
+        text(&row(1), "label[for=role-jana]"),
+        "Role",
+        "the role picker is labelled"
+    );
+    assert!(texts(&row(2), "button").contains(&"Znovu aktivovat".to_owned()));
+
+    let jana = row(1);
+    let deactivate = jana.query_selector_all("button").expect("selector");
+    let deactivate: HtmlElement = (0..deactivate.length())
+        .filter_map(|i| deactivate.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some("Deaktivovat"))
+        .expect("a deactivate button");
+    deactivate.click();
+    leptos::task::tick().await;
+    assert!(
+        changes.lock().expect("lock").is_empty(),
+        "nothing before confirming"
+    );
+    assert!(text(&jana, ".confirm-question").contains("Jana Malá"));
+    find(&jana, ".confirm .button-danger").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        changes.lock().expect("lock").clone(),
+        [("jana".to_owned(), false)]
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_password_form_marks_the_field_the_server_names() {
+    let error = decode_error(
+        400,
+        r#"{"error":{"code":"wrong_password","message":"Současné heslo nesouhlasí.","field":"current_password"}}"#,
+    )
+    .detail();
+    let host = mount(move || {
+        view! {
+            <PasswordChangeForm
+                pending=false
+                error=Some(error)
+                done=false
+                on_submit=Callback::new(|_| {})
+            />
+        }
+    });
+
+    assert_eq!(text(&host, "[role=alert]"), "Současné heslo nesouhlasí.");
+    assert_eq!(
+        attribute(&host, "#password-current", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attribute(&host, "#password-current", "aria-describedby").as_deref(),
+        Some("password-error")
+    );
+    assert_eq!(attribute(&host, "#password-new", "aria-invalid"), None);
+    assert_eq!(
+        attribute(&host, "#password-new", "aria-describedby").as_deref(),
+        Some("password-new-hint"),
+        "an unmarked field points at its hint"
+    );
+    assert_eq!(text(&host, "label[for=password-new]"), "Nové heslo");
+    assert_eq!(
+        attribute(&host, "#password-new", "autocomplete").as_deref(),
+        Some("new-password")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_password_form_hands_over_what_was_typed_and_says_when_done() {
+    let submitted = Arc::new(Mutex::new(None::<(String, String, String)>));
+    let sink = Arc::clone(&submitted);
+    let done = RwSignal::new(false);
+    let host = mount(move || {
+        view! {
+            <PasswordChangeForm
+                pending=false
+                error={None::<ErrorDetail>}
+                done=done
+                on_submit=Callback::new(move |typed| *sink.lock().expect("lock") = Some(typed))
+            />
+        }
+    });
+    let set = |selector: &str, value: &str| {
+        find(&host, selector)
+            .unchecked_into::<HtmlInputElement>()
+            .set_value(value)
+    };
+    set("#password-current", "demo1234");
+    set("#password-new", "nové heslo 2026");
+    set("#password-again", "nové heslo 2026");
+    find(&host, "button[type=submit]").click();
+    assert_eq!(
+        submitted.lock().expect("lock").clone(),
+        Some((
+            "demo1234".to_owned(),
+            "nové heslo 2026".to_owned(),
+            "nové heslo 2026".to_owned()
+        ))
+    );
+
+    done.set(true);
+    leptos::task::tick().await;
+    assert!(text(&host, "[role=status]").starts_with("Heslo je změněné."));
+    assert_eq!(
+        find(&host, "#password-new")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "",
+        "the form is cleared"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
+    let host = mount(|| {
+        view! { <MainNav items=nav_items(Role::FamilyMember) current="/rodina".to_owned() /> }
+    });
+    assert_eq!(texts(&host, "nav a"), ["Kdo přijde kdy", "Můj účet"]);
+    assert_eq!(
+        attribute(&host, "nav", "aria-label").as_deref(),
+        Some("Hlavní nabídka")
+    );
+    assert_eq!(
+        attribute(&host, "a[href='/rodina']", "aria-current").as_deref(),
+        Some("page")
+    );
+    assert_eq!(attribute(&host, "a[href='/ucet']", "aria-current"), None);
+
+    let manager = mount(|| {
+        view! { <MainNav items=nav_items(Role::ProviderManager) current="/audit".to_owned() /> }
+    });
+    assert_eq!(
+        texts(&manager, "nav a"),
+        [
+            "Pracovníci",
+            "Dnešní návštěvy",
+            "Záznam přístupů",
+            "Můj účet"
+        ]
+    );
+    assert_eq!(
+        attribute(&manager, "a[href='/audit']", "aria-current").as_deref(),
+        Some("page")
+    );
+
+    let caregiver = mount(|| {
+        view! { <MainNav items=nav_items(Role::Caregiver) current="/dnes".to_owned() /> }
+    });
+    assert_eq!(texts(&caregiver, "nav a"), ["Dnešní návštěvy", "Můj účet"]);
+    assert!(missing(&caregiver, "a[href='/pracovnici']"));
+}
+
+/// A text as a `String` or `Option<String>`, whichever the wire type wants.
+fn owned<T: From<String>>(text: &str) -> T {
+    T::from(text.to_owned())
+}
+
+fn family_visit(id: &str, starts: &str, ends: &str, caregiver: &str) -> FamilyVisitView {
+    FamilyVisitView {
+        id: id.to_owned(),
+        starts_at: utc(starts),
+        ends_at: utc(ends),
+        caregiver_name: owned(caregiver),
+        status: VisitStatus::Planned,
+    }
+}
+
+fn linked(id: &str, name: &str) -> LinkedClient {
+    LinkedClient {
+        client_id: id.to_owned(),
+        client_name: name.to_owned(),
+        provider_name: "Charita Děčín".to_owned(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_family_sees_who_comes_when_grouped_by_prague_day() {
+    let days = group_by_prague_day(vec![
+        family_visit(
+            "b",
+            "2026-11-24T08:00:00Z",
+            "2026-11-24T09:00:00Z",
+            "Petr Dvořák",
+        ),
+        family_visit(
+            "a",
+            "2026-11-23T07:00:00Z",
+            "2026-11-23T08:00:00Z",
+            "Jana Nováková",
+        ),
+    ]);
+    let state = Remote::Loaded(vec![
+        ClientSchedule {
+            client: linked("cl-d1", "Marie Ukázková"),
+            schedule: Remote::Loaded(days),
+        },
+        ClientSchedule {
+            client: linked("cl-d2", "Josef Ukázka"),
+            schedule: Remote::Loaded(vec![]),
+        },
+    ]);
+    let host = mount(move || view! { <FamilySchedule state=state on_retry=ignore() /> });
+
+    assert_eq!(
+        texts(&host, ".client-schedule h2"),
+        ["Marie Ukázková", "Josef Ukázka"]
+    );
+    let first = find(&host, ".client-schedule");
+    assert_eq!(
+        texts(&first, ".schedule-date"),
+        ["Pondělí 23. listopadu 2026", "Úterý 24. listopadu 2026"]
+    );
+    assert_eq!(texts(&first, ".schedule-time"), ["8:00–9:00", "9:00–10:00"]);
+    assert_eq!(
+        texts(&first, ".schedule-caregiver"),
+        ["Jana Nováková", "Petr Dvořák"]
+    );
+    assert_eq!(
+        texts(&host, ".client-schedule .empty"),
+        ["Na příští dva týdny nejsou naplánované žádné návštěvy."]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_family_member_without_linked_clients_is_told_how_to_get_one() {
+    let state: Remote<Vec<ClientSchedule>> = Remote::Loaded(vec![]);
+    let host = mount(move || view! { <FamilySchedule state=state on_retry=ignore() /> });
+    assert!(text(&host, ".empty").starts_with("Zatím nemáte propojeného žádného klienta."));
+}
+
+#[wasm_bindgen_test]
+fn the_audit_log_is_a_table_in_czech() {
+    let state = Remote::Loaded(vec![AuditEntry {
+        at: utc("2026-11-23T14:30:00Z"),
+        user_id: "u9".to_owned(),
+        display_name: "Eva Rodinná".to_owned(),
+        role: Role::FamilyMember,
+        action: "read".to_owned(),
+        entity: "client_schedule".to_owned(),
+        entity_id: None,
+        client_id: Some("cl-d1".to_owned()),
+    }]);
+    let host = mount(move || view! { <AuditTable state=state on_retry=ignore() /> });
+    assert_eq!(
+        texts(&host, "thead th"),
+        ["Kdy", "Kdo", "Role", "Činnost", "Čeho se týká", "Klient"]
+    );
+    assert_eq!(
+        texts(&host, "tbody td"),
+        [
+            "23. 11. 2026 15:30",
+            "Eva Rodinná",
+            "Rodina",
+            "Zobrazení",
+            "Rozpis návštěv klienta",
+            "cl-d1"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_failed_audit_load_shows_the_servers_message() {
+    let state: Remote<Vec<AuditEntry>> = Remote::from_result(Err(decode_error(
+        403,
+        r#"{"error":{"code":"forbidden","message":"K záznamu přístupů nemáte oprávnění."}}"#,
+    )));
+    let host = mount(move || view! { <AuditTable state=state on_retry=ignore() /> });
+    assert_eq!(
+        text(&host, "[role=alert] .error-message"),
+        "K záznamu přístupů nemáte oprávnění."
+    );
 }
