@@ -29,6 +29,8 @@ enum Target {
     FamilyLink,
     /// `{id}` is a visit.
     Visit,
+    /// `{id}` is a caregiver.
+    Caregiver,
 }
 
 /// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
@@ -222,6 +224,49 @@ fn expectations() -> Vec<Expectation> {
             Some(&[ProviderManager, Coordinator]),
             Target::Visit,
         ),
+        Expectation {
+            body: Some(
+                || json!({"skills": ["přesun"], "shifts": [{"weekday": 1, "start": "07:00", "end": "15:30"}]}),
+            ),
+            ..rule(
+                Put,
+                "/api/schedule/caregivers/{id}/profile",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Caregiver,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"from": "2026-12-01", "to": "2026-12-02", "reason": "dovolená"})),
+            ..rule(
+                Post,
+                "/api/schedule/caregivers/{id}/absences",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Caregiver,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"caregiver_id": "user-pecovatelka.decin"})),
+            ..rule(
+                Post,
+                "/api/schedule/clients/{client_id}/refused-caregivers",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Client,
+            )
+        },
+        Expectation {
+            body: Some(|| {
+                json!({
+                    "client_id": "cl-d1", "weekdays": [1], "window_start": "10:00", "window_end": "10:30",
+                    "duration_minutes": 30, "tasks": ["b1"], "caregivers_needed": 1, "valid_from": "2026-11-01"
+                })
+            }),
+            ..rule(
+                Post,
+                "/api/schedule/templates",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Nothing,
+            )
+        },
         rule(
             Get,
             "/api/records/tasks",
@@ -296,6 +341,8 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::FamilyLink, Whose::Foreign) => "link-rodina.louny-cl-l2",
         (Target::Visit, Whose::Own | Whose::Unlinked) => "visit-2026-11-23-06",
         (Target::Visit, Whose::Foreign) => "visit-2026-11-23-08",
+        (Target::Caregiver, Whose::Own | Whose::Unlinked) => "user-pecovatel.decin",
+        (Target::Caregiver, Whose::Foreign) => "user-pecovatelka.louny",
     }
 }
 

@@ -114,19 +114,6 @@ impl TestApp {
         Browser::new(self.host.url(""))
     }
 
-    /// A direct write to the test's database, for facts no endpoint sets yet.
-    pub async fn execute(&self, sql: &'static str) {
-        match self.host.pool() {
-            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
-                sqlx::query(sql).execute(pool).await.map(drop)
-            }
-            platform::sqlx_db::SqlxPool::Postgres(pool) => {
-                sqlx::query(sql).execute(pool).await.map(drop)
-            }
-        }
-        .expect("the statement runs");
-    }
-
     /// A direct read of the test's database, for asserting on stored state.
     pub async fn scalar(&self, sql: &'static str) -> i64 {
         match self.host.pool() {

@@ -181,28 +181,42 @@ async fn a_generated_visit_moved_out_of_its_window_misses_it(engine: Engine) {
     );
 }
 
-async fn reassigning_to_a_caregiver_without_the_skill_misses_it(engine: Engine) {
+async fn a_template_visit_needing_a_skill_the_caregiver_lacks_misses_it(engine: Engine) {
     let app = planner(engine).await;
-    app.execute("UPDATE visits SET required_skills = 'řidič' WHERE id = 'visit-2026-11-23-00'")
+    let template = json!({
+        "client_id": "cl-d3", "weekdays": [2], "window_start": "14:00", "window_end": "14:30",
+        "duration_minutes": 30, "tasks": ["d6"], "required_skills": ["řidič"],
+        "caregivers_needed": 1, "preferred_caregiver_id": "user-pecovatelka.decin",
+        "valid_from": "2026-11-01"
+    });
+    assert_eq!(
+        app.post_json("/api/schedule/templates", &template)
+            .await
+            .status(),
+        201
+    );
+    app.post_json(&format!("/api/schedule/week/{MONDAY}/generate"), &json!({}))
         .await;
-    let conflicts = change(
-        &app,
-        "visit-2026-11-23-00",
-        json!({"caregiver_ids": ["user-pecovatelka.decin"], "reason": "beze změny"}),
-    )
-    .await;
+    let week = board(&app).await;
     assert!(
         has(
-            &conflicts,
+            &week.conflicts,
             |k| matches!(k, ConflictKind::MissingSkill { skill } if skill == "řidič")
         ),
-        "{conflicts:?}"
+        "{:?}",
+        week.conflicts
     );
 }
 
 async fn a_caregiver_the_client_refused_is_flagged(engine: Engine) {
     let app = planner(engine).await;
-    app.execute("INSERT INTO client_refused_caregivers (client_id, user_id) VALUES ('cl-d4', 'user-pecovatelka.decin')").await;
+    let refusal = app
+        .post_json(
+            "/api/schedule/clients/cl-d4/refused-caregivers",
+            &json!({"caregiver_id": "user-pecovatelka.decin"}),
+        )
+        .await;
+    assert_eq!(refusal.status(), 204);
     let conflicts = change(
         &app,
         "visit-2026-11-23-07",
@@ -217,11 +231,14 @@ async fn a_caregiver_the_client_refused_is_flagged(engine: Engine) {
 
 async fn a_visit_on_a_day_of_leave_finds_the_caregiver_absent(engine: Engine) {
     let app = planner(engine).await;
-    app.execute(
-        "INSERT INTO caregiver_absences (id, user_id, from_date, to_date, reason) \
-         VALUES ('abs-1', 'user-pecovatel.decin', '2026-11-23', '2026-11-24', 'nemoc')",
-    )
-    .await;
+    let absence = json!({"from": "2026-11-23", "to": "2026-11-24", "reason": "nemoc"});
+    let response = app
+        .post_json(
+            "/api/schedule/caregivers/user-pecovatel.decin/absences",
+            &absence,
+        )
+        .await;
+    assert_eq!(response.status(), 201);
     let week = board(&app).await;
     let absent: Vec<_> = week
         .conflicts
@@ -233,26 +250,102 @@ async fn a_visit_on_a_day_of_leave_finds_the_caregiver_absent(engine: Engine) {
     assert_eq!(absent.len(), 6, "Martin's three visits on each of two days");
 }
 
+async fn without_weekend_shifts_weekend_visits_are_outside_them(engine: Engine) {
+    let app = planner(engine).await;
+    let weekdays: Vec<_> = (1..=5)
+        .map(|day| json!({"weekday": day, "start": "07:00", "end": "15:30"}))
+        .collect();
+    let profile = json!({"skills": ["přesun", "řidič"], "shifts": weekdays});
+    let response = app
+        .put_json(
+            "/api/schedule/caregivers/user-pecovatel.decin/profile",
+            &profile,
+        )
+        .await;
+    assert_eq!(response.status(), 204);
+    let week = board(&app).await;
+    let outside: Vec<_> = week
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::OutsideShift)
+        .collect();
+    assert_eq!(
+        outside.len(),
+        6,
+        "Martin's three visits on Saturday and Sunday"
+    );
+    let backwards =
+        json!({"skills": [], "shifts": [{"weekday": 1, "start": "15:00", "end": "07:00"}]});
+    let error = error_of(
+        app.put_json(
+            "/api/schedule/caregivers/user-pecovatel.decin/profile",
+            &backwards,
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert_eq!(error.error.field.as_deref(), Some("shifts.end"));
+}
+
 async fn a_two_caregiver_visit_needs_both(engine: Engine) {
     let app = planner(engine).await;
-    app.execute("UPDATE visits SET caregivers_needed = 2 WHERE id = 'visit-2026-11-23-07'")
+    let template = json!({
+        "client_id": "cl-d4", "weekdays": [4], "window_start": "14:00", "window_end": "14:15",
+        "duration_minutes": 30, "tasks": ["a4"], "caregivers_needed": 2,
+        "preferred_caregiver_id": "user-pecovatel.decin", "valid_from": "2026-11-01"
+    });
+    app.post_json("/api/schedule/templates", &template).await;
+    app.post_json(&format!("/api/schedule/week/{MONDAY}/generate"), &json!({}))
         .await;
     let week = board(&app).await;
+    let transfer = week
+        .visits
+        .iter()
+        .find(|v| v.caregivers_needed == 2)
+        .expect("generated")
+        .id
+        .clone();
     assert!(
         week.conflicts
             .iter()
-            .any(|c| c.visit_id == "visit-2026-11-23-07"
-                && c.kind == ConflictKind::SecondCaregiverMissing)
+            .any(|c| c.visit_id == transfer && c.kind == ConflictKind::SecondCaregiverMissing)
     );
     let conflicts = change(
         &app,
-        "visit-2026-11-23-07",
+        &transfer,
         json!({"caregiver_ids": ["user-pecovatel.decin", "user-pecovatelka.decin"], "reason": "přesun z lůžka ve dvou"}),
     )
     .await;
     assert!(
         !has(&conflicts, |k| *k == ConflictKind::SecondCaregiverMissing),
         "{conflicts:?}"
+    );
+}
+
+async fn a_template_is_checked_field_by_field(engine: Engine) {
+    let app = planner(engine).await;
+    let valid = json!({
+        "client_id": "cl-d1", "weekdays": [1], "window_start": "10:00", "window_end": "10:30",
+        "duration_minutes": 30, "tasks": ["b1"], "caregivers_needed": 1, "valid_from": "2026-11-01"
+    });
+    let cases = [
+        ("client_id", json!("cl-l1")),
+        ("tasks", json!(["z9"])),
+        ("weekdays", json!([0])),
+        ("duration_minutes", json!(1000)),
+    ];
+    for (field, value) in cases {
+        let mut body = valid.clone();
+        body[field] = value;
+        let error = error_of(app.post_json("/api/schedule/templates", &body).await, 400).await;
+        assert_eq!(error.error.field.as_deref(), Some(field));
+    }
+    assert_eq!(
+        app.post_json("/api/schedule/templates", &valid)
+            .await
+            .status(),
+        201
     );
 }
 
@@ -324,15 +417,18 @@ async fn a_change_without_a_reason_is_refused(engine: Engine) {
 }
 
 /// A weekend night visit at 02:30 and a morning one at 08:00, from March 2026 on.
-async fn with_weekend_templates(app: &TestApp) {
-    app.execute(
-        "INSERT INTO visit_templates (id, provider_id, client_id, weekdays, window_start, window_end, \
-                                      duration_minutes, tasks, required_skills, caregivers_needed, \
-                                      preferred_caregiver_id, valid_from) VALUES \
-         ('tpl-night', 'prov-decin', 'cl-d4', '67', '02:30', '02:45', 60, 'a4', '', 1, NULL, '2026-03-01'), \
-         ('tpl-morning', 'prov-decin', 'cl-d5', '67', '08:00', '08:30', 30, 'c4', '', 1, NULL, '2026-03-01')",
-    )
-    .await;
+async fn with_weekend_templates(app: &TestApp) -> (String, String) {
+    let mut ids = Vec::new();
+    for (client, start, end) in [("cl-d4", "02:30", "02:45"), ("cl-d5", "08:00", "08:30")] {
+        let template = json!({
+            "client_id": client, "weekdays": [6, 7], "window_start": start, "window_end": end,
+            "duration_minutes": 60, "tasks": ["a4"], "caregivers_needed": 1, "valid_from": "2026-03-01"
+        });
+        let created: serde_json::Value =
+            json(app.post_json("/api/schedule/templates", &template).await).await;
+        ids.push(created["id"].as_str().expect("an id").to_owned());
+    }
+    (ids[0].clone(), ids[1].clone())
 }
 
 async fn generated_times(app: &TestApp, monday: &str, template: &str) -> Vec<String> {
@@ -350,7 +446,7 @@ async fn in_the_march_clock_change_week_a_visit_in_the_skipped_hour_moves_an_hou
 ) {
     let app = TestApp::spawn_at(engine, instant("2026-03-20T07:00:00Z")).await;
     app.login_as("koordinator.decin").await;
-    with_weekend_templates(&app).await;
+    let (night, morning) = with_weekend_templates(&app).await;
     let created: GeneratedWeek = json(
         app.post_json("/api/schedule/week/2026-03-23/generate", &json!({}))
             .await,
@@ -361,11 +457,11 @@ async fn in_the_march_clock_change_week_a_visit_in_the_skipped_hour_moves_an_hou
         "four weekend visits and the demo's Wednesday clean"
     );
     assert_eq!(
-        generated_times(&app, "2026-03-23", "tpl-night").await,
+        generated_times(&app, "2026-03-23", &night).await,
         ["Sat 02:30", "Sun 03:30"]
     );
     assert_eq!(
-        generated_times(&app, "2026-03-23", "tpl-morning").await,
+        generated_times(&app, "2026-03-23", &morning).await,
         ["Sat 08:00", "Sun 08:00"]
     );
 }
@@ -373,16 +469,16 @@ async fn in_the_march_clock_change_week_a_visit_in_the_skipped_hour_moves_an_hou
 async fn in_the_october_clock_change_week_wall_times_hold(engine: Engine) {
     let app = TestApp::spawn_at(engine, instant("2026-10-16T07:00:00Z")).await;
     app.login_as("koordinator.decin").await;
-    with_weekend_templates(&app).await;
+    let (night, morning) = with_weekend_templates(&app).await;
     app.post_json("/api/schedule/week/2026-10-19/generate", &json!({}))
         .await;
     // 02:30 happens twice on 25 October: the first, summer-time one is planned.
     assert_eq!(
-        generated_times(&app, "2026-10-19", "tpl-night").await,
+        generated_times(&app, "2026-10-19", &night).await,
         ["Sat 02:30", "Sun 02:30"]
     );
     assert_eq!(
-        generated_times(&app, "2026-10-19", "tpl-morning").await,
+        generated_times(&app, "2026-10-19", &morning).await,
         ["Sat 08:00", "Sun 08:00"]
     );
     let board: WeekBoard = json(app.get("/api/schedule/week/2026-10-19").await).await;
@@ -390,7 +486,7 @@ async fn in_the_october_clock_change_week_wall_times_hold(engine: Engine) {
         .visits
         .iter()
         .find(|v| {
-            v.template_id.as_deref() == Some("tpl-night")
+            v.template_id.as_deref() == Some(night.as_str())
                 && to_prague(v.starts_at).format("%a").to_string() == "Sun"
         })
         .expect("generated");
@@ -408,7 +504,9 @@ on_both_engines!(
     a_visit_after_the_shift_is_outside_it,
     too_little_time_between_towns_is_infeasible_travel,
     a_generated_visit_moved_out_of_its_window_misses_it,
-    reassigning_to_a_caregiver_without_the_skill_misses_it,
+    a_template_visit_needing_a_skill_the_caregiver_lacks_misses_it,
+    without_weekend_shifts_weekend_visits_are_outside_them,
+    a_template_is_checked_field_by_field,
     a_caregiver_the_client_refused_is_flagged,
     a_visit_on_a_day_of_leave_finds_the_caregiver_absent,
     a_two_caregiver_visit_needs_both,

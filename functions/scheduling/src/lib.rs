@@ -1,6 +1,7 @@
 //! Scheduling: the visits of a day, scoped to the caller's provider and, for caregivers,
 //! to their own route; a client's schedule for their family; the planner's week.
 
+mod facts;
 mod week;
 
 use std::collections::HashMap;
@@ -26,6 +27,10 @@ pub enum Endpoint {
     GenerateWeek,
     ChangeVisit,
     VisitHistory,
+    SetCaregiverProfile,
+    AddAbsence,
+    RefuseCaregiver,
+    AddTemplate,
 }
 
 const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
@@ -79,6 +84,30 @@ impl Component for Scheduling {
             endpoint: Endpoint::VisitHistory,
             access: Access::Roles(PLANNERS),
         },
+        Route {
+            method: Method::Put,
+            pattern: "/api/schedule/caregivers/{id}/profile",
+            endpoint: Endpoint::SetCaregiverProfile,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/caregivers/{id}/absences",
+            endpoint: Endpoint::AddAbsence,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/clients/{client_id}/refused-caregivers",
+            endpoint: Endpoint::RefuseCaregiver,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/templates",
+            endpoint: Endpoint::AddTemplate,
+            access: Access::Roles(PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -93,6 +122,10 @@ impl Component for Scheduling {
             Endpoint::GenerateWeek => week::generate(cx).await,
             Endpoint::ChangeVisit => week::change(cx).await,
             Endpoint::VisitHistory => week::history(cx).await,
+            Endpoint::SetCaregiverProfile => facts::set_profile(cx).await,
+            Endpoint::AddAbsence => facts::add_absence(cx).await,
+            Endpoint::RefuseCaregiver => facts::refuse_caregiver(cx).await,
+            Endpoint::AddTemplate => facts::add_template(cx).await,
         }
     }
 }

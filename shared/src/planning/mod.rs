@@ -2,5 +2,6 @@
 //! of a plan. Pure, deterministic, no I/O.
 
 pub mod conflicts;
+pub mod input;
 pub mod travel;
 pub mod week;

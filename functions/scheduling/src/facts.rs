@@ -1,0 +1,196 @@
+//! What the planner tells the system: caregivers' skills, shifts and absences, refused
+//! pairings, and care-plan visit templates. The week board's conflicts read these.
+
+use platform::input::json_body;
+use platform::random::new_id;
+use platform::{ApiError, ApiResponse, Context, Database, db};
+use serde::Serialize;
+use shared::error::FieldError;
+use shared::planning::input::{
+    AbsenceInput, CaregiverProfileInput, TemplateInput, check_absence, check_profile,
+    check_template,
+};
+
+#[derive(Debug, Serialize)]
+struct Created {
+    id: String,
+}
+
+/// A caregiver of the caller's provider; anyone else is "not found".
+async fn own_caregiver<D: Database>(cx: &Context<'_, D>, user_id: &str) -> Result<(), ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    cx.db
+        .query_one(
+            "SELECT id FROM users WHERE id = $1 AND provider_id = $2 AND role = 'caregiver'",
+            &[user_id.into(), provider_id.into()],
+        )
+        .await?
+        .map(drop)
+        .ok_or(ApiError::NotFound("Pečovatel"))
+}
+
+async fn own_client<D: Database>(
+    cx: &Context<'_, D>,
+    client_id: &str,
+    field: &'static str,
+) -> Result<(), ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    let found = cx
+        .db
+        .query_one(
+            "SELECT id FROM clients WHERE id = $1 AND provider_id = $2",
+            &[client_id.into(), provider_id.into()],
+        )
+        .await?;
+    match (found, field) {
+        (Some(_), _) => Ok(()),
+        // In the path, another provider's client does not exist; in a body, the field is wrong.
+        (None, "") => Err(ApiError::NotFound("Klient")),
+        (None, field) => Err(FieldError::new(field, "Takový klient u poskytovatele není.").into()),
+    }
+}
+
+pub async fn set_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let user_id = cx.params.get("id").unwrap_or_default();
+    own_caregiver(cx, user_id).await?;
+    let input: CaregiverProfileInput = json_body(&cx.request.body)?;
+    let (skills, shifts) = check_profile(&input)?;
+    db::in_transaction(cx.db, async || {
+        cx.db.execute("DELETE FROM caregiver_skills WHERE user_id = $1", &[user_id.into()]).await?;
+        cx.db.execute("DELETE FROM caregiver_shifts WHERE user_id = $1", &[user_id.into()]).await?;
+        for skill in &skills {
+            cx.db
+                .execute(
+                    "INSERT INTO caregiver_skills (user_id, skill) VALUES ($1, $2)",
+                    &[user_id.into(), skill.as_str().into()],
+                )
+                .await?;
+        }
+        for shift in &shifts {
+            let inserted = cx
+                .db
+                .execute(
+                    "INSERT INTO caregiver_shifts (user_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)",
+                    &[
+                        user_id.into(),
+                        i64::from(shift.weekday).into(),
+                        shift.start.format("%H:%M").to_string().into(),
+                        shift.end.format("%H:%M").to_string().into(),
+                    ],
+                )
+                .await;
+            if let Err(platform::DbError::UniqueViolation(_)) = inserted {
+                return Err(FieldError::new("shifts", "Dvě směny téhož dne nesmějí začínat ve stejný čas.").into());
+            }
+            inserted?;
+        }
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn add_absence<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let user_id = cx.params.get("id").unwrap_or_default();
+    own_caregiver(cx, user_id).await?;
+    let input: AbsenceInput = json_body(&cx.request.body)?;
+    let reason = check_absence(&input)?;
+    let id = new_id();
+    cx.db
+        .execute(
+            "INSERT INTO caregiver_absences (id, user_id, from_date, to_date, reason) VALUES ($1, $2, $3, $4, $5)",
+            &[
+                id.as_str().into(),
+                user_id.into(),
+                input.from.to_string().into(),
+                input.to.to_string().into(),
+                reason.into(),
+            ],
+        )
+        .await?;
+    Ok(ApiResponse::json(201, &Created { id }))
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Refusal {
+    caregiver_id: String,
+}
+
+pub async fn refuse_caregiver<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let client_id = cx.params.get("client_id").unwrap_or_default();
+    own_client(cx, client_id, "").await?;
+    let refusal: Refusal = json_body(&cx.request.body)?;
+    own_caregiver(cx, &refusal.caregiver_id)
+        .await
+        .map_err(|_| FieldError::new("caregiver_id", "Takový pečovatel u poskytovatele není."))?;
+    let params = [client_id.into(), refusal.caregiver_id.as_str().into()];
+    let known = cx
+        .db
+        .query_one(
+            "SELECT client_id FROM client_refused_caregivers WHERE client_id = $1 AND user_id = $2",
+            &params,
+        )
+        .await?;
+    if known.is_none() {
+        cx.db
+            .execute(
+                "INSERT INTO client_refused_caregivers (client_id, user_id) VALUES ($1, $2)",
+                &params,
+            )
+            .await?;
+    }
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn add_template<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    let input: TemplateInput = json_body(&cx.request.body)?;
+    let checked = check_template(&input)?;
+    own_client(cx, &input.client_id, "client_id").await?;
+    if let Some(caregiver) = &input.preferred_caregiver_id {
+        own_caregiver(cx, caregiver).await.map_err(|_| {
+            FieldError::new(
+                "preferred_caregiver_id",
+                "Takový pečovatel u poskytovatele není.",
+            )
+        })?;
+    }
+    for task in &input.tasks {
+        let known = cx
+            .db
+            .query_one(
+                "SELECT code FROM care_tasks WHERE code = $1",
+                &[task.as_str().into()],
+            )
+            .await?;
+        if known.is_none() {
+            return Err(FieldError::new("tasks", "Úkon není v zákonném katalogu.").into());
+        }
+    }
+    let id = new_id();
+    cx.db
+        .execute(
+            "INSERT INTO visit_templates (id, provider_id, client_id, weekdays, window_start, window_end, \
+                                          duration_minutes, tasks, required_skills, caregivers_needed, \
+                                          preferred_caregiver_id, valid_from, valid_to) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            &[
+                id.as_str().into(),
+                provider_id.into(),
+                input.client_id.as_str().into(),
+                checked.weekdays.into(),
+                checked.window_start.format("%H:%M").to_string().into(),
+                checked.window_end.format("%H:%M").to_string().into(),
+                input.duration_minutes.into(),
+                input.tasks.join(",").into(),
+                input.required_skills.join(",").into(),
+                i64::from(input.caregivers_needed).into(),
+                input.preferred_caregiver_id.clone().into(),
+                input.valid_from.to_string().into(),
+                input.valid_to.map(|to| to.to_string()).into(),
+            ],
+        )
+        .await?;
+    Ok(ApiResponse::json(201, &Created { id }))
+}

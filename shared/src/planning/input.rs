@@ -1,0 +1,282 @@
+//! What planners send about caregivers and care plans, parsed once into checked values.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+
+/// A weekday as the API writes it: 1 = Monday … 7 = Sunday.
+pub fn weekday_from_number(number: u8) -> Option<Weekday> {
+    number
+        .checked_sub(1)
+        .filter(|index| *index < 7)
+        .and_then(|index| Weekday::try_from(index).ok())
+}
+
+fn parse_time(text: &str, field: &'static str) -> Result<NaiveTime, FieldError> {
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| FieldError::new(field, "Zadejte čas ve tvaru HH:MM, např. 07:30."))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftInput {
+    pub weekday: u8,
+    pub start: String,
+    pub end: String,
+}
+
+/// `PUT /api/schedule/caregivers/{id}/profile`: replaces skills and weekly shifts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaregiverProfileInput {
+    pub skills: Vec<String>,
+    pub shifts: Vec<ShiftInput>,
+}
+
+/// A checked weekly shift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckedShift {
+    pub weekday: u8,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+/// Skills trimmed and deduplicated; shifts on real weekdays, each ending after it starts.
+pub fn check_profile(
+    input: &CaregiverProfileInput,
+) -> Result<(Vec<String>, Vec<CheckedShift>), FieldError> {
+    let mut skills: Vec<String> = input
+        .skills
+        .iter()
+        .map(|skill| skill.trim().to_owned())
+        .filter(|skill| !skill.is_empty())
+        .collect();
+    skills.sort();
+    skills.dedup();
+    if skills
+        .iter()
+        .any(|skill| skill.chars().count() > 60 || skill.contains(','))
+    {
+        return Err(FieldError::new(
+            "skills",
+            "Dovednost má nejvýše 60 znaků a neobsahuje čárku.",
+        ));
+    }
+    let mut shifts = Vec::with_capacity(input.shifts.len());
+    for shift in &input.shifts {
+        weekday_from_number(shift.weekday).ok_or_else(|| {
+            FieldError::new(
+                "shifts.weekday",
+                "Den v týdnu je číslo 1 (pondělí) až 7 (neděle).",
+            )
+        })?;
+        let start = parse_time(&shift.start, "shifts.start")?;
+        let end = parse_time(&shift.end, "shifts.end")?;
+        if end <= start {
+            return Err(FieldError::new(
+                "shifts.end",
+                "Směna musí skončit později, než začne.",
+            ));
+        }
+        shifts.push(CheckedShift {
+            weekday: shift.weekday,
+            start,
+            end,
+        });
+    }
+    Ok((skills, shifts))
+}
+
+/// `POST /api/schedule/caregivers/{id}/absences`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbsenceInput {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: String,
+}
+
+pub fn check_absence(input: &AbsenceInput) -> Result<String, FieldError> {
+    if input.to < input.from {
+        return Err(FieldError::new(
+            "to",
+            "Nepřítomnost musí skončit nejdříve v den, kdy začíná.",
+        ));
+    }
+    let reason = input.reason.trim();
+    if reason.is_empty() || reason.chars().count() > 100 {
+        return Err(FieldError::new(
+            "reason",
+            "Uveďte důvod (nemoc, dovolená, školení…), nejvýše 100 znaků.",
+        ));
+    }
+    Ok(reason.to_owned())
+}
+
+/// `POST /api/schedule/templates`: a recurring visit of a client's care plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateInput {
+    pub client_id: String,
+    pub weekdays: Vec<u8>,
+    pub window_start: String,
+    pub window_end: String,
+    pub duration_minutes: i64,
+    pub tasks: Vec<String>,
+    #[serde(default)]
+    pub required_skills: Vec<String>,
+    pub caregivers_needed: u8,
+    #[serde(default)]
+    pub preferred_caregiver_id: Option<String>,
+    pub valid_from: NaiveDate,
+    #[serde(default)]
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// A template's checked parts, in the stored forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedTemplate {
+    /// Digits 1–7, sorted: "135" = Monday, Wednesday, Friday.
+    pub weekdays: String,
+    pub window_start: NaiveTime,
+    pub window_end: NaiveTime,
+}
+
+pub fn check_template(input: &TemplateInput) -> Result<CheckedTemplate, FieldError> {
+    let mut days: Vec<u8> = input.weekdays.clone();
+    days.sort_unstable();
+    days.dedup();
+    if days.is_empty() || days.iter().any(|day| weekday_from_number(*day).is_none()) {
+        return Err(FieldError::new(
+            "weekdays",
+            "Vyberte alespoň jeden den, 1 (pondělí) až 7 (neděle).",
+        ));
+    }
+    let window_start = parse_time(&input.window_start, "window_start")?;
+    let window_end = parse_time(&input.window_end, "window_end")?;
+    if window_end < window_start {
+        return Err(FieldError::new(
+            "window_end",
+            "Okno pro příchod musí skončit nejdříve, když začíná.",
+        ));
+    }
+    if !(5..=480).contains(&input.duration_minutes) {
+        return Err(FieldError::new(
+            "duration_minutes",
+            "Návštěva trvá 5 až 480 minut.",
+        ));
+    }
+    if input.tasks.is_empty() {
+        return Err(FieldError::new(
+            "tasks",
+            "Vyberte alespoň jeden úkon z katalogu.",
+        ));
+    }
+    if !(1..=2).contains(&input.caregivers_needed) {
+        return Err(FieldError::new(
+            "caregivers_needed",
+            "Návštěvu dělá jeden nebo dva pracovníci.",
+        ));
+    }
+    if input.valid_to.is_some_and(|to| to < input.valid_from) {
+        return Err(FieldError::new(
+            "valid_to",
+            "Platnost musí skončit nejdříve v den, kdy začíná.",
+        ));
+    }
+    Ok(CheckedTemplate {
+        weekdays: days.iter().map(u8::to_string).collect(),
+        window_start,
+        window_end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template() -> TemplateInput {
+        TemplateInput {
+            client_id: "c".into(),
+            weekdays: vec![5, 1, 3, 1],
+            window_start: "07:30".into(),
+            window_end: "08:00".into(),
+            duration_minutes: 60,
+            tasks: vec!["b1".into()],
+            required_skills: vec![],
+            caregivers_needed: 1,
+            preferred_caregiver_id: None,
+            valid_from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            valid_to: None,
+        }
+    }
+
+    #[test]
+    fn a_template_stores_its_days_sorted_and_once() {
+        assert_eq!(check_template(&template()).expect("valid").weekdays, "135");
+    }
+
+    #[test]
+    fn each_bad_template_part_names_its_field() {
+        let cases: [(&str, fn(&mut TemplateInput)); 6] = [
+            ("weekdays", |t| t.weekdays = vec![8]),
+            ("window_start", |t| t.window_start = "7.30".into()),
+            ("window_end", |t| t.window_end = "07:00".into()),
+            ("duration_minutes", |t| t.duration_minutes = 600),
+            ("caregivers_needed", |t| t.caregivers_needed = 3),
+            ("valid_to", |t| {
+                t.valid_to = NaiveDate::from_ymd_opt(2026, 11, 1)
+            }),
+        ];
+        for (field, spoil) in cases {
+            let mut input = template();
+            spoil(&mut input);
+            assert_eq!(check_template(&input).expect_err(field).field, field);
+        }
+    }
+
+    #[test]
+    fn a_shift_must_end_after_it_starts() {
+        let input = CaregiverProfileInput {
+            skills: vec![" koupel ".into(), "koupel".into()],
+            shifts: vec![ShiftInput {
+                weekday: 1,
+                start: "15:00".into(),
+                end: "07:00".into(),
+            }],
+        };
+        assert_eq!(
+            check_profile(&input).expect_err("backwards").field,
+            "shifts.end"
+        );
+        let fixed = CaregiverProfileInput {
+            shifts: vec![],
+            ..input
+        };
+        assert_eq!(check_profile(&fixed).expect("valid").0, ["koupel"]);
+    }
+
+    #[test]
+    fn an_absence_ends_no_earlier_than_it_starts_and_has_a_reason() {
+        let date = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        let backwards = AbsenceInput {
+            from: date(5),
+            to: date(4),
+            reason: "nemoc".into(),
+        };
+        assert_eq!(
+            check_absence(&backwards).expect_err("backwards").field,
+            "to"
+        );
+        let silent = AbsenceInput {
+            from: date(4),
+            to: date(4),
+            reason: " ".into(),
+        };
+        assert_eq!(
+            check_absence(&silent).expect_err("no reason").field,
+            "reason"
+        );
+    }
+}
