@@ -219,7 +219,8 @@ mod tests {
 
     #[test]
     fn each_bad_template_part_names_its_field() {
-        let cases: [(&str, fn(&mut TemplateInput)); 6] = [
+        type Spoil = fn(&mut TemplateInput);
+        let cases: [(&str, Spoil); 6] = [
             ("weekdays", |t| t.weekdays = vec![8]),
             ("window_start", |t| t.window_start = "7.30".into()),
             ("window_end", |t| t.window_end = "07:00".into()),
