@@ -389,12 +389,17 @@ fn clear(inputs: &[NodeRef<leptos::html::Input>]) {
     }
 }
 
-/// Name, login, role and provider of the signed-in user.
+/// Name, login, role and (for staff) provider of the signed-in user.
 #[component]
 pub fn AccountSummary(me: Me) -> impl IntoView {
-    let provider = me
-        .provider_name
-        .unwrap_or_else(|| "Bez poskytovatele (krajská role)".to_owned());
+    let provider = me.provider_name.map(|provider| {
+        view! {
+            <div>
+                <dt>"Poskytovatel"</dt>
+                <dd class="account-provider">{provider}</dd>
+            </div>
+        }
+    });
     view! {
         <dl class="facts">
             <div>
@@ -409,10 +414,7 @@ pub fn AccountSummary(me: Me) -> impl IntoView {
                 <dt>"Role"</dt>
                 <dd class="account-role">{me.role.label()}</dd>
             </div>
-            <div>
-                <dt>"Poskytovatel"</dt>
-                <dd class="account-provider">{provider}</dd>
-            </div>
+            {provider}
         </dl>
     }
 }

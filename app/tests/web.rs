@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use app::api::decode_error;
 use app::components::{
-    AppHeader, AuditTable, FamilySchedule, LoginForm, MainNav, OneTimeCodePanel,
+    AccountSummary, AppHeader, AuditTable, FamilySchedule, LoginForm, MainNav, OneTimeCodePanel,
     PasswordChangeForm, StaffList, TodayView,
 };
 use app::view_state::{ClientSchedule, Remote, TodayState, group_by_prague_day, nav_items};
@@ -706,4 +706,27 @@ fn a_failed_audit_load_shows_the_servers_message() {
         text(&host, "[role=alert] .error-message"),
         "K záznamu přístupů nemáte oprávnění."
     );
+}
+
+#[wasm_bindgen_test]
+fn the_account_shows_the_provider_only_for_staff() {
+    let me = |role, provider: Option<&str>| Me {
+        user_id: "u1".to_owned(),
+        username: "jana.mala".to_owned(),
+        display_name: "Jana Malá".to_owned(),
+        role,
+        provider_id: provider.map(|_| "p1".to_owned()),
+        provider_name: provider.map(str::to_owned),
+    };
+    let staff = me(Role::Caregiver, Some("Charita Děčín"));
+    let host = mount(move || view! { <AccountSummary me=staff /> });
+    assert_eq!(text(&host, ".account-name"), "Jana Malá");
+    assert_eq!(text(&host, ".account-username"), "jana.mala");
+    assert_eq!(text(&host, ".account-role"), "Pečovatel/ka");
+    assert_eq!(text(&host, ".account-provider"), "Charita Děčín");
+
+    let family = me(Role::FamilyMember, None);
+    let host = mount(move || view! { <AccountSummary me=family /> });
+    assert_eq!(text(&host, ".account-role"), "Rodina");
+    assert!(missing(&host, ".account-provider"));
 }
