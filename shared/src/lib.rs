@@ -2,6 +2,7 @@
 //! pure rules. Compiles for the browser, for Spin components and natively.
 
 pub mod catalogue;
+pub mod clients;
 pub mod error;
 pub mod identity;
 pub mod planning;

@@ -67,6 +67,13 @@ const fn rule(
     }
 }
 
+fn client_body() -> Value {
+    json!({
+        "name": "Klient Matice", "street": "Dlouhá 1", "municipality_code": "562335",
+        "service_from": "2026-11-01"
+    })
+}
+
 fn expectations() -> Vec<Expectation> {
     use Method::{Delete, Get, Patch, Post, Put};
     vec![
@@ -224,6 +231,36 @@ fn expectations() -> Vec<Expectation> {
             Some(&[ProviderManager, Coordinator]),
             Target::Visit,
         ),
+        rule(
+            Get,
+            "/api/schedule/clients",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(client_body),
+            ..rule(
+                Post,
+                "/api/schedule/clients",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/clients/{client_id}",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        Expectation {
+            body: Some(client_body),
+            ..rule(
+                Put,
+                "/api/schedule/clients/{client_id}",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Client,
+            )
+        },
         Expectation {
             body: Some(
                 || json!({"skills": ["přesun"], "shifts": [{"weekday": 1, "start": "07:00", "end": "15:30"}]}),

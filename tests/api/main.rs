@@ -5,6 +5,7 @@
 mod helpers;
 
 mod authorization;
+mod clients;
 mod errors;
 mod identity;
 mod reference_data;

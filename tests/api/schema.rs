@@ -7,7 +7,7 @@ use tokio::task::JoinSet;
 
 use crate::helpers::{Engine, TestApp, on_both_engines};
 
-const MIGRATION_COUNT: i64 = 4;
+const MIGRATION_COUNT: i64 = 5;
 
 async fn many_first_requests_at_once_apply_the_schema_exactly_once(engine: Engine) {
     let app = Arc::new(TestApp::spawn(engine).await);

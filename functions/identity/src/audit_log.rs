@@ -22,7 +22,7 @@ pub async fn browse<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
             "SELECT a.at, a.user_id, u.display_name, a.role, a.action, a.entity, a.entity_id, a.client_id \
              FROM audit_log a JOIN users u ON u.id = a.user_id \
              WHERE a.provider_id = $1 AND a.at < $2 ORDER BY a.at DESC, a.id DESC LIMIT $3",
-            &[provider_id.into(), timestamp::format(before).into(), PAGE.into()],
+            &[provider_id.into(), timestamp::format_precise(before).into(), PAGE.into()],
         )
         .await?
         .iter()

@@ -46,7 +46,7 @@ pub async fn record(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         &[
             random::new_id().into(),
-            timestamp::format(now).into(),
+            timestamp::format_precise(now).into(),
             caller.user.user_id.as_str().into(),
             caller.role().as_str().into(),
             subject.provider_id.into(),

@@ -1,6 +1,7 @@
 //! Scheduling: the visits of a day, scoped to the caller's provider and, for caregivers,
 //! to their own route; a client's schedule for their family; the planner's week.
 
+mod clients;
 mod facts;
 mod week;
 
@@ -31,6 +32,10 @@ pub enum Endpoint {
     AddAbsence,
     RefuseCaregiver,
     AddTemplate,
+    ListClients,
+    ShowClient,
+    CreateClient,
+    ReplaceClient,
 }
 
 const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
@@ -108,6 +113,30 @@ impl Component for Scheduling {
             endpoint: Endpoint::AddTemplate,
             access: Access::Roles(PLANNERS),
         },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/clients",
+            endpoint: Endpoint::ListClients,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/clients",
+            endpoint: Endpoint::CreateClient,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/clients/{client_id}",
+            endpoint: Endpoint::ShowClient,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Put,
+            pattern: "/api/schedule/clients/{client_id}",
+            endpoint: Endpoint::ReplaceClient,
+            access: Access::Roles(PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -126,6 +155,10 @@ impl Component for Scheduling {
             Endpoint::AddAbsence => facts::add_absence(cx).await,
             Endpoint::RefuseCaregiver => facts::refuse_caregiver(cx).await,
             Endpoint::AddTemplate => facts::add_template(cx).await,
+            Endpoint::ListClients => clients::list(cx).await,
+            Endpoint::ShowClient => clients::show(cx).await,
+            Endpoint::CreateClient => clients::create(cx).await,
+            Endpoint::ReplaceClient => clients::replace(cx).await,
         }
     }
 }

@@ -1,0 +1,215 @@
+//! Clients as coordinators keep them, parsed once at the boundary.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Gender> {
+        [Gender::Female, Gender::Male]
+            .into_iter()
+            .find(|g| g.as_str() == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactPerson {
+    pub name: String,
+    /// "dcera", "soused", …
+    pub relation: String,
+    pub phone: String,
+}
+
+/// `POST /api/schedule/clients` and `PUT /api/schedule/clients/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientInput {
+    pub name: String,
+    pub street: String,
+    pub municipality_code: String,
+    /// Where the door is; when absent, the municipality's centre.
+    #[serde(default)]
+    pub latitude: Option<f64>,
+    #[serde(default)]
+    pub longitude: Option<f64>,
+    /// Příspěvek na péči, I–IV as 1–4, with the date it applies from.
+    #[serde(default)]
+    pub care_allowance_level: Option<u8>,
+    #[serde(default)]
+    pub care_allowance_from: Option<NaiveDate>,
+    #[serde(default)]
+    pub free_of_charge: bool,
+    pub service_from: NaiveDate,
+    #[serde(default)]
+    pub service_to: Option<NaiveDate>,
+    #[serde(default)]
+    pub preferred_caregiver_gender: Option<Gender>,
+    #[serde(default)]
+    pub doorstep_note: Option<String>,
+    #[serde(default)]
+    pub internal_note: Option<String>,
+    #[serde(default)]
+    pub contacts: Vec<ContactPerson>,
+}
+
+/// A client as staff see them (never sent to families).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientDetail {
+    pub id: String,
+    #[serde(flatten)]
+    pub input: ClientInput,
+    pub municipality_name: String,
+}
+
+/// A line of the client list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientSummary {
+    pub id: String,
+    pub name: String,
+    pub municipality_name: String,
+    pub care_allowance_level: Option<u8>,
+    pub active: bool,
+}
+
+fn text(value: &str, field: &'static str, max: usize, what: &str) -> Result<String, FieldError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() || trimmed.chars().count() > max {
+        return Err(FieldError::new(
+            field,
+            format!("Zadejte {what} (nejvýše {max} znaků)."),
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Checks everything that needs no database; names and notes come back trimmed.
+pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
+    let mut checked = input.clone();
+    checked.name = text(&input.name, "name", 100, "jméno klienta")?;
+    checked.street = text(&input.street, "street", 100, "ulici a číslo domu")?;
+    match (input.latitude, input.longitude) {
+        (Some(lat), Some(lon)) if (48.5..=51.1).contains(&lat) && (12.0..=19.0).contains(&lon) => {}
+        (None, None) => {}
+        _ => {
+            return Err(FieldError::new(
+                "latitude",
+                "Souřadnice musí ležet v Česku a být zadány obě.",
+            ));
+        }
+    }
+    match (input.care_allowance_level, input.care_allowance_from) {
+        (Some(1..=4), Some(_)) | (None, None) => {}
+        (Some(1..=4), None) => {
+            return Err(FieldError::new(
+                "care_allowance_from",
+                "Uveďte, od kdy stupeň příspěvku platí.",
+            ));
+        }
+        _ => {
+            return Err(FieldError::new(
+                "care_allowance_level",
+                "Stupeň příspěvku na péči je I až IV (1–4).",
+            ));
+        }
+    }
+    if input.service_to.is_some_and(|to| to < input.service_from) {
+        return Err(FieldError::new(
+            "service_to",
+            "Služba musí skončit nejdříve v den, kdy začíná.",
+        ));
+    }
+    let note = |note: &Option<String>, field| match note.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) if text.chars().count() <= 500 => Ok(Some(text.to_owned())),
+        Some(_) => Err(FieldError::new(field, "Poznámka má nejvýše 500 znaků.")),
+    };
+    checked.doorstep_note = note(&input.doorstep_note, "doorstep_note")?;
+    checked.internal_note = note(&input.internal_note, "internal_note")?;
+    checked.contacts = input
+        .contacts
+        .iter()
+        .map(|contact| {
+            Ok(ContactPerson {
+                name: text(&contact.name, "contacts.name", 100, "jméno kontaktní osoby")?,
+                relation: text(
+                    &contact.relation,
+                    "contacts.relation",
+                    50,
+                    "vztah ke klientovi",
+                )?,
+                phone: text(&contact.phone, "contacts.phone", 30, "telefon")?,
+            })
+        })
+        .collect::<Result<_, FieldError>>()?;
+    Ok(checked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> ClientInput {
+        ClientInput {
+            name: " Marie Nová ".into(),
+            street: "Lipová 3".into(),
+            municipality_code: "562335".into(),
+            latitude: None,
+            longitude: None,
+            care_allowance_level: Some(2),
+            care_allowance_from: NaiveDate::from_ymd_opt(2026, 1, 1),
+            free_of_charge: false,
+            service_from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+            service_to: None,
+            preferred_caregiver_gender: Some(Gender::Female),
+            doorstep_note: Some("  ".into()),
+            internal_note: None,
+            contacts: vec![],
+        }
+    }
+
+    #[test]
+    fn a_client_comes_back_trimmed_and_without_empty_notes() {
+        let checked = check_client(&client()).expect("valid");
+        assert_eq!(checked.name, "Marie Nová");
+        assert_eq!(checked.doorstep_note, None);
+    }
+
+    #[test]
+    fn a_care_allowance_level_needs_its_date_and_lies_between_one_and_four() {
+        let mut without_date = client();
+        without_date.care_allowance_from = None;
+        assert_eq!(
+            check_client(&without_date).expect_err("no date").field,
+            "care_allowance_from"
+        );
+        let mut level_five = client();
+        level_five.care_allowance_level = Some(5);
+        assert_eq!(
+            check_client(&level_five).expect_err("five").field,
+            "care_allowance_level"
+        );
+    }
+
+    #[test]
+    fn coordinates_must_both_be_in_czechia() {
+        let mut half = client();
+        half.latitude = Some(50.7);
+        assert_eq!(check_client(&half).expect_err("half").field, "latitude");
+    }
+}
