@@ -240,6 +240,20 @@ fn board_visit(row: &Row) -> Result<(BoardVisit, PlannedVisit), DbError> {
     Ok((board, planned))
 }
 
+/// `id → facts` for every row of `sql` (columns `id` and `name`), with only the name known.
+async fn named_by_id<T>(
+    db: &impl Database,
+    sql: &str,
+    provider: &Value,
+    with_name: impl Fn(String) -> T,
+) -> Result<BTreeMap<String, T>, DbError> {
+    db.query(sql, std::slice::from_ref(provider))
+        .await?
+        .iter()
+        .map(|row| Ok((row.text("id")?, with_name(row.text("name")?))))
+        .collect()
+}
+
 /// The caregivers and clients of a provider, as the conflict check needs them.
 async fn plan_facts(
     db: &impl Database,
@@ -252,23 +266,16 @@ async fn plan_facts(
     DbError,
 > {
     let provider: Value = provider_id.into();
-    let mut caregivers: BTreeMap<String, CaregiverFacts> = db
-        .query(
-            "SELECT id, display_name FROM users WHERE provider_id = $1 AND role = 'caregiver'",
-            std::slice::from_ref(&provider),
-        )
-        .await?
-        .iter()
-        .map(|row| {
-            Ok((
-                row.text("id")?,
-                CaregiverFacts {
-                    name: row.text("display_name")?,
-                    ..Default::default()
-                },
-            ))
-        })
-        .collect::<Result<_, DbError>>()?;
+    let mut caregivers = named_by_id(
+        db,
+        "SELECT id, display_name AS name FROM users WHERE provider_id = $1 AND role = 'caregiver'",
+        &provider,
+        |name| CaregiverFacts {
+            name,
+            ..Default::default()
+        },
+    )
+    .await?;
     for row in db
         .query(
             "SELECT s.user_id, s.skill FROM caregiver_skills s JOIN users u ON u.id = s.user_id WHERE u.provider_id = $1",
@@ -320,23 +327,16 @@ async fn plan_facts(
             });
         }
     }
-    let mut clients: BTreeMap<String, ClientFacts> = db
-        .query(
-            "SELECT id, name FROM clients WHERE provider_id = $1",
-            std::slice::from_ref(&provider),
-        )
-        .await?
-        .iter()
-        .map(|row| {
-            Ok((
-                row.text("id")?,
-                ClientFacts {
-                    name: row.text("name")?,
-                    ..Default::default()
-                },
-            ))
-        })
-        .collect::<Result<_, DbError>>()?;
+    let mut clients = named_by_id(
+        db,
+        "SELECT id, name FROM clients WHERE provider_id = $1",
+        &provider,
+        |name| ClientFacts {
+            name,
+            ..Default::default()
+        },
+    )
+    .await?;
     for row in db
         .query(
             "SELECT r.client_id, r.user_id FROM client_refused_caregivers r \
