@@ -507,6 +507,12 @@ pub fn ConfirmAction(
     #[prop(optional)] danger: bool,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
+    // Set when the question is dismissed, so focus goes back to the button that asked.
+    let dismissed = StoredValue::new(false);
+    let dismiss = move || {
+        dismissed.set_value(true);
+        asking.set(false);
+    };
     let confirm_class = if danger {
         "button button-danger"
     } else {
@@ -522,7 +528,16 @@ pub fn ConfirmAction(
             let group_label = question.clone();
             let confirm_label = confirm_label.clone();
             view! {
-                <div class="confirm" role="group" aria-label=group_label>
+                <div
+                    class="confirm"
+                    role="group"
+                    aria-label=group_label
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            dismiss();
+                        }
+                    }
+                >
                     <p class="confirm-question">{question}</p>
                     <div class="actions">
                         <button
@@ -537,7 +552,7 @@ pub fn ConfirmAction(
                         >
                             {confirm_label}
                         </button>
-                        <button type="button" class="button" on:click=move |_| asking.set(false)>
+                        <button type="button" class="button" on:click=move |_| dismiss()>
                             "Zpět"
                         </button>
                     </div>
@@ -546,10 +561,18 @@ pub fn ConfirmAction(
             .into_any()
         } else {
             let label = label.clone();
+            let trigger = NodeRef::<leptos::html::Button>::new();
+            trigger.on_load(move |button| {
+                if dismissed.get_value() {
+                    dismissed.set_value(false);
+                    let _ = button.focus();
+                }
+            });
             view! {
                 <button
                     type="button"
                     class="button"
+                    node_ref=trigger
                     disabled=move || pending.get()
                     on:click=move |_| asking.set(true)
                 >
@@ -806,11 +829,19 @@ fn StaffRow(
 pub fn NewStaffForm(
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<ErrorDetail>>,
+    /// Set when the server created the account: the inputs are cleared for the next one.
+    #[prop(into)]
+    done: Signal<bool>,
     #[prop(into)] on_submit: Callback<(String, String, String)>,
 ) -> impl IntoView {
     let username = NodeRef::<leptos::html::Input>::new();
     let display_name = NodeRef::<leptos::html::Input>::new();
     let role = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if done.get() {
+            clear(&[username, display_name]);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {

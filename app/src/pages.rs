@@ -714,6 +714,7 @@ fn StaffLoader() -> impl IntoView {
                 <NewStaffForm
                     pending=create.pending()
                     error=form_error(create, local_error)
+                    done=Signal::derive(move || matches!(create.value().get(), Some(Ok(_))))
                     on_submit=submit
                 />
             </section>

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 
 use app::api::decode_error;
 use app::components::{
-    AccountSummary, AppHeader, AuditTable, FamilySchedule, LoginForm, MainNav, OneTimeCodePanel,
-    PasswordChangeForm, StaffList, TodayView,
+    AccountSummary, AppHeader, AuditTable, ConfirmAction, FamilySchedule, LoginForm, MainNav,
+    OneTimeCodePanel, PasswordChangeForm, StaffList, TodayView,
 };
 use app::view_state::{ClientSchedule, Remote, TodayState, group_by_prague_day, nav_items};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -729,4 +729,71 @@ fn the_account_shows_the_provider_only_for_staff() {
     let host = mount(move || view! { <AccountSummary me=family /> });
     assert_eq!(text(&host, ".account-role"), "Rodina");
     assert!(missing(&host, ".account-provider"));
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmation_takes_focus_and_gives_it_back_when_dismissed() {
+    let confirmed = Arc::new(Mutex::new(0));
+    let sink = Arc::clone(&confirmed);
+    let host = mount(move || {
+        view! {
+            <ConfirmAction
+                label="Odebrat přístup"
+                question="Odebrat přístup: Eva?"
+                confirm_label="Ano, odebrat"
+                pending=false
+                danger=true
+                on_confirm=Callback::new(move |()| *sink.lock().expect("lock") += 1)
+            />
+        }
+    });
+    let active_text = || {
+        document()
+            .active_element()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+
+    find(&host, "button").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        attribute(&host, "[role=group]", "aria-label").as_deref(),
+        Some("Odebrat přístup: Eva?")
+    );
+    assert_eq!(active_text(), "Ano, odebrat", "focus on the real button");
+
+    // "Zpět" dismisses and returns focus to the button that asked.
+    let back = texts(&host, "button");
+    assert_eq!(back, ["Ano, odebrat", "Zpět"]);
+    let buttons = host.query_selector_all("button").expect("selector");
+    buttons
+        .item(1)
+        .expect("back")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert!(missing(&host, "[role=group]"));
+    assert_eq!(active_text(), "Odebrat přístup");
+    assert_eq!(*confirmed.lock().expect("lock"), 0);
+
+    // Escape dismisses too; confirming runs the action once.
+    find(&host, "button").click();
+    leptos::task::tick().await;
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("an event");
+    find(&host, ".button-danger")
+        .dispatch_event(&escape)
+        .expect("dispatched");
+    leptos::task::tick().await;
+    assert!(missing(&host, "[role=group]"));
+
+    find(&host, "button").click();
+    leptos::task::tick().await;
+    find(&host, ".button-danger").click();
+    leptos::task::tick().await;
+    assert_eq!(*confirmed.lock().expect("lock"), 1);
+    assert!(missing(&host, "[role=group]"));
 }

@@ -91,6 +91,16 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
       assert.match(await panel.locator('.code-address').innerText(), /\/obnova-hesla$/);
       assert.match(await panel.innerText(), new RegExp(`Přihlašovací jméno: ${username.replace('.', '\\.')}`));
       await panel.getByRole('button', { name: 'Vytisknout' }).waitFor();
+      assert.equal(await m.getByLabel('Přihlašovací jméno').inputValue(), '', 'the form is ready for the next one');
+
+      // On paper only the code panel remains, without its buttons.
+      await m.emulateMedia({ media: 'print' });
+      assert.equal(await panel.isVisible(), true);
+      assert.equal(await m.locator('.code-value code').isVisible(), true);
+      for (const hidden of ['.app-header', '.main-nav', '.staff-list', '.staff-form', '.code-panel .actions']) {
+        assert.equal(await m.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+      }
+      await m.emulateMedia({ media: 'screen' });
 
       const row = m.locator('.staff', { hasText: username });
       await row.waitFor();
