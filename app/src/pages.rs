@@ -741,18 +741,19 @@ fn StaffLoader() -> impl IntoView {
 /// `/klienti/:client_id/rodina`: who of the family sees the client's schedule; invitations.
 #[component]
 fn ClientFamilyPage() -> impl IntoView {
+    let params = use_params_map();
+    // A new client id (the router keeps the page) means a fresh page: links, codes, errors.
+    let client_id = Memo::new(move |_| params.with(|p| p.get("client_id").unwrap_or_default()));
     view! {
         <RequireRole roles=access::CLIENT_FAMILY>
-            <ClientFamilyLoader />
+            {move || view! { <ClientFamilyLoader client_id=client_id.get() /> }}
         </RequireRole>
     }
 }
 
 #[component]
-fn ClientFamilyLoader() -> impl IntoView {
+fn ClientFamilyLoader(client_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
-    let params = use_params_map();
-    let client_id = params.with_untracked(|p| p.get("client_id").unwrap_or_default());
 
     let (load, state) = {
         let client_id = client_id.clone();
