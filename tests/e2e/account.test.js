@@ -1,0 +1,95 @@
+// My account: a wrong current password is marked, a new password works from then on, and
+// "odhlásit všude" ends this session too. The built app against the native test host.
+//
+// Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startHost } from './host.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const USER = { username: 'pecovatelka.decin', password: 'demo1234' };
+const TIMEOUT = 20_000;
+const TEST_TIMEOUT = 120_000;
+
+describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
+  let host;
+  let browser;
+
+  before(async () => {
+    host = await startHost();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  async function signedIn({ username, password }) {
+    const context = await browser.newContext({ locale: 'cs-CZ', timezoneId: 'Europe/Prague' });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.goto(new URL('/prihlaseni', host.url).href);
+    await page.getByLabel('Přihlašovací jméno').fill(username);
+    await page.getByLabel('Heslo').fill(password);
+    await page.getByRole('button', { name: 'Přihlásit se' }).click();
+    await page.waitForURL('**/dnes');
+    return { context, page, problems };
+  }
+
+  test('changes the password, signs out elsewhere, then everywhere', { timeout: TEST_TIMEOUT }, async () => {
+    const newPassword = 'pečovatelka 2026 nové';
+    const phone = await signedIn(USER);
+    const tablet = await signedIn(USER);
+    try {
+      const p = phone.page;
+      await p.getByRole('navigation', { name: 'Hlavní nabídka' }).getByRole('link', { name: 'Můj účet' }).click();
+      await p.waitForURL('**/ucet');
+      assert.equal((await p.locator('.account-username').innerText()).trim(), USER.username);
+      assert.equal((await p.locator('.account-role').innerText()).trim(), 'Pečovatel/ka');
+
+      // The server refuses a wrong current password and names the field.
+      await p.getByLabel('Současné heslo').fill('spatne-heslo');
+      await p.getByLabel('Nové heslo', { exact: true }).fill(newPassword);
+      await p.getByLabel('Nové heslo znovu').fill(newPassword);
+      await p.getByRole('button', { name: 'Změnit heslo' }).click();
+      await p.locator('#password-error').waitFor();
+      assert.equal(await p.locator('#password-current').getAttribute('aria-invalid'), 'true');
+      assert.equal(await p.locator('#password-new').getAttribute('aria-invalid'), null);
+      assert.match(await p.locator('#password-error').innerText(), /\p{L}/u);
+
+      await p.getByLabel('Současné heslo').fill(USER.password);
+      await p.getByRole('button', { name: 'Změnit heslo' }).click();
+      await p.locator('.form-ok').waitFor();
+      assert.equal(await p.locator('#password-current').inputValue(), '');
+
+      // The other device was signed out by the change.
+      await tablet.page.goto(new URL('/dnes', host.url).href);
+      await tablet.page.waitForURL('**/prihlaseni');
+
+      // The new password works there; then "odhlásit všude" from the phone ends both.
+      await tablet.page.getByLabel('Přihlašovací jméno').fill(USER.username);
+      await tablet.page.getByLabel('Heslo').fill(newPassword);
+      await tablet.page.getByRole('button', { name: 'Přihlásit se' }).click();
+      await tablet.page.waitForURL('**/dnes');
+
+      await p.getByRole('button', { name: 'Odhlásit všude' }).click();
+      await p.getByRole('button', { name: 'Ano, odhlásit všude' }).click();
+      await p.waitForURL('**/prihlaseni');
+      await tablet.page.goto(new URL('/ucet', host.url).href);
+      await tablet.page.waitForURL('**/prihlaseni');
+
+      assert.deepEqual(phone.problems, []);
+      assert.deepEqual(tablet.problems, []);
+    } finally {
+      await phone.context.close();
+      await tablet.context.close();
+    }
+  });
+});
