@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
+use shared::identity::AuditEntry;
 use shared::planning::conflicts::{Conflict, ConflictKind};
 use shared::schedule::{GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard};
 use shared::time::to_prague;
@@ -382,6 +383,37 @@ async fn every_change_is_kept_with_who_and_why(engine: Engine) {
     assert_eq!(cancelled.status, shared::schedule::VisitStatus::Cancelled);
 }
 
+async fn the_planners_reads_and_changes_are_audited(engine: Engine) {
+    let app = planner(engine).await;
+    board(&app).await;
+    change(
+        &app,
+        "visit-2026-11-23-06",
+        json!({"starts_at": "2026-11-23T08:15:00Z", "reason": "přání klienta"}),
+    )
+    .await;
+    app.get("/api/schedule/visits/visit-2026-11-23-06/history")
+        .await;
+    let manager = app.browser();
+    manager.login_as("vedouci.decin").await;
+    let log: Vec<AuditEntry> = json(manager.get("/api/auth/audit").await).await;
+    // The clock stands still in these tests: compare the entries, not their order.
+    let mut planner_entries: Vec<(&str, &str, Option<&str>)> = log
+        .iter()
+        .filter(|e| e.display_name == "Petr Koordinátor")
+        .map(|e| (e.action.as_str(), e.entity.as_str(), e.client_id.as_deref()))
+        .collect();
+    planner_entries.sort();
+    assert_eq!(
+        planner_entries,
+        [
+            ("read", "visit_history", Some("cl-d6")),
+            ("read", "week_board", None),
+            ("update", "visit", Some("cl-d6")),
+        ]
+    );
+}
+
 async fn a_change_without_a_reason_is_refused(engine: Engine) {
     let app = planner(engine).await;
     let missing = app
@@ -512,4 +544,5 @@ on_both_engines!(
     a_two_caregiver_visit_needs_both,
     every_change_is_kept_with_who_and_why,
     a_change_without_a_reason_is_refused,
+    the_planners_reads_and_changes_are_audited,
 );

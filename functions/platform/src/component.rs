@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use shared::APP_REQUEST_HEADER;
 
+use crate::audit::{self, Action, Subject};
 use crate::auth::{Caller, authenticate};
 use crate::db::Database;
 use crate::error::ApiError;
@@ -33,6 +34,27 @@ impl<D> Context<'_, D> {
     /// The signed-in caller; routes that are not public always have one.
     pub fn caller(&self) -> Result<&Caller, ApiError> {
         self.caller.as_ref().ok_or(ApiError::Unauthenticated)
+    }
+}
+
+impl<D: Database> Context<'_, D> {
+    /// Logs what a staff member just did to their provider's care data.
+    pub async fn audit(
+        &self,
+        action: Action,
+        entity: &str,
+        entity_id: Option<&str>,
+        client_id: Option<&str>,
+    ) -> Result<(), ApiError> {
+        let caller = self.caller()?;
+        let subject = Subject {
+            entity,
+            entity_id,
+            client_id,
+            provider_id: caller.user.provider_id.as_deref(),
+        };
+        audit::record(self.db, caller, action, subject, self.now).await?;
+        Ok(())
     }
 }
 

@@ -1,7 +1,7 @@
 //! Clients: the coordinator's register, scoped to the provider; every read and write of a
 //! client's record is audited.
 
-use platform::audit::{self, Action, Subject};
+use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, db};
@@ -87,22 +87,6 @@ async fn load<D: Database>(cx: &Context<'_, D>, client_id: &str) -> Result<Clien
     })
 }
 
-async fn audit_client<D: Database>(
-    cx: &Context<'_, D>,
-    action: Action,
-    client_id: &str,
-) -> Result<(), ApiError> {
-    let caller = cx.caller()?;
-    let subject = Subject {
-        entity: "client",
-        entity_id: Some(client_id),
-        client_id: Some(client_id),
-        provider_id: caller.user.provider_id.as_deref(),
-    };
-    audit::record(cx.db, caller, action, subject, cx.now).await?;
-    Ok(())
-}
-
 pub async fn list<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let provider_id = cx.caller()?.provider_id()?;
     let today = prague_date(cx.now).to_string();
@@ -132,7 +116,8 @@ pub async fn list<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiEr
 pub async fn show<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let client_id = cx.params.get("client_id").unwrap_or_default();
     let client = load(cx, client_id).await?;
-    audit_client(cx, Action::Read, client_id).await?;
+    cx.audit(Action::Read, "client", Some(client_id), Some(client_id))
+        .await?;
     Ok(ApiResponse::ok(&client))
 }
 
@@ -227,7 +212,8 @@ pub async fn create<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     let id = new_id();
     db::in_transaction(cx.db, async || {
         store(cx, &id, &input, true).await?;
-        audit_client(cx, Action::Create, &id).await
+        cx.audit(Action::Create, "client", Some(&id), Some(&id))
+            .await
     })
     .await?;
     Ok(ApiResponse::json(201, &load(cx, &id).await?))
@@ -239,7 +225,8 @@ pub async fn replace<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
     let input = check_client(&json_body::<ClientInput>(&cx.request.body)?)?;
     db::in_transaction(cx.db, async || {
         store(cx, client_id, &input, false).await?;
-        audit_client(cx, Action::Update, client_id).await
+        cx.audit(Action::Update, "client", Some(client_id), Some(client_id))
+            .await
     })
     .await?;
     Ok(ApiResponse::ok(&load(cx, client_id).await?))

@@ -1,6 +1,7 @@
 //! What the planner tells the system: caregivers' skills, shifts and absences, refused
 //! pairings, and care-plan visit templates. The week board's conflicts read these.
 
+use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, db};
@@ -192,5 +193,12 @@ pub async fn add_template<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespons
             ],
         )
         .await?;
+    cx.audit(
+        Action::Create,
+        "visit_template",
+        Some(&id),
+        Some(&input.client_id),
+    )
+    .await?;
     Ok(ApiResponse::json(201, &Created { id }))
 }

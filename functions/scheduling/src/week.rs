@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, Value, db, timestamp};
@@ -157,6 +158,7 @@ pub async fn generate<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, A
             record_event(cx, &caller.user.user_id, &id, "generated", &format!("šablona {}", visit.template_id), None)
                 .await?;
         }
+        cx.audit(Action::Create, "week_visits", Some(&monday.to_string()), None).await?;
         Ok::<_, ApiError>(u32::try_from(visits.len()).unwrap_or(u32::MAX))
     })
     .await?;
@@ -393,9 +395,10 @@ async fn load_board(
 pub async fn board<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let monday = monday(cx)?;
     let provider_id = cx.caller()?.provider_id()?;
-    Ok(ApiResponse::ok(
-        &load_board(cx.db, provider_id, monday).await?,
-    ))
+    let board = load_board(cx.db, provider_id, monday).await?;
+    cx.audit(Action::Read, "week_board", Some(&monday.to_string()), None)
+        .await?;
+    Ok(ApiResponse::ok(&board))
 }
 
 /// Moves, reassigns or cancels a visit; answers with the visit and the conflicts of its week
@@ -493,6 +496,13 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
             )
             .await?;
         }
+        cx.audit(
+            Action::Update,
+            "visit",
+            Some(&visit_id),
+            Some(&current.client_id),
+        )
+        .await?;
         if change.cancel {
             cx.db
                 .execute(
@@ -534,13 +544,22 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
 pub async fn history<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let provider_id = cx.caller()?.provider_id()?;
     let visit_id = cx.params.get("id").unwrap_or_default();
-    cx.db
+    let client_id = cx
+        .db
         .query_one(
-            "SELECT id FROM visits WHERE id = $1 AND provider_id = $2",
+            "SELECT client_id FROM visits WHERE id = $1 AND provider_id = $2",
             &[visit_id.into(), provider_id.into()],
         )
         .await?
-        .ok_or(ApiError::NotFound("Návštěva"))?;
+        .ok_or(ApiError::NotFound("Návštěva"))?
+        .text("client_id")?;
+    cx.audit(
+        Action::Read,
+        "visit_history",
+        Some(visit_id),
+        Some(&client_id),
+    )
+    .await?;
     let events = cx
         .db
         .query(
