@@ -4,12 +4,10 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { LAPTOP, TIMEOUT, launchChromium, openPage } from './browser.js';
 import { startHost } from './host.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const USER = { username: 'pecovatelka.decin', password: 'demo1234' };
-const TIMEOUT = 20_000;
 const TEST_TIMEOUT = 120_000;
 
 describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
@@ -18,10 +16,7 @@ describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
 
   before(async () => {
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -30,11 +25,7 @@ describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
   });
 
   async function signedIn({ username, password }) {
-    const context = await browser.newContext({ locale: 'cs-CZ', timezoneId: 'Europe/Prague' });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(String(error)));
+    const { context, page, problems } = await openPage(browser, LAPTOP);
     await page.goto(new URL('/prihlaseni', host.url).href);
     await page.getByLabel('Přihlašovací jméno').fill(username);
     await page.getByLabel('Heslo').fill(password);

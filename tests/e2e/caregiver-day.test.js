@@ -4,12 +4,10 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { PHONE, TIMEOUT, launchChromium, openPage } from './browser.js';
 import { startHost } from './host.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const DEMO = { username: 'pecovatelka.decin', password: 'demo1234' };
-const TIMEOUT = 20_000;
 const TEST_TIMEOUT = 90_000;
 
 describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
@@ -18,10 +16,7 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
 
   before(async () => {
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -29,20 +24,7 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
     await host?.stop();
   });
 
-  async function newPage() {
-    const context = await browser.newContext({
-      locale: 'cs-CZ',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(String(error)));
-    return { context, page, problems };
-  }
+  const newPage = () => openPage(browser, PHONE);
 
   async function signIn(page, { username, password }) {
     await page.getByLabel('Přihlašovací jméno').fill(username);

@@ -6,13 +6,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { PHONE, TIMEOUT, launchChromium, openPage } from './browser.js';
 import { startHost } from './host.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const CLIENT_ID = 'cl-d2';
-const TIMEOUT = 20_000;
 const TEST_TIMEOUT = 120_000;
 
 describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
@@ -21,10 +19,7 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
 
   before(async () => {
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -32,20 +27,7 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
     await host?.stop();
   });
 
-  async function newPage() {
-    const context = await browser.newContext({
-      locale: 'cs-CZ',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(String(error)));
-    return { context, page, problems };
-  }
+  const newPage = () => openPage(browser, PHONE);
 
   test('is redeemed into a family account that sees the schedule, and can be revoked, closing the account', { timeout: TEST_TIMEOUT }, async () => {
     const username = `rodina.test${randomBytes(3).toString('hex')}`;

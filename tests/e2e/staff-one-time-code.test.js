@@ -5,12 +5,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { LAPTOP, TIMEOUT, launchChromium, openPage } from './browser.js';
 import { startHost } from './host.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const MANAGER = { username: 'vedouci.decin', password: 'demo1234' };
-const TIMEOUT = 20_000;
 const TEST_TIMEOUT = 120_000;
 
 describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }, () => {
@@ -19,10 +17,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
 
   before(async () => {
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -30,18 +25,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
     await host?.stop();
   });
 
-  async function newPage() {
-    const context = await browser.newContext({
-      locale: 'cs-CZ',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 1024, height: 900 },
-    });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(String(error)));
-    return { context, page, problems };
-  }
+  const newPage = () => openPage(browser, LAPTOP);
 
   test('the manager hands out a one-time code and the caregiver signs in with it', { timeout: TEST_TIMEOUT }, async () => {
     const username = `eva.test${randomBytes(3).toString('hex')}`;
