@@ -48,5 +48,6 @@ cargo build -p epece-tests --bin epece-host
 (
   cd tests/e2e
   npm ci --no-audit --no-fund --loglevel=error
-  EPECE_HOST_BIN="$target_dir/debug/epece-host" node --test
+  # One file at a time: each starts a host and a browser, and the machine has two cores.
+  EPECE_HOST_BIN="$target_dir/debug/epece-host" node --test --test-concurrency=1
 )

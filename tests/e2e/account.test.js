@@ -3,33 +3,19 @@
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { LAPTOP, TIMEOUT, launchChromium, openPage } from './browser.js';
-import { startHost } from './host.js';
+import { describe, test } from 'node:test';
+import { LAPTOP, hostAndBrowser, openPage, signIn } from './browser.js';
 
 const USER = { username: 'pecovatelka.decin', password: 'demo1234' };
 const TEST_TIMEOUT = 120_000;
 
 describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
-  let host;
-  let browser;
-
-  before(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const suite = hostAndBrowser();
 
   async function signedIn({ username, password }) {
-    const { context, page, problems } = await openPage(browser, LAPTOP);
-    await page.goto(new URL('/prihlaseni', host.url).href);
-    await page.getByLabel('Přihlašovací jméno').fill(username);
-    await page.getByLabel('Heslo').fill(password);
-    await page.getByRole('button', { name: 'Přihlásit se' }).click();
+    const { context, page, problems } = await openPage(suite.browser, LAPTOP);
+    await page.goto(new URL('/prihlaseni', suite.host.url).href);
+    await signIn(page, { username: username, password: password });
     await page.waitForURL('**/dnes');
     return { context, page, problems };
   }
@@ -61,7 +47,7 @@ describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.equal(await p.locator('#password-current').inputValue(), '');
 
       // The other device was signed out by the change.
-      await tablet.page.goto(new URL('/dnes', host.url).href);
+      await tablet.page.goto(new URL('/dnes', suite.host.url).href);
       await tablet.page.waitForURL('**/prihlaseni');
 
       // The new password works there; then "odhlásit všude" from the phone ends both.
@@ -73,7 +59,7 @@ describe('my account', { timeout: 2 * TEST_TIMEOUT }, () => {
       await p.getByRole('button', { name: 'Odhlásit všude' }).click();
       await p.getByRole('button', { name: 'Ano, odhlásit všude' }).click();
       await p.waitForURL('**/prihlaseni');
-      await tablet.page.goto(new URL('/ucet', host.url).href);
+      await tablet.page.goto(new URL('/ucet', suite.host.url).href);
       await tablet.page.waitForURL('**/prihlaseni');
 
       assert.deepEqual(phone.problems, []);

@@ -3,39 +3,21 @@
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { PHONE, TIMEOUT, launchChromium, openPage } from './browser.js';
-import { startHost } from './host.js';
+import { describe, test } from 'node:test';
+import { PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
 
 const DEMO = { username: 'pecovatelka.decin', password: 'demo1234' };
 const TEST_TIMEOUT = 90_000;
 
 describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
-  let host;
-  let browser;
+  const suite = hostAndBrowser();
 
-  before(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const newPage = () => openPage(browser, PHONE);
-
-  async function signIn(page, { username, password }) {
-    await page.getByLabel('Přihlašovací jméno').fill(username);
-    await page.getByLabel('Heslo').fill(password);
-    await page.getByRole('button', { name: 'Přihlásit se' }).click();
-  }
+  const newPage = () => openPage(suite.browser, PHONE);
 
   test('is sent to the sign-in form and sees a Czech error for a wrong password', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
-      await page.goto(host.url);
+      await page.goto(suite.host.url);
       await page.waitForURL('**/prihlaseni');
       await signIn(page, { username: DEMO.username, password: 'spatne-heslo' });
 
@@ -52,7 +34,7 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
   test('signs in, sees today\'s visits, and still gets the app offline', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
-      await page.goto(host.url);
+      await page.goto(suite.host.url);
       await page.waitForURL('**/prihlaseni');
       await signIn(page, DEMO);
 
@@ -97,14 +79,14 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
   test('signs out and is sent back to the sign-in form', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
-      await page.goto(new URL('/dnes', host.url).href);
+      await page.goto(new URL('/dnes', suite.host.url).href);
       await page.waitForURL('**/prihlaseni');
       await signIn(page, DEMO);
       await page.waitForURL('**/dnes');
 
       await page.getByRole('button', { name: 'Odhlásit se' }).click();
       await page.waitForURL('**/prihlaseni');
-      await page.goto(new URL('/dnes', host.url).href);
+      await page.goto(new URL('/dnes', suite.host.url).href);
       await page.waitForURL('**/prihlaseni');
       assert.deepEqual(problems, []);
     } finally {

@@ -5,29 +5,17 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { PHONE, TIMEOUT, launchChromium, openPage } from './browser.js';
-import { startHost } from './host.js';
+import { describe, test } from 'node:test';
+import { PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
 
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const CLIENT_ID = 'cl-d2';
 const TEST_TIMEOUT = 120_000;
 
 describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
-  let host;
-  let browser;
+  const suite = hostAndBrowser();
 
-  before(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const newPage = () => openPage(browser, PHONE);
+  const newPage = () => openPage(suite.browser, PHONE);
 
   test('is redeemed into a family account that sees the schedule, and can be revoked, closing the account', { timeout: TEST_TIMEOUT }, async () => {
     const username = `rodina.test${randomBytes(3).toString('hex')}`;
@@ -36,14 +24,12 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
     const family = await newPage();
     try {
       const k = coordinator.page;
-      await k.goto(host.url);
+      await k.goto(suite.host.url);
       await k.waitForURL('**/prihlaseni');
-      await k.getByLabel('Přihlašovací jméno').fill(COORDINATOR.username);
-      await k.getByLabel('Heslo').fill(COORDINATOR.password);
-      await k.getByRole('button', { name: 'Přihlásit se' }).click();
+      await signIn(k, { username: COORDINATOR.username, password: COORDINATOR.password });
       await k.waitForURL('**/dnes');
 
-      await k.goto(new URL(`/klienti/${CLIENT_ID}/rodina`, host.url).href);
+      await k.goto(new URL(`/klienti/${CLIENT_ID}/rodina`, suite.host.url).href);
       await k.locator('.family-links, .client-family .empty').first().waitFor();
       await k.getByRole('button', { name: 'Vytvořit pozvánku' }).click();
       const panel = k.locator('.code-panel');
@@ -55,7 +41,7 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       // The relative creates the account.
       const f = family.page;
-      await f.goto(new URL('/pozvanka', host.url).href);
+      await f.goto(new URL('/pozvanka', suite.host.url).href);
       await f.getByLabel('Kód z pozvánky').fill(code);
       await f.getByLabel('Vaše jméno a příjmení').fill(displayName);
       await f.getByLabel('Přihlašovací jméno').fill(username);
@@ -76,7 +62,7 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
         assert.match(time, /^\d{1,2}:\d{2}–\d{1,2}:\d{2}$/);
       }
       // A family member cannot open the manager's pages.
-      await f.goto(new URL('/pracovnici', host.url).href);
+      await f.goto(new URL('/pracovnici', suite.host.url).href);
       await f.getByRole('heading', { name: 'Sem nemáte přístup' }).waitFor();
 
       // The coordinator sees the new link and revokes it, after confirming.
@@ -92,11 +78,9 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       // With their last link gone the account is closed: the relative's next request ends
       // on the sign-in form, and the old password no longer opens anything.
-      await f.goto(new URL('/rodina', host.url).href);
+      await f.goto(new URL('/rodina', suite.host.url).href);
       await f.waitForURL('**/prihlaseni');
-      await f.getByLabel('Přihlašovací jméno').fill(username);
-      await f.getByLabel('Heslo').fill('heslo pro rodinu 1');
-      await f.getByRole('button', { name: 'Přihlásit se' }).click();
+      await signIn(f, { username: username, password: 'heslo pro rodinu 1' });
       await f.locator('.login [role=alert]').waitFor();
       assert.equal(new URL(f.url()).pathname, '/prihlaseni');
 

@@ -4,28 +4,16 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { LAPTOP, TIMEOUT, launchChromium, openPage } from './browser.js';
-import { startHost } from './host.js';
+import { describe, test } from 'node:test';
+import { LAPTOP, hostAndBrowser, openPage, signIn } from './browser.js';
 
 const MANAGER = { username: 'vedouci.decin', password: 'demo1234' };
 const TEST_TIMEOUT = 120_000;
 
 describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }, () => {
-  let host;
-  let browser;
+  const suite = hostAndBrowser();
 
-  before(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const newPage = () => openPage(browser, LAPTOP);
+  const newPage = () => openPage(suite.browser, LAPTOP);
 
   test('the manager hands out a one-time code and the caregiver signs in with it', { timeout: TEST_TIMEOUT }, async () => {
     const username = `eva.test${randomBytes(3).toString('hex')}`;
@@ -37,11 +25,9 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
     try {
       // The manager signs in and lands on the staff page.
       const m = manager.page;
-      await m.goto(host.url);
+      await m.goto(suite.host.url);
       await m.waitForURL('**/prihlaseni');
-      await m.getByLabel('Přihlašovací jméno').fill(MANAGER.username);
-      await m.getByLabel('Heslo').fill(MANAGER.password);
-      await m.getByRole('button', { name: 'Přihlásit se' }).click();
+      await signIn(m, { username: MANAGER.username, password: MANAGER.password });
       await m.waitForURL('**/pracovnici');
       const nav = m.getByRole('navigation', { name: 'Hlavní nabídka' });
       assert.deepEqual(
@@ -94,7 +80,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
 
       // The caregiver, on their own phone, redeems the code.
       const c = caregiver.page;
-      await c.goto(new URL('/obnova-hesla', host.url).href);
+      await c.goto(new URL('/obnova-hesla', suite.host.url).href);
       await c.getByLabel('Jednorázový kód').fill(code);
       await c.getByLabel('Nové heslo', { exact: true }).fill(newPassword);
       await c.getByLabel('Nové heslo znovu').fill('jiné heslo 2026!');
@@ -123,7 +109,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
       // The code was single-use: a second attempt is refused with the code field marked.
       const again = await newPage();
       try {
-        await again.page.goto(new URL('/obnova-hesla', host.url).href);
+        await again.page.goto(new URL('/obnova-hesla', suite.host.url).href);
         await again.page.getByLabel('Jednorázový kód').fill(code);
         await again.page.getByLabel('Nové heslo', { exact: true }).fill('ještě jiné heslo 7');
         await again.page.getByLabel('Nové heslo znovu').fill('ještě jiné heslo 7');
@@ -148,7 +134,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
   test('an unknown address shows a Czech page with a way home', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
-      await page.goto(new URL('/neexistuje', host.url).href);
+      await page.goto(new URL('/neexistuje', suite.host.url).href);
       await page.getByRole('heading', { name: 'Stránka nenalezena' }).waitFor();
       await page.getByRole('link', { name: 'Zpět na úvod' }).click();
       await page.waitForURL('**/prihlaseni');
