@@ -272,15 +272,19 @@ fn Home() -> impl IntoView {
 #[component]
 fn LoginPage() -> impl IntoView {
     let session = expect_context::<Session>();
-    move || match session.gate.get() {
-        Gate::SignedIn => {
+    // Only signing in changes this page. Checking → signed out must not rebuild the form:
+    // that would drop what the user has typed while the session check was under way.
+    let signed_in = Memo::new(move |_| session.gate.get() == Gate::SignedIn);
+    move || {
+        if signed_in.get() {
             let path = session
                 .state
                 .with_untracked(SessionState::home)
                 .unwrap_or(paths::ACCOUNT);
             view! { <Redirect path=path options=replace() /> }.into_any()
+        } else {
+            view! { <LoginLoader /> }.into_any()
         }
-        _ => view! { <LoginLoader /> }.into_any(),
     }
 }
 
