@@ -238,6 +238,7 @@ pub fn VisitCard(visit: VisitView) -> impl IntoView {
             </ul>
         }
     });
+    let directions = visit.location.directions_url();
     let note = visit.doorstep_note.map(|note| {
         view! {
             <p class="visit-note">
@@ -261,6 +262,11 @@ pub fn VisitCard(visit: VisitView) -> impl IntoView {
                 <address class="visit-address">
                     {visit.address} ", " {visit.municipality}
                 </address>
+                <p class="visit-navigate">
+                    <a href=directions target="_blank" rel="noopener">
+                        "Navigovat"
+                    </a>
+                </p>
                 {tasks}
                 {note}
             </article>

@@ -512,6 +512,7 @@ pub fn audit_entity_label(entity: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::planning::travel::GeoPoint;
     use shared::schedule::VisitStatus;
 
     fn utc(text: &str) -> DateTime<Utc> {
@@ -531,6 +532,10 @@ mod tests {
             status: VisitStatus::Planned,
             tasks: vec!["Pomoc při osobní hygieně".to_owned()],
             doorstep_note: None,
+            location: GeoPoint {
+                latitude: 50.772656,
+                longitude: 14.212861,
+            },
         }
     }
 

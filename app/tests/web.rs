@@ -14,6 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use shared::ErrorDetail;
 use shared::identity::{AuditEntry, Me, OneTimeCode, Role, StaffMember};
+use shared::planning::travel::GeoPoint;
 use shared::schedule::{FamilyVisitView, LinkedClient, TodayVisits, VisitStatus, VisitView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -90,6 +91,10 @@ fn visit(id: &str, client: &str, starts: &str, ends: &str) -> VisitView {
             "Dovoz oběda".to_owned(),
         ],
         doorstep_note: Some("Klíč v boxu u branky, kód 1234".to_owned()),
+        location: GeoPoint {
+            latitude: 50.772656,
+            longitude: 14.212861,
+        },
     }
 }
 
@@ -138,6 +143,12 @@ fn the_visit_list_shows_client_prague_time_range_tasks_and_note() {
     );
     assert_eq!(text(&first, ".visit-address"), "Husova 12, Děčín");
     assert!(text(&first, ".visit-note").contains("Klíč v boxu u branky"));
+    let navigate = find(&first, ".visit-navigate a");
+    assert_eq!(navigate.text_content().unwrap_or_default(), "Navigovat");
+    assert_eq!(
+        navigate.get_attribute("href").as_deref(),
+        Some("https://www.google.com/maps/dir/?api=1&destination=50.772656,14.212861")
+    );
     assert_eq!(texts(&host, ".badge"), ["Naplánováno", "Hotovo"]);
     assert_eq!(text(&host, ".summary"), "2 návštěvy");
     assert!(

@@ -54,6 +54,8 @@ pub struct VisitView {
     pub tasks: Vec<String>,
     /// What the caregiver needs on the doorstep (key box, dog, …).
     pub doorstep_note: Option<String>,
+    /// Where the door is, for navigation.
+    pub location: crate::planning::travel::GeoPoint,
 }
 
 /// `GET /api/schedule/visits/today`: the caller's visits for the Prague date, earliest first.

@@ -1,6 +1,7 @@
 //! Today's visits: the caregiver's route, scoped to their provider.
 
 use chrono::{DateTime, Utc};
+use shared::planning::travel::GeoPoint;
 use shared::schedule::{TodayVisits, VisitStatus};
 use shared::time::{prague_date, to_prague};
 
@@ -48,6 +49,16 @@ async fn a_caregiver_sees_todays_route_earliest_first(engine: Engine) {
             .doorstep_note
             .as_deref()
             .is_some_and(|note| note.contains("klíčence"))
+    );
+    // Marie lives within a kilometre of Děčín's centre.
+    let decin = GeoPoint {
+        latitude: 50.772656,
+        longitude: 14.212861,
+    };
+    assert!(
+        first.location.distance_km(decin) < 1.0,
+        "{:?}",
+        first.location
     );
 }
 

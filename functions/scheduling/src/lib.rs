@@ -11,6 +11,7 @@ use platform::audit::{self, Action, Subject};
 use platform::timestamp;
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route, Value};
 use shared::identity::Role;
+use shared::planning::travel::GeoPoint;
 use shared::schedule::{
     ClientVisits, FamilyVisitView, LinkedClient, TodayVisits, VisitStatus, VisitView,
 };
@@ -184,7 +185,7 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
         .query(
             &format!(
                 "SELECT v.id, v.client_id, v.starts_at, v.ends_at, v.status, c.name AS client_name, \
-                        c.street, m.name AS municipality, c.doorstep_note \
+                        c.street, m.name AS municipality, c.doorstep_note, c.latitude, c.longitude \
                  FROM visits v \
                  JOIN clients c ON c.id = v.client_id \
                  JOIN municipalities m ON m.code = c.municipality_code \
@@ -229,6 +230,10 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
                 ends_at: timestamp::parse(&row.text("ends_at")?)?,
                 status,
                 doorstep_note: row.optional_text("doorstep_note")?,
+                location: GeoPoint {
+                    latitude: row.real("latitude")?,
+                    longitude: row.real("longitude")?,
+                },
             })
         })
         .collect::<Result<Vec<_>, platform::DbError>>()?;

@@ -17,6 +17,15 @@ pub struct GeoPoint {
 const EARTH_RADIUS_KM: f64 = 6371.0;
 
 impl GeoPoint {
+    /// Directions to this point from wherever the phone is, in the phone's map app
+    /// (Google's cross-platform maps URL, which Android and iOS both hand to an app).
+    pub fn directions_url(self) -> String {
+        format!(
+            "https://www.google.com/maps/dir/?api=1&destination={:.6},{:.6}",
+            self.latitude, self.longitude
+        )
+    }
+
     /// Great-circle distance (haversine).
     pub fn distance_km(self, other: GeoPoint) -> f64 {
         let (lat1, lat2) = (self.latitude.to_radians(), other.latitude.to_radians());
@@ -119,6 +128,14 @@ mod tests {
         let model = GreatCircleModel::default();
         // 16.73 km × 1.35 ÷ 50 km/h = 27.1 min → 28, plus 3 at the door.
         assert_eq!(model.travel_time(DECIN, USTI), Duration::minutes(31));
+    }
+
+    #[test]
+    fn directions_lead_to_the_point_to_six_decimals() {
+        assert_eq!(
+            DECIN.directions_url(),
+            "https://www.google.com/maps/dir/?api=1&destination=50.772656,14.212861"
+        );
     }
 
     #[test]
