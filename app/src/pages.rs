@@ -9,8 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::path;
 use shared::ErrorDetail;
 use shared::identity::{
-    LoginRequest, Me, OneTimeCode, Password, PasswordChange, Role, StaffChange, StaffMember,
-    Username,
+    LoginRequest, Me, OneTimeCode, Password, Role, StaffChange, StaffMember, Username,
 };
 use shared::schedule::TodayVisits;
 use shared::time::prague_date;
@@ -217,6 +216,78 @@ fn signed_out_if_expired(session: Session, error: &ApiError) {
 }
 
 /// The error of an action to show in its form: a local check's, else the server's.
+/// A form's request to the server and the error the form shows: its own check before
+/// sending, or else the server's answer.
+struct FormAction<I: 'static, O: 'static> {
+    action: Action<I, Result<O, ApiError>>,
+    local_error: RwSignal<Option<ErrorDetail>>,
+}
+
+impl<I: 'static, O: 'static> Clone for FormAction<I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I: 'static, O: 'static> Copy for FormAction<I, O> {}
+
+impl<I, O> FormAction<I, O>
+where
+    I: Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    fn new<F, Fut>(call: F) -> Self
+    where
+        F: Fn(I) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
+    {
+        Self {
+            action: Action::new_local(move |input: &I| call(input.clone())),
+            local_error: RwSignal::new(None),
+        }
+    }
+
+    /// Sends what the form checked, or shows why it was not sent.
+    fn submit(self, checked: Result<I, ErrorDetail>) {
+        match checked {
+            Ok(input) => {
+                self.local_error.set(None);
+                self.action.dispatch(input);
+            }
+            Err(error) => {
+                self.action.value().set(None);
+                self.local_error.set(Some(error));
+            }
+        }
+    }
+
+    fn pending(self) -> Memo<bool> {
+        self.action.pending()
+    }
+
+    fn value(self) -> MappedSignal<Option<Result<O, ApiError>>> {
+        self.action.value()
+    }
+
+    fn error(self) -> Signal<Option<ErrorDetail>> {
+        form_error(self.action, self.local_error)
+    }
+}
+
+/// A public form whose success signs the user in: the session is set and the user lands on
+/// their role's home.
+fn signs_in<I: Clone + Send + Sync + 'static>(form: FormAction<I, Me>) {
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = form.value().get() {
+            let home = home_for(me.role);
+            session.state.set(SessionState::SignedIn(me));
+            navigate(home, replace());
+        }
+    });
+}
+
 fn form_error<I: 'static, O: Clone + Send + Sync + 'static>(
     action: Action<I, Result<O, ApiError>>,
     local: RwSignal<Option<ErrorDetail>>,
@@ -305,33 +376,18 @@ fn parse_credentials(username: &str, password: &str) -> Result<LoginRequest, Err
 #[component]
 fn LoginLoader() -> impl IntoView {
     let session = expect_context::<Session>();
-    let login = Action::new_local(|request: &LoginRequest| api::login(request.clone()));
-    let local_error = RwSignal::new(None::<ErrorDetail>);
+    let login = FormAction::new(api::login);
+    // Signing in is all this page does: `LoginPage` sends the user home.
     Effect::new(move |_| {
         if let Some(Ok(me)) = login.value().get() {
             session.state.set(SessionState::SignedIn(me));
         }
     });
     let pending = login.pending();
-    let error = Signal::derive(move || {
-        if pending.get() {
-            return None;
-        }
-        local_error.get().or_else(|| match login.value().get() {
-            Some(Err(error)) => Some(error.detail()),
-            _ => None,
-        })
+    let error = login.error();
+    let submit = Callback::new(move |(username, password): (String, String)| {
+        login.submit(parse_credentials(&username, &password));
     });
-    let submit =
-        Callback::new(move |(username, password): (String, String)| {
-            match parse_credentials(&username, &password) {
-                Ok(request) => {
-                    local_error.set(None);
-                    login.dispatch(request);
-                }
-                Err(error) => local_error.set(Some(error)),
-            }
-        });
     view! {
         <section class="login" aria-labelledby="login-heading">
             <h1 id="login-heading">"Přihlášení"</h1>
@@ -428,8 +484,7 @@ fn AccountLoader() -> impl IntoView {
         .map(|me| me.username.clone())
         .unwrap_or_default();
 
-    let change = Action::new_local(|change: &PasswordChange| api::change_password(change.clone()));
-    let local_error = RwSignal::new(None::<ErrorDetail>);
+    let change = FormAction::new(api::change_password);
     Effect::new(move |_| {
         if let Some(Err(error)) = change.value().get() {
             signed_out_if_expired(session, &error);
@@ -437,16 +492,7 @@ fn AccountLoader() -> impl IntoView {
     });
     let done = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
     let submit = Callback::new(move |(current, new, again): (String, String, String)| {
-        match parse_password_change(&current, &new, &again, &username) {
-            Ok(request) => {
-                local_error.set(None);
-                change.dispatch(request);
-            }
-            Err(error) => {
-                change.value().set(None);
-                local_error.set(Some(error));
-            }
-        }
+        change.submit(parse_password_change(&current, &new, &again, &username));
     });
 
     let everywhere = Action::new_local(|_: &()| api::logout_everywhere());
@@ -473,7 +519,7 @@ fn AccountLoader() -> impl IntoView {
                 <p class="lead">"Po změně hesla vás odhlásíme na všech ostatních zařízeních."</p>
                 <PasswordChangeForm
                     pending=change.pending()
-                    error=form_error(change, local_error)
+                    error=change.error()
                     done=done
                     on_submit=submit
                 />
@@ -554,10 +600,7 @@ fn StaffLoader() -> impl IntoView {
     };
 
     // New staff member.
-    let create = Action::new_local(|member: &shared::identity::NewStaffMember| {
-        api::create_staff(member.clone())
-    });
-    let local_error = RwSignal::new(None::<ErrorDetail>);
+    let create = FormAction::new(api::create_staff);
     Effect::new(move |_| match create.value().get() {
         Some(Ok(created)) => {
             shown.set(Some(ShownCode {
@@ -574,19 +617,8 @@ fn StaffLoader() -> impl IntoView {
         None => {}
     });
     let submit = Callback::new(
-        move |(username, display_name, role): (String, String, String)| match parse_new_staff(
-            &username,
-            &display_name,
-            &role,
-        ) {
-            Ok(member) => {
-                local_error.set(None);
-                create.dispatch(member);
-            }
-            Err(error) => {
-                create.value().set(None);
-                local_error.set(Some(error));
-            }
+        move |(username, display_name, role): (String, String, String)| {
+            create.submit(parse_new_staff(&username, &display_name, &role));
         },
     );
 
@@ -718,7 +750,7 @@ fn StaffLoader() -> impl IntoView {
                 </p>
                 <NewStaffForm
                     pending=create.pending()
-                    error=form_error(create, local_error)
+                    error=create.error()
                     done=Signal::derive(move || matches!(create.value().get(), Some(Ok(_))))
                     on_submit=submit
                 />
@@ -959,34 +991,11 @@ fn AuditLoader() -> impl IntoView {
 /// `/obnova-hesla`: public; a one-time code from the manager and a new password.
 #[component]
 fn PasswordResetPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let navigate = use_navigate();
-    let redeem = Action::new_local(|request: &shared::identity::RedeemPasswordReset| {
-        api::redeem_password_reset(request.clone())
+    let redeem = FormAction::new(api::redeem_password_reset);
+    signs_in(redeem);
+    let submit = Callback::new(move |(code, new, again): (String, String, String)| {
+        redeem.submit(parse_password_reset(&code, &new, &again));
     });
-    let local_error = RwSignal::new(None::<ErrorDetail>);
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = redeem.value().get() {
-            let home = home_for(me.role);
-            session.state.set(SessionState::SignedIn(me));
-            navigate(home, replace());
-        }
-    });
-    let submit =
-        Callback::new(
-            move |(code, new, again): (String, String, String)| match parse_password_reset(
-                &code, &new, &again,
-            ) {
-                Ok(request) => {
-                    local_error.set(None);
-                    redeem.dispatch(request);
-                }
-                Err(error) => {
-                    redeem.value().set(None);
-                    local_error.set(Some(error));
-                }
-            },
-        );
     view! {
         <section class="login" aria-labelledby="reset-heading">
             <h1 id="reset-heading">"Nastavení hesla"</h1>
@@ -995,7 +1004,7 @@ fn PasswordResetPage() -> impl IntoView {
             </p>
             <PasswordResetForm
                 pending=redeem.pending()
-                error=form_error(redeem, local_error)
+                error=redeem.error()
                 on_submit=submit
             />
             <p class="aside">
@@ -1008,19 +1017,8 @@ fn PasswordResetPage() -> impl IntoView {
 /// `/pozvanka`: public; a family member creates an account with the invitation code.
 #[component]
 fn InvitationPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let navigate = use_navigate();
-    let redeem = Action::new_local(|request: &shared::identity::RedeemInvitation| {
-        api::redeem_invitation(request.clone())
-    });
-    let local_error = RwSignal::new(None::<ErrorDetail>);
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = redeem.value().get() {
-            let home = home_for(me.role);
-            session.state.set(SessionState::SignedIn(me));
-            navigate(home, replace());
-        }
-    });
+    let redeem = FormAction::new(api::redeem_invitation);
+    signs_in(redeem);
     let submit = Callback::new(
         move |(code, username, display_name, password, again): (
             String,
@@ -1029,16 +1027,13 @@ fn InvitationPage() -> impl IntoView {
             String,
             String,
         )| {
-            match parse_invitation(&code, &username, &display_name, &password, &again) {
-                Ok(request) => {
-                    local_error.set(None);
-                    redeem.dispatch(request);
-                }
-                Err(error) => {
-                    redeem.value().set(None);
-                    local_error.set(Some(error));
-                }
-            }
+            redeem.submit(parse_invitation(
+                &code,
+                &username,
+                &display_name,
+                &password,
+                &again,
+            ));
         },
     );
     view! {
@@ -1049,7 +1044,7 @@ fn InvitationPage() -> impl IntoView {
             </p>
             <InvitationForm
                 pending=redeem.pending()
-                error=form_error(redeem, local_error)
+                error=redeem.error()
                 on_submit=submit
             />
             <p class="aside">
