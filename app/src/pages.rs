@@ -11,7 +11,6 @@ use shared::ErrorDetail;
 use shared::identity::{
     LoginRequest, Me, OneTimeCode, Password, Role, StaffChange, StaffMember, Username,
 };
-use shared::schedule::TodayVisits;
 use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
@@ -410,34 +409,9 @@ fn TodayPage() -> impl IntoView {
 #[component]
 fn TodayLoader() -> impl IntoView {
     let session = expect_context::<Session>();
-    let load: Action<(), Result<TodayVisits, ApiError>> =
-        Action::new_local(|_: &()| api::today_visits());
-    load.dispatch(());
-    Effect::new(move |_| {
-        if let Some(Err(error)) = load.value().get()
-            && error.is_unauthenticated()
-        {
-            session.state.set(SessionState::SignedOut);
-        }
-    });
-    let state = Signal::derive(move || {
-        if load.pending().get() {
-            return TodayState::Loading;
-        }
-        match load.value().get() {
-            None => TodayState::Loading,
-            Some(result) => TodayState::from_result(result),
-        }
-    });
-    view! {
-        <TodayView
-            today=prague_date(Utc::now())
-            state=state
-            on_retry=Callback::new(move |()| {
-                load.dispatch(());
-            })
-        />
-    }
+    let (load, visits) = loader(session, api::today_visits);
+    let state = Signal::derive(move || TodayState::from_remote(visits.get()));
+    view! { <TodayView today=prague_date(Utc::now()) state=state on_retry=load /> }
 }
 
 /// A page's data: loaded once on mount and again through the returned callback (retry).

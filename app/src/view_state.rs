@@ -100,6 +100,15 @@ impl TodayState {
         }
     }
 
+    /// The page for a load in any stage.
+    pub fn from_remote(remote: Remote<TodayVisits>) -> Self {
+        match remote {
+            Remote::Loading => TodayState::Loading,
+            Remote::Loaded(day) => TodayState::from_result(Ok(day)),
+            Remote::Failed(error) => TodayState::Failed(error),
+        }
+    }
+
     /// The date the page is about, when the server told us.
     pub fn date(&self) -> Option<NaiveDate> {
         match self {
@@ -636,6 +645,29 @@ mod tests {
             panic!("expected loaded, got {state:?}");
         };
         assert_eq!(day.visits[0].id, "early");
+    }
+
+    #[test]
+    fn a_load_in_any_stage_becomes_the_days_page() {
+        assert_eq!(
+            TodayState::from_remote(Remote::Loading),
+            TodayState::Loading
+        );
+        let empty = Remote::Loaded(TodayVisits {
+            date: date("2026-11-23"),
+            visits: vec![],
+        });
+        assert_eq!(
+            TodayState::from_remote(empty),
+            TodayState::Empty {
+                date: date("2026-11-23")
+            }
+        );
+        let failed = crate::api::decode_error(503, "").detail();
+        assert_eq!(
+            TodayState::from_remote(Remote::Failed(failed.clone())),
+            TodayState::Failed(failed)
+        );
     }
 
     #[test]
