@@ -7,7 +7,7 @@ use shared::identity::Role;
 use shared::time::{from_prague, prague_date};
 
 use crate::auth::hash_password;
-use crate::db::{Database, DbError, Value};
+use crate::db::{Database, DbError};
 use crate::timestamp;
 
 /// The password of every demo account (README lists the accounts).
@@ -252,6 +252,15 @@ const TRAINING_CENTRES: [(&str, &str, &str); 2] = [
     ("ivc-most", "IVC Most (demo)", "567027"),
 ];
 
+/// The provider of a demo client, from the table above.
+fn client_provider(client: &str) -> Result<&'static str, DbError> {
+    CLIENTS
+        .iter()
+        .find(|(id, ..)| *id == client)
+        .map(|(_, provider, ..)| *provider)
+        .ok_or_else(|| DbError::Statement(format!("demo client {client} missing")))
+}
+
 fn user_id(username: &str) -> String {
     format!("user-{username}")
 }
@@ -406,21 +415,13 @@ async fn seed_visits(
             let ends_at = starts_at + Duration::minutes(stop.minutes);
             let visit_id = format!("visit-{day}-{index:02}");
             let status = if day_offset < 0 { "done" } else { "planned" };
-            let provider: Value = db
-                .query_one(
-                    "SELECT provider_id FROM clients WHERE id = $1",
-                    &[stop.client.into()],
-                )
-                .await?
-                .ok_or_else(|| DbError::Statement(format!("demo client {} missing", stop.client)))?
-                .text("provider_id")?
-                .into();
+            let provider = client_provider(stop.client)?;
             db.execute(
                 "INSERT INTO visits (id, provider_id, client_id, caregiver_id, starts_at, ends_at, status, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 &[
                     visit_id.clone().into(),
-                    provider,
+                    provider.into(),
                     stop.client.into(),
                     user_id(stop.caregiver).into(),
                     timestamp::format(starts_at).into(),

@@ -46,6 +46,11 @@ pub async fn ensure_schema(
     {
         return Ok(());
     }
+    if db.engine() == Engine::Sqlite {
+        // Readers should not wait for a writer. The mode stays with the file, so setting it
+        // here, once, is enough; it cannot change inside a transaction.
+        db.query("PRAGMA journal_mode = WAL", &[]).await?;
+    }
     in_transaction(db, async || {
         if db.engine() == Engine::Postgres {
             // Concurrent CREATE TABLE IF NOT EXISTS can still collide on PostgreSQL.

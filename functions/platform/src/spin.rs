@@ -60,7 +60,6 @@ impl SpinDb {
                 // Spin opens a fresh SQLite connection per instance with no busy timeout:
                 // without one, a second writer fails at once instead of waiting its turn.
                 db.sqlite_execute("PRAGMA busy_timeout = 5000", &[])?;
-                db.sqlite_execute("PRAGMA journal_mode = WAL", &[])?;
                 Ok(db)
             }
         }
