@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::auth::Caller;
-use crate::db::{Database, DbError};
+use crate::db::{Database, DbError, Value};
 use crate::{random, timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,21 +41,58 @@ pub async fn record(
     subject: Subject<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    db.execute(
-        "INSERT INTO audit_log (id, at, user_id, role, provider_id, action, entity, entity_id, client_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        &[
-            random::new_id().into(),
-            timestamp::format_precise(now).into(),
-            caller.user.user_id.as_str().into(),
-            caller.role().as_str().into(),
-            subject.provider_id.into(),
-            action.as_str().into(),
-            subject.entity.into(),
-            subject.entity_id.into(),
-            subject.client_id.into(),
-        ],
-    )
-    .await
-    .map(drop)
+    record_many(db, caller, action, &[subject], now).await
+}
+
+/// Columns of one audit row.
+const COLUMNS: usize = 9;
+/// Rows per statement: SQLite allows 32,766 parameters in one.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// One entry per subject, in as few statements as possible: a coordinator's day reads
+/// hundreds of visits, and each is logged.
+pub async fn record_many(
+    db: &impl Database,
+    caller: &Caller,
+    action: Action,
+    subjects: &[Subject<'_>],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let at = timestamp::format_precise(now);
+    for chunk in subjects.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|row| {
+                let first = row * COLUMNS + 1;
+                let placeholders: Vec<String> =
+                    (first..first + COLUMNS).map(|n| format!("${n}")).collect();
+                format!("({})", placeholders.join(", "))
+            })
+            .collect();
+        let params: Vec<Value> = chunk
+            .iter()
+            .flat_map(|subject| {
+                [
+                    random::new_id().into(),
+                    at.as_str().into(),
+                    caller.user.user_id.as_str().into(),
+                    caller.role().as_str().into(),
+                    subject.provider_id.into(),
+                    action.as_str().into(),
+                    subject.entity.into(),
+                    subject.entity_id.into(),
+                    subject.client_id.into(),
+                ]
+            })
+            .collect();
+        db.execute(
+            &format!(
+                "INSERT INTO audit_log (id, at, user_id, role, provider_id, action, entity, entity_id, client_id) \
+                 VALUES {}",
+                rows.join(", ")
+            ),
+            &params,
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -237,15 +237,16 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
             })
         })
         .collect::<Result<Vec<_>, platform::DbError>>()?;
-    for visit in &visits {
-        let subject = Subject {
+    let subjects: Vec<Subject> = visits
+        .iter()
+        .map(|visit| Subject {
             entity: "visit",
             entity_id: Some(&visit.id),
             client_id: client_ids.get(&visit.id).map(String::as_str),
             provider_id: Some(&provider_id),
-        };
-        audit::record(cx.db, caller, Action::Read, subject, cx.now).await?;
-    }
+        })
+        .collect();
+    audit::record_many(cx.db, caller, Action::Read, &subjects, cx.now).await?;
     Ok(TodayVisits { date, visits })
 }
 
