@@ -104,7 +104,12 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
     checked.name = text(&input.name, "name", 100, "jméno klienta")?;
     checked.street = text(&input.street, "street", 100, "ulici a číslo domu")?;
     match (input.latitude, input.longitude) {
-        (Some(lat), Some(lon)) if (48.5..=51.1).contains(&lat) && (12.0..=19.0).contains(&lon) => {}
+        (Some(latitude), Some(longitude))
+            if crate::planning::travel::GeoPoint {
+                latitude,
+                longitude,
+            }
+            .in_czechia() => {}
         (None, None) => {}
         _ => {
             return Err(FieldError::new(

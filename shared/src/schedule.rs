@@ -106,14 +106,49 @@ pub struct BoardVisit {
     pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
     pub status: VisitStatus,
     pub template_id: Option<String>,
+    /// Where the client lives: the board filters by district.
+    pub municipality: String,
+    pub district: String,
+}
+
+/// A row of the planner's week board: a caregiver of the provider, with the week's load.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardCaregiver {
+    pub id: String,
+    pub name: String,
+    /// Hours a week of the caregiver's contract, in minutes; `None` while not recorded.
+    pub contract_minutes: Option<i64>,
+    /// Minutes of visits planned for the caregiver in the week (cancelled ones not counted).
+    pub planned_minutes: i64,
 }
 
 /// `GET /api/schedule/week/{monday}`: the provider's week and everything wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WeekBoard {
     pub monday: NaiveDate,
+    /// Every active caregiver of the provider, by name, whether they have visits or not.
+    pub caregivers: Vec<BoardCaregiver>,
     pub visits: Vec<BoardVisit>,
     pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+}
+
+/// `POST /api/schedule/visits`: a visit the planner adds by hand, outside the templates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewVisit {
+    pub client_id: String,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub tasks: Vec<String>,
+    #[serde(default)]
+    pub caregiver_ids: Vec<String>,
+    #[serde(default = "one")]
+    pub caregivers_needed: u8,
+    pub reason: String,
+}
+
+fn one() -> u8 {
+    1
 }
 
 /// `POST /api/schedule/week/{monday}/generate`.
@@ -152,4 +187,53 @@ pub struct VisitEvent {
 pub struct VisitChangeResult {
     pub visit: BoardVisit,
     pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+}
+
+/// A caregiver's absence as the planner lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbsenceView {
+    pub id: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: String,
+}
+
+/// A recurring visit of a care plan, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateView {
+    pub id: String,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekdays: Vec<u8>,
+    /// Prague wall time, `HH:MM`.
+    pub window_start: String,
+    pub window_end: String,
+    pub duration_minutes: i64,
+    pub tasks: Vec<String>,
+    pub required_skills: Vec<String>,
+    pub caregivers_needed: u8,
+    pub preferred_caregiver_id: Option<String>,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// One saved version of a client's care plan (individuální plán).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarePlanVersion {
+    pub version: i64,
+    pub goals: String,
+    pub agreed_tasks: Vec<String>,
+    pub valid_from: NaiveDate,
+    pub note: Option<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `GET /api/schedule/clients/{id}/care-plan`: the plan in force, every earlier version
+/// (newest first) and the plan's recurring visits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarePlan {
+    pub client_id: String,
+    pub current: Option<CarePlanVersion>,
+    pub history: Vec<CarePlanVersion>,
+    pub templates: Vec<TemplateView>,
 }

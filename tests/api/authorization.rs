@@ -29,8 +29,10 @@ enum Target {
     FamilyLink,
     /// `{id}` is a visit.
     Visit,
-    /// `{id}` is a caregiver.
+    /// `{id}` is a caregiver (and `{absence_id}` the demo's absence).
     Caregiver,
+    /// `{id}` is a care plan's recurring visit.
+    Template,
 }
 
 /// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
@@ -304,6 +306,61 @@ fn expectations() -> Vec<Expectation> {
                 Target::Nothing,
             )
         },
+        Expectation {
+            body: Some(|| {
+                json!({
+                    "client_id": "cl-d1", "starts_at": "2026-11-24T15:00:00Z", "duration_minutes": 30,
+                    "tasks": ["c2"], "reason": "matice oprávnění"
+                })
+            }),
+            ..rule(
+                Post,
+                "/api/schedule/visits",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/caregivers/{id}/absences",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Caregiver,
+        ),
+        Expectation {
+            destructive: true,
+            ..rule(
+                Delete,
+                "/api/schedule/caregivers/{id}/absences/{absence_id}",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Caregiver,
+            )
+        },
+        Expectation {
+            destructive: true,
+            ..rule(
+                Delete,
+                "/api/schedule/templates/{id}",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Template,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/clients/{client_id}/care-plan",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        Expectation {
+            body: Some(
+                || json!({"goals": "Zůstat doma.", "agreed_tasks": ["b1"], "valid_from": "2026-12-01"}),
+            ),
+            ..rule(
+                Put,
+                "/api/schedule/clients/{client_id}/care-plan",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Client,
+            )
+        },
         rule(
             Get,
             "/api/records/tasks",
@@ -380,6 +437,8 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::Visit, Whose::Foreign) => "visit-2026-11-23-08",
         (Target::Caregiver, Whose::Own | Whose::Unlinked) => "user-pecovatel.decin",
         (Target::Caregiver, Whose::Foreign) => "user-pecovatelka.louny",
+        (Target::Template, Whose::Own | Whose::Unlinked) => "tpl-cl-d6-uklid",
+        (Target::Template, Whose::Foreign) => "tpl-cl-l3-nakup",
     }
 }
 
@@ -389,6 +448,7 @@ async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u1
         .pattern
         .replace("{id}", id)
         .replace("{client_id}", id)
+        .replace("{absence_id}", "absence-demo-decin")
         .replace("{monday}", MATRIX_MONDAY);
     let body = expectation
         .body

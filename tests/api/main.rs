@@ -5,6 +5,7 @@
 mod helpers;
 
 mod authorization;
+mod care_plans;
 mod clients;
 mod errors;
 mod identity;

@@ -87,17 +87,62 @@ const FAMILY_LINKS: [(&str, &str, &str); 2] = [
 /// route runs at weekends too.
 const SHIFT: (&str, &str) = ("07:00", "15:30");
 
-/// caregiver, skills
-const SKILLS: [(&str, &[&str]); 3] = [
-    ("pecovatelka.decin", &["přesun", "koupel"]),
-    ("pecovatel.decin", &["přesun", "řidič"]),
-    ("pecovatelka.louny", &["koupel"]),
+/// caregiver, skills, contract minutes a week
+const CAREGIVERS: [(&str, &[&str], i64); 3] = [
+    ("pecovatelka.decin", &["přesun", "koupel"], 40 * 60),
+    ("pecovatel.decin", &["přesun", "řidič"], 30 * 60),
+    ("pecovatelka.louny", &["koupel"], 40 * 60),
 ];
 
-/// A care plan's weekly visit the planner generates into the week: a big clean for
-/// František Testovací every Wednesday, 13:00–14:00 window, 90 minutes.
-const TEMPLATE: (&str, &str, &str, &str, &str, &str) =
-    ("tpl-cl-d6-uklid", "cl-d6", "3", "13:00", "14:00", "d3");
+/// A care plan's weekly visit the planner generates into the week.
+struct DemoTemplate {
+    id: &'static str,
+    provider: &'static str,
+    client: &'static str,
+    weekdays: &'static str,
+    window: (&'static str, &'static str),
+    minutes: i64,
+    task: &'static str,
+    preferred: Option<&'static str>,
+}
+
+const TEMPLATES: [DemoTemplate; 2] = [
+    // A big clean for František Testovací every Wednesday, by his usual caregiver.
+    DemoTemplate {
+        id: "tpl-cl-d6-uklid",
+        provider: "prov-decin",
+        client: "cl-d6",
+        weekdays: "3",
+        window: ("13:00", "14:00"),
+        minutes: 90,
+        task: "d3",
+        preferred: Some("pecovatel.decin"),
+    },
+    // A large shopping trip for Zdeňka Příkladová on Fridays, not yet given to anyone.
+    DemoTemplate {
+        id: "tpl-cl-l3-nakup",
+        provider: "prov-louny",
+        client: "cl-l3",
+        weekdays: "5",
+        window: ("14:00", "15:00"),
+        minutes: 60,
+        task: "d7",
+        preferred: None,
+    },
+];
+
+/// A training day of a caregiver, three weeks after the demo starts: after the demo's
+/// visits, so the plan stays free of conflicts.
+const ABSENCE: (&str, &str, i64, &str) = ("absence-demo-decin", "pecovatel.decin", 21, "školení");
+
+/// The care plan of Marie Ukázková: goals and the tasks agreed with her.
+const CARE_PLAN: (&str, &str, &str, &str) = (
+    "plan-cl-d1-1",
+    "cl-d1",
+    "Paní Ukázková chce zůstat doma. Ranní hygiena a oblékání s dopomocí, oběd dovezený \
+     v poledne; dcera zajišťuje nákupy.",
+    "a2,b1,c2",
+);
 
 /// lecturer, training centre
 const LECTURERS: [(&str, &str); 1] = [("lektor", "ivc-usti")];
@@ -351,7 +396,12 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
         )
         .await?;
     }
-    for (username, skills) in SKILLS {
+    for (username, skills, contract_minutes) in CAREGIVERS {
+        db.execute(
+            "INSERT INTO caregiver_profiles (user_id, contract_minutes_per_week) VALUES ($1, $2)",
+            &[user_id(username).into(), contract_minutes.into()],
+        )
+        .await?;
         for weekday in 1..=7_i64 {
             db.execute(
                 "INSERT INTO caregiver_shifts (user_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)",
@@ -367,21 +417,47 @@ pub async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), DbError>
             .await?;
         }
     }
-    let (template_id, client, weekdays, window_start, window_end, task) = TEMPLATE;
+    for template in &TEMPLATES {
+        db.execute(
+            "INSERT INTO visit_templates (id, provider_id, client_id, weekdays, window_start, window_end, \
+                                          duration_minutes, tasks, required_skills, caregivers_needed, \
+                                          preferred_caregiver_id, valid_from) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', 1, $9, $10)",
+            &[
+                template.id.into(),
+                template.provider.into(),
+                template.client.into(),
+                template.weekdays.into(),
+                template.window.0.into(),
+                template.window.1.into(),
+                template.minutes.into(),
+                template.task.into(),
+                template.preferred.map(user_id).into(),
+                (prague_date(now) - Duration::days(30)).to_string().into(),
+            ],
+        )
+        .await?;
+    }
+    let (absence_id, caregiver, days_ahead, reason) = ABSENCE;
+    let absent_on = (prague_date(now) + Duration::days(days_ahead)).to_string();
     db.execute(
-        "INSERT INTO visit_templates (id, provider_id, client_id, weekdays, window_start, window_end, \
-                                      duration_minutes, tasks, required_skills, caregivers_needed, \
-                                      preferred_caregiver_id, valid_from) \
-         VALUES ($1, 'prov-decin', $2, $3, $4, $5, 90, $6, '', 1, $7, $8)",
+        "INSERT INTO caregiver_absences (id, user_id, from_date, to_date, reason) VALUES ($1, $2, $3, $3, $4)",
+        &[absence_id.into(), user_id(caregiver).into(), absent_on.into(), reason.into()],
+    )
+    .await?;
+    let (plan_id, client, goals, tasks) = CARE_PLAN;
+    db.execute(
+        "INSERT INTO care_plans (id, provider_id, client_id, version, goals, agreed_tasks, valid_from, \
+                                 created_by, created_at) \
+         VALUES ($1, 'prov-decin', $2, 1, $3, $4, $5, $6, $7)",
         &[
-            template_id.into(),
+            plan_id.into(),
             client.into(),
-            weekdays.into(),
-            window_start.into(),
-            window_end.into(),
-            task.into(),
-            user_id("pecovatel.decin").into(),
+            goals.into(),
+            tasks.into(),
             (prague_date(now) - Duration::days(30)).to_string().into(),
+            user_id("koordinator.decin").into(),
+            created_at.clone().into(),
         ],
     )
     .await?;

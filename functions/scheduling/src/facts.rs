@@ -1,16 +1,19 @@
 //! What the planner tells the system: caregivers' skills, shifts and absences, refused
 //! pairings, and care-plan visit templates. The week board's conflicts read these.
 
+use chrono::NaiveDate;
 use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
-use platform::{ApiError, ApiResponse, Context, Database, db};
+use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, db};
 use serde::Serialize;
 use shared::error::FieldError;
 use shared::planning::input::{
     AbsenceInput, CaregiverProfileInput, TemplateInput, check_absence, check_profile,
     check_template,
 };
+use shared::schedule::{AbsenceView, TemplateView};
+use shared::time::prague_date;
 
 #[derive(Debug, Serialize)]
 struct Created {
@@ -30,7 +33,7 @@ async fn own_caregiver<D: Database>(cx: &Context<'_, D>, user_id: &str) -> Resul
         .ok_or(ApiError::NotFound("Pečovatel"))
 }
 
-async fn own_client<D: Database>(
+pub(crate) async fn own_client<D: Database>(
     cx: &Context<'_, D>,
     client_id: &str,
     field: &'static str,
@@ -55,11 +58,26 @@ pub async fn set_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse
     let user_id = cx.params.get("id").unwrap_or_default();
     own_caregiver(cx, user_id).await?;
     let input: CaregiverProfileInput = json_body(&cx.request.body)?;
-    let (skills, shifts) = check_profile(&input)?;
+    let profile = check_profile(&input)?;
     db::in_transaction(cx.db, async || {
         cx.db.execute("DELETE FROM caregiver_skills WHERE user_id = $1", &[user_id.into()]).await?;
         cx.db.execute("DELETE FROM caregiver_shifts WHERE user_id = $1", &[user_id.into()]).await?;
-        for skill in &skills {
+        cx.db.execute("DELETE FROM caregiver_profiles WHERE user_id = $1", &[user_id.into()]).await?;
+        let home = profile.home_base.as_ref();
+        cx.db
+            .execute(
+                "INSERT INTO caregiver_profiles (user_id, contract_minutes_per_week, home_street, home_latitude, home_longitude) \
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[
+                    user_id.into(),
+                    profile.contract_minutes_per_week.into(),
+                    home.map(|h| h.street.trim().to_owned()).into(),
+                    home.map(|h| h.location.latitude).into(),
+                    home.map(|h| h.location.longitude).into(),
+                ],
+            )
+            .await?;
+        for skill in &profile.skills {
             cx.db
                 .execute(
                     "INSERT INTO caregiver_skills (user_id, skill) VALUES ($1, $2)",
@@ -67,7 +85,7 @@ pub async fn set_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse
                 )
                 .await?;
         }
-        for shift in &shifts {
+        for shift in &profile.shifts {
             let inserted = cx
                 .db
                 .execute(
@@ -157,18 +175,7 @@ pub async fn add_template<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespons
             )
         })?;
     }
-    for task in &input.tasks {
-        let known = cx
-            .db
-            .query_one(
-                "SELECT code FROM care_tasks WHERE code = $1",
-                &[task.as_str().into()],
-            )
-            .await?;
-        if known.is_none() {
-            return Err(FieldError::new("tasks", "Úkon není v zákonném katalogu.").into());
-        }
-    }
+    crate::week::check_catalogue_tasks(cx.db, &input.tasks, "tasks").await?;
     let id = new_id();
     cx.db
         .execute(
@@ -201,4 +208,144 @@ pub async fn add_template<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespons
     )
     .await?;
     Ok(ApiResponse::json(201, &Created { id }))
+}
+
+pub async fn list_absences<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let user_id = cx.params.get("id").unwrap_or_default();
+    own_caregiver(cx, user_id).await?;
+    let absences = cx
+        .db
+        .query(
+            "SELECT id, from_date, to_date, reason FROM caregiver_absences WHERE user_id = $1 \
+             ORDER BY from_date, id",
+            &[user_id.into()],
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(AbsenceView {
+                id: row.text("id")?,
+                from: date(row, "from_date")?,
+                to: date(row, "to_date")?,
+                reason: row.text("reason")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(ApiResponse::ok(&absences))
+}
+
+pub async fn delete_absence<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let user_id = cx.params.get("id").unwrap_or_default();
+    own_caregiver(cx, user_id).await?;
+    let absence_id = cx.params.get("absence_id").unwrap_or_default();
+    let deleted = cx
+        .db
+        .execute(
+            "DELETE FROM caregiver_absences WHERE id = $1 AND user_id = $2",
+            &[absence_id.into(), user_id.into()],
+        )
+        .await?;
+    if deleted == 0 {
+        return Err(ApiError::NotFound("Nepřítomnost"));
+    }
+    Ok(ApiResponse::no_content())
+}
+
+fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
+    row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A client's recurring visits, earliest valid first.
+pub async fn client_templates(
+    db: &impl Database,
+    client_id: &str,
+) -> Result<Vec<TemplateView>, DbError> {
+    db.query(
+        "SELECT id, weekdays, window_start, window_end, duration_minutes, tasks, required_skills, \
+                caregivers_needed, preferred_caregiver_id, valid_from, valid_to \
+         FROM visit_templates WHERE client_id = $1 ORDER BY valid_from, id",
+        &[client_id.into()],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(TemplateView {
+            id: row.text("id")?,
+            weekdays: row
+                .text("weekdays")?
+                .chars()
+                .filter_map(|digit| digit.to_digit(10).and_then(|d| u8::try_from(d).ok()))
+                .collect(),
+            window_start: row.text("window_start")?,
+            window_end: row.text("window_end")?,
+            duration_minutes: row.integer("duration_minutes")?,
+            tasks: list(&row.text("tasks")?),
+            required_skills: list(&row.text("required_skills")?),
+            caregivers_needed: u8::try_from(row.integer("caregivers_needed")?).unwrap_or(1),
+            preferred_caregiver_id: row.optional_text("preferred_caregiver_id")?,
+            valid_from: date(row, "valid_from")?,
+            valid_to: row
+                .optional_text("valid_to")?
+                .and_then(|text| text.parse().ok()),
+        })
+    })
+    .collect()
+}
+
+/// Ends a recurring visit: it generates nothing from today on. Visits it generated stay as
+/// they are (the planner may have edited them); one that never generated a visit is removed.
+pub async fn end_template<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    let template_id = cx.params.get("id").unwrap_or_default();
+    let client_id = cx
+        .db
+        .query_one(
+            "SELECT client_id FROM visit_templates WHERE id = $1 AND provider_id = $2",
+            &[template_id.into(), provider_id.into()],
+        )
+        .await?
+        .ok_or(ApiError::NotFound("Opakovaná návštěva"))?
+        .text("client_id")?;
+    let yesterday = prague_date(cx.now) - chrono::Duration::days(1);
+    db::in_transaction(cx.db, async || {
+        let used = cx
+            .db
+            .query_one(
+                "SELECT id FROM visits WHERE template_id = $1 LIMIT 1",
+                &[template_id.into()],
+            )
+            .await?;
+        if used.is_some() {
+            cx.db
+                .execute(
+                    "UPDATE visit_templates SET valid_to = $1 WHERE id = $2",
+                    &[yesterday.to_string().into(), template_id.into()],
+                )
+                .await?;
+        } else {
+            cx.db
+                .execute(
+                    "DELETE FROM visit_templates WHERE id = $1",
+                    &[template_id.into()],
+                )
+                .await?;
+        }
+        cx.audit(
+            Action::Delete,
+            "visit_template",
+            Some(template_id),
+            Some(&client_id),
+        )
+        .await?;
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    Ok(ApiResponse::no_content())
 }

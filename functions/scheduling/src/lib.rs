@@ -1,6 +1,7 @@
 //! Scheduling: the visits of a day, scoped to the caller's provider and, for caregivers,
 //! to their own route; a client's schedule for their family; the planner's week.
 
+mod care_plans;
 mod clients;
 mod facts;
 mod week;
@@ -37,6 +38,12 @@ pub enum Endpoint {
     ShowClient,
     CreateClient,
     ReplaceClient,
+    CreateVisit,
+    ListAbsences,
+    DeleteAbsence,
+    EndTemplate,
+    ShowCarePlan,
+    SaveCarePlan,
 }
 
 const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
@@ -138,6 +145,42 @@ impl Component for Scheduling {
             endpoint: Endpoint::ReplaceClient,
             access: Access::Roles(PLANNERS),
         },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/visits",
+            endpoint: Endpoint::CreateVisit,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/caregivers/{id}/absences",
+            endpoint: Endpoint::ListAbsences,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Delete,
+            pattern: "/api/schedule/caregivers/{id}/absences/{absence_id}",
+            endpoint: Endpoint::DeleteAbsence,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Delete,
+            pattern: "/api/schedule/templates/{id}",
+            endpoint: Endpoint::EndTemplate,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/clients/{client_id}/care-plan",
+            endpoint: Endpoint::ShowCarePlan,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Put,
+            pattern: "/api/schedule/clients/{client_id}/care-plan",
+            endpoint: Endpoint::SaveCarePlan,
+            access: Access::Roles(PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -160,6 +203,12 @@ impl Component for Scheduling {
             Endpoint::ShowClient => clients::show(cx).await,
             Endpoint::CreateClient => clients::create(cx).await,
             Endpoint::ReplaceClient => clients::replace(cx).await,
+            Endpoint::CreateVisit => week::create(cx).await,
+            Endpoint::ListAbsences => facts::list_absences(cx).await,
+            Endpoint::DeleteAbsence => facts::delete_absence(cx).await,
+            Endpoint::EndTemplate => facts::end_template(cx).await,
+            Endpoint::ShowCarePlan => care_plans::show(cx).await,
+            Endpoint::SaveCarePlan => care_plans::save(cx).await,
         }
     }
 }

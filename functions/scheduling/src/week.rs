@@ -8,14 +8,15 @@ use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, Value, db, timestamp};
+use shared::error::FieldError;
 use shared::planning::conflicts::{
-    Absence, CaregiverFacts, ClientFacts, Conflict, PlanFacts, PlannedVisit, Shift,
-    detect_conflicts,
+    Absence, CaregiverFacts, ClientFacts, PlanFacts, PlannedVisit, Shift, detect_conflicts,
 };
 use shared::planning::travel::{GeoPoint, GreatCircleModel};
 use shared::planning::week::{VisitTemplate, generate_week};
 use shared::schedule::{
-    BoardVisit, GeneratedWeek, VisitChange, VisitChangeResult, VisitEvent, VisitStatus, WeekBoard,
+    BoardCaregiver, BoardVisit, GeneratedWeek, NewVisit, VisitChange, VisitChangeResult,
+    VisitEvent, VisitStatus, WeekBoard,
 };
 use shared::time::prague_day_bounds;
 
@@ -193,8 +194,10 @@ async fn record_event<D: Database>(
 
 const BOARD_SELECT: &str = "SELECT v.id, v.client_id, c.name AS client_name, c.latitude, c.longitude, \
         v.caregiver_id, v.second_caregiver_id, v.caregivers_needed, v.starts_at, v.ends_at, \
-        v.window_opens_at, v.window_closes_at, v.status, v.template_id, v.required_skills \
-    FROM visits v JOIN clients c ON c.id = v.client_id";
+        v.window_opens_at, v.window_closes_at, v.status, v.template_id, v.required_skills, \
+        m.name AS municipality, m.district \
+    FROM visits v JOIN clients c ON c.id = v.client_id \
+    JOIN municipalities m ON m.code = c.municipality_code";
 
 fn board_visit(row: &Row) -> Result<(BoardVisit, PlannedVisit), DbError> {
     let caregiver_ids: Vec<String> = [
@@ -224,6 +227,8 @@ fn board_visit(row: &Row) -> Result<(BoardVisit, PlannedVisit), DbError> {
         window,
         status: row.parsed("status", "a visit status", VisitStatus::parse)?,
         template_id: row.optional_text("template_id")?,
+        municipality: row.text("municipality")?,
+        district: row.text("district")?,
     };
     let planned = PlannedVisit {
         id: board.id.clone(),
@@ -387,9 +392,43 @@ async fn load_board(
     );
     Ok(WeekBoard {
         monday,
+        caregivers: board_caregivers(db, provider_id, &planned).await?,
         visits,
         conflicts,
     })
+}
+
+/// The board's rows: active caregivers by name, with contract hours and the week's load.
+async fn board_caregivers(
+    db: &impl Database,
+    provider_id: &str,
+    planned: &[PlannedVisit],
+) -> Result<Vec<BoardCaregiver>, DbError> {
+    let mut load: BTreeMap<&str, i64> = BTreeMap::new();
+    for visit in planned {
+        for caregiver in &visit.caregiver_ids {
+            *load.entry(caregiver).or_default() += (visit.ends_at - visit.starts_at).num_minutes();
+        }
+    }
+    db.query(
+        "SELECT u.id, u.display_name, p.contract_minutes_per_week FROM users u \
+         LEFT JOIN caregiver_profiles p ON p.user_id = u.id \
+         WHERE u.provider_id = $1 AND u.role = 'caregiver' AND u.active = 1 \
+         ORDER BY u.display_name, u.id",
+        &[provider_id.into()],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        let id = row.text("id")?;
+        Ok(BoardCaregiver {
+            planned_minutes: load.get(id.as_str()).copied().unwrap_or_default(),
+            name: row.text("display_name")?,
+            contract_minutes: row.optional_integer("contract_minutes_per_week")?,
+            id,
+        })
+    })
+    .collect()
 }
 
 pub async fn board<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
@@ -408,10 +447,7 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     let provider_id = caller.provider_id()?.to_owned();
     let visit_id = cx.params.get("id").unwrap_or_default().to_owned();
     let change: VisitChange = json_body(&cx.request.body)?;
-    let reason = change.reason.trim().to_owned();
-    if reason.is_empty() {
-        return Err(shared::error::FieldError::new("reason", "Uveďte důvod změny.").into());
-    }
+    let reason = shared::planning::input::check_reason(&change.reason)?;
     let row = cx
         .db
         .query_one(
@@ -422,29 +458,7 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
         .ok_or(ApiError::NotFound("Návštěva"))?;
     let (current, _) = board_visit(&row)?;
     if let Some(ids) = &change.caregiver_ids {
-        if ids.len() > 2 || ids.iter().collect::<BTreeSet<_>>().len() != ids.len() {
-            return Err(shared::error::FieldError::new(
-                "caregiver_ids",
-                "Návštěvu mohou mít nejvýše dva různí pracovníci.",
-            )
-            .into());
-        }
-        for id in ids {
-            let known = cx
-                .db
-                .query_one(
-                    "SELECT id FROM users WHERE id = $1 AND provider_id = $2 AND role = 'caregiver' AND active = 1",
-                    &[id.as_str().into(), provider_id.as_str().into()],
-                )
-                .await?;
-            if known.is_none() {
-                return Err(shared::error::FieldError::new(
-                    "caregiver_ids",
-                    "Takový pečovatel u poskytovatele není.",
-                )
-                .into());
-            }
-        }
+        check_caregivers(cx, &provider_id, ids).await?;
     }
     db::in_transaction(cx.db, async || {
         if let Some(starts_at) = change.starts_at {
@@ -523,22 +537,139 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
         Ok::<_, ApiError>(())
     })
     .await?;
-    let monday = shared::planning::week::week_start(shared::time::prague_date(
-        change.starts_at.unwrap_or(current.starts_at),
-    ));
-    let board = load_board(cx.db, &provider_id, monday).await?;
+    let starts_at = change.starts_at.unwrap_or(current.starts_at);
+    let result = change_result(cx.db, &provider_id, &visit_id, starts_at).await?;
+    Ok(ApiResponse::ok(&result))
+}
+
+/// Up to two different active caregivers of the provider.
+async fn check_caregivers<D: Database>(
+    cx: &Context<'_, D>,
+    provider_id: &str,
+    ids: &[String],
+) -> Result<(), ApiError> {
+    if ids.len() > 2 || ids.iter().collect::<BTreeSet<_>>().len() != ids.len() {
+        return Err(FieldError::new(
+            "caregiver_ids",
+            "Návštěvu mohou mít nejvýše dva různí pracovníci.",
+        )
+        .into());
+    }
+    for id in ids {
+        let known = cx
+            .db
+            .query_one(
+                "SELECT id FROM users WHERE id = $1 AND provider_id = $2 AND role = 'caregiver' AND active = 1",
+                &[id.as_str().into(), provider_id.into()],
+            )
+            .await?;
+        if known.is_none() {
+            return Err(
+                FieldError::new("caregiver_ids", "Takový pečovatel u poskytovatele není.").into(),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A visit as it now stands and every conflict of its week that involves it.
+async fn change_result(
+    db: &impl Database,
+    provider_id: &str,
+    visit_id: &str,
+    starts_at: DateTime<Utc>,
+) -> Result<VisitChangeResult, ApiError> {
+    let monday = shared::planning::week::week_start(shared::time::prague_date(starts_at));
+    let board = load_board(db, provider_id, monday).await?;
     let visit = board
         .visits
         .iter()
         .find(|v| v.id == visit_id)
         .cloned()
         .ok_or(ApiError::NotFound("Návštěva"))?;
-    let conflicts: Vec<Conflict> = board
+    let conflicts = board
         .conflicts
         .into_iter()
-        .filter(|c| c.involves(&visit_id))
+        .filter(|c| c.involves(visit_id))
         .collect();
-    Ok(ApiResponse::ok(&VisitChangeResult { visit, conflicts }))
+    Ok(VisitChangeResult { visit, conflicts })
+}
+
+/// Adds a visit by hand, with its reason in the history; answers like a change does.
+pub async fn create<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?.to_owned();
+    let input: NewVisit = json_body(&cx.request.body)?;
+    let checked = shared::planning::input::check_new_visit(&input)?;
+    let client = cx
+        .db
+        .query_one(
+            "SELECT id FROM clients WHERE id = $1 AND provider_id = $2",
+            &[input.client_id.as_str().into(), provider_id.as_str().into()],
+        )
+        .await?;
+    if client.is_none() {
+        return Err(FieldError::new("client_id", "Takový klient u poskytovatele není.").into());
+    }
+    check_caregivers(cx, &provider_id, &input.caregiver_ids).await?;
+    check_catalogue_tasks(cx.db, &input.tasks, "tasks").await?;
+    let id = new_id();
+    db::in_transaction(cx.db, async || {
+        cx.db
+            .execute(
+                "INSERT INTO visits (id, provider_id, client_id, caregiver_id, second_caregiver_id, starts_at, \
+                                     ends_at, status, created_at, planned_date, caregivers_needed) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'planned', $8, $9, $10)",
+                &[
+                    id.as_str().into(),
+                    provider_id.as_str().into(),
+                    input.client_id.as_str().into(),
+                    input.caregiver_ids.first().cloned().into(),
+                    input.caregiver_ids.get(1).cloned().into(),
+                    timestamp::format(input.starts_at).into(),
+                    timestamp::format(checked.ends_at).into(),
+                    timestamp::format(cx.now).into(),
+                    shared::time::prague_date(input.starts_at).to_string().into(),
+                    i64::from(input.caregivers_needed).into(),
+                ],
+            )
+            .await?;
+        for task in &input.tasks {
+            cx.db
+                .execute(
+                    "INSERT INTO visit_tasks (visit_id, task_code) VALUES ($1, $2)",
+                    &[id.as_str().into(), task.as_str().into()],
+                )
+                .await?;
+        }
+        record_event(cx, &caller.user.user_id, &id, "created", &input.caregiver_ids.join(", "), Some(&checked.reason))
+            .await?;
+        cx.audit(Action::Create, "visit", Some(&id), Some(&input.client_id)).await?;
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    let result = change_result(cx.db, &provider_id, &id, input.starts_at).await?;
+    Ok(ApiResponse::json(201, &result))
+}
+
+/// Every task code is in the legal catalogue; `field` names the input that holds them.
+pub(crate) async fn check_catalogue_tasks(
+    db: &impl Database,
+    tasks: &[String],
+    field: &'static str,
+) -> Result<(), ApiError> {
+    for task in tasks {
+        let known = db
+            .query_one(
+                "SELECT code FROM care_tasks WHERE code = $1",
+                &[task.as_str().into()],
+            )
+            .await?;
+        if known.is_none() {
+            return Err(FieldError::new(field, "Úkon není v zákonném katalogu.").into());
+        }
+    }
+    Ok(())
 }
 
 pub async fn history<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {

@@ -26,12 +26,35 @@ pub struct ShiftInput {
     pub end: String,
 }
 
-/// `PUT /api/schedule/caregivers/{id}/profile`: replaces skills and weekly shifts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `PUT /api/schedule/caregivers/{id}/profile`: replaces skills, weekly shifts, contract
+/// hours and home base.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaregiverProfileInput {
     pub skills: Vec<String>,
     pub shifts: Vec<ShiftInput>,
+    /// Hours a week of the contract (a full-time contract is 40).
+    #[serde(default)]
+    pub contract_hours_per_week: Option<f64>,
+    /// Where the caregiver's day starts and ends.
+    #[serde(default)]
+    pub home_base: Option<HomeBase>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeBase {
+    pub street: String,
+    pub location: crate::planning::travel::GeoPoint,
+}
+
+/// A profile's checked parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedProfile {
+    pub skills: Vec<String>,
+    pub shifts: Vec<CheckedShift>,
+    pub contract_minutes_per_week: Option<i64>,
+    pub home_base: Option<HomeBase>,
 }
 
 /// A checked weekly shift.
@@ -42,10 +65,9 @@ pub struct CheckedShift {
     pub end: NaiveTime,
 }
 
-/// Skills trimmed and deduplicated; shifts on real weekdays, each ending after it starts.
-pub fn check_profile(
-    input: &CaregiverProfileInput,
-) -> Result<(Vec<String>, Vec<CheckedShift>), FieldError> {
+/// Skills trimmed and deduplicated; shifts on real weekdays, each ending after it starts;
+/// contract hours within a week's legal maximum; a home base inside the region's reach.
+pub fn check_profile(input: &CaregiverProfileInput) -> Result<CheckedProfile, FieldError> {
     let mut skills: Vec<String> = input
         .skills
         .iter()
@@ -85,7 +107,129 @@ pub fn check_profile(
             end,
         });
     }
-    Ok((skills, shifts))
+    let contract_minutes_per_week = match input.contract_hours_per_week {
+        None => None,
+        Some(hours) if hours.is_finite() && hours > 0.0 && hours <= 48.0 => {
+            // Whole minutes: 37.5 h is 2250 min exactly.
+            Some((hours * 60.0).round() as i64)
+        }
+        Some(_) => {
+            return Err(FieldError::new(
+                "contract_hours_per_week",
+                "Úvazek je více než 0 a nejvýše 48 hodin týdně.",
+            ));
+        }
+    };
+    if let Some(home) = &input.home_base {
+        if home.street.trim().is_empty() || home.street.chars().count() > 200 {
+            return Err(FieldError::new(
+                "home_base.street",
+                "Zadejte adresu výchozího místa, nejvýše 200 znaků.",
+            ));
+        }
+        if !home.location.in_czechia() {
+            return Err(FieldError::new(
+                "home_base.location",
+                "Souřadnice výchozího místa musí ležet v Česku.",
+            ));
+        }
+    }
+    Ok(CheckedProfile {
+        skills,
+        shifts,
+        contract_minutes_per_week,
+        home_base: input.home_base.clone(),
+    })
+}
+
+/// A change's reason, as the history keeps it: said, and short enough to read.
+pub fn check_reason(reason: &str) -> Result<String, FieldError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(FieldError::new("reason", "Uveďte důvod změny."));
+    }
+    if reason.chars().count() > 200 {
+        return Err(FieldError::new("reason", "Důvod má nejvýše 200 znaků."));
+    }
+    Ok(reason.to_owned())
+}
+
+/// A hand-made visit's checked parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedNewVisit {
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    pub reason: String,
+}
+
+pub fn check_new_visit(input: &crate::schedule::NewVisit) -> Result<CheckedNewVisit, FieldError> {
+    if !(5..=480).contains(&input.duration_minutes) {
+        return Err(FieldError::new(
+            "duration_minutes",
+            "Návštěva trvá 5 až 480 minut.",
+        ));
+    }
+    if input.tasks.is_empty() {
+        return Err(FieldError::new(
+            "tasks",
+            "Vyberte alespoň jeden úkon z katalogu.",
+        ));
+    }
+    if !(1..=2).contains(&input.caregivers_needed) {
+        return Err(FieldError::new(
+            "caregivers_needed",
+            "Návštěvu dělá jeden nebo dva pracovníci.",
+        ));
+    }
+    if input.caregiver_ids.len() > usize::from(input.caregivers_needed) {
+        return Err(FieldError::new(
+            "caregiver_ids",
+            "Přiřazeno je více pracovníků, než návštěva potřebuje.",
+        ));
+    }
+    Ok(CheckedNewVisit {
+        ends_at: input.starts_at + chrono::Duration::minutes(input.duration_minutes),
+        reason: check_reason(&input.reason)?,
+    })
+}
+
+/// `PUT /api/schedule/clients/{id}/care-plan`: a new version of the client's plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarePlanInput {
+    pub goals: String,
+    pub agreed_tasks: Vec<String>,
+    pub valid_from: NaiveDate,
+    /// What changed and why, for the plan's history.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Goals said (at most 4000 characters), at least one agreed task, each once.
+pub fn check_care_plan(input: &CarePlanInput) -> Result<Vec<String>, FieldError> {
+    let goals = input.goals.trim();
+    if goals.is_empty() || goals.chars().count() > 4000 {
+        return Err(FieldError::new(
+            "goals",
+            "Popište cíle spolupráce, nejvýše 4000 znaků.",
+        ));
+    }
+    let mut tasks = input.agreed_tasks.clone();
+    tasks.sort();
+    tasks.dedup();
+    if tasks.is_empty() {
+        return Err(FieldError::new(
+            "agreed_tasks",
+            "Vyberte alespoň jeden dohodnutý úkon z katalogu.",
+        ));
+    }
+    if input
+        .note
+        .as_ref()
+        .is_some_and(|note| note.chars().count() > 1000)
+    {
+        return Err(FieldError::new("note", "Poznámka má nejvýše 1000 znaků."));
+    }
+    Ok(tasks)
 }
 
 /// `POST /api/schedule/caregivers/{id}/absences`.
@@ -246,6 +390,8 @@ mod tests {
                 start: "15:00".into(),
                 end: "07:00".into(),
             }],
+            contract_hours_per_week: None,
+            home_base: None,
         };
         assert_eq!(
             check_profile(&input).expect_err("backwards").field,
@@ -255,7 +401,83 @@ mod tests {
             shifts: vec![],
             ..input
         };
-        assert_eq!(check_profile(&fixed).expect("valid").0, ["koupel"]);
+        assert_eq!(check_profile(&fixed).expect("valid").skills, ["koupel"]);
+    }
+
+    #[test]
+    fn contract_hours_become_whole_minutes_and_stay_within_a_legal_week() {
+        let profile = |hours| CaregiverProfileInput {
+            skills: vec![],
+            shifts: vec![],
+            contract_hours_per_week: Some(hours),
+            home_base: None,
+        };
+        let checked = check_profile(&profile(37.5)).expect("valid");
+        assert_eq!(checked.contract_minutes_per_week, Some(2250));
+        for wrong in [0.0, -1.0, 60.0, f64::NAN] {
+            assert_eq!(
+                check_profile(&profile(wrong))
+                    .expect_err("out of range")
+                    .field,
+                "contract_hours_per_week"
+            );
+        }
+    }
+
+    #[test]
+    fn a_home_base_needs_a_street_and_real_coordinates() {
+        let profile = |street: &str, latitude| CaregiverProfileInput {
+            skills: vec![],
+            shifts: vec![],
+            contract_hours_per_week: None,
+            home_base: Some(HomeBase {
+                street: street.into(),
+                location: crate::planning::travel::GeoPoint {
+                    latitude,
+                    longitude: 14.2,
+                },
+            }),
+        };
+        assert!(check_profile(&profile("Masarykova 1, Děčín", 50.77)).is_ok());
+        assert_eq!(
+            check_profile(&profile(" ", 50.77))
+                .expect_err("no street")
+                .field,
+            "home_base.street"
+        );
+        assert_eq!(
+            check_profile(&profile("Masarykova 1", 95.0))
+                .expect_err("latitude")
+                .field,
+            "home_base.location"
+        );
+    }
+
+    #[test]
+    fn a_care_plan_needs_goals_and_agreed_tasks_each_once() {
+        let plan = CarePlanInput {
+            goals: "Zůstat doma a zvládat hygienu s dopomocí.".into(),
+            agreed_tasks: vec!["b1".into(), "a2".into(), "b1".into()],
+            valid_from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            note: None,
+        };
+        assert_eq!(check_care_plan(&plan).expect("valid"), ["a2", "b1"]);
+        let no_goals = CarePlanInput {
+            goals: "  ".into(),
+            ..plan.clone()
+        };
+        assert_eq!(
+            check_care_plan(&no_goals).expect_err("goals").field,
+            "goals"
+        );
+        let no_tasks = CarePlanInput {
+            agreed_tasks: vec![],
+            ..plan
+        };
+        assert_eq!(
+            check_care_plan(&no_tasks).expect_err("tasks").field,
+            "agreed_tasks"
+        );
     }
 
     #[test]

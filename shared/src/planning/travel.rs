@@ -26,6 +26,11 @@ impl GeoPoint {
         )
     }
 
+    /// Within Czechia's bounding box: what a home-care address can be.
+    pub fn in_czechia(self) -> bool {
+        (48.5..=51.1).contains(&self.latitude) && (12.0..=19.0).contains(&self.longitude)
+    }
+
     /// Great-circle distance (haversine).
     pub fn distance_km(self, other: GeoPoint) -> f64 {
         let (lat1, lat2) = (self.latitude.to_radians(), other.latitude.to_radians());
