@@ -4,6 +4,7 @@
 //! [`ApiError::Unreachable`]. The decoding is pure and tested natively; only the `send`
 //! helpers touch the browser.
 
+use chrono::NaiveDate;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use shared::identity::{
@@ -11,7 +12,10 @@ use shared::identity::{
     NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
     StaffChange, StaffMember,
 };
-use shared::schedule::{ClientVisits, LinkedClient, TodayVisits};
+use shared::schedule::{
+    ClientVisits, GeneratedWeek, LinkedClient, TodayVisits, VisitChange, VisitChangeResult,
+    WeekBoard,
+};
 use shared::{ErrorBody, ErrorDetail};
 
 /// Shown when the request never reached the server (offline, DNS, server down).
@@ -318,6 +322,31 @@ pub async fn client_visits(client_id: String) -> Result<ClientVisits, ApiError> 
         path_segment(&client_id)
     ))
     .await
+}
+
+/// `GET /api/schedule/week/{monday}`.
+pub async fn week_board(monday: NaiveDate) -> Result<WeekBoard, ApiError> {
+    get(&format!("/api/schedule/week/{monday}")).await
+}
+
+/// `POST /api/schedule/week/{monday}/generate`: the care plans' visits, once.
+pub async fn generate_week(monday: NaiveDate) -> Result<GeneratedWeek, ApiError> {
+    let url = format!("/api/schedule/week/{monday}/generate");
+    let request = write(&url)
+        .json(&serde_json::json!({}))
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `PATCH /api/schedule/visits/{id}`: move, reassign or cancel, with a reason.
+pub async fn change_visit(
+    visit_id: String,
+    change: VisitChange,
+) -> Result<VisitChangeResult, ApiError> {
+    let request = patch(&format!("/api/schedule/visits/{}", path_segment(&visit_id)))
+        .json(&change)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
 }
 
 /// `GET /api/auth/audit`.

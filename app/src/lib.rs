@@ -4,11 +4,14 @@
 //! - [`view_state`]: what the pages show, as plain data, tested natively.
 //! - [`components`]: presentational components, props in, DOM out (tested in Chromium).
 //! - [`pages`]: the data-loading wrappers, the session and the routes.
+//! - [`week_state`] and [`week_page`]: the planner's week board, as data and as a page.
 
 pub mod api;
 pub mod components;
 pub mod pages;
 pub mod view_state;
+pub mod week_page;
+pub mod week_state;
 
 /// The routes, in one place.
 pub mod paths {
@@ -18,6 +21,12 @@ pub mod paths {
     pub const STAFF: &str = "/pracovnici";
     pub const FAMILY: &str = "/rodina";
     pub const AUDIT: &str = "/audit";
+    pub const WEEK: &str = "/tyden";
+
+    /// `/tyden/{monday}`: the planner's board of one week.
+    pub fn week(monday: chrono::NaiveDate) -> String {
+        format!("{WEEK}/{monday}")
+    }
     pub const REDEEM_INVITATION: &str = "/pozvanka";
     pub const REDEEM_PASSWORD_RESET: &str = "/obnova-hesla";
 

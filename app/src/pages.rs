@@ -25,10 +25,11 @@ use crate::view_state::{
     nav_items, parse_invitation, parse_new_staff, parse_password_change, parse_password_reset,
     sort_staff,
 };
+use crate::week_page::WeekPage;
 
 /// The signed-in user, shared by every page through context.
 #[derive(Clone, Copy)]
-struct Session {
+pub(crate) struct Session {
     state: RwSignal<SessionState>,
     gate: Memo<Gate>,
     /// Asks the server who we are; dispatched at start, on retry and when back online.
@@ -123,6 +124,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/klienti/:client_id/rodina") view=ClientFamilyPage />
                     <Route path=path!("/rodina") view=FamilyPage />
                     <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/tyden") view=WeekPage />
+                    <Route path=path!("/tyden/:monday") view=WeekPage />
                     <Route path=path!("/pozvanka") view=InvitationPage />
                     <Route path=path!("/obnova-hesla") view=PasswordResetPage />
                 </Routes>
@@ -190,7 +193,7 @@ fn Forbidden() -> impl IntoView {
 /// Shows `children` only to a signed-in user of one of `roles`; sends the signed-out to the
 /// sign-in form.
 #[component]
-fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
+pub(crate) fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     let allowed = Memo::new(move |_| {
         session
@@ -208,7 +211,7 @@ fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
 }
 
 /// A request failed because the session ended: the app goes back to the sign-in form.
-fn signed_out_if_expired(session: Session, error: &ApiError) {
+pub(crate) fn signed_out_if_expired(session: Session, error: &ApiError) {
     if error.is_unauthenticated() {
         session.state.set(SessionState::SignedOut);
     }
@@ -217,7 +220,7 @@ fn signed_out_if_expired(session: Session, error: &ApiError) {
 /// The error of an action to show in its form: a local check's, else the server's.
 /// A form's request to the server and the error the form shows: its own check before
 /// sending, or else the server's answer.
-struct FormAction<I: 'static, O: 'static> {
+pub(crate) struct FormAction<I: 'static, O: 'static> {
     action: Action<I, Result<O, ApiError>>,
     local_error: RwSignal<Option<ErrorDetail>>,
 }
@@ -235,7 +238,7 @@ where
     I: Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    fn new<F, Fut>(call: F) -> Self
+    pub(crate) fn new<F, Fut>(call: F) -> Self
     where
         F: Fn(I) -> Fut + 'static,
         Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
@@ -247,7 +250,7 @@ where
     }
 
     /// Sends what the form checked, or shows why it was not sent.
-    fn submit(self, checked: Result<I, ErrorDetail>) {
+    pub(crate) fn submit(self, checked: Result<I, ErrorDetail>) {
         match checked {
             Ok(input) => {
                 self.local_error.set(None);
@@ -260,15 +263,15 @@ where
         }
     }
 
-    fn pending(self) -> Memo<bool> {
+    pub(crate) fn pending(self) -> Memo<bool> {
         self.action.pending()
     }
 
-    fn value(self) -> MappedSignal<Option<Result<O, ApiError>>> {
+    pub(crate) fn value(self) -> MappedSignal<Option<Result<O, ApiError>>> {
         self.action.value()
     }
 
-    fn error(self) -> Signal<Option<ErrorDetail>> {
+    pub(crate) fn error(self) -> Signal<Option<ErrorDetail>> {
         form_error(self.action, self.local_error)
     }
 }
@@ -416,7 +419,7 @@ fn TodayLoader() -> impl IntoView {
 
 /// A page's data: loaded once on mount and again through the returned callback (retry).
 /// Plain tasks rather than an `Action` per type: the same behaviour, less code to download.
-fn loader<T, F, Fut>(session: Session, fetch: F) -> (Callback<()>, RwSignal<Remote<T>>)
+pub(crate) fn loader<T, F, Fut>(session: Session, fetch: F) -> (Callback<()>, RwSignal<Remote<T>>)
 where
     T: Send + Sync + 'static,
     F: Fn() -> Fut + Send + Sync + 'static,

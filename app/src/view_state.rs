@@ -227,6 +227,10 @@ const NAV_STAFF: NavItem = NavItem {
     path: paths::STAFF,
     label: "Pracovníci",
 };
+const NAV_WEEK: NavItem = NavItem {
+    path: paths::WEEK,
+    label: "Týdenní plán",
+};
 const NAV_AUDIT: NavItem = NavItem {
     path: paths::AUDIT,
     label: "Záznam přístupů",
@@ -239,8 +243,9 @@ const NAV_ACCOUNT: NavItem = NavItem {
 /// The navigation a role sees: only what the server lets that role do. Home first.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = match role {
-        Role::Caregiver | Role::Coordinator => vec![NAV_TODAY],
-        Role::ProviderManager => vec![NAV_STAFF, NAV_TODAY, NAV_AUDIT],
+        Role::Caregiver => vec![NAV_TODAY],
+        Role::Coordinator => vec![NAV_TODAY, NAV_WEEK],
+        Role::ProviderManager => vec![NAV_STAFF, NAV_TODAY, NAV_WEEK, NAV_AUDIT],
         Role::FamilyMember => vec![NAV_FAMILY],
         Role::RegionOfficer | Role::DataAnalyst | Role::Lecturer => vec![],
     };
@@ -263,6 +268,7 @@ pub mod access {
     pub const TODAY: &[Role] = &[Role::Caregiver, Role::Coordinator, Role::ProviderManager];
     pub const STAFF: &[Role] = &[Role::ProviderManager];
     pub const AUDIT: &[Role] = &[Role::ProviderManager];
+    pub const WEEK: &[Role] = &[Role::Coordinator, Role::ProviderManager];
     pub const CLIENT_FAMILY: &[Role] = &[Role::ProviderManager, Role::Coordinator];
     pub const FAMILY: &[Role] = &[Role::FamilyMember];
     pub const ACCOUNT: &[Role] = &Role::ALL;
@@ -733,10 +739,10 @@ mod identity_tests {
     #[test]
     fn each_role_sees_only_the_pages_it_may_open() {
         assert_eq!(paths_of(Role::Caregiver), ["/dnes", "/ucet"]);
-        assert_eq!(paths_of(Role::Coordinator), ["/dnes", "/ucet"]);
+        assert_eq!(paths_of(Role::Coordinator), ["/dnes", "/tyden", "/ucet"]);
         assert_eq!(
             paths_of(Role::ProviderManager),
-            ["/pracovnici", "/dnes", "/audit", "/ucet"]
+            ["/pracovnici", "/dnes", "/tyden", "/audit", "/ucet"]
         );
         assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
         for role in [Role::RegionOfficer, Role::DataAnalyst, Role::Lecturer] {
@@ -750,6 +756,7 @@ mod identity_tests {
             "/dnes" => access::TODAY,
             "/pracovnici" => access::STAFF,
             "/audit" => access::AUDIT,
+            "/tyden" => access::WEEK,
             "/rodina" => access::FAMILY,
             "/ucet" => access::ACCOUNT,
             other => panic!("no guard for {other}"),

@@ -1,0 +1,102 @@
+// The planner's week board end to end: the coordinator drags a visit onto a caregiver who
+// is busy then, sees the conflict, moves it elsewhere from the keyboard; the caregiver's
+// day shows the change. The built app against the native test host with demo data
+// (every day: Martin visits Karel Zkušební 12:00–12:30; Jana visits Věra Modelová
+// 13:00–13:45 and is free after).
+//
+// Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+
+const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
+const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
+const TEST_TIMEOUT = 120_000;
+// The board's timeline runs 06:00–21:00.
+const fractionOfDay = (hours, minutes) => (hours + minutes / 60 - 6) / 15;
+
+describe('the planner\'s week board', { timeout: 2 * TEST_TIMEOUT }, () => {
+  const suite = hostAndBrowser();
+
+  test('a visit dragged onto a busy caregiver shows the conflict; moved on from the keyboard it is clear, and the caregiver\'s day has it', { timeout: TEST_TIMEOUT }, async () => {
+    const planner = await openPage(suite.browser, LAPTOP);
+    const caregiver = await openPage(suite.browser, PHONE);
+    try {
+      const k = planner.page;
+      await k.goto(suite.host.url);
+      await k.waitForURL('**/prihlaseni');
+      await signIn(k, COORDINATOR);
+      await k.waitForURL('**/dnes');
+      await k.getByRole('link', { name: 'Týdenní plán' }).click();
+      await k.waitForURL('**/tyden');
+      await k.locator('.board-row').first().waitFor();
+
+      const janaRow = k.locator('.board-row[data-caregiver="user-pecovatelka.decin"]');
+      const martinRow = k.locator('.board-row[data-caregiver="user-pecovatel.decin"]');
+      const karel = martinRow.getByRole('button', { name: /^Karel Zkušební, 12:00–12:30/ });
+      await karel.waitFor();
+
+      // Drag: onto Jana's row at 13:15, into her 13:00–13:45 visit.
+      const track = janaRow.locator('.row-track');
+      const box = await track.boundingBox();
+      await karel.dragTo(track, {
+        targetPosition: { x: box.width * fractionOfDay(13, 15), y: box.height / 2 },
+      });
+      const dialog = k.getByRole('dialog');
+      await dialog.waitFor();
+      assert.equal(await dialog.getByLabel('Pracovník').inputValue(), 'user-pecovatelka.decin');
+      assert.equal(await dialog.getByLabel('Začátek').inputValue(), '13:15');
+      await dialog.getByLabel('Důvod změny').fill('Martin odchází k lékaři');
+      await dialog.getByRole('button', { name: 'Uložit změnu' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const notice = k.locator('.notice');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /konflikt: Jana Pečovatelka má v 13:15 ještě jinou návštěvu \(do 13:45\)/);
+      assert.ok(await notice.evaluate((el) => el.classList.contains('notice-warning')));
+      const moved = janaRow.getByRole('button', { name: /^Karel Zkušební, 13:15–13:45/ });
+      await moved.waitFor();
+      assert.ok(await moved.evaluate((el) => el.classList.contains('conflict')), 'the visit is highlighted');
+      assert.match(await moved.getAttribute('aria-label'), /konflikt: Jana Pečovatelka má v 13:15/);
+      assert.match(await k.locator('.day-conflicts').innerText(), /ještě jinou návštěvu/);
+      assert.equal(await martinRow.getByRole('button', { name: /^Karel Zkušební, 12:00/ }).count(), 0);
+
+      // Keyboard: focus is back on the moved visit; Enter opens the form.
+      assert.equal(await k.evaluate(() => document.activeElement?.getAttribute('aria-label')?.split(',')[0]), 'Karel Zkušební');
+      await k.keyboard.press('Enter');
+      await dialog.waitFor();
+      await dialog.getByLabel('Začátek').fill('14:30');
+      await dialog.getByLabel('Důvod změny').fill('Souběh návštěv');
+      await k.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await k.locator('.notice:not(.notice-warning)').waitFor();
+      assert.match(await notice.innerText(), /bez konfliktů/);
+      const clear = janaRow.getByRole('button', { name: /^Karel Zkušební, 14:30–15:00/ });
+      await clear.waitFor();
+      assert.equal(await clear.evaluate((el) => el.classList.contains('conflict')), false);
+      assert.equal(await janaRow.locator('.block.conflict').count(), 0);
+
+      // Escape closes the form without a change.
+      await clear.focus();
+      await k.keyboard.press('Enter');
+      await dialog.waitFor();
+      await k.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      // Jana's phone: the visit is on her route, at its new time.
+      const c = caregiver.page;
+      await c.goto(suite.host.url);
+      await c.waitForURL('**/prihlaseni');
+      await signIn(c, JANA);
+      await c.waitForURL('**/dnes');
+      const card = c.locator('.visit', { hasText: 'Karel Zkušební' });
+      await card.waitFor();
+      assert.equal((await card.locator('.visit-time').innerText()).trim(), '14:30–15:00');
+      assert.deepEqual(planner.problems, []);
+      assert.deepEqual(caregiver.problems, []);
+    } finally {
+      await planner.context.close();
+      await caregiver.context.close();
+    }
+  });
+});
