@@ -494,7 +494,7 @@ fn Row(
                         let label = block.label();
                         let visit_id = block.visit_id.clone();
                         let dragged = block.visit_id.clone();
-                        let title = block.conflicts.join(" ");
+                        let title = label.clone();
                         view! {
                             <button
                                 type="button"
