@@ -8,6 +8,7 @@ mod authorization;
 mod clients;
 mod errors;
 mod identity;
+mod records;
 mod reference_data;
 mod schedule;
 mod schema;
