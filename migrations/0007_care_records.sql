@@ -26,7 +26,11 @@ CREATE TABLE visit_records (
     -- 'accepted', 'superseded' or 'held' (shared::records::sync::RecordState).
     state TEXT NOT NULL,
     -- 0 while uncorrected; else the latest record_corrections.version.
-    current_version BIGINT NOT NULL DEFAULT 0
+    current_version BIGINT NOT NULL DEFAULT 0,
+    -- A coordinator's decision that a record of a cancelled visit counts.
+    released_by TEXT REFERENCES users (id),
+    released_at TEXT,
+    release_reason TEXT
 );
 
 CREATE INDEX visit_records_by_visit ON visit_records (visit_id);

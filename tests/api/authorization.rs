@@ -352,6 +352,15 @@ fn expectations() -> Vec<Expectation> {
                 Target::Record,
             )
         },
+        Expectation {
+            body: Some(|| json!({"reason": "matice oprávnění"})),
+            ..rule(
+                Post,
+                "/api/records/{id}/release",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Record,
+            )
+        },
         rule(
             Get,
             "/api/records/incidents",
@@ -392,6 +401,12 @@ fn expectations() -> Vec<Expectation> {
         rule(
             Get,
             "/api/records/billing/{client_id}/{month}/statement.csv",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/records/billing/{client_id}/{month}/statement.html",
             Some(&[ProviderManager, Coordinator]),
             Target::Client,
         ),

@@ -655,6 +655,58 @@ async fn a_record_of_a_cancelled_visit_is_kept_but_held_from_billing(engine: Eng
     );
 }
 
+async fn a_coordinator_can_release_a_held_record_so_it_is_billed(engine: Engine) {
+    let app = spawn(engine).await;
+    change_visit(
+        &app,
+        &JANA_0730_MARIE.id,
+        json!({"cancel": true, "reason": "rodina zrušila"}),
+    )
+    .await;
+    let jana = signed_in(&app, "pecovatelka.decin").await;
+    let id = new_record_id();
+    sync(
+        &jana,
+        &[item(&id, "jana-telefon", &JANA_0730_MARIE, 2, hygiene())],
+    )
+    .await;
+    let coordinator = signed_in(&app, "koordinator.decin").await;
+
+    let response = coordinator
+        .post_json(
+            &format!("/api/records/{id}/release"),
+            &json!({"reason": "klientka byla doma, péče proběhla"}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 200);
+    let record: shared::records::RecordView = json(response).await;
+    assert_eq!(record.state, RecordState::Accepted);
+    assert_eq!(record.conflicts, [SyncConflictKind::VisitCancelled], "kept");
+    let release = record.release.expect("released");
+    assert_eq!(release.released_by_name, "Petr Koordinátor");
+    let statement: Statement =
+        json(coordinator.get("/api/records/billing/cl-d1/2026-11").await).await;
+    assert!(statement.body.lines.iter().any(|line| line.record_id == id));
+    let replay = sync(
+        &jana,
+        &[item(&id, "jana-telefon", &JANA_0730_MARIE, 2, hygiene())],
+    )
+    .await;
+    assert_eq!(
+        replay[0].state,
+        Some(RecordState::Accepted),
+        "the replay changes nothing"
+    );
+    let again = coordinator
+        .post_json(
+            &format!("/api/records/{id}/release"),
+            &json!({"reason": "znovu"}),
+        )
+        .await;
+    assert_eq!(error_of(again, 409).await.error.code, "record_not_held");
+}
+
 async fn a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction(
     engine: Engine,
 ) {
@@ -907,7 +959,7 @@ fn per_unit_tasks() -> Value {
     ])
 }
 
-async fn per_unit_tasks_are_billed_by_units_and_the_csv_opens_in_czech_excel(engine: Engine) {
+async fn per_unit_tasks_are_billed_by_units_printed_and_opened_in_czech_excel(engine: Engine) {
     // 2 meals × 75 + 1 delivery × 30 + 4 kg laundry × 70 + 1 big shop × 115 = 575,00 Kč.
     let app = spawn(engine).await;
     october_visits(
@@ -943,6 +995,13 @@ async fn per_unit_tasks_are_billed_by_units_and_the_csv_opens_in_czech_excel(eng
         "{text}"
     );
     assert!(text.ends_with("Celkem;;;;0;min;;575,00\r\n"), "{text}");
+    let page = manager
+        .get("/api/records/billing/cl-d5/2026-10/statement.html")
+        .await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("a page");
+    assert!(html.contains("<dd>Věra Modelová</dd>"), "{html}");
+    assert!(html.contains("575,00"), "{html}");
 }
 
 async fn a_free_of_charge_client_is_billed_zero_with_every_line_shown(engine: Engine) {
@@ -1015,12 +1074,13 @@ on_both_engines!(
     two_devices_on_one_visit_keep_the_earlier_record_and_both_caregivers_see_it,
     a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so,
     a_record_of_a_cancelled_visit_is_kept_but_held_from_billing,
+    a_coordinator_can_release_a_held_record_so_it_is_billed,
     a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction,
     an_incident_flags_the_coordinator_until_acknowledged,
     reading_a_visits_records_is_audited,
     billing_a_month_crossing_eighty_hours_charges_the_lower_cap_beyond_them,
     a_cap_lowered_within_the_month_caps_the_visits_from_its_day,
-    per_unit_tasks_are_billed_by_units_and_the_csv_opens_in_czech_excel,
+    per_unit_tasks_are_billed_by_units_printed_and_opened_in_czech_excel,
     a_free_of_charge_client_is_billed_zero_with_every_line_shown,
     a_part_hour_rounds_half_up_to_whole_halere,
     a_price_above_the_cap_is_refused_when_saved,

@@ -9,6 +9,7 @@ use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, db, times
 use shared::records::billing::{
     BillableVisit, BilledTask, BillingError, BillingMonth, CapRow, PriceList, PriceListInput,
     PriceLists, Statement, check_price_list, monthly_statement, statement_csv as csv,
+    statement_html,
 };
 use shared::time::prague_day_bounds;
 
@@ -260,4 +261,13 @@ pub async fn statement_csv<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
             ),
         )
         .with_body(csv(&statement).into_bytes()))
+}
+
+/// `GET /api/records/billing/{client_id}/{month}/statement.html`: the page to print.
+pub async fn statement_page<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let statement = build_statement(cx).await?;
+    Ok(ApiResponse::new(200)
+        .with_header("content-type", "text/html; charset=utf-8")
+        .with_header("cache-control", "no-store")
+        .with_body(statement_html(&statement).into_bytes()))
 }

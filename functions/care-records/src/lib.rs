@@ -20,6 +20,7 @@ pub enum Endpoint {
     Sync,
     VisitRecords,
     Correct,
+    Release,
     OpenIncidents,
     AcknowledgeIncident,
     Conflicts,
@@ -27,6 +28,7 @@ pub enum Endpoint {
     SavePriceList,
     Statement,
     StatementCsv,
+    StatementPage,
 }
 
 const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
@@ -64,6 +66,12 @@ impl Component for CareRecords {
             method: Method::Post,
             pattern: "/api/records/{id}/corrections",
             endpoint: Endpoint::Correct,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/records/{id}/release",
+            endpoint: Endpoint::Release,
             access: Access::Roles(PLANNERS),
         },
         Route {
@@ -108,6 +116,12 @@ impl Component for CareRecords {
             endpoint: Endpoint::StatementCsv,
             access: Access::Roles(PLANNERS),
         },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/billing/{client_id}/{month}/statement.html",
+            endpoint: Endpoint::StatementPage,
+            access: Access::Roles(PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -119,6 +133,7 @@ impl Component for CareRecords {
             Endpoint::Sync => sync::sync(cx).await,
             Endpoint::VisitRecords => store::visit_records(cx).await,
             Endpoint::Correct => store::correct(cx).await,
+            Endpoint::Release => sync::release(cx).await,
             Endpoint::OpenIncidents => incidents::open(cx).await,
             Endpoint::AcknowledgeIncident => incidents::acknowledge(cx).await,
             Endpoint::Conflicts => incidents::conflicts(cx).await,
@@ -126,6 +141,7 @@ impl Component for CareRecords {
             Endpoint::SavePriceList => billing::save_price_list(cx).await,
             Endpoint::Statement => billing::statement(cx).await,
             Endpoint::StatementCsv => billing::statement_csv(cx).await,
+            Endpoint::StatementPage => billing::statement_page(cx).await,
         }
     }
 }

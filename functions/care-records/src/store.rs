@@ -11,7 +11,7 @@ use shared::identity::Role;
 use shared::records::sync::{RecordState, SyncConflictKind};
 use shared::records::{
     CheckedContent, CorrectionInput, IncidentKind, IncidentView, RecordVersion, RecordView,
-    TaskDoneView, VisitRecords, check_content, check_correction_reason,
+    Release, TaskDoneView, VisitRecords, check_content, check_reason,
 };
 use shared::schedule::VisitStatus;
 
@@ -222,8 +222,10 @@ async fn records_of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<Reco
         .query(
             "SELECT r.id, r.device_id, r.caregiver_id, u.display_name AS made_by_name, r.recorded_at, \
                     r.received_at, r.clock_arrived_at, r.clock_left_at, r.arrived_at, r.left_at, \
-                    r.time_edit_reason, r.note, r.state \
+                    r.time_edit_reason, r.note, r.state, r.released_at, r.release_reason, \
+                    rb.display_name AS released_by_name \
              FROM visit_records r JOIN users u ON u.id = r.caregiver_id \
+             LEFT JOIN users rb ON rb.id = r.released_by \
              WHERE r.visit_id = $1 ORDER BY r.recorded_at, r.id",
             params,
         )
@@ -251,6 +253,14 @@ async fn records_of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<Reco
             clock_arrived_at: instant(row, "clock_arrived_at")?,
             clock_left_at: instant(row, "clock_left_at")?,
             state: record_state(row)?,
+            release: match row.optional_text("released_at")? {
+                None => None,
+                Some(at) => Some(Release {
+                    released_by_name: row.text("released_by_name")?,
+                    released_at: timestamp::parse(&at)?,
+                    reason: row.text("release_reason")?,
+                }),
+            },
             versions,
             incidents: incidents.remove(&record_id).unwrap_or_default(),
             conflicts: kinds,
@@ -343,7 +353,7 @@ pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
         |code| units.get(code).copied(),
         cx.now,
     )?;
-    let reason = check_correction_reason(&input.reason)?;
+    let reason = check_reason(&input.reason)?;
     let planned = planned_tasks(cx.db, &visit_id).await?;
     db::in_transaction(cx.db, async || {
         let version = cx
@@ -385,10 +395,19 @@ pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
         Ok::<_, ApiError>(())
     })
     .await?;
-    let record = records_of_visit(cx.db, &visit_id)
+    let record = one_record(cx.db, &visit_id, record_id).await?;
+    Ok(ApiResponse::json(201, &record))
+}
+
+/// One record of a visit as it now stands.
+pub async fn one_record(
+    db: &impl Database,
+    visit_id: &str,
+    record_id: &str,
+) -> Result<RecordView, ApiError> {
+    records_of_visit(db, visit_id)
         .await?
         .into_iter()
         .find(|record| record.record_id == record_id)
-        .ok_or(ApiError::NotFound("Záznam návštěvy"))?;
-    Ok(ApiResponse::json(201, &record))
+        .ok_or(ApiError::NotFound("Záznam návštěvy"))
 }

@@ -14,14 +14,14 @@ use platform::{
 use serde::Deserialize;
 use shared::catalogue::TaskUnit;
 use shared::error::FieldError;
-use shared::records::sync::{Arrival, RecordFacts, RecordState, VisitFacts, decide};
+use shared::records::sync::{Arrival, RecordFacts, RecordState, VisitFacts, decide, resolve};
 use shared::records::{
-    CheckedRecord, MAX_SYNC_BATCH, SyncItemResult, SyncOutcome, SyncResponse, VisitRecordInput,
-    check_record,
+    CheckedRecord, MAX_SYNC_BATCH, ReleaseInput, SyncItemResult, SyncOutcome, SyncResponse,
+    VisitRecordInput, check_reason, check_record,
 };
 use shared::schedule::VisitStatus;
 
-use crate::store::{conflict_kind, insert_tasks, instant, planned_tasks, record_state};
+use crate::store::{conflict_kind, insert_tasks, instant, one_record, planned_tasks, record_state};
 
 /// The request as it arrives: items stay raw until each is parsed on its own.
 #[derive(Debug, Deserialize)]
@@ -75,25 +75,33 @@ fn record_id_reused() -> ApiError {
     }
 }
 
-/// The visit, locked for the rest of the transaction, and who may record it.
-async fn lock_visit<D: Database>(cx: &Context<'_, D>, visit_id: &str) -> Result<Row, ApiError> {
-    let caller = cx.caller()?;
+/// A visit of the caller's provider, locked for the rest of the transaction: the rules
+/// read all its records, so two records of one visit are resolved one after the other.
+async fn lock_visit<D: Database>(
+    cx: &Context<'_, D>,
+    visit_id: &str,
+) -> Result<Option<Row>, ApiError> {
     let lock = match cx.db.engine() {
         // SQLite's BEGIN IMMEDIATE already holds the write lock.
         Engine::Sqlite => "",
         Engine::Postgres => " FOR UPDATE",
     };
-    let row = cx
+    Ok(cx
         .db
         .query_one(
             &format!(
                 "SELECT id, client_id, status, starts_at, caregiver_id, second_caregiver_id \
                  FROM visits WHERE id = $1 AND provider_id = $2{lock}"
             ),
-            &[visit_id.into(), caller.provider_id()?.into()],
+            &[visit_id.into(), cx.caller()?.provider_id()?.into()],
         )
-        .await?
-        .ok_or_else(not_your_visit)?;
+        .await?)
+}
+
+/// The visit, locked, if the calling caregiver may record it.
+async fn lock_own_visit<D: Database>(cx: &Context<'_, D>, visit_id: &str) -> Result<Row, ApiError> {
+    let caller = cx.caller()?;
+    let row = lock_visit(cx, visit_id).await?.ok_or_else(not_your_visit)?;
     let me = caller.user.user_id.as_str();
     let assigned_now = [
         row.optional_text("caregiver_id")?,
@@ -138,7 +146,7 @@ async fn stored_facts(
     visit_id: &str,
 ) -> Result<Vec<(RecordFacts, RecordState)>, DbError> {
     db.query(
-        "SELECT id, caregiver_id, recorded_at, planned_starts_at, fingerprint, state \
+        "SELECT id, caregiver_id, recorded_at, planned_starts_at, fingerprint, state, released_at \
          FROM visit_records WHERE visit_id = $1",
         &[visit_id.into()],
     )
@@ -152,6 +160,7 @@ async fn stored_facts(
                 recorded_at: instant(row, "recorded_at")?,
                 planned_starts_at: instant(row, "planned_starts_at")?,
                 fingerprint: row.text("fingerprint")?,
+                released: row.optional_text("released_at")?.is_some(),
             },
             record_state(row)?,
         ))
@@ -179,9 +188,10 @@ async fn sync_item<D: Database>(
         recorded_at: record.recorded_at,
         planned_starts_at: record.planned_starts_at,
         fingerprint,
+        released: false,
     };
     db::in_transaction(cx.db, async || {
-        let visit = lock_visit(cx, &record.visit_id).await?;
+        let visit = lock_own_visit(cx, &record.visit_id).await?;
         let stored = stored_facts(cx.db, &record.visit_id).await?;
         let existing: Vec<RecordFacts> = stored.iter().map(|(facts, _)| facts.clone()).collect();
         let decision = decide(&visit_facts(&visit)?, &existing, &incoming);
@@ -358,4 +368,67 @@ async fn write_resolution<D: Database>(
             .await?;
     }
     Ok(())
+}
+
+/// `POST /api/records/{id}/release`: a coordinator counts a held record (the care happened
+/// although the visit had been cancelled); the rules then resolve the visit's records anew.
+pub async fn release<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let record_id = cx.params.get("id").unwrap_or_default();
+    let input: ReleaseInput = json_body(&cx.request.body)?;
+    let reason = check_reason(&input.reason)?;
+    let found = cx
+        .db
+        .query_one(
+            "SELECT visit_id, client_id, state FROM visit_records WHERE id = $1 AND provider_id = $2",
+            &[record_id.into(), caller.provider_id()?.into()],
+        )
+        .await?
+        .ok_or(ApiError::NotFound("Záznam návštěvy"))?;
+    let visit_id = found.text("visit_id")?;
+    let client_id = found.text("client_id")?;
+    db::in_transaction(cx.db, async || {
+        let visit = lock_visit(cx, &visit_id)
+            .await?
+            .ok_or(ApiError::NotFound("Záznam návštěvy"))?;
+        let stored = stored_facts(cx.db, &visit_id).await?;
+        let held = stored
+            .iter()
+            .any(|(facts, state)| facts.record_id == record_id && *state == RecordState::Held);
+        if !held {
+            return Err(ApiError::Conflict {
+                code: "record_not_held",
+                field: None,
+                message: "Uznat lze jen pozdržený záznam zrušené návštěvy.".into(),
+            });
+        }
+        cx.db
+            .execute(
+                "UPDATE visit_records SET released_by = $1, released_at = $2, release_reason = $3 WHERE id = $4",
+                &[
+                    caller.user.user_id.as_str().into(),
+                    timestamp::format(cx.now).into(),
+                    reason.as_str().into(),
+                    record_id.into(),
+                ],
+            )
+            .await?;
+        let records: Vec<RecordFacts> = stored
+            .into_iter()
+            .map(|(mut facts, _)| {
+                facts.released |= facts.record_id == record_id;
+                facts
+            })
+            .collect();
+        for resolution in resolve(&visit_facts(&visit)?, &records) {
+            write_resolution(cx, &visit_id, &resolution).await?;
+        }
+        cx.audit(Action::Update, "visit_record", Some(record_id), Some(&client_id))
+            .await?;
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    Ok(ApiResponse::ok(
+        &one_record(cx.db, &visit_id, record_id).await?,
+    ))
 }

@@ -453,6 +453,22 @@ pub struct ConflictView {
     pub detected_at: DateTime<Utc>,
 }
 
+/// A coordinator's decision that a held record counts: the care happened although the visit
+/// had been cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Release {
+    pub released_by_name: String,
+    pub released_at: DateTime<Utc>,
+    pub reason: String,
+}
+
+/// `POST /api/records/{id}/release`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseInput {
+    pub reason: String,
+}
+
 /// A stored record: the original, every correction, its incidents and conflicts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordView {
@@ -465,6 +481,7 @@ pub struct RecordView {
     pub clock_arrived_at: DateTime<Utc>,
     pub clock_left_at: DateTime<Utc>,
     pub state: RecordState,
+    pub release: Option<Release>,
     /// Oldest first; the last is the record as it now stands.
     pub versions: Vec<RecordVersion>,
     pub incidents: Vec<IncidentView>,
@@ -496,10 +513,10 @@ pub struct CorrectionInput {
     pub reason: String,
 }
 
-/// A correction's reason: required, at most 200 characters.
-pub fn check_correction_reason(reason: &str) -> Result<String, FieldError> {
+/// The reason of a coordinator's correction or release: required, at most 200 characters.
+pub fn check_reason(reason: &str) -> Result<String, FieldError> {
     optional_text(Some(reason), "reason", 200)?
-        .ok_or_else(|| FieldError::new("reason", "Uveďte důvod opravy."))
+        .ok_or_else(|| FieldError::new("reason", "Uveďte důvod."))
 }
 
 #[cfg(test)]

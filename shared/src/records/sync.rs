@@ -6,9 +6,9 @@
 //! The rules, for the records of one visit:
 //! 1. A record whose id is known is a duplicate when its content is the same, and rejected
 //!    (`record_id_reused`) when not: a device never sends two contents under one id.
-//! 2. The visit was cancelled: every record is **held** — kept, not billed — with a
-//!    `visit_cancelled` conflict, until a coordinator decides.
-//! 3. Otherwise one record is **accepted**: the one recorded first on its device
+//! 2. The visit was cancelled: every record carries `visit_cancelled` and is **held** —
+//!    kept, not billed — unless a coordinator released it (the care did happen).
+//! 3. Of the records not held, one is **accepted**: the one recorded first on its device
 //!    (`recorded_at`), the smaller record id on a tie. The others are **superseded** — kept,
 //!    not billed. Every record of a visit with more than one carries
 //!    `recorded_by_other_device`, so both caregivers and the coordinator see it.
@@ -40,6 +40,8 @@ pub struct RecordFacts {
     pub planned_starts_at: DateTime<Utc>,
     /// The record's content in a canonical form: equal contents, equal fingerprints.
     pub fingerprint: String,
+    /// A coordinator counted it although the visit was cancelled.
+    pub released: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -49,7 +51,7 @@ pub enum RecordState {
     Accepted,
     /// Another record of the same visit was accepted; this one is kept, not billed.
     Superseded,
-    /// The visit was cancelled; kept, not billed, until a coordinator decides.
+    /// The visit was cancelled; kept, not billed, unless a coordinator releases it.
     Held,
 }
 
@@ -108,8 +110,11 @@ impl SyncConflictKind {
     /// Czech: what happened and how the rules resolved it, for a record in `state`.
     pub fn message(self, state: RecordState) -> &'static str {
         match (self, state) {
+            (SyncConflictKind::VisitCancelled, RecordState::Held) => {
+                "Návštěva byla mezitím zrušena. Záznam je uložen, ale neúčtuje se, dokud ho koordinátor neuzná."
+            }
             (SyncConflictKind::VisitCancelled, _) => {
-                "Návštěva byla mezitím zrušena. Záznam je uložen, ale neúčtuje se, dokud o něm nerozhodne koordinátor."
+                "Návštěva byla mezitím zrušena, koordinátor však záznam uznal."
             }
             (SyncConflictKind::VisitMoved, _) => {
                 "Návštěva byla mezitím přesunuta na jiný čas. Záznam platí se skutečnými časy příchodu a odchodu."
@@ -139,16 +144,21 @@ pub struct Resolution {
 /// Resolves every record of one visit (rules 2–4). Sorted by record id; the same set of
 /// records in any order gives the same answer.
 pub fn resolve(visit: &VisitFacts, records: &[RecordFacts]) -> Vec<Resolution> {
+    let cancelled = visit.status == VisitStatus::Cancelled;
+    let held = |record: &RecordFacts| cancelled && !record.released;
     let winner = records
         .iter()
+        .filter(|record| !held(record))
         .min_by(|a, b| (a.recorded_at, &a.record_id).cmp(&(b.recorded_at, &b.record_id)))
         .map(|record| record.record_id.as_str());
     let mut resolutions: Vec<Resolution> = records
         .iter()
         .map(|record| {
             let mut conflicts = Vec::new();
-            let state = if visit.status == VisitStatus::Cancelled {
+            if cancelled {
                 conflicts.push(SyncConflictKind::VisitCancelled);
+            }
+            let state = if held(record) {
                 RecordState::Held
             } else if Some(record.record_id.as_str()) == winner {
                 RecordState::Accepted
@@ -278,6 +288,7 @@ mod tests {
             recorded_at: at(recorded_minute),
             planned_starts_at: at(0),
             fingerprint: format!("{id}-content"),
+            released: false,
         }
     }
 
@@ -316,6 +327,18 @@ mod tests {
     }
 
     #[test]
+    fn a_released_record_of_a_cancelled_visit_counts() {
+        let mut released = record("a", "jana", 70);
+        released.released = true;
+        let resolved = resolve(
+            &visit(VisitStatus::Cancelled),
+            &[released, record("b", "jana", 60)],
+        );
+        let states: Vec<RecordState> = resolved.iter().map(|r| r.state).collect();
+        assert_eq!(states, [RecordState::Accepted, RecordState::Held]);
+    }
+
+    #[test]
     fn a_moved_or_reassigned_visit_still_accepts_the_record_and_says_so() {
         let mut moved = record("a", "martin", 70);
         moved.planned_starts_at = at(-60);
@@ -347,16 +370,22 @@ mod tests {
     fn records() -> impl Strategy<Value = Vec<RecordFacts>> {
         proptest::collection::btree_map(
             "[a-f0-9]{4}",
-            (0usize..3, 60i64..64, proptest::bool::ANY),
+            (
+                0usize..3,
+                60i64..64,
+                proptest::bool::ANY,
+                proptest::bool::weighted(0.2),
+            ),
             1..8,
         )
         .prop_map(|map| {
             map.into_iter()
-                .map(|(id, (device, minute, moved))| RecordFacts {
+                .map(|(id, (device, minute, moved, released))| RecordFacts {
                     fingerprint: format!("{id}:{device}:{minute}"),
                     caregiver_id: ["jana", "martin", "lucie"][device].into(),
                     planned_starts_at: if moved { at(-30) } else { at(0) },
                     recorded_at: at(minute),
+                    released,
                     record_id: id,
                 })
                 .collect()
@@ -419,7 +448,8 @@ mod tests {
             prop_assert_eq!(&stored, &resolve(&facts, &unique));
             // At most one record counts.
             let accepted = stored.iter().filter(|r| r.state == RecordState::Accepted).count();
-            prop_assert_eq!(accepted, usize::from(!cancelled));
+            let any_released = unique.iter().any(|r| r.released);
+            prop_assert_eq!(accepted, usize::from(!cancelled || any_released));
         }
 
         #[test]
