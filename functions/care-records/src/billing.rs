@@ -13,7 +13,7 @@ use shared::records::billing::{
 };
 use shared::time::prague_day_bounds;
 
-use crate::store::{instant, task_unit, task_units};
+use crate::store::{count, instant, task_unit, task_units};
 
 fn date(row: &Row, column: &str) -> Result<chrono::NaiveDate, DbError> {
     row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
@@ -173,7 +173,7 @@ async fn billable_visits(
                 code: row.text("task_code")?,
                 name: row.text("name")?,
                 unit: task_unit(&row)?,
-                units: u32::try_from(row.integer("units")?).unwrap_or(u32::MAX),
+                units: count(&row, "units")?,
             });
     }
     db.query(

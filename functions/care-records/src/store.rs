@@ -47,6 +47,16 @@ pub async fn task_units(db: &impl Database) -> Result<BTreeMap<String, TaskUnit>
         .collect())
 }
 
+/// A non-negative count column (units, versions) as the wire's `u32`.
+pub fn count(row: &Row, column: &str) -> Result<u32, DbError> {
+    let number = row.integer(column)?;
+    u32::try_from(number).map_err(|_| DbError::ColumnType {
+        column: column.to_owned(),
+        expected: "a count from 0 to 2³²",
+        found: number.to_string(),
+    })
+}
+
 pub fn instant(row: &Row, column: &str) -> Result<chrono::DateTime<chrono::Utc>, DbError> {
     timestamp::parse(&row.text(column)?)
 }
@@ -131,7 +141,7 @@ pub fn incident_view(row: &Row) -> Result<IncidentView, DbError> {
 async fn records_of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<RecordView>, DbError> {
     let visit: Value = visit_id.into();
     let params = std::slice::from_ref(&visit);
-    let mut tasks: BTreeMap<(String, i64), Vec<TaskDoneView>> = BTreeMap::new();
+    let mut tasks: BTreeMap<(String, u32), Vec<TaskDoneView>> = BTreeMap::new();
     for row in db
         .query(
             "SELECT t.record_id, t.version, t.task_code, t.units, t.planned, k.name, k.unit \
@@ -142,20 +152,20 @@ async fn records_of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<Reco
         .await?
     {
         tasks
-            .entry((row.text("record_id")?, row.integer("version")?))
+            .entry((row.text("record_id")?, count(&row, "version")?))
             .or_default()
             .push(TaskDoneView {
                 task_code: row.text("task_code")?,
                 name: row.text("name")?,
                 unit: task_unit(&row)?,
-                units: u32::try_from(row.integer("units")?).unwrap_or(u32::MAX),
+                units: count(&row, "units")?,
                 planned: row.integer("planned")? != 0,
             });
     }
     let mut version =
-        |row: &Row, record_id: &str, number: i64, made_by: &str, made_at: &str, reason: &str| {
+        |row: &Row, record_id: &str, number: u32, made_by: &str, made_at: &str, reason: &str| {
             Ok::<_, DbError>(RecordVersion {
-                version: u32::try_from(number).unwrap_or(u32::MAX),
+                version: number,
                 made_by: row.text(made_by)?,
                 made_by_name: row.text("made_by_name")?,
                 made_at: instant(row, made_at)?,
@@ -180,7 +190,7 @@ async fn records_of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<Reco
         .await?
     {
         let record_id = row.text("record_id")?;
-        let number = row.integer("version")?;
+        let number = count(&row, "version")?;
         let corrected = version(
             &row,
             &record_id,
