@@ -843,6 +843,19 @@ async fn reading_a_visits_records_is_audited(engine: Engine) {
     );
 }
 
+async fn a_caregiver_reads_the_records_of_her_own_visits_only(engine: Engine) {
+    let app = spawn(engine).await;
+    app.login_as("pecovatelka.decin").await;
+
+    let own = app.get("/api/records/visits/visit-2026-11-04-00").await;
+    let colleagues = app.get("/api/records/visits/visit-2026-11-04-05").await;
+
+    assert_eq!(own.status(), 200);
+    let own: VisitRecords = json(own).await;
+    assert_eq!(own.records[0].caregiver_name, "Jana Pečovatelka");
+    assert_eq!(error_of(colleagues, 404).await.error.code, "not_found");
+}
+
 /// Adds October visits of a client to Jana's route and syncs her records of them.
 async fn october_visits(app: &TestApp, client: &str, visits: &[(&str, i64, Value)]) {
     let mut items = Vec::new();
@@ -1078,6 +1091,7 @@ on_both_engines!(
     a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction,
     an_incident_flags_the_coordinator_until_acknowledged,
     reading_a_visits_records_is_audited,
+    a_caregiver_reads_the_records_of_her_own_visits_only,
     billing_a_month_crossing_eighty_hours_charges_the_lower_cap_beyond_them,
     a_cap_lowered_within_the_month_caps_the_visits_from_its_day,
     per_unit_tasks_are_billed_by_units_printed_and_opened_in_czech_excel,
