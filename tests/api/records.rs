@@ -374,17 +374,17 @@ async fn sync_chaos_keeps_every_record_exactly_once_across_devices_replays_and_c
         json!({"cancel": true, "reason": "klientka v nemocnici"}),
     )
     .await;
-    // Jana records on her phone and, for every fourth visit, on the tablet as well (the
-    // phone's battery died mid-round); the tablet's copy is saved earlier every eighth.
+    // Jana records on her phone and, for every fourth visit (the cancelled one too), on the
+    // tablet as well; the tablet's copy is saved earlier every eighth.
     let mut phone = Vec::new();
     let mut tablet = Vec::new();
     let mut doubled: BTreeMap<String, String> = BTreeMap::new();
     for (index, visit) in jana_visits.iter().enumerate() {
         let phone_id = new_record_id();
         phone.push(item(&phone_id, "jana-telefon", visit, 3, hygiene()));
-        if index % 4 == 0 {
+        if index % 4 == 3 {
             let tablet_id = new_record_id();
-            let saved_after = if index % 8 == 0 { 1 } else { 9 };
+            let saved_after = if index % 8 == 3 { 1 } else { 9 };
             tablet.push(item(
                 &tablet_id,
                 "jana-tablet",
@@ -392,7 +392,7 @@ async fn sync_chaos_keeps_every_record_exactly_once_across_devices_replays_and_c
                 saved_after,
                 hygiene(),
             ));
-            let earlier = if index % 8 == 0 {
+            let earlier = if index % 8 == 3 {
                 &tablet_id
             } else {
                 &phone_id
@@ -400,6 +400,7 @@ async fn sync_chaos_keeps_every_record_exactly_once_across_devices_replays_and_c
             doubled.insert(visit.id.to_string(), earlier.clone());
         }
     }
+    assert!(doubled.contains_key(JANA_1300_VERA.id.as_ref()));
     let martin_phone: Vec<Value> = martin_visits
         .iter()
         .map(|visit| item(&new_record_id(), "martin-telefon", visit, 2, hygiene()))
