@@ -379,6 +379,26 @@ fn expectations() -> Vec<Expectation> {
         rule(Get, "/api/records/conflicts", Some(STAFF), Target::Nothing),
         rule(
             Get,
+            "/api/records/caps",
+            Some(&[ProviderManager, Coordinator, RegionOfficer, DataAnalyst]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| {
+                json!({
+                    "valid_from": "2030-01-01", "item": "hour", "cap": 20000,
+                    "threshold_minutes": 4800, "cap_above_threshold": 18000, "source": "matice oprávnění"
+                })
+            }),
+            ..rule(
+                Put,
+                "/api/records/caps",
+                Some(&[RegionOfficer]),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
             "/api/records/price-list",
             Some(&[ProviderManager, Coordinator]),
             Target::Nothing,

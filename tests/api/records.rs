@@ -935,11 +935,16 @@ async fn a_cap_lowered_within_the_month_caps_the_visits_from_its_day(engine: Eng
     // A hypothetical lower cap of 150 Kč from 16 October: the saved 165 Kč price list is
     // charged at 150 Kč from that day, and can no longer be saved again.
     let app = spawn(engine).await;
-    app.execute(
-        "INSERT INTO payment_caps (valid_from, item, cap, threshold_minutes, cap_above_threshold, source) \
-         VALUES ('2026-10-16', 'hour', 15000, 4800, 13000, 'test')",
-    )
-    .await;
+    let region = signed_in(&app, "kraj").await;
+    let caps = region
+        .put_json(
+            "/api/records/caps",
+            &json!({"valid_from": "2026-10-16", "item": "hour", "cap": 15000,
+                    "threshold_minutes": 4800, "cap_above_threshold": 13000,
+                    "source": "test: hypotetické snížení"}),
+        )
+        .await;
+    assert_eq!(caps.status(), 200);
     october_visits(
         &app,
         "cl-d2",

@@ -8,7 +8,7 @@ use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, db, timestamp};
 use shared::records::billing::{
     BillableVisit, BilledTask, BillingError, BillingMonth, CapRow, PriceList, PriceListInput,
-    PriceLists, Statement, check_price_list, monthly_statement, statement_csv as csv,
+    PriceLists, Statement, check_cap, check_price_list, monthly_statement, statement_csv as csv,
     statement_html,
 };
 use shared::time::prague_day_bounds;
@@ -69,6 +69,45 @@ async fn price_lists(db: &impl Database, provider_id: &str) -> Result<Vec<PriceL
         })
     })
     .collect()
+}
+
+/// `GET /api/records/caps`: every dated row, by item and date.
+pub async fn show_caps<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::ok(&caps(cx.db).await?))
+}
+
+/// `PUT /api/records/caps`: adds a dated row, or replaces the row of the same item and day.
+/// Statements are computed when asked, so a row changes the statements of its dates.
+pub async fn save_cap<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let input: CapRow = json_body(&cx.request.body)?;
+    let units = task_units(cx.db).await?;
+    let row = check_cap(&input, |code| units.get(code).copied())?;
+    let valid_from = row.valid_from.to_string();
+    db::in_transaction(cx.db, async || {
+        cx.db
+            .execute(
+                "DELETE FROM payment_caps WHERE valid_from = $1 AND item = $2",
+                &[valid_from.as_str().into(), row.item.as_str().into()],
+            )
+            .await?;
+        cx.db
+            .execute(
+                "INSERT INTO payment_caps (valid_from, item, cap, threshold_minutes, cap_above_threshold, source) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    valid_from.as_str().into(),
+                    row.item.as_str().into(),
+                    row.cap.into(),
+                    row.threshold_minutes.into(),
+                    row.cap_above_threshold.into(),
+                    row.source.as_str().into(),
+                ],
+            )
+            .await?;
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    Ok(ApiResponse::ok(&caps(cx.db).await?))
 }
 
 /// `GET /api/records/price-list`.
