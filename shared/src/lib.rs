@@ -6,6 +6,7 @@ pub mod clients;
 pub mod error;
 pub mod identity;
 pub mod planning;
+pub mod records;
 pub mod schedule;
 pub mod throttle;
 pub mod time;

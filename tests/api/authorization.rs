@@ -33,11 +33,18 @@ enum Target {
     Caregiver,
     /// `{id}` is a care plan's recurring visit.
     Template,
+    /// `{id}` is a visit record.
+    Record,
+    /// `{visit_id}` is a visit on the caregiver's route, recorded yesterday.
+    RecordedVisit,
+    /// `{id}` is an incident.
+    Incident,
 }
 
 /// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
 const MATRIX_NOW: &str = "2026-11-23T07:00:00Z";
 const MATRIX_MONDAY: &str = "2026-11-23";
+const MATRIX_MONTH: &str = "2026-11";
 
 struct Expectation {
     method: Method,
@@ -373,6 +380,113 @@ fn expectations() -> Vec<Expectation> {
             ]),
             Target::Nothing,
         ),
+        Expectation {
+            body: Some(|| json!({"items": []})),
+            ..rule(
+                Post,
+                "/api/records/sync",
+                Some(&[Caregiver]),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
+            "/api/records/visits/{visit_id}",
+            Some(STAFF),
+            Target::RecordedVisit,
+        ),
+        Expectation {
+            body: Some(|| {
+                json!({
+                    "arrived_at": "2026-11-22T06:30:00Z", "left_at": "2026-11-22T07:20:00Z",
+                    "tasks": [{"task_code": "b1"}], "reason": "matice oprávnění"
+                })
+            }),
+            ..rule(
+                Post,
+                "/api/records/{id}/corrections",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Record,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"reason": "matice oprávnění"})),
+            ..rule(
+                Post,
+                "/api/records/{id}/release",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Record,
+            )
+        },
+        rule(
+            Get,
+            "/api/records/incidents",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(
+                Post,
+                "/api/records/incidents/{id}/acknowledge",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Incident,
+            )
+        },
+        rule(Get, "/api/records/conflicts", Some(STAFF), Target::Nothing),
+        rule(
+            Get,
+            "/api/records/caps",
+            Some(&[ProviderManager, Coordinator, RegionOfficer, DataAnalyst]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| {
+                json!({
+                    "valid_from": "2030-01-01", "item": "hour", "cap": 20000,
+                    "threshold_minutes": 4800, "cap_above_threshold": 18000, "source": "matice oprávnění"
+                })
+            }),
+            ..rule(
+                Put,
+                "/api/records/caps",
+                Some(&[RegionOfficer]),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
+            "/api/records/price-list",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({"valid_from": "2026-12-01", "hourly_rate": 16000})),
+            ..rule(
+                Put,
+                "/api/records/price-list",
+                Some(&[ProviderManager]),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
+            "/api/records/billing/{client_id}/{month}",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/records/billing/{client_id}/{month}/statement.csv",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/records/billing/{client_id}/{month}/statement.html",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
         rule(
             Get,
             "/api/training/centres",
@@ -439,6 +553,12 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::Caregiver, Whose::Foreign) => "user-pecovatelka.louny",
         (Target::Template, Whose::Own | Whose::Unlinked) => "tpl-cl-d6-uklid",
         (Target::Template, Whose::Foreign) => "tpl-cl-l3-nakup",
+        (Target::Record, Whose::Own | Whose::Unlinked) => "rec-visit-2026-11-22-00",
+        (Target::Record, Whose::Foreign) => "rec-visit-2026-11-22-08",
+        (Target::RecordedVisit, Whose::Own | Whose::Unlinked) => "visit-2026-11-22-00",
+        (Target::RecordedVisit, Whose::Foreign) => "visit-2026-11-22-08",
+        (Target::Incident, Whose::Own | Whose::Unlinked) => "inc-demo-decin",
+        (Target::Incident, Whose::Foreign) => "inc-demo-louny",
     }
 }
 
@@ -449,7 +569,9 @@ async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u1
         .replace("{id}", id)
         .replace("{client_id}", id)
         .replace("{absence_id}", "absence-demo-decin")
-        .replace("{monday}", MATRIX_MONDAY);
+        .replace("{visit_id}", id)
+        .replace("{monday}", MATRIX_MONDAY)
+        .replace("{month}", MATRIX_MONTH);
     let body = expectation
         .body
         .map(|make| make().to_string().replace("{client_id}", id).into_bytes());

@@ -126,6 +126,21 @@ impl TestApp {
         }
         .expect("the query runs")
     }
+
+    /// A direct write to the test's database, to arrange what no API route makes (a cap
+    /// row, a month of past visits).
+    pub async fn execute(&self, sql: &str) {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        match self.host.pool() {
+            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
+                sqlx::query(sql).execute(pool).await.map(drop)
+            }
+            platform::sqlx_db::SqlxPool::Postgres(pool) => {
+                sqlx::query(sql).execute(pool).await.map(drop)
+            }
+        }
+        .expect("the statement runs");
+    }
 }
 
 impl Browser {

@@ -1,9 +1,14 @@
-//! Care records. So far: the legal catalogue of tasks a visit is recorded against.
+//! Care records: the legal task catalogue; visit records synced from caregivers' outboxes
+//! (applied exactly once, conflicts resolved by `shared::records::sync`); coordinators'
+//! corrections that keep the original; incidents; providers' price lists and the clients'
+//! monthly statements.
 
-use platform::{
-    Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route,
-};
-use shared::catalogue::{CareTask, TaskUnit};
+mod billing;
+mod incidents;
+mod store;
+mod sync;
+
+use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
 use shared::identity::Role;
 
 #[derive(Debug)]
@@ -12,51 +17,154 @@ pub struct CareRecords;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
     TaskCatalogue,
+    Sync,
+    VisitRecords,
+    Correct,
+    Release,
+    OpenIncidents,
+    AcknowledgeIncident,
+    Conflicts,
+    ShowCaps,
+    SaveCap,
+    ShowPriceLists,
+    SavePriceList,
+    Statement,
+    StatementCsv,
+    StatementPage,
 }
+
+const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
+const STAFF: &[Role] = &[Role::Caregiver, Role::Coordinator, Role::ProviderManager];
 
 impl Component for CareRecords {
     type Endpoint = Endpoint;
 
-    const ROUTES: &'static [Route<Endpoint>] = &[Route {
-        method: Method::Get,
-        pattern: "/api/records/tasks",
-        endpoint: Endpoint::TaskCatalogue,
-        access: Access::Roles(&[
-            Role::Caregiver,
-            Role::Coordinator,
-            Role::ProviderManager,
-            Role::RegionOfficer,
-            Role::DataAnalyst,
-        ]),
-    }];
+    const ROUTES: &'static [Route<Endpoint>] = &[
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/tasks",
+            endpoint: Endpoint::TaskCatalogue,
+            access: Access::Roles(&[
+                Role::Caregiver,
+                Role::Coordinator,
+                Role::ProviderManager,
+                Role::RegionOfficer,
+                Role::DataAnalyst,
+            ]),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/records/sync",
+            endpoint: Endpoint::Sync,
+            access: Access::Roles(&[Role::Caregiver]),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/visits/{visit_id}",
+            endpoint: Endpoint::VisitRecords,
+            access: Access::Roles(STAFF),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/records/{id}/corrections",
+            endpoint: Endpoint::Correct,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/records/{id}/release",
+            endpoint: Endpoint::Release,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/incidents",
+            endpoint: Endpoint::OpenIncidents,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/records/incidents/{id}/acknowledge",
+            endpoint: Endpoint::AcknowledgeIncident,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/conflicts",
+            endpoint: Endpoint::Conflicts,
+            access: Access::Roles(STAFF),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/caps",
+            endpoint: Endpoint::ShowCaps,
+            access: Access::Roles(&[
+                Role::Coordinator,
+                Role::ProviderManager,
+                Role::RegionOfficer,
+                Role::DataAnalyst,
+            ]),
+        },
+        Route {
+            method: Method::Put,
+            pattern: "/api/records/caps",
+            endpoint: Endpoint::SaveCap,
+            access: Access::Roles(&[Role::RegionOfficer]),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/price-list",
+            endpoint: Endpoint::ShowPriceLists,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Put,
+            pattern: "/api/records/price-list",
+            endpoint: Endpoint::SavePriceList,
+            access: Access::Roles(&[Role::ProviderManager]),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/billing/{client_id}/{month}",
+            endpoint: Endpoint::Statement,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/billing/{client_id}/{month}/statement.csv",
+            endpoint: Endpoint::StatementCsv,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/records/billing/{client_id}/{month}/statement.html",
+            endpoint: Endpoint::StatementPage,
+            access: Access::Roles(PLANNERS),
+        },
+    ];
 
     async fn handle<D: Database>(
         endpoint: Endpoint,
         cx: &Context<'_, D>,
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
-            Endpoint::TaskCatalogue => Ok(ApiResponse::ok(&task_catalogue(cx.db).await?)),
+            Endpoint::TaskCatalogue => Ok(ApiResponse::ok(&store::task_catalogue(cx.db).await?)),
+            Endpoint::Sync => sync::sync(cx).await,
+            Endpoint::VisitRecords => store::visit_records(cx).await,
+            Endpoint::Correct => store::correct(cx).await,
+            Endpoint::Release => sync::release(cx).await,
+            Endpoint::OpenIncidents => incidents::open(cx).await,
+            Endpoint::AcknowledgeIncident => incidents::acknowledge(cx).await,
+            Endpoint::Conflicts => incidents::conflicts(cx).await,
+            Endpoint::ShowCaps => billing::show_caps(cx).await,
+            Endpoint::SaveCap => billing::save_cap(cx).await,
+            Endpoint::ShowPriceLists => billing::show_price_lists(cx).await,
+            Endpoint::SavePriceList => billing::save_price_list(cx).await,
+            Endpoint::Statement => billing::statement(cx).await,
+            Endpoint::StatementCsv => billing::statement_csv(cx).await,
+            Endpoint::StatementPage => billing::statement_page(cx).await,
         }
     }
-}
-
-async fn task_catalogue(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
-    let rows = db
-        .query(
-            "SELECT code, activity, name, unit FROM care_tasks ORDER BY position",
-            &[],
-        )
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(CareTask {
-                code: row.text("code")?,
-                activity: row.text("activity")?,
-                name: row.text("name")?,
-                unit: row.parsed("unit", "hour, meal, trip or kg", TaskUnit::parse)?,
-            })
-        })
-        .collect()
 }
 
 platform::spin_component!(CareRecords);

@@ -96,9 +96,10 @@ impl ApiError {
         }
     }
 
-    pub fn into_response(self) -> ApiResponse {
+    /// The status and the wire error, for a response or for one item of a batch answer.
+    pub fn detail(&self) -> (u16, ErrorDetail) {
         let (status, code, message) = self.status_code_and_message();
-        let field = match &self {
+        let field = match self {
             ApiError::BadInput { field, .. } | ApiError::Conflict { field, .. } => field.clone(),
             _ => None,
         };
@@ -106,14 +107,17 @@ impl ApiError {
             // Details stay in the server log; the client gets the Czech message only.
             eprintln!("error {status}: {self}");
         }
-        let body = ErrorBody {
-            error: ErrorDetail {
-                code: code.to_owned(),
-                message,
-                field,
-            },
+        let detail = ErrorDetail {
+            code: code.to_owned(),
+            message,
+            field,
         };
-        let response = ApiResponse::json(status, &body);
+        (status, detail)
+    }
+
+    pub fn into_response(self) -> ApiResponse {
+        let (status, error) = self.detail();
+        let response = ApiResponse::json(status, &ErrorBody { error });
         match self {
             ApiError::MethodNotAllowed { allowed } => {
                 let allow: Vec<&str> = allowed.iter().map(|method| method.as_str()).collect();
