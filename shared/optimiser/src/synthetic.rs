@@ -47,7 +47,7 @@ pub fn home_care_day(seed: u64, visits: usize, caregivers: usize) -> Problem {
             } else {
                 11 * HOUR
             };
-            let nurse = index % 3 == 0;
+            let nurse = index % 4 < 2;
             Shift {
                 person,
                 start_location: 0,
@@ -83,8 +83,8 @@ pub fn home_care_day(seed: u64, visits: usize, caregivers: usize) -> Problem {
     let visits = (0..visits)
         .map(|index| {
             let client = 1 + rng.below(clients);
-            let open = 7 * HOUR + rng.below(12 * 60) as i64;
-            let width = [0, 30, 60, 120][rng.below(4)];
+            let open = 7 * HOUR + rng.below(11 * 60) as i64;
+            let width = [0, 30, 60, 120][rng.below(4)].max(if rng.chance(0.8) { 30 } else { 0 });
             let skilled = rng.chance(0.2);
             let two = caregivers >= 2 && rng.chance(0.05);
             Visit {
@@ -95,7 +95,7 @@ pub fn home_care_day(seed: u64, visits: usize, caregivers: usize) -> Problem {
                     open,
                     close: open + width,
                 },
-                duration: 15 + 15 * rng.below(4) as i64,
+                duration: [15, 20, 30, 45][rng.below(4)],
                 demand: 0,
                 required_skills: if skilled {
                     SkillSet::of(&[1])
