@@ -1,27 +1,30 @@
 //! Solves Solomon VRPTW instances and compares them with the best-known `.sol` files.
 //!
 //! `solomon-bench --instances DIR --time-limit SECONDS [--seed N] [--solutions-out DIR]`
+//!
+//! `--iterations N` instead of `--time-limit` gives a budget that does not depend on the
+//! machine's speed or load, so two versions of the search can be compared fairly.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use optimiser::solomon::{self, format_tenths};
-use optimiser::{Budget, Settings, check, optimise};
+use optimiser::{Budget, Settings, check, optimise_with_stats};
 
 const USAGE: &str =
     "usage: solomon-bench --instances DIR --time-limit SECONDS [--seed N] [--solutions-out DIR]";
 
 struct Arguments {
     instances: PathBuf,
-    time_limit: Duration,
+    budget: Budget,
     seed: u64,
     solutions_out: Option<PathBuf>,
 }
 
 fn parse_arguments() -> Result<Arguments, String> {
     let mut instances = None;
-    let mut time_limit = None;
+    let mut budget = None;
     let mut seed = 1;
     let mut solutions_out = None;
     let mut arguments = std::env::args().skip(1);
@@ -33,7 +36,13 @@ fn parse_arguments() -> Result<Arguments, String> {
                 let seconds: f64 = value()?
                     .parse()
                     .map_err(|_| "--time-limit takes seconds, e.g. 1 or 0.5".to_owned())?;
-                time_limit = Duration::try_from_secs_f64(seconds).ok();
+                budget = Duration::try_from_secs_f64(seconds).ok().map(Budget::Time);
+            }
+            "--iterations" => {
+                let iterations = value()?
+                    .parse()
+                    .map_err(|_| "--iterations takes a whole number")?;
+                budget = Some(Budget::Iterations(iterations));
             }
             "--seed" => {
                 seed = value()?
@@ -46,7 +55,7 @@ fn parse_arguments() -> Result<Arguments, String> {
     }
     Ok(Arguments {
         instances: instances.ok_or("--instances is required")?,
-        time_limit: time_limit.ok_or("--time-limit is required")?,
+        budget: budget.ok_or("--time-limit or --iterations is required")?,
         seed,
         solutions_out,
     })
@@ -90,8 +99,8 @@ fn main() -> ExitCode {
     }
 
     println!(
-        "{:<8} {:>8} {:>10} {:>10} {:>8} {:>8}",
-        "instance", "vehicles", "distance", "best", "gap %", "seconds"
+        "{:<8} {:>8} {:>10} {:>10} {:>8} {:>8} {:>10}",
+        "instance", "vehicles", "distance", "best", "gap %", "seconds", "iterations"
     );
     let mut gaps = Vec::new();
     let mut feasible = 0;
@@ -116,10 +125,10 @@ fn main() -> ExitCode {
             .and_then(|sol| solomon::parse_solution_cost(&sol).ok());
         let settings = Settings {
             seed: arguments.seed,
-            budget: Budget::Time(arguments.time_limit),
+            budget: arguments.budget,
         };
         let started = Instant::now();
-        let plan = optimise(&instance.problem, &settings);
+        let (plan, stats) = optimise_with_stats(&instance.problem, &settings);
         let seconds = started.elapsed().as_secs_f64();
         let report = check(&instance.problem, &plan);
         solved += 1;
@@ -144,13 +153,14 @@ fn main() -> ExitCode {
             None => ("-".to_owned(), "-".to_owned()),
         };
         println!(
-            "{:<8} {:>8} {:>10} {:>10} {:>8} {:>8.2}",
+            "{:<8} {:>8} {:>10} {:>10} {:>8} {:>8.2} {:>10}",
             instance.name,
             plan.routes.len(),
             format_tenths(distance),
             best_text,
             gap_text,
-            seconds
+            seconds,
+            stats.iterations
         );
         if let Some(directory) = &arguments.solutions_out {
             let path = directory.join(format!("{}.sol", instance.name));

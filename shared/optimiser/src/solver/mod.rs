@@ -165,7 +165,7 @@ fn diagnose(layout: &Layout, visit: usize, rng: &mut Rng) -> Reason {
         let window = layout.stops[stop].window;
         empty.usable(layout, route)
             && empty
-                .best_on_route(layout, stop, window, route, 0.0, rng)
+                .best_on_route(layout, stop, window, route, 0.0, i64::MAX, rng)
                 .is_some()
     };
     if skilled.is_empty() {

@@ -34,8 +34,8 @@ impl<'a> Search<'a> {
         Search {
             layout,
             rng: Rng::new(seed),
-            hot: 1.0 * typical * weight,
-            cold: 0.02 * typical * weight,
+            hot: 5.0 * typical * weight,
+            cold: 0.05 * typical * weight,
         }
     }
 
@@ -97,7 +97,16 @@ impl<'a> Search<'a> {
                 continue;
             };
             let window = solution.windows[pause];
-            match solution.best_on_route(self.layout, pause, window, route, 0.0, &mut self.rng) {
+            let found = solution.best_on_route(
+                self.layout,
+                pause,
+                window,
+                route,
+                0.0,
+                i64::MAX,
+                &mut self.rng,
+            );
+            match found {
                 Some(at) => solution.insert(self.layout, pause, at),
                 None => return false,
             }
@@ -298,11 +307,11 @@ impl<'a> Search<'a> {
                 }
                 tried_empty_classes.push(class);
             }
-            let found = solution.best_on_route(layout, stop, window, route, BLINK, &mut self.rng);
-            if let Some(at) = found
-                && best.is_none_or(|b| at.delta < b.delta)
-            {
-                best = Some(at);
+            let bound = best.map_or(i64::MAX, |b| b.delta);
+            let found =
+                solution.best_on_route(layout, stop, window, route, BLINK, bound, &mut self.rng);
+            if found.is_some() {
+                best = found;
             }
         }
         best

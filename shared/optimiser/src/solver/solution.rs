@@ -183,8 +183,8 @@ impl Solution {
         }
     }
 
-    /// The cheapest feasible place for `stop` with start window `window` on `route`,
-    /// skipping each place with probability `blink`.
+    /// The cheapest feasible place for `stop` with start window `window` on `route` if it
+    /// costs less than `bound`, skipping each place with probability `blink`.
     pub(crate) fn best_on_route(
         &self,
         layout: &Layout,
@@ -192,6 +192,7 @@ impl Solution {
         window: Window,
         route: usize,
         blink: f64,
+        bound: i64,
         rng: &mut Rng,
     ) -> Option<Insertion> {
         let state = &self.routes[route];
@@ -208,6 +209,10 @@ impl Solution {
             }
             None => 0,
         };
+        // Without a waiting cost an insertion costs at least its detour (overtime only grows).
+        let weights = layout.problem.weights();
+        let detour_bounds = weights.waiting == 0;
+        let mut bound = bound;
         let mut best: Option<Insertion> = None;
         for position in 0..=state.stops.len() {
             let before = &state.prefix[position].segment;
@@ -218,6 +223,17 @@ impl Solution {
             if blink > 0.0 && rng.chance(blink) {
                 continue;
             }
+            if detour_bounds && let Some(location) = info.location {
+                let from = state.prefix[position].last;
+                let to = state.suffix[position]
+                    .located
+                    .map_or(from, |next| next.first);
+                let detour =
+                    travel.time(from, location) + travel.time(location, to) - travel.time(from, to);
+                if weights.travel * detour + assignment >= bound {
+                    continue;
+                }
+            }
             let whole = state.prefix[position]
                 .then(&piece, travel)
                 .then(&state.suffix[position], travel);
@@ -225,7 +241,8 @@ impl Solution {
                 continue;
             }
             let delta = layout.sequence_cost(route, &whole.segment) + assignment - state.sequence;
-            if best.is_none_or(|b| delta < b.delta) {
+            if delta < bound {
+                bound = delta;
                 best = Some(Insertion {
                     route,
                     position,
