@@ -9,7 +9,6 @@ mod solution;
 use crate::budget::{Budget, Deadline};
 use crate::model::{Problem, Visit};
 use crate::plan::{Activity, Objective, Plan, Reason, Route, Stop, Unassigned};
-use crate::rng::Rng;
 use layout::{Layout, waiting};
 use search::Search;
 use solution::Solution;
@@ -108,13 +107,12 @@ fn read_plan(layout: &Layout, solution: &Solution) -> Plan {
         + weights.overtime * objective.overtime
         + weights.continuity * objective.caregivers_per_client
         + weights.preference * objective.preference_misses;
-    let mut rng = Rng::new(0);
     let unassigned = solution
         .unassigned
         .iter()
         .map(|&visit| Unassigned {
             visit: problem.visits()[visit].id,
-            reason: diagnose(layout, visit, &mut rng),
+            reason: diagnose(layout, visit),
         })
         .collect();
     Plan {
@@ -138,7 +136,7 @@ fn distinct_caregivers(layout: &Layout, solution: &Solution) -> i64 {
 }
 
 /// Why a visit stayed unassigned: the first of the reasons, from fundamental to practical.
-fn diagnose(layout: &Layout, visit: usize, rng: &mut Rng) -> Reason {
+fn diagnose(layout: &Layout, visit: usize) -> Reason {
     let problem = layout.problem;
     let info: &Visit = &problem.visits()[visit];
     let shifts = problem.shifts();
@@ -160,12 +158,12 @@ fn diagnose(layout: &Layout, visit: usize, rng: &mut Rng) -> Reason {
         allowed.iter().map(|&route| layout.person[route]).collect();
     let needed = usize::from(info.caregivers_needed);
     let empty = Solution::empty(layout);
-    let fits_alone = |route: usize, rng: &mut Rng| {
+    let fits_alone = |route: usize| {
         let stop = layout.copies[visit][0];
         let window = layout.stops[stop].window;
         empty.usable(layout, route)
             && empty
-                .best_on_route(layout, stop, window, route, 0.0, i64::MAX, rng)
+                .best_on_route(layout, stop, window, route, (i64::MAX, usize::MAX), None)
                 .is_some()
     };
     if skilled.is_empty() {
@@ -185,7 +183,7 @@ fn diagnose(layout: &Layout, visit: usize, rng: &mut Rng) -> Reason {
             || info.window.open + info.duration > shifts[r].latest_end
     }) {
         Reason::OutsideEveryShift
-    } else if allowed.iter().filter(|&&r| fits_alone(r, rng)).count() < needed {
+    } else if allowed.iter().filter(|&&r| fits_alone(r)).count() < needed {
         Reason::TimeWindowUnreachable
     } else {
         Reason::NotEnoughTime

@@ -102,9 +102,8 @@ impl<'a> Search<'a> {
                 pause,
                 window,
                 route,
-                0.0,
-                i64::MAX,
-                &mut self.rng,
+                (i64::MAX, usize::MAX),
+                None,
             );
             match found {
                 Some(at) => solution.insert(self.layout, pause, at),
@@ -284,7 +283,8 @@ impl<'a> Search<'a> {
     }
 
     /// The cheapest place over every route that may serve the stop's visit, except routes
-    /// of `not_person`; one empty route per class is enough.
+    /// of `not_person`; one empty route per class is enough. Ties go to the lowest route,
+    /// which packs visits into few routes and helps the search empty the others.
     fn best_anywhere(
         &mut self,
         solution: &Solution,
@@ -307,9 +307,9 @@ impl<'a> Search<'a> {
                 }
                 tried_empty_classes.push(class);
             }
-            let bound = best.map_or(i64::MAX, |b| b.delta);
-            let found =
-                solution.best_on_route(layout, stop, window, route, BLINK, bound, &mut self.rng);
+            let bound = best.map_or((i64::MAX, usize::MAX), |b| (b.delta, b.route));
+            let blink = Some((&mut self.rng, BLINK));
+            let found = solution.best_on_route(layout, stop, window, route, bound, blink);
             if found.is_some() {
                 best = found;
             }

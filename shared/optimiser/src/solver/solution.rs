@@ -184,16 +184,16 @@ impl Solution {
     }
 
     /// The cheapest feasible place for `stop` with start window `window` on `route` if it
-    /// costs less than `bound`, skipping each place with probability `blink`.
+    /// beats `bound` (a cost, then a route index to break ties the same in any route order),
+    /// skipping each place with the `blink` probability if given.
     pub(crate) fn best_on_route(
         &self,
         layout: &Layout,
         stop: usize,
         window: Window,
         route: usize,
-        blink: f64,
-        bound: i64,
-        rng: &mut Rng,
+        bound: (i64, usize),
+        mut blink: Option<(&mut Rng, f64)>,
     ) -> Option<Insertion> {
         let state = &self.routes[route];
         let info = &layout.stops[stop];
@@ -220,7 +220,9 @@ impl Solution {
             if before.earliest + before.duration - before.time_warp > window.close {
                 break;
             }
-            if blink > 0.0 && rng.chance(blink) {
+            if let Some((rng, probability)) = blink.as_mut()
+                && rng.chance(*probability)
+            {
                 continue;
             }
             if detour_bounds && let Some(location) = info.location {
@@ -230,7 +232,7 @@ impl Solution {
                     .map_or(from, |next| next.first);
                 let detour =
                     travel.time(from, location) + travel.time(location, to) - travel.time(from, to);
-                if weights.travel * detour + assignment >= bound {
+                if (weights.travel * detour + assignment, route) >= bound {
                     continue;
                 }
             }
@@ -241,8 +243,8 @@ impl Solution {
                 continue;
             }
             let delta = layout.sequence_cost(route, &whole.segment) + assignment - state.sequence;
-            if delta < bound {
-                bound = delta;
+            if (delta, route) < bound {
+                bound = (delta, route);
                 best = Some(Insertion {
                     route,
                     position,
