@@ -209,9 +209,9 @@ impl Solution {
             }
             None => 0,
         };
-        // Without a waiting cost an insertion costs at least its detour (overtime only grows).
+        // Costing only travel, an insertion costs exactly its detour plus the assignment.
         let weights = layout.problem.weights();
-        let detour_bounds = weights.waiting == 0;
+        let detour_bounds = weights.waiting == 0 && weights.overtime == 0;
         let mut bound = bound;
         let mut best: Option<Insertion> = None;
         for position in 0..=state.stops.len() {
