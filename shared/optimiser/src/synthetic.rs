@@ -45,7 +45,7 @@ pub fn home_care_day(seed: u64, visits: usize, caregivers: usize) -> Problem {
             let start = if index % 2 == 0 {
                 6 * HOUR + 30
             } else {
-                11 * HOUR
+                9 * HOUR
             };
             let nurse = index % 4 < 2;
             Shift {
@@ -83,7 +83,7 @@ pub fn home_care_day(seed: u64, visits: usize, caregivers: usize) -> Problem {
     let visits = (0..visits)
         .map(|index| {
             let client = 1 + rng.below(clients);
-            let open = 7 * HOUR + rng.below(11 * 60) as i64;
+            let open = 7 * HOUR + 30 + rng.below(9 * 60) as i64;
             let width = [0, 30, 60, 120][rng.below(4)].max(if rng.chance(0.8) { 30 } else { 0 });
             let skilled = rng.chance(0.2);
             let two = caregivers >= 2 && rng.chance(0.05);

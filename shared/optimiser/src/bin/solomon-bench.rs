@@ -12,8 +12,7 @@ use std::time::{Duration, Instant};
 use optimiser::solomon::{self, format_tenths};
 use optimiser::{Budget, Settings, check, optimise_with_stats};
 
-const USAGE: &str =
-    "usage: solomon-bench --instances DIR --time-limit SECONDS [--seed N] [--solutions-out DIR]";
+const USAGE: &str = "usage: solomon-bench --instances DIR (--time-limit SECONDS | --iterations N) [--seed N] [--solutions-out DIR]";
 
 struct Arguments {
     instances: PathBuf,
