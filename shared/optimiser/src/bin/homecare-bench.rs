@@ -1,6 +1,6 @@
 //! Plans a synthetic home-care day and reports how long it took and what it costs.
 //!
-//! `homecare-bench [--visits N] [--caregivers N] [--time-limit SECONDS] [--seed N]`
+//! `homecare-bench [--visits N] [--caregivers N] [--time-limit SECONDS | --iterations N] [--seed N]`
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -10,7 +10,7 @@ use optimiser::{Budget, Settings, check, optimise_with_stats, synthetic};
 fn main() -> ExitCode {
     let mut visits = 100;
     let mut caregivers = 10;
-    let mut seconds = 1.0;
+    let mut budget = Budget::Time(Duration::from_secs(1));
     let mut seed = 1;
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     for pair in arguments.chunks(2) {
@@ -18,13 +18,22 @@ fn main() -> ExitCode {
         let parsed = match pair[0].as_str() {
             "--visits" => value.parse().map(|v| visits = v).is_ok(),
             "--caregivers" => value.parse().map(|v| caregivers = v).is_ok(),
-            "--time-limit" => value.parse().map(|v| seconds = v).is_ok(),
+            "--time-limit" => value
+                .parse()
+                .ok()
+                .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+                .map(|limit| budget = Budget::Time(limit))
+                .is_some(),
+            "--iterations" => value
+                .parse()
+                .map(|n| budget = Budget::Iterations(n))
+                .is_ok(),
             "--seed" => value.parse().map(|v| seed = v).is_ok(),
             _ => false,
         };
         if !parsed {
             eprintln!(
-                "usage: homecare-bench [--visits N] [--caregivers N] [--time-limit SECONDS] [--seed N]"
+                "usage: homecare-bench [--visits N] [--caregivers N] [--time-limit SECONDS | --iterations N] [--seed N]"
             );
             return ExitCode::from(2);
         }
@@ -35,10 +44,7 @@ fn main() -> ExitCode {
         .iter()
         .filter(|v| v.caregivers_needed == 2)
         .count();
-    let settings = Settings {
-        seed,
-        budget: Budget::Time(Duration::from_secs_f64(seconds)),
-    };
+    let settings = Settings { seed, budget };
     let started = Instant::now();
     let (plan, stats) = optimise_with_stats(&problem, &settings);
     let elapsed = started.elapsed().as_secs_f64();

@@ -209,9 +209,13 @@ impl Solution {
             }
             None => 0,
         };
-        // Costing only travel, an insertion costs exactly its detour plus the assignment.
+        // With the triangle inequality, an insertion adds its detour to the travel, cannot
+        // shorten the route's duration or its overtime, and so cuts waiting by at most the
+        // detour and its own duration. Where the matrix breaks the inequality, the bound may
+        // skip a good place now and then; it never admits an infeasible one.
         let weights = layout.problem.weights();
-        let detour_bounds = weights.waiting == 0 && weights.overtime == 0;
+        let detour_weight = weights.travel - weights.waiting;
+        let least_assignment = assignment - weights.waiting * info.duration;
         let mut bound = bound;
         let mut best: Option<Insertion> = None;
         for position in 0..=state.stops.len() {
@@ -225,14 +229,14 @@ impl Solution {
             {
                 continue;
             }
-            if detour_bounds && let Some(location) = info.location {
+            if let Some(location) = info.location {
                 let from = state.prefix[position].last;
                 let to = state.suffix[position]
                     .located
                     .map_or(from, |next| next.first);
                 let detour =
                     travel.time(from, location) + travel.time(location, to) - travel.time(from, to);
-                if (weights.travel * detour + assignment, route) >= bound {
+                if (detour_weight * detour + least_assignment, route) >= bound {
                     continue;
                 }
             }
