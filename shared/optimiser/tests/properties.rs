@@ -75,7 +75,7 @@ proptest! {
     #[test]
     fn every_plan_for_a_home_care_day_passes_the_checker(
         seed in any::<u64>(),
-        visits in 1usize..16,
+        visits in 1usize..25,
         caregivers in 1usize..5,
         iterations in 0u64..300,
     ) {

@@ -89,7 +89,9 @@ impl<'a> Search<'a> {
         solution.unassigned.sort_unstable();
     }
 
-    /// False when a pause could not be put back, which makes the candidate unusable.
+    /// False when the candidate is unusable: a pause could not be put back, or a removal
+    /// made a route late (a pause is taken where the previous stop was, so taking that
+    /// stop away can lengthen the next journey).
     fn ruin_and_recreate(&mut self, solution: &mut Solution) -> bool {
         let (visits, pauses) = self.ruin(solution);
         for pause in pauses {
@@ -113,7 +115,7 @@ impl<'a> Search<'a> {
         let mut to_place = visits;
         to_place.extend_from_slice(&solution.unassigned);
         self.recreate(solution, to_place);
-        true
+        solution.changed_routes_feasible(self.layout)
     }
 
     /// Removes strings of nearby stops from a few routes. Returns the removed visits and pauses.

@@ -278,6 +278,14 @@ impl Solution {
         self.rebuild(layout, at.route);
     }
 
+    /// Whether every route changed since `take_touched` that serves visits is on time.
+    pub(crate) fn changed_routes_feasible(&self, layout: &Layout) -> bool {
+        self.touched_list.iter().all(|&route| {
+            let state = &self.routes[route];
+            state.visits == 0 || state.whole(layout, route).segment.time_warp == 0
+        })
+    }
+
     /// Takes a stop off its route without rebuilding; call `rebuild_touched` after.
     pub(crate) fn detach(&mut self, layout: &Layout, stop: usize) {
         if let Some(route) = self.route_of[stop].take() {
