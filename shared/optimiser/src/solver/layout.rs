@@ -225,10 +225,21 @@ fn interchangeable_classes(problem: &Problem) -> Vec<usize> {
             }
             let same = |other: usize| {
                 let (a, b) = (&shifts[route], &shifts[other]);
-                Shift {
-                    person: a.person,
-                    ..b.clone()
-                } == *a
+                (
+                    a.start_location,
+                    a.end_location,
+                    a.start,
+                    a.regular_end,
+                    a.latest_end,
+                ) == (
+                    b.start_location,
+                    b.end_location,
+                    b.start,
+                    b.regular_end,
+                    b.latest_end,
+                ) && (a.skills, a.capacity, a.break_, a.absent)
+                    == (b.skills, b.capacity, b.break_, b.absent)
+                    && a.absences == b.absences
             };
             (0..route).find(|&other| same(other)).unwrap_or(route)
         })

@@ -63,7 +63,7 @@ pub(crate) struct Insertion {
     pub delta: i64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Solution {
     pub routes: Vec<RouteState>,
     pub route_of: Vec<Option<usize>>,
@@ -76,21 +76,6 @@ pub(crate) struct Solution {
     /// Routes changed since the last `take_touched`.
     touched: Vec<bool>,
     touched_list: Vec<usize>,
-}
-
-impl Clone for Solution {
-    fn clone(&self) -> Self {
-        Solution {
-            routes: self.routes.clone(),
-            route_of: self.route_of.clone(),
-            windows: self.windows.clone(),
-            unassigned: self.unassigned.clone(),
-            served: self.served.clone(),
-            distinct_pairs: self.distinct_pairs,
-            touched: self.touched.clone(),
-            touched_list: self.touched_list.clone(),
-        }
-    }
 }
 
 impl Solution {
