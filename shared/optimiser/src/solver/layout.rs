@@ -1,0 +1,247 @@
+//! What stays fixed during a search: the stops to place (visit copies and pauses), who
+//! may serve what, the start and end of every route, and the neighbours of every visit.
+
+use crate::model::{Problem, Shift, Time, Window};
+use crate::plan::Activity;
+use crate::solver::segment::{Piece, Segment};
+
+/// Something to place on a route: one caregiver's share of a visit, or a shift's pause.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Stop {
+    /// The visit served, or `None` for a break or an absence.
+    pub visit: Option<usize>,
+    /// The route a pause belongs to, and which pause of the shift it is.
+    pub owner: Option<usize>,
+    pub pause: Option<Activity>,
+    pub location: Option<usize>,
+    pub window: Window,
+    pub duration: Time,
+    pub demand: i64,
+}
+
+#[derive(Debug)]
+pub(crate) struct Layout<'a> {
+    pub problem: &'a Problem,
+    pub stops: Vec<Stop>,
+    /// The stops of each visit: one, or two for a two-caregiver visit.
+    pub copies: Vec<Vec<usize>>,
+    /// The routes whose caregiver may serve each visit.
+    pub allowed: Vec<Vec<usize>>,
+    /// Each route's break and absences, by earliest start.
+    pub pauses: Vec<Vec<usize>>,
+    pub route_start: Vec<Piece>,
+    pub route_end: Vec<Piece>,
+    /// Routes of one class are interchangeable, so only one empty route of a class is tried.
+    pub class: Vec<usize>,
+    /// Dense indices for continuity counting.
+    pub client: Vec<usize>,
+    pub clients: usize,
+    pub person: Vec<usize>,
+    pub persons: usize,
+    /// Other visits by travel time, nearest first.
+    pub neighbours: Vec<Vec<usize>>,
+}
+
+const NEIGHBOURS: usize = 100;
+
+impl<'a> Layout<'a> {
+    pub(crate) fn new(problem: &'a Problem) -> Self {
+        let shifts = problem.shifts();
+        let visits = problem.visits();
+        let mut stops = Vec::new();
+        let mut copies = Vec::with_capacity(visits.len());
+        for (index, visit) in visits.iter().enumerate() {
+            let first = stops.len();
+            for _ in 0..visit.caregivers_needed {
+                stops.push(Stop {
+                    visit: Some(index),
+                    owner: None,
+                    pause: None,
+                    location: Some(visit.location),
+                    window: visit.window,
+                    duration: visit.duration,
+                    demand: visit.demand,
+                });
+            }
+            copies.push((first..stops.len()).collect());
+        }
+        let mut pauses = Vec::with_capacity(shifts.len());
+        for (route, shift) in shifts.iter().enumerate() {
+            let mut own: Vec<Stop> =
+                shift
+                    .break_
+                    .iter()
+                    .map(|b| (Activity::Break, b.earliest, b.latest, b.duration))
+                    .chain(
+                        shift.absences.iter().enumerate().map(|(index, a)| {
+                            (Activity::Absence(index), a.start, a.start, a.duration)
+                        }),
+                    )
+                    .map(|(activity, open, close, duration)| Stop {
+                        visit: None,
+                        owner: Some(route),
+                        pause: Some(activity),
+                        location: None,
+                        window: Window { open, close },
+                        duration,
+                        demand: 0,
+                    })
+                    .collect();
+            own.sort_by_key(|stop| stop.window.open);
+            let first = stops.len();
+            stops.extend(own);
+            pauses.push((first..stops.len()).collect());
+        }
+
+        let depot_window = |shift: &Shift| Window {
+            open: shift.start,
+            close: shift.latest_end,
+        };
+        let route_start = shifts
+            .iter()
+            .map(|s| Piece::at(s.start_location, Segment::stop(depot_window(s), 0, 0)))
+            .collect();
+        let route_end = shifts
+            .iter()
+            .map(|s| Piece::at(s.end_location, Segment::stop(depot_window(s), 0, 0)))
+            .collect();
+        let allowed = visits
+            .iter()
+            .map(|visit| {
+                (0..shifts.len())
+                    .filter(|&route| problem.may_serve(&shifts[route], visit))
+                    .collect()
+            })
+            .collect();
+
+        let (client, clients) = dense(visits.iter().map(|v| v.client));
+        let (person, persons) = dense(shifts.iter().map(|s| s.person));
+        let class = interchangeable_classes(problem);
+        let neighbours = visits
+            .iter()
+            .map(|visit| {
+                let mut others: Vec<usize> = (0..visits.len()).collect();
+                let travel = problem.travel();
+                others.sort_by_key(|&other| {
+                    let there = visits[other].location;
+                    travel
+                        .time(visit.location, there)
+                        .min(travel.time(there, visit.location))
+                });
+                others.truncate(NEIGHBOURS);
+                others
+            })
+            .collect();
+        Layout {
+            problem,
+            stops,
+            copies,
+            allowed,
+            pauses,
+            route_start,
+            route_end,
+            class,
+            client,
+            clients,
+            person,
+            persons,
+            neighbours,
+        }
+    }
+
+    pub(crate) fn routes(&self) -> usize {
+        self.route_start.len()
+    }
+
+    pub(crate) fn piece(&self, stop: usize, window: Window) -> Piece {
+        let info = &self.stops[stop];
+        let segment = Segment::stop(window, info.duration, info.demand);
+        match info.location {
+            Some(location) => Piece::at(location, segment),
+            None => Piece::pause(segment),
+        }
+    }
+
+    /// The preference cost of serving `visit` on `route`.
+    pub(crate) fn preference_cost(&self, visit: usize, route: usize) -> i64 {
+        let preferred = &self.problem.visits()[visit].preferred;
+        let person = self.problem.shifts()[route].person;
+        if preferred.is_empty() || preferred.contains(&person) {
+            0
+        } else {
+            self.problem.weights().preference
+        }
+    }
+
+    /// Travel, waiting and overtime of a whole route.
+    pub(crate) fn sequence_cost(&self, route: usize, whole: &Segment) -> i64 {
+        let weights = self.problem.weights();
+        weights.travel * whole.travel
+            + weights.waiting * waiting(whole)
+            + weights.overtime * self.overtime(route, whole)
+    }
+
+    pub(crate) fn overtime(&self, route: usize, whole: &Segment) -> Time {
+        let back = whole.earliest + whole.duration - whole.time_warp;
+        (back - self.problem.shifts()[route].regular_end).max(0)
+    }
+
+    pub(crate) fn counts_continuity(&self) -> bool {
+        self.problem.weights().continuity != 0
+    }
+}
+
+pub(crate) fn waiting(whole: &Segment) -> Time {
+    whole.duration - whole.travel - whole.busy
+}
+
+/// Numbers the distinct keys 0, 1, … in order of first appearance.
+fn dense<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = K>) -> (Vec<usize>, usize) {
+    let mut numbers = std::collections::HashMap::new();
+    let indices = keys
+        .map(|key| {
+            let next = numbers.len();
+            *numbers.entry(key).or_insert(next)
+        })
+        .collect();
+    (indices, numbers.len())
+}
+
+/// Shifts that differ only in the person are interchangeable when nothing in the problem
+/// depends on who the person is (Solomon's identical vehicles).
+fn interchangeable_classes(problem: &Problem) -> Vec<usize> {
+    let shifts = problem.shifts();
+    let person_matters = problem.weights().continuity != 0
+        || problem.visits().iter().any(|v| {
+            v.caregivers_needed > 1
+                || !v.pinned.is_empty()
+                || !v.refused.is_empty()
+                || !v.preferred.is_empty()
+        });
+    (0..shifts.len())
+        .map(|route| {
+            if person_matters {
+                return route;
+            }
+            let same = |other: usize| {
+                let (a, b) = (&shifts[route], &shifts[other]);
+                (
+                    a.start_location,
+                    a.end_location,
+                    a.start,
+                    a.regular_end,
+                    a.latest_end,
+                ) == (
+                    b.start_location,
+                    b.end_location,
+                    b.start,
+                    b.regular_end,
+                    b.latest_end,
+                ) && (a.skills, a.capacity, a.break_, a.absent)
+                    == (b.skills, b.capacity, b.break_, b.absent)
+                    && a.absences == b.absences
+            };
+            (0..route).find(|&other| same(other)).unwrap_or(route)
+        })
+        .collect()
+}

@@ -1,0 +1,360 @@
+//! Ruin and recreate with simulated annealing, after SISR (Christiaens & Vanden Berghe,
+//! "Slack Induction by String Removals for Vehicle Routing Problems", 2020): remove a few
+//! strings of nearby visits from different routes, reinsert everything greedily in a
+//! random order with blinks, accept by annealing.
+
+use crate::budget::Deadline;
+use crate::model::Window;
+use crate::rng::Rng;
+use crate::solver::layout::Layout;
+use crate::solver::solution::{Insertion, Solution};
+
+/// Average number of visits removed per ruin.
+const AVERAGE_REMOVED: f64 = 10.0;
+/// Longest string removed from one route.
+const MAX_STRING: usize = 10;
+/// Probability of skipping a place during reinsertion, which diversifies the greedy.
+const BLINK: f64 = 0.01;
+/// Start times tried for a two-caregiver visit across its window.
+const SYNC_START_STEPS: i64 = 8;
+
+#[derive(Debug)]
+pub(crate) struct Search<'a> {
+    layout: &'a Layout<'a>,
+    rng: Rng,
+    /// Annealing temperatures at the start and the end, in objective units.
+    hot: f64,
+    cold: f64,
+}
+
+impl<'a> Search<'a> {
+    pub(crate) fn new(layout: &'a Layout<'a>, seed: u64) -> Self {
+        let typical = typical_leg(layout) as f64;
+        let weight = layout.problem.weights().travel.max(1) as f64;
+        Search {
+            layout,
+            rng: Rng::new(seed),
+            hot: 5.0 * typical * weight,
+            cold: 0.05 * typical * weight,
+        }
+    }
+
+    /// Anneals from `start` until the deadline and returns the best solution seen.
+    pub(crate) fn run(&mut self, start: Solution, deadline: &mut Deadline) -> Solution {
+        let layout = self.layout;
+        let mut current = start;
+        let mut current_total = current.total(layout);
+        let mut best = current.clone();
+        let mut best_total = current_total;
+        let mut candidate = current.clone();
+        loop {
+            let progress = deadline.progress();
+            if progress >= 1.0 {
+                break;
+            }
+            deadline.count_iteration();
+            let rebuilt = self.ruin_and_recreate(&mut candidate);
+            let touched = candidate.take_touched();
+            let temperature = self.hot * (self.cold / self.hot).powf(progress);
+            let candidate_total = candidate.total(layout);
+            let threshold = current_total as f64 - temperature * self.rng.unit().ln();
+            if rebuilt && (candidate_total as f64) < threshold {
+                current.copy_routes_from(&candidate, &touched);
+                current_total = candidate_total;
+                if current_total < best_total {
+                    best.clone_from(&current);
+                    best_total = current_total;
+                }
+            } else {
+                candidate.copy_routes_from(&current, &touched);
+            }
+        }
+        best
+    }
+
+    /// Inserts every unassigned visit where it is cheapest, in a random order.
+    pub(crate) fn recreate(&mut self, solution: &mut Solution, mut visits: Vec<usize>) {
+        self.order(&mut visits);
+        solution.unassigned.clear();
+        for visit in visits {
+            let placed = if self.layout.copies[visit].len() == 2 {
+                self.insert_pair(solution, visit)
+            } else {
+                self.insert_single(solution, visit)
+            };
+            if !placed {
+                solution.unassigned.push(visit);
+            }
+        }
+        solution.unassigned.sort_unstable();
+    }
+
+    /// False when the candidate is unusable: a pause could not be put back, or a removal
+    /// made a route late (a pause is taken where the previous stop was, so taking that
+    /// stop away can lengthen the next journey).
+    fn ruin_and_recreate(&mut self, solution: &mut Solution) -> bool {
+        let (visits, pauses) = self.ruin(solution);
+        for pause in pauses {
+            let Some(route) = self.layout.stops[pause].owner else {
+                continue;
+            };
+            let window = solution.windows[pause];
+            let found = solution.best_on_route(
+                self.layout,
+                pause,
+                window,
+                route,
+                (i64::MAX, usize::MAX),
+                None,
+            );
+            match found {
+                Some(at) => solution.insert(self.layout, pause, at),
+                None => return false,
+            }
+        }
+        let mut to_place = visits;
+        to_place.extend_from_slice(&solution.unassigned);
+        self.recreate(solution, to_place);
+        solution.changed_routes_feasible(self.layout)
+    }
+
+    /// Removes strings of nearby stops from a few routes. Returns the removed visits and pauses.
+    fn ruin(&mut self, solution: &mut Solution) -> (Vec<usize>, Vec<usize>) {
+        let layout = self.layout;
+        let used: Vec<usize> = (0..layout.routes())
+            .filter(|&route| solution.routes[route].visits > 0)
+            .collect();
+        let assigned = layout.copies.len() - solution.unassigned.len();
+        if used.is_empty() || assigned == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        let average_route = (assigned as f64 / used.len() as f64).max(1.0);
+        let longest = (MAX_STRING as f64).min(average_route);
+        let most_strings = 4.0 * AVERAGE_REMOVED / (1.0 + longest) - 1.0;
+        let strings = 1 + self.rng.below(most_strings.max(1.0) as usize);
+
+        let seed = loop {
+            let visit = self.rng.below(layout.copies.len());
+            if solution.route_of[layout.copies[visit][0]].is_some() {
+                break visit;
+            }
+        };
+        let mut ruined_routes = Vec::new();
+        let mut removed_stops = Vec::new();
+        for &neighbour in &layout.neighbours[seed] {
+            if ruined_routes.len() >= strings {
+                break;
+            }
+            let Some(stop) = layout.copies[neighbour]
+                .iter()
+                .copied()
+                .find(|&stop| solution.route_of[stop].is_some())
+            else {
+                continue;
+            };
+            let Some(route) = solution.route_of[stop] else {
+                continue;
+            };
+            if ruined_routes.contains(&route) {
+                continue;
+            }
+            ruined_routes.push(route);
+            self.pick_string(solution, route, stop, longest, &mut removed_stops);
+        }
+
+        let mut visits = Vec::new();
+        let mut pauses = Vec::new();
+        for stop in removed_stops {
+            match layout.stops[stop].visit {
+                Some(visit) => {
+                    if !visits.contains(&visit) {
+                        visits.push(visit);
+                        for &copy in &layout.copies[visit] {
+                            solution.detach(layout, copy);
+                        }
+                    }
+                }
+                None => {
+                    solution.detach(layout, stop);
+                    pauses.push(stop);
+                }
+            }
+        }
+        solution.rebuild_touched(layout);
+        (visits, pauses)
+    }
+
+    /// Chooses a string (or a string with a kept middle part) through `stop` on `route`.
+    fn pick_string(
+        &mut self,
+        solution: &Solution,
+        route: usize,
+        stop: usize,
+        longest: f64,
+        removed: &mut Vec<usize>,
+    ) {
+        let stops = &solution.routes[route].stops;
+        let Some(position) = stops.iter().position(|&s| s == stop) else {
+            return;
+        };
+        let length = 1 + self.rng.below((longest as usize).min(stops.len()).max(1));
+        let kept = if self.rng.chance(0.5) {
+            let mut kept = 1;
+            while length + kept < stops.len() && self.rng.chance(0.5) {
+                kept += 1;
+            }
+            kept.min(stops.len() - length)
+        } else {
+            0
+        };
+        let span = length + kept;
+        let lowest = (position + 1).saturating_sub(span);
+        let highest = position.min(stops.len() - span);
+        let first = lowest + self.rng.below(highest - lowest + 1);
+        let kept_from = first + self.rng.below(length + 1);
+        for (offset, &removed_stop) in stops[first..first + span].iter().enumerate() {
+            let index = first + offset;
+            if kept == 0 || index < kept_from || index >= kept_from + kept {
+                removed.push(removed_stop);
+            }
+        }
+    }
+
+    /// SISR's orders: random, by demand, far first, near first; plus tightest window first.
+    fn order(&mut self, visits: &mut [usize]) {
+        let layout = self.layout;
+        self.rng.shuffle(visits);
+        let all = layout.problem.visits();
+        let depot = layout
+            .problem
+            .shifts()
+            .first()
+            .map_or(0, |s| s.start_location);
+        let from_depot = |visit: usize| layout.problem.travel().time(depot, all[visit].location);
+        match self.rng.below(13) {
+            0..=3 => {}
+            4..=7 => visits.sort_by_key(|&v| std::cmp::Reverse(all[v].demand)),
+            8..=9 => visits.sort_by_key(|&v| std::cmp::Reverse(from_depot(v))),
+            10 => visits.sort_by_key(|&v| from_depot(v)),
+            _ => visits.sort_by_key(|&v| all[v].window.close - all[v].window.open),
+        }
+    }
+
+    fn insert_single(&mut self, solution: &mut Solution, visit: usize) -> bool {
+        let stop = self.layout.copies[visit][0];
+        let window = self.layout.stops[stop].window;
+        match self.best_anywhere(solution, stop, window, None) {
+            Some(at) => {
+                solution.windows[stop] = window;
+                solution.insert(self.layout, stop, at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Both copies start at one moment chosen from a few across the window, on two routes
+    /// of different persons; fixing the moment makes each copy an ordinary stop.
+    fn insert_pair(&mut self, solution: &mut Solution, visit: usize) -> bool {
+        let layout = self.layout;
+        let [first, second] = layout.copies[visit][..] else {
+            return false;
+        };
+        let mut best: Option<(i64, Window, Insertion, Insertion)> = None;
+        for moment in sync_moments(layout.stops[first].window) {
+            let Some(one) = self.best_anywhere(solution, first, moment, None) else {
+                continue;
+            };
+            let other_person = Some(layout.person[one.route]);
+            let Some(two) = self.best_anywhere(solution, second, moment, other_person) else {
+                continue;
+            };
+            let delta = one.delta + two.delta;
+            if best.is_none_or(|(cost, ..)| delta < cost) {
+                best = Some((delta, moment, one, two));
+            }
+        }
+        let Some((_, moment, one, two)) = best else {
+            return false;
+        };
+        solution.windows[first] = moment;
+        solution.windows[second] = moment;
+        solution.insert(layout, first, one);
+        solution.insert(layout, second, two);
+        true
+    }
+
+    /// The cheapest place over every route that may serve the stop's visit, except routes
+    /// of `not_person`; one empty route per class is enough. Ties go to the lowest route,
+    /// which packs visits into few routes and helps the search empty the others.
+    fn best_anywhere(
+        &mut self,
+        solution: &Solution,
+        stop: usize,
+        window: Window,
+        not_person: Option<usize>,
+    ) -> Option<Insertion> {
+        let layout = self.layout;
+        let visit = layout.stops[stop].visit?;
+        let mut tried_empty_classes: Vec<usize> = Vec::new();
+        let mut best: Option<Insertion> = None;
+        for &route in &layout.allowed[visit] {
+            if not_person == Some(layout.person[route]) {
+                continue;
+            }
+            if solution.routes[route].visits == 0 {
+                let class = layout.class[route];
+                if tried_empty_classes.contains(&class) {
+                    continue;
+                }
+                tried_empty_classes.push(class);
+            }
+            let bound = best.map_or((i64::MAX, usize::MAX), |b| (b.delta, b.route));
+            let blink = Some((&mut self.rng, BLINK));
+            let found = solution.best_on_route(layout, stop, window, route, bound, blink);
+            if found.is_some() {
+                best = found;
+            }
+        }
+        best
+    }
+}
+
+/// Fixed start times to try for a two-caregiver visit.
+fn sync_moments(window: Window) -> impl Iterator<Item = Window> {
+    let step = ((window.close - window.open) / SYNC_START_STEPS).max(1);
+    (0..=SYNC_START_STEPS)
+        .map(move |k| (window.open + k * step).min(window.close))
+        .chain(std::iter::once(window.close))
+        .scan(None, |last, moment| {
+            let fresh = *last != Some(moment);
+            *last = Some(moment);
+            Some(fresh.then_some(moment))
+        })
+        .flatten()
+        .map(|moment| Window {
+            open: moment,
+            close: moment,
+        })
+}
+
+/// The average travel time from a visit to its nearest other visit, which sets the scale
+/// of the annealing temperature.
+fn typical_leg(layout: &Layout) -> i64 {
+    let visits = layout.problem.visits();
+    let travel = layout.problem.travel();
+    let legs: Vec<i64> = visits
+        .iter()
+        .enumerate()
+        .filter_map(|(index, visit)| {
+            layout.neighbours[index]
+                .iter()
+                .find(|&&other| visits[other].location != visit.location)
+                .map(|&other| travel.time(visit.location, visits[other].location))
+        })
+        .collect();
+    if legs.is_empty() {
+        return 1;
+    }
+    (legs.iter().sum::<i64>() / legs.len() as i64).max(1)
+}

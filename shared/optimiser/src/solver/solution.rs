@@ -1,0 +1,334 @@
+//! A solution under search: the stops of every route with cached prefix and suffix
+//! segments, the unassigned visits, and the counts continuity of care needs.
+
+use crate::model::Window;
+use crate::rng::Rng;
+use crate::solver::layout::Layout;
+use crate::solver::segment::{Located, Piece};
+
+/// Unassigned visits come first: one costs more than any plan's weighted sum.
+pub(crate) const UNASSIGNED_PENALTY: i64 = 1 << 40;
+
+#[derive(Debug)]
+pub(crate) struct RouteState {
+    pub stops: Vec<usize>,
+    /// `prefix[i]`: the route start and the first `i` stops.
+    pub prefix: Vec<Located>,
+    /// `suffix[i]`: stops from `i` on and the route end.
+    pub suffix: Vec<Piece>,
+    pub visits: usize,
+    /// Travel, waiting and overtime; 0 for a route without visits.
+    pub sequence: i64,
+    pub preferences: i64,
+}
+
+impl Clone for RouteState {
+    fn clone(&self) -> Self {
+        RouteState {
+            stops: self.stops.clone(),
+            prefix: self.prefix.clone(),
+            suffix: self.suffix.clone(),
+            visits: self.visits,
+            sequence: self.sequence,
+            preferences: self.preferences,
+        }
+    }
+
+    // Reuses the allocations: the search copies routes back and forth every iteration.
+    fn clone_from(&mut self, source: &Self) {
+        self.stops.clone_from(&source.stops);
+        self.prefix.clone_from(&source.prefix);
+        self.suffix.clone_from(&source.suffix);
+        self.visits = source.visits;
+        self.sequence = source.sequence;
+        self.preferences = source.preferences;
+    }
+}
+
+impl RouteState {
+    pub(crate) fn whole(&self, layout: &Layout, route: usize) -> Located {
+        self.prefix[self.stops.len()].then(&layout.route_end[route], layout.problem.travel())
+    }
+
+    pub(crate) fn load(&self) -> i64 {
+        self.prefix[self.stops.len()].segment.load
+    }
+}
+
+/// Where a stop goes and what that changes in the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Insertion {
+    pub route: usize,
+    pub position: usize,
+    pub delta: i64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Solution {
+    pub routes: Vec<RouteState>,
+    pub route_of: Vec<Option<usize>>,
+    /// Each stop's start window; a two-caregiver visit's copies get one fixed start time.
+    pub windows: Vec<Window>,
+    pub unassigned: Vec<usize>,
+    /// Visits served per (client, person), if continuity counts.
+    served: Vec<u32>,
+    pub distinct_pairs: i64,
+    /// Routes changed since the last `take_touched`.
+    touched: Vec<bool>,
+    touched_list: Vec<usize>,
+}
+
+impl Solution {
+    /// Every route holds only its pauses; every visit is unassigned.
+    pub(crate) fn empty(layout: &Layout) -> Self {
+        let routes = layout.routes();
+        let mut solution = Solution {
+            routes: Vec::with_capacity(routes),
+            route_of: vec![None; layout.stops.len()],
+            windows: layout.stops.iter().map(|stop| stop.window).collect(),
+            unassigned: (0..layout.copies.len()).collect(),
+            served: if layout.counts_continuity() {
+                vec![0; layout.clients * layout.persons]
+            } else {
+                Vec::new()
+            },
+            distinct_pairs: 0,
+            touched: vec![false; routes],
+            touched_list: Vec::new(),
+        };
+        for route in 0..routes {
+            let stops = layout.pauses[route].clone();
+            for &stop in &stops {
+                solution.route_of[stop] = Some(route);
+            }
+            solution.routes.push(RouteState {
+                stops,
+                prefix: Vec::new(),
+                suffix: Vec::new(),
+                visits: 0,
+                sequence: 0,
+                preferences: 0,
+            });
+            solution.rebuild(layout, route);
+        }
+        solution.touched_list.clear();
+        solution.touched.iter_mut().for_each(|t| *t = false);
+        solution
+    }
+
+    pub(crate) fn total(&self, layout: &Layout) -> i64 {
+        self.routes
+            .iter()
+            .map(|route| route.sequence + route.preferences)
+            .sum::<i64>()
+            + layout.problem.weights().continuity * self.distinct_pairs
+            + UNASSIGNED_PENALTY * self.unassigned.len() as i64
+    }
+
+    /// Whether a route can take visits at all (its pauses fit its shift).
+    pub(crate) fn usable(&self, layout: &Layout, route: usize) -> bool {
+        self.routes[route].whole(layout, route).segment.time_warp == 0
+    }
+
+    /// Recomputes a changed route's caches and cost.
+    pub(crate) fn rebuild(&mut self, layout: &Layout, route: usize) {
+        let travel = layout.problem.travel();
+        let state = &mut self.routes[route];
+        state.prefix.clear();
+        state.prefix.extend(layout.route_start[route].located);
+        let mut preferences = 0;
+        let mut visits = 0;
+        for &stop in &state.stops {
+            let piece = layout.piece(stop, self.windows[stop]);
+            let next = state.prefix[state.prefix.len() - 1].then(&piece, travel);
+            state.prefix.push(next);
+            if let Some(visit) = layout.stops[stop].visit {
+                visits += 1;
+                preferences += layout.preference_cost(visit, route);
+            }
+        }
+        state.suffix.clear();
+        state.suffix.push(layout.route_end[route]);
+        for &stop in state.stops.iter().rev() {
+            let piece = layout.piece(stop, self.windows[stop]);
+            let next = piece.then(&state.suffix[state.suffix.len() - 1], travel);
+            state.suffix.push(next);
+        }
+        state.suffix.reverse();
+        state.visits = visits;
+        state.preferences = preferences;
+        state.sequence = if visits == 0 {
+            0
+        } else {
+            layout.sequence_cost(route, &state.whole(layout, route).segment)
+        };
+        if !self.touched[route] {
+            self.touched[route] = true;
+            self.touched_list.push(route);
+        }
+    }
+
+    /// The cheapest feasible place for `stop` with start window `window` on `route` if it
+    /// beats `bound` (a cost, then a route index to break ties the same in any route order),
+    /// skipping each place with the `blink` probability if given.
+    pub(crate) fn best_on_route(
+        &self,
+        layout: &Layout,
+        stop: usize,
+        window: Window,
+        route: usize,
+        bound: (i64, usize),
+        mut blink: Option<(&mut Rng, f64)>,
+    ) -> Option<Insertion> {
+        let state = &self.routes[route];
+        let info = &layout.stops[stop];
+        let capacity = layout.problem.shifts()[route].capacity;
+        if state.load() + info.demand > capacity {
+            return None;
+        }
+        let travel = layout.problem.travel();
+        let piece = layout.piece(stop, window);
+        let assignment = match info.visit {
+            Some(visit) => {
+                layout.preference_cost(visit, route) + self.continuity_delta(layout, visit, route)
+            }
+            None => 0,
+        };
+        // With the triangle inequality, an insertion adds its detour to the travel, cannot
+        // shorten the route's duration or its overtime, and so cuts waiting by at most the
+        // detour and its own duration. Where the matrix breaks the inequality, the bound may
+        // skip a good place now and then; it never admits an infeasible one.
+        let weights = layout.problem.weights();
+        let detour_weight = weights.travel - weights.waiting;
+        let least_assignment = assignment - weights.waiting * info.duration;
+        let mut bound = bound;
+        let mut best: Option<Insertion> = None;
+        for position in 0..=state.stops.len() {
+            let before = &state.prefix[position].segment;
+            // Past this point every later position arrives even later.
+            if before.earliest + before.duration - before.time_warp > window.close {
+                break;
+            }
+            if let Some((rng, probability)) = blink.as_mut()
+                && rng.chance(*probability)
+            {
+                continue;
+            }
+            if let Some(location) = info.location {
+                let from = state.prefix[position].last;
+                let to = state.suffix[position]
+                    .located
+                    .map_or(from, |next| next.first);
+                let detour =
+                    travel.time(from, location) + travel.time(location, to) - travel.time(from, to);
+                if (detour_weight * detour + least_assignment, route) >= bound {
+                    continue;
+                }
+            }
+            let whole = state.prefix[position]
+                .then(&piece, travel)
+                .then(&state.suffix[position], travel);
+            if whole.segment.time_warp > 0 {
+                continue;
+            }
+            let delta = layout.sequence_cost(route, &whole.segment) + assignment - state.sequence;
+            if (delta, route) < bound {
+                bound = (delta, route);
+                best = Some(Insertion {
+                    route,
+                    position,
+                    delta,
+                });
+            }
+        }
+        best
+    }
+
+    fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
+        if !layout.counts_continuity() {
+            return 0;
+        }
+        let key = layout.client[visit] * layout.persons + layout.person[route];
+        if self.served[key] == 0 {
+            layout.problem.weights().continuity
+        } else {
+            0
+        }
+    }
+
+    pub(crate) fn insert(&mut self, layout: &Layout, stop: usize, at: Insertion) {
+        self.routes[at.route].stops.insert(at.position, stop);
+        self.route_of[stop] = Some(at.route);
+        self.count_service(layout, stop, at.route, true);
+        self.rebuild(layout, at.route);
+    }
+
+    /// Whether every route changed since `take_touched` that serves visits is on time.
+    pub(crate) fn changed_routes_feasible(&self, layout: &Layout) -> bool {
+        self.touched_list.iter().all(|&route| {
+            let state = &self.routes[route];
+            state.visits == 0 || state.whole(layout, route).segment.time_warp == 0
+        })
+    }
+
+    /// Takes a stop off its route without rebuilding; call `rebuild_touched` after.
+    pub(crate) fn detach(&mut self, layout: &Layout, stop: usize) {
+        if let Some(route) = self.route_of[stop].take() {
+            self.count_service(layout, stop, route, false);
+            if !self.touched[route] {
+                self.touched[route] = true;
+                self.touched_list.push(route);
+            }
+        }
+    }
+
+    /// Drops detached stops from the touched routes and recomputes them.
+    pub(crate) fn rebuild_touched(&mut self, layout: &Layout) {
+        for index in 0..self.touched_list.len() {
+            let route = self.touched_list[index];
+            let route_of = &self.route_of;
+            self.routes[route]
+                .stops
+                .retain(|&stop| route_of[stop] == Some(route));
+            self.rebuild(layout, route);
+        }
+    }
+
+    fn count_service(&mut self, layout: &Layout, stop: usize, route: usize, added: bool) {
+        let Some(visit) = layout.stops[stop].visit else {
+            return;
+        };
+        if !layout.counts_continuity() {
+            return;
+        }
+        let key = layout.client[visit] * layout.persons + layout.person[route];
+        if added {
+            self.served[key] += 1;
+            if self.served[key] == 1 {
+                self.distinct_pairs += 1;
+            }
+        } else {
+            self.served[key] -= 1;
+            if self.served[key] == 0 {
+                self.distinct_pairs -= 1;
+            }
+        }
+    }
+
+    /// The routes changed since the last call, to copy into another solution.
+    pub(crate) fn take_touched(&mut self) -> Vec<usize> {
+        self.touched.iter_mut().for_each(|t| *t = false);
+        std::mem::take(&mut self.touched_list)
+    }
+
+    pub(crate) fn copy_routes_from(&mut self, source: &Solution, routes: &[usize]) {
+        for &route in routes {
+            self.routes[route].clone_from(&source.routes[route]);
+        }
+        self.route_of.clone_from(&source.route_of);
+        self.windows.clone_from(&source.windows);
+        self.unassigned.clone_from(&source.unassigned);
+        self.served.clone_from(&source.served);
+        self.distinct_pairs = source.distinct_pairs;
+    }
+}
