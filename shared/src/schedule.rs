@@ -237,3 +237,84 @@ pub struct CarePlan {
     pub history: Vec<CarePlanVersion>,
     pub templates: Vec<TemplateView>,
 }
+
+/// `POST /api/schedule/optimise`: plan a day, or the whole week when `day` is absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptimiseRequest {
+    pub monday: NaiveDate,
+    #[serde(default)]
+    pub day: Option<NaiveDate>,
+    /// How long the optimiser may search; 1–30 s, by default 2 s for a day, 8 s for a week.
+    #[serde(default)]
+    pub time_limit_seconds: Option<u32>,
+}
+
+/// A plan's quality, as the planner compares the current plan with a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlanScore {
+    pub unassigned: u32,
+    pub travel_minutes: i64,
+    pub waiting_minutes: i64,
+    pub overtime_minutes: i64,
+    /// Distinct caregivers per client, summed over the clients of the period.
+    pub caregivers_per_client: i64,
+    /// Conflicts the week board would show.
+    pub conflicts: u32,
+}
+
+/// One visit the proposal changes: who and when, before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedChange {
+    pub visit_id: String,
+    pub client_name: String,
+    pub from_caregiver_ids: Vec<String>,
+    pub to_caregiver_ids: Vec<String>,
+    pub from_starts_at: DateTime<Utc>,
+    pub to_starts_at: DateTime<Utc>,
+}
+
+/// A visit the optimiser could not plan, and why (Czech).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnplannedVisit {
+    pub visit_id: String,
+    pub client_name: String,
+    pub reason: String,
+}
+
+/// What `POST /api/schedule/optimise` answers: a suggestion, nothing is changed yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub monday: NaiveDate,
+    pub day: Option<NaiveDate>,
+    pub current: PlanScore,
+    pub proposed: PlanScore,
+    pub changes: Vec<ProposedChange>,
+    pub unplanned: Vec<UnplannedVisit>,
+    pub seconds: f64,
+}
+
+/// One change of a proposal the planner accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedChange {
+    pub visit_id: String,
+    pub caregiver_ids: Vec<String>,
+    pub starts_at: DateTime<Utc>,
+}
+
+/// `POST /api/schedule/optimise/accept`: the chosen changes, applied together, each kept in
+/// its visit's history with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptProposal {
+    pub changes: Vec<AcceptedChange>,
+    pub reason: String,
+}
+
+/// What accepting answers: how many visits changed, and the week's conflicts after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AcceptedProposal {
+    pub applied: u32,
+    pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+}

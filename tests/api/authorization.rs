@@ -368,6 +368,29 @@ fn expectations() -> Vec<Expectation> {
                 Target::Client,
             )
         },
+        Expectation {
+            body: Some(
+                || json!({"monday": "2026-11-23", "day": "2026-11-24", "time_limit_seconds": 1}),
+            ),
+            ..rule(
+                Post,
+                "/api/schedule/optimise",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Nothing,
+            )
+        },
+        Expectation {
+            body: Some(|| {
+                json!({"changes": [{"visit_id": "visit-2026-11-24-07", "caregiver_ids": ["user-pecovatel.decin"],
+                                    "starts_at": "2026-11-24T11:15:00Z"}], "reason": "matice oprávnění"})
+            }),
+            ..rule(
+                Post,
+                "/api/schedule/optimise/accept",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Nothing,
+            )
+        },
         rule(
             Get,
             "/api/records/tasks",

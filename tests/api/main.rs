@@ -9,6 +9,7 @@ mod care_plans;
 mod clients;
 mod errors;
 mod identity;
+mod optimise;
 mod records;
 mod reference_data;
 mod schedule;

@@ -170,6 +170,13 @@ impl Row {
             other => Err(Self::type_error(column, "real", other)),
         }
     }
+
+    pub fn optional_real(&self, column: &str) -> Result<Option<f64>, DbError> {
+        match self.value(column)? {
+            Value::Null => Ok(None),
+            _ => self.real(column).map(Some),
+        }
+    }
 }
 
 /// The port every handler talks to. One value is one connection, used by one request, so

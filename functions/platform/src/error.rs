@@ -38,6 +38,9 @@ pub enum ApiError {
     CrossSiteRequest,
     #[error(transparent)]
     Database(#[from] DbError),
+    /// A bug of ours that the request cannot fix (logged, answered with 500).
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl From<FieldError> for ApiError {
@@ -88,7 +91,7 @@ impl ApiError {
                 "database_unavailable",
                 "Databáze je dočasně nedostupná. Zkuste to prosím za chvíli.".into(),
             ),
-            ApiError::Database(_) => (
+            ApiError::Database(_) | ApiError::Internal(_) => (
                 500,
                 "internal_error",
                 "Na serveru nastala chyba. Nic se neuložilo; zkuste to prosím znovu.".into(),

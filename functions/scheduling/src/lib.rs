@@ -4,6 +4,7 @@
 mod care_plans;
 mod clients;
 mod facts;
+mod optimise;
 mod week;
 
 use std::collections::HashMap;
@@ -44,6 +45,8 @@ pub enum Endpoint {
     EndTemplate,
     ShowCarePlan,
     SaveCarePlan,
+    Optimise,
+    AcceptProposal,
 }
 
 const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
@@ -181,6 +184,18 @@ impl Component for Scheduling {
             endpoint: Endpoint::SaveCarePlan,
             access: Access::Roles(PLANNERS),
         },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/optimise",
+            endpoint: Endpoint::Optimise,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/optimise/accept",
+            endpoint: Endpoint::AcceptProposal,
+            access: Access::Roles(PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -209,6 +224,8 @@ impl Component for Scheduling {
             Endpoint::EndTemplate => facts::end_template(cx).await,
             Endpoint::ShowCarePlan => care_plans::show(cx).await,
             Endpoint::SaveCarePlan => care_plans::save(cx).await,
+            Endpoint::Optimise => optimise::propose(cx).await,
+            Endpoint::AcceptProposal => optimise::accept(cx).await,
         }
     }
 }

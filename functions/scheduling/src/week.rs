@@ -359,41 +359,120 @@ async fn plan_facts(
     Ok((caregivers, clients))
 }
 
+/// What a provider's week is made of: its visits and the facts of its caregivers and
+/// clients. The board and the optimiser read the same.
+pub(crate) struct Week {
+    pub visits: Vec<(BoardVisit, PlannedVisit)>,
+    pub caregivers: BTreeMap<String, CaregiverFacts>,
+    pub clients: BTreeMap<String, ClientFacts>,
+    /// Caregivers who work now (deactivated accounts keep their history, not new visits).
+    pub active: BTreeSet<String>,
+    /// Where each caregiver's day starts, where recorded.
+    pub home_bases: BTreeMap<String, GeoPoint>,
+    /// The provider's municipality: the start of a day without a recorded home base.
+    pub depot: GeoPoint,
+}
+
+impl Week {
+    pub(crate) async fn load(
+        db: &impl Database,
+        provider_id: &str,
+        monday: NaiveDate,
+    ) -> Result<Week, DbError> {
+        let (start, end) = week_span(monday);
+        let visits = db
+            .query(
+                &format!("{BOARD_SELECT} WHERE v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3 ORDER BY v.starts_at, v.id"),
+                &[provider_id.into(), timestamp::format(start).into(), timestamp::format(end).into()],
+            )
+            .await?
+            .iter()
+            .map(board_visit)
+            .collect::<Result<Vec<_>, DbError>>()?;
+        let (caregivers, clients) = plan_facts(db, provider_id).await?;
+        let mut active = BTreeSet::new();
+        let mut home_bases = BTreeMap::new();
+        for row in db
+            .query(
+                "SELECT u.id, p.home_latitude, p.home_longitude FROM users u \
+                 LEFT JOIN caregiver_profiles p ON p.user_id = u.id \
+                 WHERE u.provider_id = $1 AND u.role = 'caregiver' AND u.active = 1",
+                &[provider_id.into()],
+            )
+            .await?
+        {
+            let id = row.text("id")?;
+            if let (Some(latitude), Some(longitude)) = (
+                row.optional_real("home_latitude")?,
+                row.optional_real("home_longitude")?,
+            ) {
+                home_bases.insert(
+                    id.clone(),
+                    GeoPoint {
+                        latitude,
+                        longitude,
+                    },
+                );
+            }
+            active.insert(id);
+        }
+        let depot = db
+            .query_one(
+                "SELECT m.latitude, m.longitude FROM providers p \
+                 JOIN municipalities m ON m.code = p.municipality_code WHERE p.id = $1",
+                &[provider_id.into()],
+            )
+            .await?
+            .map(|row| {
+                Ok::<_, DbError>(GeoPoint {
+                    latitude: row.real("latitude")?,
+                    longitude: row.real("longitude")?,
+                })
+            })
+            .transpose()?
+            .ok_or_else(|| {
+                DbError::Statement(format!("provider {provider_id} has no municipality"))
+            })?;
+        Ok(Week {
+            visits,
+            caregivers,
+            clients,
+            active,
+            home_bases,
+            depot,
+        })
+    }
+
+    /// The visits the plan holds: all but the cancelled ones.
+    pub(crate) fn planned(&self) -> Vec<PlannedVisit> {
+        self.visits
+            .iter()
+            .filter(|(board, _)| board.status != VisitStatus::Cancelled)
+            .map(|(_, planned)| planned.clone())
+            .collect()
+    }
+}
+
 /// The board of a provider's week, and its conflicts.
-async fn load_board(
+pub(crate) async fn load_board(
     db: &impl Database,
     provider_id: &str,
     monday: NaiveDate,
 ) -> Result<WeekBoard, DbError> {
-    let (start, end) = week_span(monday);
-    let rows = db
-        .query(
-            &format!("{BOARD_SELECT} WHERE v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3 ORDER BY v.starts_at, v.id"),
-            &[provider_id.into(), timestamp::format(start).into(), timestamp::format(end).into()],
-        )
-        .await?;
-    let mut visits = Vec::with_capacity(rows.len());
-    let mut planned = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let (board, plan) = board_visit(row)?;
-        if board.status != VisitStatus::Cancelled {
-            planned.push(plan);
-        }
-        visits.push(board);
-    }
-    let (caregivers, clients) = plan_facts(db, provider_id).await?;
+    let week = Week::load(db, provider_id, monday).await?;
+    let planned = week.planned();
     let conflicts = detect_conflicts(
         &planned,
         &PlanFacts {
-            caregivers: &caregivers,
-            clients: &clients,
+            caregivers: &week.caregivers,
+            clients: &week.clients,
             travel: &GreatCircleModel::default(),
         },
     );
     Ok(WeekBoard {
         monday,
         caregivers: board_caregivers(db, provider_id, &planned).await?,
-        visits,
+        visits: week.visits.into_iter().map(|(board, _)| board).collect(),
         conflicts,
     })
 }
@@ -448,93 +527,14 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     let visit_id = cx.params.get("id").unwrap_or_default().to_owned();
     let change: VisitChange = json_body(&cx.request.body)?;
     let reason = shared::planning::input::check_reason(&change.reason)?;
-    let row = cx
-        .db
-        .query_one(
-            &format!("{BOARD_SELECT} WHERE v.id = $1 AND v.provider_id = $2"),
-            &[visit_id.as_str().into(), provider_id.as_str().into()],
-        )
+    let current = own_visit(cx.db, &provider_id, &visit_id)
         .await?
         .ok_or(ApiError::NotFound("Návštěva"))?;
-    let (current, _) = board_visit(&row)?;
     if let Some(ids) = &change.caregiver_ids {
         check_caregivers(cx, &provider_id, ids).await?;
     }
     db::in_transaction(cx.db, async || {
-        if let Some(starts_at) = change.starts_at {
-            let ends_at = starts_at + (current.ends_at - current.starts_at);
-            cx.db
-                .execute(
-                    "UPDATE visits SET starts_at = $1, ends_at = $2 WHERE id = $3",
-                    &[
-                        timestamp::format(starts_at).into(),
-                        timestamp::format(ends_at).into(),
-                        visit_id.as_str().into(),
-                    ],
-                )
-                .await?;
-            let detail = format!(
-                "{} → {}",
-                timestamp::format(current.starts_at),
-                timestamp::format(starts_at)
-            );
-            record_event(
-                cx,
-                &caller.user.user_id,
-                &visit_id,
-                "moved",
-                &detail,
-                Some(&reason),
-            )
-            .await?;
-        }
-        if let Some(ids) = &change.caregiver_ids {
-            cx.db
-                .execute(
-                    "UPDATE visits SET caregiver_id = $1, second_caregiver_id = $2 WHERE id = $3",
-                    &[
-                        ids.first().cloned().into(),
-                        ids.get(1).cloned().into(),
-                        visit_id.as_str().into(),
-                    ],
-                )
-                .await?;
-            let detail = format!("{} → {}", current.caregiver_ids.join(", "), ids.join(", "));
-            record_event(
-                cx,
-                &caller.user.user_id,
-                &visit_id,
-                "assigned",
-                &detail,
-                Some(&reason),
-            )
-            .await?;
-        }
-        cx.audit(
-            Action::Update,
-            "visit",
-            Some(&visit_id),
-            Some(&current.client_id),
-        )
-        .await?;
-        if change.cancel {
-            cx.db
-                .execute(
-                    "UPDATE visits SET status = 'cancelled' WHERE id = $1",
-                    &[visit_id.as_str().into()],
-                )
-                .await?;
-            record_event(
-                cx,
-                &caller.user.user_id,
-                &visit_id,
-                "cancelled",
-                "",
-                Some(&reason),
-            )
-            .await?;
-        }
-        Ok::<_, ApiError>(())
+        apply_change(cx, &caller.user.user_id, &current, &change, &reason).await
     })
     .await?;
     let starts_at = change.starts_at.unwrap_or(current.starts_at);
@@ -542,8 +542,85 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     Ok(ApiResponse::ok(&result))
 }
 
+/// A visit of the provider, as the board shows it.
+pub(crate) async fn own_visit(
+    db: &impl Database,
+    provider_id: &str,
+    visit_id: &str,
+) -> Result<Option<BoardVisit>, DbError> {
+    db.query_one(
+        &format!("{BOARD_SELECT} WHERE v.id = $1 AND v.provider_id = $2"),
+        &[visit_id.into(), provider_id.into()],
+    )
+    .await?
+    .map(|row| board_visit(&row).map(|(board, _)| board))
+    .transpose()
+}
+
+/// Moves, reassigns and/or cancels a visit inside the caller's transaction; each change is
+/// kept as an event with the reason.
+pub(crate) async fn apply_change<D: Database>(
+    cx: &Context<'_, D>,
+    user_id: &str,
+    current: &BoardVisit,
+    change: &VisitChange,
+    reason: &str,
+) -> Result<(), ApiError> {
+    let visit_id = current.id.as_str();
+    if let Some(starts_at) = change.starts_at {
+        let ends_at = starts_at + (current.ends_at - current.starts_at);
+        cx.db
+            .execute(
+                "UPDATE visits SET starts_at = $1, ends_at = $2 WHERE id = $3",
+                &[
+                    timestamp::format(starts_at).into(),
+                    timestamp::format(ends_at).into(),
+                    visit_id.into(),
+                ],
+            )
+            .await?;
+        let detail = format!(
+            "{} → {}",
+            timestamp::format(current.starts_at),
+            timestamp::format(starts_at)
+        );
+        record_event(cx, user_id, visit_id, "moved", &detail, Some(reason)).await?;
+    }
+    if let Some(ids) = &change.caregiver_ids {
+        cx.db
+            .execute(
+                "UPDATE visits SET caregiver_id = $1, second_caregiver_id = $2 WHERE id = $3",
+                &[
+                    ids.first().cloned().into(),
+                    ids.get(1).cloned().into(),
+                    visit_id.into(),
+                ],
+            )
+            .await?;
+        let detail = format!("{} → {}", current.caregiver_ids.join(", "), ids.join(", "));
+        record_event(cx, user_id, visit_id, "assigned", &detail, Some(reason)).await?;
+    }
+    cx.audit(
+        Action::Update,
+        "visit",
+        Some(visit_id),
+        Some(&current.client_id),
+    )
+    .await?;
+    if change.cancel {
+        cx.db
+            .execute(
+                "UPDATE visits SET status = 'cancelled' WHERE id = $1",
+                &[visit_id.into()],
+            )
+            .await?;
+        record_event(cx, user_id, visit_id, "cancelled", "", Some(reason)).await?;
+    }
+    Ok(())
+}
+
 /// Up to two different active caregivers of the provider.
-async fn check_caregivers<D: Database>(
+pub(crate) async fn check_caregivers<D: Database>(
     cx: &Context<'_, D>,
     provider_id: &str,
     ids: &[String],
