@@ -13,8 +13,8 @@ use shared::identity::{
     StaffChange, StaffMember,
 };
 use shared::schedule::{
-    ClientVisits, GeneratedWeek, LinkedClient, TodayVisits, VisitChange, VisitChangeResult,
-    WeekBoard,
+    AcceptProposal, AcceptedProposal, ClientVisits, GeneratedWeek, LinkedClient, OptimiseRequest,
+    Proposal, TodayVisits, VisitChange, VisitChangeResult, WeekBoard,
 };
 use shared::{ErrorBody, ErrorDetail};
 
@@ -345,6 +345,22 @@ pub async fn change_visit(
 ) -> Result<VisitChangeResult, ApiError> {
     let request = patch(&format!("/api/schedule/visits/{}", path_segment(&visit_id)))
         .json(&change)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `POST /api/schedule/optimise`: a proposal; nothing changes until it is accepted.
+pub async fn optimise(request: OptimiseRequest) -> Result<Proposal, ApiError> {
+    let request = write("/api/schedule/optimise")
+        .json(&request)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `POST /api/schedule/optimise/accept`.
+pub async fn accept_proposal(accept: AcceptProposal) -> Result<AcceptedProposal, ApiError> {
+    let request = write("/api/schedule/optimise/accept")
+        .json(&accept)
         .map_err(|_| ApiError::Unreachable)?;
     send_json(request).await
 }

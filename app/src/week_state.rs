@@ -5,7 +5,10 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use shared::ErrorDetail;
 use shared::planning::input::check_reason;
-use shared::schedule::{BoardVisit, VisitChange, VisitStatus, WeekBoard};
+use shared::schedule::{
+    AcceptProposal, AcceptedChange, BoardVisit, PlanScore, Proposal, ProposedChange, VisitChange,
+    VisitStatus, WeekBoard,
+};
 use shared::time::{czech_weekday, from_prague, prague_date, to_prague};
 
 use crate::view_state::{capitalized, field_error, time_range};
@@ -306,6 +309,98 @@ pub fn change_summary(client_name: &str, conflicts: &[String]) -> String {
     }
 }
 
+/// One line of the comparison between the current plan and a proposal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRow {
+    pub label: &'static str,
+    pub current: i64,
+    pub proposed: i64,
+}
+
+impl ScoreRow {
+    /// Every measure is better smaller.
+    pub fn verdict(&self) -> &'static str {
+        match self.proposed.cmp(&self.current) {
+            std::cmp::Ordering::Less => "lepší",
+            std::cmp::Ordering::Equal => "beze změny",
+            std::cmp::Ordering::Greater => "horší",
+        }
+    }
+}
+
+/// The comparison the planner reads before accepting, most important first.
+pub fn score_rows(current: &PlanScore, proposed: &PlanScore) -> Vec<ScoreRow> {
+    let row = |label, pick: fn(&PlanScore) -> i64| ScoreRow {
+        label,
+        current: pick(current),
+        proposed: pick(proposed),
+    };
+    vec![
+        row("Nepřiřazené návštěvy", |s| i64::from(s.unassigned)),
+        row("Konflikty", |s| i64::from(s.conflicts)),
+        row("Přejezdy (min)", |s| s.travel_minutes),
+        row("Čekání mezi návštěvami (min)", |s| s.waiting_minutes),
+        row("Přesčas (min)", |s| s.overtime_minutes),
+        row("Pečovatelů na klienta (součet)", |s| {
+            s.caregivers_per_client
+        }),
+    ]
+}
+
+/// "Út 24. 11. 13:15 Jana → Út 24. 11. 12:45 Martin".
+pub fn change_line(change: &ProposedChange, name_of: impl Fn(&str) -> String) -> String {
+    let side = |caregivers: &[String], at: DateTime<Utc>| {
+        let who = if caregivers.is_empty() {
+            "nepřiřazeno".to_owned()
+        } else {
+            caregivers
+                .iter()
+                .map(|id| name_of(id))
+                .collect::<Vec<_>>()
+                .join(" a ")
+        };
+        let local = to_prague(at);
+        format!(
+            "{} {}:{:02} {who}",
+            day_tab_label(local.date()),
+            local.hour(),
+            local.minute()
+        )
+    };
+    format!(
+        "{} → {}",
+        side(&change.from_caregiver_ids, change.from_starts_at),
+        side(&change.to_caregiver_ids, change.to_starts_at)
+    )
+}
+
+/// The chosen changes of a proposal as the request that applies them.
+pub fn accept_request(
+    proposal: &Proposal,
+    chosen: &std::collections::BTreeSet<String>,
+) -> Result<AcceptProposal, ErrorDetail> {
+    let changes: Vec<AcceptedChange> = proposal
+        .changes
+        .iter()
+        .filter(|change| chosen.contains(&change.visit_id))
+        .map(|change| AcceptedChange {
+            visit_id: change.visit_id.clone(),
+            caregiver_ids: change.to_caregiver_ids.clone(),
+            starts_at: change.to_starts_at,
+        })
+        .collect();
+    if changes.is_empty() {
+        return Err(field_error(
+            "changes",
+            "Vyberte alespoň jednu změnu, kterou chcete přijmout.",
+        ));
+    }
+    Ok(AcceptProposal {
+        changes,
+        reason: "Přijatý návrh optimalizace plánu".to_owned(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,6 +639,66 @@ mod tests {
         assert_eq!(initial_day(monday, date("2026-12-01")), monday);
         assert_eq!(day_tab_label(monday), "Po 23. 11.");
         assert_eq!(week_days(monday).len(), 7);
+    }
+
+    fn proposal() -> Proposal {
+        let change = |id: &str, to: &str| ProposedChange {
+            visit_id: id.into(),
+            client_name: format!("Klient {id}"),
+            from_caregiver_ids: vec!["jana".into()],
+            to_caregiver_ids: vec![to.into()],
+            from_starts_at: utc("2026-11-24T12:15:00Z"),
+            to_starts_at: utc("2026-11-24T11:45:00Z"),
+        };
+        Proposal {
+            monday: date("2026-11-23"),
+            day: Some(date("2026-11-24")),
+            current: PlanScore {
+                conflicts: 2,
+                travel_minutes: 120,
+                ..PlanScore::default()
+            },
+            proposed: PlanScore {
+                travel_minutes: 130,
+                ..PlanScore::default()
+            },
+            changes: vec![change("a", "martin"), change("b", "martin")],
+            unplanned: vec![],
+            seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn the_comparison_says_which_measures_the_proposal_improves() {
+        let rows = score_rows(&proposal().current, &proposal().proposed);
+        let conflicts = rows.iter().find(|r| r.label == "Konflikty").expect("row");
+        assert_eq!(
+            (conflicts.current, conflicts.proposed, conflicts.verdict()),
+            (2, 0, "lepší")
+        );
+        let travel = rows
+            .iter()
+            .find(|r| r.label == "Přejezdy (min)")
+            .expect("row");
+        assert_eq!(travel.verdict(), "horší");
+        assert_eq!(rows[0].verdict(), "beze změny");
+    }
+
+    #[test]
+    fn a_change_reads_from_who_and_when_to_who_and_when() {
+        let line = change_line(&proposal().changes[0], |id| id.to_uppercase());
+        assert_eq!(line, "Út 24. 11. 13:15 JANA → Út 24. 11. 12:45 MARTIN");
+    }
+
+    #[test]
+    fn only_the_chosen_changes_are_accepted_and_some_must_be() {
+        let chosen = ["b".to_owned()].into_iter().collect();
+        let request = accept_request(&proposal(), &chosen).expect("one chosen");
+        assert_eq!(request.changes.len(), 1);
+        assert_eq!(request.changes[0].visit_id, "b");
+        assert_eq!(request.changes[0].caregiver_ids, ["martin"]);
+        let none = accept_request(&proposal(), &Default::default()).expect_err("none chosen");
+        assert_eq!(none.field.as_deref(), Some("changes"));
     }
 
     #[test]

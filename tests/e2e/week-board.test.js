@@ -99,4 +99,60 @@ describe('the planner\'s week board', { timeout: 2 * TEST_TIMEOUT }, () => {
       await caregiver.context.close();
     }
   });
+
+  test('the optimiser proposes a day without the conflict; the planner compares and accepts it', { timeout: TEST_TIMEOUT }, async () => {
+    const planner = await openPage(suite.browser, LAPTOP);
+    try {
+      const k = planner.page;
+      await k.goto(suite.host.url);
+      await k.waitForURL('**/prihlaseni');
+      await signIn(k, COORDINATOR);
+      await k.waitForURL('**/dnes');
+      // Arrange through the API the app itself uses: Karel's visit given to Jana inside
+      // her 13:00–13:45 visit, tomorrow (so nothing of it has started yet).
+      const conflicted = await k.evaluate(async () => {
+        const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+        const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(tomorrow);
+        const monday = new Date(`${day}T12:00:00Z`);
+        monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+        const week = await (await fetch(`/api/schedule/week/${monday.toISOString().slice(0, 10)}`)).json();
+        const karel = week.visits.find((v) => v.id === `visit-${day}-07`);
+        const jana = week.visits.find((v) => v.id === `visit-${day}-04`);
+        const startsAt = new Date(Date.parse(jana.starts_at) + 15 * 60 * 1000).toISOString();
+        const response = await fetch(`/api/schedule/visits/${karel.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-requested-with': 'epece' },
+          body: JSON.stringify({ starts_at: startsAt, caregiver_ids: ['user-pecovatelka.decin'], reason: 'příprava testu' }),
+        });
+        return { status: response.status, day, monday: monday.toISOString().slice(0, 10) };
+      });
+      assert.equal(conflicted.status, 200);
+      await k.goto(new URL(`/tyden/${conflicted.monday}`, suite.host.url).href);
+      await k.locator('.board-row').first().waitFor();
+      const [, month, dayOfMonth] = conflicted.day.split('-').map(Number);
+      await k.getByRole('button', { name: new RegExp(` ${dayOfMonth}\\. ${month}\\.$`) }).click();
+      await k.locator('.day-conflicts .conflict-list').waitFor();
+
+      await k.getByRole('button', { name: 'Navrhnout vybraný den' }).click();
+      await k.locator('.optimiser .progress').waitFor();
+      const score = k.locator('.optimiser table.score');
+      await score.waitFor({ timeout: 30_000 });
+      const conflictsRow = score.locator('tr', { has: k.locator('th', { hasText: 'Konflikty' }) });
+      const cells = await conflictsRow.locator('td').allInnerTexts();
+      assert.ok(Number(cells[0]) >= 1, `the current plan has the conflict: ${cells}`);
+      assert.equal(cells[1], '0', 'the proposal has none');
+      assert.equal(cells[2], 'lepší');
+      const changes = k.locator('.proposal-changes input[type=checkbox]');
+      assert.ok((await changes.count()) >= 1);
+      assert.match(await k.locator('.proposal-changes').innerText(), /Karel Zkušební/);
+
+      await k.getByRole('button', { name: /^Přijmout vybrané změny/ }).click();
+      await k.locator('.notice', { hasText: 'z návrhu' }).waitFor();
+      await k.locator('.day-conflicts .empty').waitFor();
+      assert.equal(await k.locator('.block.conflict').count(), 0);
+      assert.deepEqual(planner.problems, []);
+    } finally {
+      await planner.context.close();
+    }
+  });
 });

@@ -11,6 +11,8 @@
 //! - a visit keeps its agreed window (from its template), or may start up to 30 minutes
 //!   either side of its planned time when it has none; visits already started or done are
 //!   pinned to their caregivers and time;
+//! - the visit's current caregivers are its preferred ones, so a proposal keeps who comes
+//!   unless changing it pays (the optimiser's preference weight);
 //! - travel times come from the same [`GreatCircleModel`] the conflict check uses, so the
 //!   proposal and the board agree.
 
@@ -182,7 +184,13 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, ApiError> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            preferred: Vec::new(),
+            // Whoever has the visit now is preferred: a proposal moves a visit to someone
+            // else only when that buys something, so plans do not change without a reason.
+            preferred: planned
+                .caregiver_ids
+                .iter()
+                .filter_map(|id| person(id))
+                .collect(),
         });
         visit_index.push(index);
     }
