@@ -7,14 +7,18 @@
 use chrono::NaiveDate;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
+use shared::catalogue::CareTask;
+use shared::clients::ClientSummary;
 use shared::identity::{
     AuditEntry, CreatedStaffMember, FamilyLink, Invitation, LoginRequest, Me, NewInvitation,
     NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
     StaffChange, StaffMember,
 };
+use shared::planning::input::CarePlanInput;
 use shared::schedule::{
-    AcceptProposal, AcceptedProposal, ClientVisits, GeneratedWeek, LinkedClient, OptimiseRequest,
-    Proposal, TodayVisits, VisitChange, VisitChangeResult, WeekBoard,
+    AcceptProposal, AcceptedProposal, CarePlan, CarePlanVersion, ClientVisits, GeneratedWeek,
+    LinkedClient, OptimiseRequest, Proposal, TodayVisits, VisitChange, VisitChangeResult,
+    WeekBoard,
 };
 use shared::{ErrorBody, ErrorDetail};
 
@@ -363,6 +367,37 @@ pub async fn accept_proposal(accept: AcceptProposal) -> Result<AcceptedProposal,
         .json(&accept)
         .map_err(|_| ApiError::Unreachable)?;
     send_json(request).await
+}
+
+/// `GET /api/schedule/clients`: the provider's clients by name.
+pub async fn clients() -> Result<Vec<ClientSummary>, ApiError> {
+    get("/api/schedule/clients").await
+}
+
+/// `GET /api/schedule/clients/{id}/care-plan`.
+pub async fn care_plan(client_id: String) -> Result<CarePlan, ApiError> {
+    get(&format!(
+        "/api/schedule/clients/{}/care-plan",
+        path_segment(&client_id)
+    ))
+    .await
+}
+
+/// `PUT /api/schedule/clients/{id}/care-plan`: a new version; the old one stays in history.
+pub async fn save_care_plan(
+    client_id: String,
+    input: CarePlanInput,
+) -> Result<CarePlanVersion, ApiError> {
+    let url = format!(
+        "/api/schedule/clients/{}/care-plan",
+        path_segment(&client_id)
+    );
+    send_json(put(&url).json(&input).map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `GET /api/records/tasks`: the legal catalogue of tasks.
+pub async fn care_tasks() -> Result<Vec<CareTask>, ApiError> {
+    get("/api/records/tasks").await
 }
 
 /// `GET /api/auth/audit`.

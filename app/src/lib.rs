@@ -5,8 +5,10 @@
 //! - [`components`]: presentational components, props in, DOM out (tested in Chromium).
 //! - [`pages`]: the data-loading wrappers, the session and the routes.
 //! - [`week_state`] and [`week_page`]: the planner's week board, as data and as a page.
+//! - [`clients_page`]: the client register, care plans and monthly statements.
 
 pub mod api;
+pub mod clients_page;
 pub mod components;
 pub mod pages;
 pub mod view_state;
@@ -22,6 +24,20 @@ pub mod paths {
     pub const FAMILY: &str = "/rodina";
     pub const AUDIT: &str = "/audit";
     pub const WEEK: &str = "/tyden";
+    pub const CLIENTS: &str = "/klienti";
+
+    /// `/klienti/{id}/plan`: a client's care plan, recurring visits and statements.
+    pub fn client_plan(client_id: &str) -> String {
+        format!("/klienti/{}/plan", crate::api::path_segment(client_id))
+    }
+
+    /// The monthly statement of a client as the server renders it (`statement.html`, `.csv`).
+    pub fn statement(client_id: &str, month: &str, file: &str) -> String {
+        format!(
+            "/api/records/billing/{}/{month}/{file}",
+            crate::api::path_segment(client_id)
+        )
+    }
 
     /// `/tyden/{monday}`: the planner's board of one week.
     pub fn week(monday: chrono::NaiveDate) -> String {

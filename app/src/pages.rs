@@ -14,6 +14,7 @@ use shared::identity::{
 use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
+use crate::clients_page::{CarePlanPage, ClientsPage};
 use crate::components::{
     AccountSummary, AppHeader, AuditTable, ConfirmAction, ErrorPanel, FamilyLinksList,
     FamilySchedule, InvitationForm, Loading, LoginForm, MainNav, NewStaffForm, OneTimeCodePanel,
@@ -121,6 +122,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dnes") view=TodayPage />
                     <Route path=path!("/ucet") view=AccountPage />
                     <Route path=path!("/pracovnici") view=StaffPage />
+                    <Route path=path!("/klienti") view=ClientsPage />
+                    <Route path=path!("/klienti/:client_id/plan") view=CarePlanPage />
                     <Route path=path!("/klienti/:client_id/rodina") view=ClientFamilyPage />
                     <Route path=path!("/rodina") view=FamilyPage />
                     <Route path=path!("/audit") view=AuditPage />

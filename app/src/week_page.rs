@@ -350,43 +350,20 @@ fn Board(
                 .collect_view()}
         </div>
         <div class="board-filters">
-            <div class="field">
-                <label for="filter-district">"Okres"</label>
-                <select
-                    id="filter-district"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        filter.update(|f| f.district = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="">"Všechny okresy"</option>
-                    {district_options
-                        .into_iter()
-                        .map(|district| {
-                            let value = district.clone();
-                            view! { <option value=value>{district}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-caregiver">"Pracovník"</label>
-                <select
-                    id="filter-caregiver"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        filter.update(|f| f.caregiver_id = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="">"Všichni pracovníci"</option>
-                    {caregiver_options
-                        .into_iter()
-                        .map(|caregiver| {
-                            view! { <option value=caregiver.id>{caregiver.name}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect
+                id="filter-district"
+                label="Okres"
+                everything="Všechny okresy"
+                options=district_options.into_iter().map(|d| (d.clone(), d)).collect()
+                on_pick=Callback::new(move |district| filter.update(|f| f.district = district))
+            />
+            <FilterSelect
+                id="filter-caregiver"
+                label="Pracovník"
+                everything="Všichni pracovníci"
+                options=caregiver_options.into_iter().map(|c| (c.id, c.name)).collect()
+                on_pick=Callback::new(move |id| filter.update(|f| f.caregiver_id = id))
+            />
             <label class="check">
                 <input
                     type="checkbox"
@@ -452,6 +429,35 @@ fn Board(
                         .into_any()
                 }
             }}
+        </div>
+    }
+}
+
+/// A filter of the board: everything, or one of `options` (value, label).
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: &'static str,
+    everything: &'static str,
+    options: Vec<(String, String)>,
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    on_pick.run((!value.is_empty()).then_some(value));
+                }
+            >
+                <option value="">{everything}</option>
+                {options
+                    .into_iter()
+                    .map(|(value, label)| view! { <option value=value>{label}</option> })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

@@ -154,6 +154,34 @@ pub fn check_reason(reason: &str) -> Result<String, FieldError> {
     Ok(reason.to_owned())
 }
 
+/// What every visit needs, planned from a template or by hand: a length, tasks and one or
+/// two caregivers.
+fn check_visit_shape(
+    duration_minutes: i64,
+    tasks: &[String],
+    caregivers_needed: u8,
+) -> Result<(), FieldError> {
+    if !(5..=480).contains(&duration_minutes) {
+        return Err(FieldError::new(
+            "duration_minutes",
+            "Návštěva trvá 5 až 480 minut.",
+        ));
+    }
+    if tasks.is_empty() {
+        return Err(FieldError::new(
+            "tasks",
+            "Vyberte alespoň jeden úkon z katalogu.",
+        ));
+    }
+    if !(1..=2).contains(&caregivers_needed) {
+        return Err(FieldError::new(
+            "caregivers_needed",
+            "Návštěvu dělá jeden nebo dva pracovníci.",
+        ));
+    }
+    Ok(())
+}
+
 /// A hand-made visit's checked parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedNewVisit {
@@ -162,24 +190,11 @@ pub struct CheckedNewVisit {
 }
 
 pub fn check_new_visit(input: &crate::schedule::NewVisit) -> Result<CheckedNewVisit, FieldError> {
-    if !(5..=480).contains(&input.duration_minutes) {
-        return Err(FieldError::new(
-            "duration_minutes",
-            "Návštěva trvá 5 až 480 minut.",
-        ));
-    }
-    if input.tasks.is_empty() {
-        return Err(FieldError::new(
-            "tasks",
-            "Vyberte alespoň jeden úkon z katalogu.",
-        ));
-    }
-    if !(1..=2).contains(&input.caregivers_needed) {
-        return Err(FieldError::new(
-            "caregivers_needed",
-            "Návštěvu dělá jeden nebo dva pracovníci.",
-        ));
-    }
+    check_visit_shape(
+        input.duration_minutes,
+        &input.tasks,
+        input.caregivers_needed,
+    )?;
     if input.caregiver_ids.len() > usize::from(input.caregivers_needed) {
         return Err(FieldError::new(
             "caregiver_ids",
@@ -305,24 +320,11 @@ pub fn check_template(input: &TemplateInput) -> Result<CheckedTemplate, FieldErr
             "Okno pro příchod musí skončit nejdříve, když začíná.",
         ));
     }
-    if !(5..=480).contains(&input.duration_minutes) {
-        return Err(FieldError::new(
-            "duration_minutes",
-            "Návštěva trvá 5 až 480 minut.",
-        ));
-    }
-    if input.tasks.is_empty() {
-        return Err(FieldError::new(
-            "tasks",
-            "Vyberte alespoň jeden úkon z katalogu.",
-        ));
-    }
-    if !(1..=2).contains(&input.caregivers_needed) {
-        return Err(FieldError::new(
-            "caregivers_needed",
-            "Návštěvu dělá jeden nebo dva pracovníci.",
-        ));
-    }
+    check_visit_shape(
+        input.duration_minutes,
+        &input.tasks,
+        input.caregivers_needed,
+    )?;
     if input.valid_to.is_some_and(|to| to < input.valid_from) {
         return Err(FieldError::new(
             "valid_to",
