@@ -6,7 +6,7 @@
 //!
 //! - [`optimise`]`(&problem, &settings) -> Plan`: the best plan found within the budget,
 //!   with a [`Reason`] for every visit it could not plan;
-//! - [`check`]`(&problem, &plan) -> Report`: every broken hard constraint and the objective
+//! - [`check`](fn@check)`(&problem, &plan) -> Report`: every broken hard constraint and the objective
 //!   recomputed from the plan's own times.
 //!
 //! # Hard constraints
