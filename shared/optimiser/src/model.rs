@@ -199,6 +199,8 @@ pub enum ProblemError {
         "shift {0} has a negative capacity, a break or absence of negative length, or ends before it starts"
     )]
     InvalidShift(usize),
+    #[error("shifts {0} and {1} of one person overlap in time")]
+    OverlappingShifts(usize, usize),
 }
 
 impl Problem {
@@ -238,6 +240,15 @@ impl Problem {
                 && shift.absences.iter().all(|absence| absence.duration >= 0);
             if !locations_known || !times_valid {
                 return Err(ProblemError::InvalidShift(index));
+            }
+        }
+        // Routes are planned per shift, so one person's shifts must not overlap.
+        let mut by_person: Vec<usize> = (0..shifts.len()).collect();
+        by_person.sort_by_key(|&index| (shifts[index].person, shifts[index].start));
+        for pair in by_person.windows(2) {
+            let (earlier, later) = (&shifts[pair[0]], &shifts[pair[1]]);
+            if earlier.person == later.person && later.start < earlier.latest_end {
+                return Err(ProblemError::OverlappingShifts(pair[0], pair[1]));
             }
         }
         Ok(Self {

@@ -31,6 +31,8 @@ impl<'a> Search<'a> {
     pub(crate) fn new(layout: &'a Layout<'a>, seed: u64) -> Self {
         let typical = typical_leg(layout) as f64;
         let weight = layout.problem.weights().travel.max(1) as f64;
+        // Measured on the 56 Solomon instances at 20 000 iterations: starting at 3, 8 or 12
+        // typical legs, or ending at 0.01 or 0.2, was worse than 5 → 0.05.
         Search {
             layout,
             rng: Rng::new(seed),

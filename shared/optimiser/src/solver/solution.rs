@@ -201,6 +201,7 @@ impl Solution {
         let weights = layout.problem.weights();
         let detour_weight = weights.travel - weights.waiting;
         let least_assignment = assignment - weights.waiting * info.duration;
+        let travel_only = weights.waiting == 0 && weights.overtime == 0;
         let mut bound = bound;
         let mut best: Option<Insertion> = None;
         for position in 0..=state.stops.len() {
@@ -214,24 +215,43 @@ impl Solution {
             {
                 continue;
             }
-            if let Some(location) = info.location {
+            let after = &state.suffix[position];
+            let delta = if let (Some(location), Some(next)) = (info.location, after.located) {
                 let from = state.prefix[position].last;
-                let to = state.suffix[position]
-                    .located
-                    .map_or(from, |next| next.first);
-                let detour =
-                    travel.time(from, location) + travel.time(location, to) - travel.time(from, to);
+                let (to_stop, to_next) = (
+                    travel.time(from, location),
+                    travel.time(location, next.first),
+                );
+                let detour = to_stop + to_next - travel.time(from, next.first);
                 if (detour_weight * detour + least_assignment, route) >= bound {
                     continue;
                 }
-            }
-            let whole = state.prefix[position]
-                .then(&piece, travel)
-                .then(&state.suffix[position], travel);
-            if whole.segment.time_warp > 0 {
-                continue;
-            }
-            let delta = layout.sequence_cost(route, &whole.segment) + assignment - state.sequence;
+                let plain = travel_only
+                    && after.lead.is_none()
+                    && before.time_warp == 0
+                    && next.segment.time_warp == 0;
+                if plain {
+                    // Savelsbergh's check: on time here, and reaching the rest by its latest start.
+                    let finish = before.earliest + before.duration;
+                    let start = (finish + to_stop).max(window.open);
+                    if start > window.close || start + info.duration + to_next > next.segment.latest
+                    {
+                        continue;
+                    }
+                    let route_travel = before.travel + to_stop + to_next + next.segment.travel;
+                    weights.travel * route_travel + assignment - state.sequence
+                } else {
+                    match self.concatenated_delta(layout, route, position, &piece) {
+                        Some(delta) => delta + assignment,
+                        None => continue,
+                    }
+                }
+            } else {
+                match self.concatenated_delta(layout, route, position, &piece) {
+                    Some(delta) => delta + assignment,
+                    None => continue,
+                }
+            };
             if (delta, route) < bound {
                 bound = (delta, route);
                 best = Some(Insertion {
@@ -242,6 +262,24 @@ impl Solution {
             }
         }
         best
+    }
+
+    /// The change in the route's sequence cost from putting `piece` before `position`, or
+    /// `None` if that makes it late.
+    fn concatenated_delta(
+        &self,
+        layout: &Layout,
+        route: usize,
+        position: usize,
+        piece: &Piece,
+    ) -> Option<i64> {
+        let state = &self.routes[route];
+        let travel = layout.problem.travel();
+        let whole = state.prefix[position]
+            .then(piece, travel)
+            .then(&state.suffix[position], travel);
+        (whole.segment.time_warp == 0)
+            .then(|| layout.sequence_cost(route, &whole.segment) - state.sequence)
     }
 
     fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {

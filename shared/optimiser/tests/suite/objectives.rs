@@ -90,3 +90,33 @@ fn a_client_who_prefers_a_caregiver_gets_her() {
     assert_eq!(plan.objective.preference_misses, 0);
     assert_eq!(persons(&problem, &plan), vec![PersonId(2)]);
 }
+
+#[test]
+fn one_person_working_two_overlapping_shifts_is_rejected() {
+    let travel = TravelMatrix::new(1, vec![0]).expect("square matrix");
+    let shift = |start: i64| Shift {
+        person: PersonId(1),
+        start_location: 0,
+        end_location: 0,
+        start,
+        regular_end: start + 8 * 60,
+        latest_end: start + 9 * 60,
+        skills: SkillSet::default(),
+        capacity: 1,
+        break_: None,
+        absences: Vec::new(),
+        absent: false,
+    };
+
+    let problem = Problem::new(
+        travel,
+        Vec::new(),
+        vec![shift(0), shift(8 * 60)],
+        Weights::HOME_CARE,
+    );
+
+    assert_eq!(
+        problem,
+        Err(optimiser::ProblemError::OverlappingShifts(0, 1))
+    );
+}
