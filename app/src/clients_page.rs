@@ -197,7 +197,7 @@ fn CarePlanLoader(client_id: String) -> impl IntoView {
     }
 }
 
-fn version_view(version: CarePlanVersion, catalogue: &[CareTask]) -> impl IntoView {
+fn version_view(version: CarePlanVersion, catalogue: &[CareTask]) -> impl IntoView + use<> {
     let tasks = task_names(&version.agreed_tasks, catalogue);
     view! {
         <article class="plan-version">
@@ -446,7 +446,7 @@ mod tests {
         };
         assert_eq!(
             template_label(&template),
-            "po, st, pá příchod 07:30–08:00, 60 min, 2 pracovníci, platí do 31. prosince 2026"
+            "po, st, pá příchod 07:30–08:00, 60 min, 2 pracovníci, platí do čtvrtek 31. prosince 2026"
         );
     }
 

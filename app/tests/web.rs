@@ -582,6 +582,8 @@ fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
         [
             "Pracovníci",
             "Dnešní návštěvy",
+            "Týdenní plán",
+            "Klienti",
             "Záznam přístupů",
             "Můj účet"
         ]
