@@ -16,6 +16,8 @@ use shared::schedule::{
     ClientVisits, GeneratedWeek, LinkedClient, TodayVisits, VisitChange, VisitChangeResult,
     WeekBoard,
 };
+use shared::catalogue::CareTask;
+use shared::records::{SyncRequest, SyncResponse};
 use shared::{ErrorBody, ErrorDetail};
 
 /// Shown when the request never reached the server (offline, DNS, server down).
@@ -345,6 +347,19 @@ pub async fn change_visit(
 ) -> Result<VisitChangeResult, ApiError> {
     let request = patch(&format!("/api/schedule/visits/{}", path_segment(&visit_id)))
         .json(&change)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `GET /api/records/tasks`: the legal task catalogue.
+pub async fn task_catalogue() -> Result<Vec<CareTask>, ApiError> {
+    get("/api/records/tasks").await
+}
+
+/// `POST /api/records/sync`: the outbox; the answer says what became of each item.
+pub async fn sync_records(request: SyncRequest) -> Result<SyncResponse, ApiError> {
+    let request = write("/api/records/sync")
+        .json(&request)
         .map_err(|_| ApiError::Unreachable)?;
     send_json(request).await
 }

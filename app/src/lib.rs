@@ -5,10 +5,16 @@
 //! - [`components`]: presentational components, props in, DOM out (tested in Chromium).
 //! - [`pages`]: the data-loading wrappers, the session and the routes.
 //! - [`week_state`] and [`week_page`]: the planner's week board, as data and as a page.
+//! - [`outbox`], [`offline_store`] and [`offline`]: visit records made offline, as data, in
+//!   IndexedDB and synced; [`record_form`]: the caregiver's record form and the sync status.
 
 pub mod api;
 pub mod components;
+pub mod offline;
+pub mod offline_store;
+pub mod outbox;
 pub mod pages;
+pub mod record_form;
 pub mod view_state;
 pub mod week_page;
 pub mod week_state;
