@@ -7,17 +7,17 @@
 use chrono::NaiveDate;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
+use shared::catalogue::CareTask;
 use shared::identity::{
     AuditEntry, CreatedStaffMember, FamilyLink, Invitation, LoginRequest, Me, NewInvitation,
     NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
     StaffChange, StaffMember,
 };
+use shared::records::{SyncRequest, SyncResponse};
 use shared::schedule::{
     ClientVisits, GeneratedWeek, LinkedClient, TodayVisits, VisitChange, VisitChangeResult,
     WeekBoard,
 };
-use shared::catalogue::CareTask;
-use shared::records::{SyncRequest, SyncResponse};
 use shared::{ErrorBody, ErrorDetail};
 
 /// Shown when the request never reached the server (offline, DNS, server down).

@@ -191,7 +191,7 @@ pub fn TodayView(
     #[prop(optional, into)]
     notice: Signal<Option<String>>,
     /// What each visit card ends with: the caregiver's record of the visit.
-    #[prop(optional)]
+    #[prop(default = None)]
     record: Option<Callback<VisitView, AnyView>>,
 ) -> impl IntoView {
     let date = move || state.with(TodayState::date).unwrap_or_else(|| today.get());
@@ -248,7 +248,7 @@ pub fn TodayView(
 pub fn VisitCard(
     visit: VisitView,
     /// Ends the card: the caregiver's record of the visit.
-    #[prop(optional)]
+    #[prop(default = None)]
     record: Option<AnyView>,
 ) -> impl IntoView {
     let heading_id = format!("visit-{}", visit.id);

@@ -123,9 +123,8 @@ impl Offline {
                     Err(error) => {
                         signed_out_if_expired(self.session, &error);
                         // Offline is no error: the records simply wait.
-                        let shown = (error != ApiError::Unreachable).then(|| {
-                            format!("Záznamy se nepodařilo odeslat. {}", error.message())
-                        });
+                        let shown = (error != ApiError::Unreachable)
+                            .then(|| format!("Záznamy se nepodařilo odeslat. {}", error.message()));
                         self.sync_error.set(shown);
                         break;
                     }
@@ -226,7 +225,11 @@ pub fn CaregiverSyncStatus() -> impl IntoView {
         user_id.get().map(|user_id| {
             let user_id = StoredValue::new(user_id);
             let of_user = move |read: fn(&Outbox, &str) -> usize| {
-                Signal::derive(move || offline.outbox.with(|o| user_id.with_value(|id| read(o, id))))
+                Signal::derive(move || {
+                    offline
+                        .outbox
+                        .with(|o| user_id.with_value(|id| read(o, id)))
+                })
             };
             view! {
                 <SyncStatus

@@ -22,8 +22,7 @@ pub mod keys {
 }
 
 /// Shown when the browser refuses to keep data (private mode, storage full or blocked).
-pub const STORE_FAILED_MESSAGE: &str =
-    "Telefon nedovolil uložit data do aplikace (úložiště je plné nebo zakázané). Záznam zatím není uložen.";
+pub const STORE_FAILED_MESSAGE: &str = "Telefon nedovolil uložit data do aplikace (úložiště je plné nebo zakázané). Záznam zatím není uložen.";
 
 /// The browser refused to read or write the device's store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +35,9 @@ impl From<JsValue> for StoreError {
 }
 
 /// A promise settled by the `success`/`complete` and `error` handlers `hook` installs.
-async fn settled(hook: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> Result<(), StoreError> {
+async fn settled(
+    hook: impl FnOnce(&js_sys::Function, &js_sys::Function),
+) -> Result<(), StoreError> {
     let mut hook = Some(hook);
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         if let Some(hook) = hook.take() {
@@ -66,7 +67,9 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     // Version 1 is the only version: an upgrade is the database's creation.
     let create = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| {
         if let Ok(database) = upgrading.result() {
-            let _ = database.unchecked_into::<IdbDatabase>().create_object_store(STORE);
+            let _ = database
+                .unchecked_into::<IdbDatabase>()
+                .create_object_store(STORE);
         }
     });
     request.set_onupgradeneeded(Some(create.unchecked_ref()));
@@ -76,16 +79,15 @@ async fn open() -> Result<IdbDatabase, StoreError> {
 /// The value kept under `key`, if any (a value that no longer parses counts as none).
 pub async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, StoreError> {
     let database = open().await?;
-    let store = database
-        .transaction_with_str(STORE)?
-        .object_store(STORE)?;
+    let store = database.transaction_with_str(STORE)?.object_store(STORE)?;
     let value = request_result(&store.get(&JsValue::from_str(key))?).await?;
     Ok(parsed(&value))
 }
 
 async fn readwrite() -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
-    let transaction =
-        open().await?.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    let transaction = open()
+        .await?
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
     let store = transaction.object_store(STORE)?;
     Ok((transaction, store))
 }
@@ -141,10 +143,7 @@ where
 
 /// A fresh random UUID from the browser (`crypto.randomUUID`).
 pub fn new_uuid() -> Result<String, StoreError> {
-    Ok(web_sys::window()
-        .ok_or(StoreError)?
-        .crypto()?
-        .random_uuid())
+    Ok(web_sys::window().ok_or(StoreError)?.crypto()?.random_uuid())
 }
 
 /// This installation's id, made once and kept.

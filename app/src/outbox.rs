@@ -256,7 +256,8 @@ pub fn typed_instant(
     }
     let time = parse_time_of_day(typed)
         .ok_or_else(|| field_error(field, "Zadejte čas ve tvaru hodiny:minuty, např. 7:30."))?;
-    from_prague(prague_date(clock).and_time(time)).map_err(|error| field_error(field, error.to_string()))
+    from_prague(prague_date(clock).and_time(time))
+        .map_err(|error| field_error(field, error.to_string()))
 }
 
 /// The catalogue's tasks on the visit's plan (the schedule names them), in catalogue order.
@@ -315,9 +316,12 @@ pub fn build_record(
     catalogue: &[CareTask],
     stamp: DeviceStamp,
 ) -> Result<VisitRecordInput, ErrorDetail> {
-    let clock_arrived_at = draft
-        .clock_arrived_at
-        .ok_or_else(|| field_error("arrived_at", "Chybí čas příchodu: otevřete záznam při příchodu."))?;
+    let clock_arrived_at = draft.clock_arrived_at.ok_or_else(|| {
+        field_error(
+            "arrived_at",
+            "Chybí čas příchodu: otevřete záznam při příchodu.",
+        )
+    })?;
     let clock_left_at = draft
         .clock_left_at
         .ok_or_else(|| field_error("left_at", "Klepněte na „Odcházím“, až budete odcházet."))?;
@@ -325,12 +329,13 @@ pub fn build_record(
     let left_at = typed_instant(clock_left_at, &draft.left, "left_at")?;
     let mut tasks = Vec::with_capacity(draft.tasks.len());
     for (code, units) in &draft.tasks {
-        let units = match units.trim() {
-            "" => None,
-            typed => Some(typed.parse::<u32>().map_err(|_| {
-                field_error("tasks.units", "Počet zadejte celým číslem, např. 2.")
-            })?),
-        };
+        let units =
+            match units.trim() {
+                "" => None,
+                typed => Some(typed.parse::<u32>().map_err(|_| {
+                    field_error("tasks.units", "Počet zadejte celým číslem, např. 2.")
+                })?),
+            };
         tasks.push(TaskDoneInput {
             task_code: code.clone(),
             units,
@@ -531,8 +536,7 @@ mod tests {
     fn per_unit_tasks_carry_their_count_and_the_shared_rules_check_the_rest() {
         let mut with_meals = draft();
         with_meals.tasks.push(("c2".to_owned(), " 2 ".to_owned()));
-        let record =
-            build_record(&visit(), &with_meals, &catalogue(), stamp(ID_1)).expect("valid");
+        let record = build_record(&visit(), &with_meals, &catalogue(), stamp(ID_1)).expect("valid");
         assert_eq!(record.tasks[1].units, Some(2));
 
         let field = |tasks: Vec<(&str, &str)>| {
@@ -609,7 +613,10 @@ mod tests {
         outbox.apply("jana", &response, now);
         assert_eq!(outbox.waiting("jana"), 0);
         assert_eq!(outbox.last_sync, Some(now));
-        assert_eq!(outbox.visit_status("jana", "visit-1"), VisitRecordStatus::Sent);
+        assert_eq!(
+            outbox.visit_status("jana", "visit-1"),
+            VisitRecordStatus::Sent
+        );
         assert_eq!(
             outbox.visit_status("petra", "visit-1"),
             VisitRecordStatus::NotRecorded
@@ -662,7 +669,11 @@ mod tests {
             .into_iter()
             .map(|r| r.record_id)
             .collect();
-        assert_eq!(batch, [ID_1], "the server's hiccup is retried, its refusal is not");
+        assert_eq!(
+            batch,
+            [ID_1],
+            "the server's hiccup is retried, its refusal is not"
+        );
         assert_eq!(outbox.refused_for("jana")[0].record.record_id, ID_2);
         assert_eq!(
             outbox.visit_status("jana", "visit-1"),

@@ -36,8 +36,6 @@ pub(crate) struct Session {
     gate: Memo<Gate>,
     /// Asks the server who we are; dispatched at start, on retry and when back online.
     check: Action<(), Result<Me, ApiError>>,
-    /// Signed in from what the device kept, the server not reached yet (offline).
-    kept: RwSignal<bool>,
 }
 
 impl std::fmt::Debug for Session {
@@ -78,6 +76,7 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(SessionState::Checking);
     let gate = Memo::new(move |_| state.with(SessionState::gate));
     let check = Action::new_local(|_: &()| api::me());
+    // Signed in from what the device kept, the server not reached yet (offline).
     let kept = RwSignal::new(false);
     Effect::new(move |_| match check.value().get() {
         // Offline: the caregiver who signed in on this device goes on with what it kept.
@@ -108,12 +107,7 @@ pub fn App() -> impl IntoView {
         SessionState::Checking | SessionState::Unavailable(_) => {}
     });
     check.dispatch(());
-    let session = Session {
-        state,
-        gate,
-        check,
-        kept,
-    };
+    let session = Session { state, gate, check };
     provide_context(session);
 
     let online = online_signal();

@@ -10,8 +10,7 @@ use shared::records::IncidentKind;
 use shared::schedule::VisitView;
 
 use crate::outbox::{
-    OutboxItem, RecordDraft, SyncNotice, planned_tasks, record_count, time_input_value,
-    units_label,
+    OutboxItem, RecordDraft, SyncNotice, planned_tasks, record_count, time_input_value, units_label,
 };
 use crate::view_state::short_date_time;
 
@@ -45,7 +44,11 @@ fn TaskChoice(
                 if let Some(index) = tasks.iter().position(|(c, _)| *c == code) {
                     tasks.remove(index);
                 } else {
-                    let units = if units_label(task.unit).is_some() { "1" } else { "" };
+                    let units = if units_label(task.unit).is_some() {
+                        "1"
+                    } else {
+                        ""
+                    };
                     tasks.push((code.clone(), units.to_owned()));
                 }
             })
@@ -166,7 +169,8 @@ pub fn VisitRecordForm(
     let error_ref = StoredValue::new(error_id.clone());
     let described =
         move |field: &'static str| move || names_field(error, field).then(|| error_ref.get_value());
-    let text = |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
+    let text =
+        |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -857,17 +857,26 @@ async fn the_record_form_offers_the_plan_first_asks_units_and_hands_over_what_wa
     assert_eq!(texts(&host, ".record-incidents label").len(), 4);
     let arrived: HtmlInputElement = find(&host, "input[name=arrived_at]").unchecked_into();
     assert_eq!(arrived.value().len(), 5, "the arrival comes from the clock");
-    assert!(missing(&host, "input[name=left_at]"), "leaving is a tap first");
+    assert!(
+        missing(&host, "input[name=left_at]"),
+        "leaving is a tap first"
+    );
 
     check(&host, "#record-v1-task-c2");
     leptos::task::tick().await;
     let units: HtmlInputElement = find(&host, "#record-v1-task-c2-units").unchecked_into();
     assert_eq!(units.value(), "1", "a per-unit task asks for its count");
-    assert_eq!(text(&host, "label[for=record-v1-task-c2-units]"), "Počet cest");
+    assert_eq!(
+        text(&host, "label[for=record-v1-task-c2-units]"),
+        "Počet cest"
+    );
     find(&host, ".record-leave").click();
     leptos::task::tick().await;
     assert!(!missing(&host, "input[name=left_at]"));
-    assert!(missing(&host, "input[name=time_edit_reason]"), "untouched times need no reason");
+    assert!(
+        missing(&host, "input[name=time_edit_reason]"),
+        "untouched times need no reason"
+    );
     find(&host, "button[type=submit]").click();
 
     let draft = saved.lock().expect("lock").clone().expect("handed over");
@@ -899,7 +908,10 @@ async fn an_edited_time_asks_for_a_reason_and_an_error_marks_its_field() {
         .expect("dispatched");
     leptos::task::tick().await;
     assert!(!missing(&host, "input[name=time_edit_reason]"));
-    assert_eq!(text(&host, "label[for=record-v1-reason]"), "Proč je čas upraven");
+    assert_eq!(
+        text(&host, "label[for=record-v1-reason]"),
+        "Proč je čas upraven"
+    );
 
     error.set(Some(ErrorDetail {
         code: "invalid_input".to_owned(),
@@ -908,7 +920,10 @@ async fn an_edited_time_asks_for_a_reason_and_an_error_marks_its_field() {
     }));
     leptos::task::tick().await;
     let reason = find(&host, "input[name=time_edit_reason]");
-    assert_eq!(reason.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        reason.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
     assert_eq!(
         reason.get_attribute("aria-describedby").as_deref(),
         Some("record-v1-error")
@@ -942,7 +957,10 @@ async fn the_sync_status_shows_what_waits_when_it_last_synced_and_what_was_merge
         }
     });
     assert_eq!(text(&host, ".sync-waiting"), "Čeká na odeslání: 2 záznamy");
-    assert_eq!(text(&host, ".sync-last"), "Poslední synchronizace: zatím žádná");
+    assert_eq!(
+        text(&host, ".sync-last"),
+        "Poslední synchronizace: zatím žádná"
+    );
     find(&host, ".sync button").click();
     assert_eq!(*synced.lock().expect("lock"), 1);
 
@@ -955,8 +973,14 @@ async fn the_sync_status_shows_what_waits_when_it_last_synced_and_what_was_merge
         message: "Návštěva byla mezitím přesunuta na jiný čas.".to_owned(),
     }]);
     leptos::task::tick().await;
-    assert_eq!(text(&host, ".sync-waiting"), "Všechny záznamy jsou odeslané");
-    assert_eq!(text(&host, ".sync-last"), "Poslední synchronizace: 23. 11. 2026 15:30");
+    assert_eq!(
+        text(&host, ".sync-waiting"),
+        "Všechny záznamy jsou odeslané"
+    );
+    assert_eq!(
+        text(&host, ".sync-last"),
+        "Poslední synchronizace: 23. 11. 2026 15:30"
+    );
     assert!(missing(&host, ".sync-state + button"), "nothing to send");
     assert!(text(&host, ".sync-notices").contains("Josef Novák: Návštěva byla mezitím přesunuta"));
 }
