@@ -13,10 +13,10 @@ use shared::identity::{
     NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
     StaffChange, StaffMember,
 };
-use shared::records::{SyncRequest, SyncResponse};
+use shared::records::{ConflictView, IncidentView, SyncRequest, SyncResponse};
 use shared::schedule::{
-    ClientVisits, GeneratedWeek, LinkedClient, TodayVisits, VisitChange, VisitChangeResult,
-    WeekBoard,
+    ClientVisits, GeneratedWeek, LinkedClient, TodayVisits, UpcomingVisits, VisitChange,
+    VisitChangeResult, WeekBoard,
 };
 use shared::{ErrorBody, ErrorDetail};
 
@@ -228,6 +228,11 @@ pub async fn today_visits() -> Result<TodayVisits, ApiError> {
     get("/api/schedule/visits/today").await
 }
 
+/// `GET /api/schedule/visits/upcoming`: the caller's visits for the next seven days.
+pub async fn upcoming_visits() -> Result<UpcomingVisits, ApiError> {
+    get("/api/schedule/visits/upcoming").await
+}
+
 /// `PUT /api/auth/password`: signs out every other session.
 pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
     let request = put("/api/auth/password")
@@ -362,6 +367,25 @@ pub async fn sync_records(request: SyncRequest) -> Result<SyncResponse, ApiError
         .json(&request)
         .map_err(|_| ApiError::Unreachable)?;
     send_json(request).await
+}
+
+/// `GET /api/records/incidents`: the provider's incidents nobody has acknowledged yet.
+pub async fn open_incidents() -> Result<Vec<IncidentView>, ApiError> {
+    get("/api/records/incidents").await
+}
+
+/// `POST /api/records/incidents/{id}/acknowledge`.
+pub async fn acknowledge_incident(incident_id: String) -> Result<IncidentView, ApiError> {
+    let url = format!(
+        "/api/records/incidents/{}/acknowledge",
+        path_segment(&incident_id)
+    );
+    send_json(write(&url).build().map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `GET /api/records/conflicts`: what the sync rules resolved, newest first.
+pub async fn record_conflicts() -> Result<Vec<ConflictView>, ApiError> {
+    get("/api/records/conflicts").await
 }
 
 /// `GET /api/auth/audit`.

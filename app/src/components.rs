@@ -679,7 +679,7 @@ pub fn OneTimeCodePanel(
 }
 
 /// The state of a list the page loads: loading, failed with retry, or the content.
-fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+pub(crate) fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
     state: Signal<Remote<T>>,
     on_retry: Callback<()>,
     loaded: impl Fn(T) -> V + Send + Sync + 'static,

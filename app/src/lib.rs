@@ -6,9 +6,11 @@
 //! - [`pages`]: the data-loading wrappers, the session and the routes.
 //! - [`week_state`] and [`week_page`]: the planner's week board, as data and as a page.
 //! - [`outbox`], [`offline_store`] and [`offline`]: visit records made offline, as data, in
-//!   IndexedDB and synced; [`record_form`]: the caregiver's record form and the sync status.
+//!   IndexedDB and synced; [`record_form`]: the caregiver's record form and the sync status;
+//!   [`attention_page`]: the coordinator's incidents and sync conflicts.
 
 pub mod api;
+pub mod attention_page;
 pub mod components;
 pub mod offline;
 pub mod offline_store;
@@ -28,6 +30,7 @@ pub mod paths {
     pub const FAMILY: &str = "/rodina";
     pub const AUDIT: &str = "/audit";
     pub const WEEK: &str = "/tyden";
+    pub const ATTENTION: &str = "/udalosti";
 
     /// `/tyden/{monday}`: the planner's board of one week.
     pub fn week(monday: chrono::NaiveDate) -> String {

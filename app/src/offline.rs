@@ -16,10 +16,9 @@ use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
 use crate::offline_store::{self, STORE_FAILED_MESSAGE, StoreError, keys};
-use crate::outbox::{CachedDay, DeviceStamp, Outbox, RecordDraft, VisitRecordStatus, build_record};
+use crate::outbox::{DeviceStamp, KeptRoute, Outbox, RecordDraft, VisitRecordStatus, build_record};
 use crate::pages::{Session, signed_out_if_expired};
 use crate::record_form::{SyncStatus, VisitRecordForm};
-use crate::view_state::access;
 
 /// The device's offline state, shared through context.
 #[derive(Clone, Copy)]
@@ -78,11 +77,10 @@ impl Offline {
             let Some((user_id, role)) = me.get() else {
                 return;
             };
+            // Recording visits is the caregivers' (the server takes records from them only).
             if role == Role::Caregiver {
-                offline.sync(user_id);
-            }
-            if access::TODAY.contains(&role) {
                 offline.refresh_catalogue();
+                offline.sync(user_id);
             }
         });
         provide_context(offline);
@@ -181,33 +179,42 @@ impl Offline {
     }
 }
 
-/// The caregiver's day: from the server when it answers (and kept on the device), else
-/// the kept day, when it is this caregiver's and still today. `kept_at` says which.
+/// The day's visits. A caregiver's come with her next days, which the device keeps: when
+/// the server cannot be reached, her kept route gives the day, if it covers today.
+/// `kept_at` says when what is shown was kept (`None`: it is the server's).
 pub(crate) async fn today_visits(
     user_id: String,
+    role: Option<Role>,
     kept_at: RwSignal<Option<DateTime<Utc>>>,
 ) -> Result<TodayVisits, ApiError> {
-    match api::today_visits().await {
-        Ok(day) => {
-            let cached = CachedDay {
+    if role != Some(Role::Caregiver) {
+        return api::today_visits().await;
+    }
+    match api::upcoming_visits().await {
+        Ok(route) => {
+            let kept = KeptRoute {
                 user_id,
                 saved_at: Utc::now(),
-                day,
+                route,
             };
-            // A failure to keep the day does not spoil showing it.
-            let _ = offline_store::save(keys::DAY, &cached).await;
+            // A failure to keep the route does not spoil showing the day.
+            let _ = offline_store::save(keys::ROUTE, &kept).await;
             let _ = kept_at.try_set(None);
-            Ok(cached.day)
+            Ok(kept
+                .day(&kept.user_id, kept.route.from)
+                .expect("a route covers its first day"))
         }
         Err(ApiError::Unreachable) => {
-            let kept = offline_store::load::<CachedDay>(keys::DAY)
+            let kept = offline_store::load::<KeptRoute>(keys::ROUTE)
                 .await
                 .ok()
                 .flatten()
-                .and_then(|cached| cached.usable(&user_id, prague_date(Utc::now())))
+                .ok_or(ApiError::Unreachable)?;
+            let day = kept
+                .day(&user_id, prague_date(Utc::now()))
                 .ok_or(ApiError::Unreachable)?;
             let _ = kept_at.try_set(Some(kept.saved_at));
-            Ok(kept.day)
+            Ok(day)
         }
         Err(error) => Err(error),
     }

@@ -1,5 +1,5 @@
 //! What the device keeps between visits, in IndexedDB: one object store of JSON values by
-//! key (the outbox, the signed-in user, the day's visits, the task catalogue, the device
+//! key (the outbox, the signed-in user, the next days' visits, the task catalogue, the device
 //! id). A write resolves only once its transaction has completed, so a record the app says
 //! is saved survives closing the app or restarting the phone.
 
@@ -16,7 +16,7 @@ const STORE: &str = "kv";
 pub mod keys {
     pub const OUTBOX: &str = "outbox";
     pub const ME: &str = "me";
-    pub const DAY: &str = "day";
+    pub const ROUTE: &str = "route";
     pub const CATALOGUE: &str = "catalogue";
     pub const DEVICE_ID: &str = "device_id";
 }

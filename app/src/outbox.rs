@@ -10,7 +10,7 @@ use shared::records::{
     IncidentInput, IncidentKind, MAX_SYNC_BATCH, SyncOutcome, SyncResponse, TaskDoneInput,
     VisitRecordInput, check_record,
 };
-use shared::schedule::{TodayVisits, VisitView};
+use shared::schedule::{TodayVisits, UpcomingVisits, VisitView};
 use shared::time::{from_prague, prague_date, to_prague};
 
 use crate::view_state::field_error;
@@ -207,19 +207,29 @@ impl Outbox {
     }
 }
 
-/// The caregiver's day as last loaded, kept for when the network is gone.
+/// The caregiver's next days as last loaded, kept for when the network is gone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CachedDay {
+pub struct KeptRoute {
     pub user_id: String,
     pub saved_at: DateTime<Utc>,
-    pub day: TodayVisits,
+    pub route: UpcomingVisits,
 }
 
-impl CachedDay {
-    /// The kept day, when it is this caregiver's and still today: yesterday's route or
-    /// another user's is never shown.
-    pub fn usable(self, user_id: &str, today: NaiveDate) -> Option<CachedDay> {
-        (self.user_id == user_id && self.day.date == today).then_some(self)
+impl KeptRoute {
+    /// One day of the kept route, when it is this caregiver's and the route covers the
+    /// day: another user's route, or a day past its end, is never shown.
+    pub fn day(&self, user_id: &str, date: NaiveDate) -> Option<TodayVisits> {
+        let covered = self.route.from <= date && date <= self.route.to;
+        (self.user_id == user_id && covered).then(|| TodayVisits {
+            date,
+            visits: self
+                .route
+                .visits
+                .iter()
+                .filter(|visit| prague_date(visit.starts_at) == date)
+                .cloned()
+                .collect(),
+        })
     }
 }
 
@@ -706,21 +716,37 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_day_is_shown_only_to_its_caregiver_and_only_that_day() {
-        let cached = CachedDay {
+    fn a_kept_route_gives_each_of_its_days_to_its_caregiver_only() {
+        let date = |text: &str| text.parse::<NaiveDate>().expect("a date");
+        let mut tomorrow = visit();
+        tomorrow.id = "visit-2".to_owned();
+        // 23:30 UTC on the 23rd is already the 24th in Prague.
+        tomorrow.starts_at = utc("2026-11-23T23:30:00Z");
+        let kept = KeptRoute {
             user_id: "jana".to_owned(),
             saved_at: utc("2026-11-23T05:00:00Z"),
-            day: TodayVisits {
-                date: "2026-11-23".parse().expect("date"),
-                visits: vec![visit()],
+            route: UpcomingVisits {
+                from: date("2026-11-23"),
+                to: date("2026-11-29"),
+                visits: vec![visit(), tomorrow],
             },
         };
-        let today = "2026-11-23".parse().expect("date");
-        assert_eq!(cached.clone().usable("jana", today), Some(cached.clone()));
-        assert_eq!(cached.clone().usable("petra", today), None);
+        let ids = |day: Option<TodayVisits>| {
+            day.expect("covered")
+                .visits
+                .into_iter()
+                .map(|v| v.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(kept.day("jana", date("2026-11-23"))), ["visit-1"]);
+        assert_eq!(ids(kept.day("jana", date("2026-11-24"))), ["visit-2"]);
+        assert!(ids(kept.day("jana", date("2026-11-29"))).is_empty());
+        assert_eq!(kept.day("jana", date("2026-11-30")), None, "past the route");
+        assert_eq!(kept.day("jana", date("2026-11-22")), None, "before it");
         assert_eq!(
-            cached.usable("jana", "2026-11-24".parse().expect("date")),
-            None
+            kept.day("petra", date("2026-11-23")),
+            None,
+            "another user's"
         );
     }
 

@@ -14,6 +14,7 @@ use shared::identity::{
 use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
+use crate::attention_page::AttentionPage;
 use crate::components::{
     AccountSummary, AppHeader, AuditTable, ConfirmAction, ErrorPanel, FamilyLinksList,
     FamilySchedule, InvitationForm, Loading, LoginForm, MainNav, NewStaffForm, OneTimeCodePanel,
@@ -95,14 +96,14 @@ pub fn App() -> impl IntoView {
         }
         None => {}
     });
-    // The device remembers who signed in, and forgets them (and their day) on signing out.
+    // The device remembers who signed in, and forgets them (and their route) on signing out.
     Effect::new(move |_| match state.get() {
         SessionState::SignedIn(me) => leptos::task::spawn_local(async move {
             let _ = offline_store::save(keys::ME, &me).await;
         }),
         SessionState::SignedOut => leptos::task::spawn_local(async {
             let _ = offline_store::remove(keys::ME).await;
-            let _ = offline_store::remove(keys::DAY).await;
+            let _ = offline_store::remove(keys::ROUTE).await;
         }),
         SessionState::Checking | SessionState::Unavailable(_) => {}
     });
@@ -166,6 +167,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/audit") view=AuditPage />
                     <Route path=path!("/tyden") view=WeekPage />
                     <Route path=path!("/tyden/:monday") view=WeekPage />
+                    <Route path=path!("/udalosti") view=AttentionPage />
                     <Route path=path!("/pozvanka") view=InvitationPage />
                     <Route path=path!("/obnova-hesla") view=PasswordResetPage />
                 </Routes>
@@ -458,7 +460,7 @@ fn TodayLoader() -> impl IntoView {
         .with_untracked(|s| s.me().map(|me| (me.user_id.clone(), Some(me.role))))
         .unwrap_or_default();
     let kept_at = RwSignal::new(None);
-    let fetch = move || offline::today_visits(user_id.clone(), kept_at);
+    let fetch = move || offline::today_visits(user_id.clone(), role, kept_at);
     let fetch = StoredValue::new(fetch);
     let (load, visits) = loader(session, move || fetch.with_value(|fetch| fetch()));
     // Back online: the day from the server, quietly: the cards (and a half-filled record)

@@ -231,6 +231,10 @@ const NAV_WEEK: NavItem = NavItem {
     path: paths::WEEK,
     label: "Týdenní plán",
 };
+const NAV_ATTENTION: NavItem = NavItem {
+    path: paths::ATTENTION,
+    label: "Události z návštěv",
+};
 const NAV_AUDIT: NavItem = NavItem {
     path: paths::AUDIT,
     label: "Záznam přístupů",
@@ -244,8 +248,8 @@ const NAV_ACCOUNT: NavItem = NavItem {
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = match role {
         Role::Caregiver => vec![NAV_TODAY],
-        Role::Coordinator => vec![NAV_TODAY, NAV_WEEK],
-        Role::ProviderManager => vec![NAV_STAFF, NAV_TODAY, NAV_WEEK, NAV_AUDIT],
+        Role::Coordinator => vec![NAV_TODAY, NAV_WEEK, NAV_ATTENTION],
+        Role::ProviderManager => vec![NAV_STAFF, NAV_TODAY, NAV_WEEK, NAV_ATTENTION, NAV_AUDIT],
         Role::FamilyMember => vec![NAV_FAMILY],
         Role::RegionOfficer | Role::DataAnalyst | Role::Lecturer => vec![],
     };
@@ -269,6 +273,7 @@ pub mod access {
     pub const STAFF: &[Role] = &[Role::ProviderManager];
     pub const AUDIT: &[Role] = &[Role::ProviderManager];
     pub const WEEK: &[Role] = &[Role::Coordinator, Role::ProviderManager];
+    pub const ATTENTION: &[Role] = &[Role::Coordinator, Role::ProviderManager];
     pub const CLIENT_FAMILY: &[Role] = &[Role::ProviderManager, Role::Coordinator];
     pub const FAMILY: &[Role] = &[Role::FamilyMember];
     pub const ACCOUNT: &[Role] = &Role::ALL;
@@ -739,10 +744,20 @@ mod identity_tests {
     #[test]
     fn each_role_sees_only_the_pages_it_may_open() {
         assert_eq!(paths_of(Role::Caregiver), ["/dnes", "/ucet"]);
-        assert_eq!(paths_of(Role::Coordinator), ["/dnes", "/tyden", "/ucet"]);
+        assert_eq!(
+            paths_of(Role::Coordinator),
+            ["/dnes", "/tyden", "/udalosti", "/ucet"]
+        );
         assert_eq!(
             paths_of(Role::ProviderManager),
-            ["/pracovnici", "/dnes", "/tyden", "/audit", "/ucet"]
+            [
+                "/pracovnici",
+                "/dnes",
+                "/tyden",
+                "/udalosti",
+                "/audit",
+                "/ucet"
+            ]
         );
         assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
         for role in [Role::RegionOfficer, Role::DataAnalyst, Role::Lecturer] {
@@ -757,6 +772,7 @@ mod identity_tests {
             "/pracovnici" => access::STAFF,
             "/audit" => access::AUDIT,
             "/tyden" => access::WEEK,
+            "/udalosti" => access::ATTENTION,
             "/rodina" => access::FAMILY,
             "/ucet" => access::ACCOUNT,
             other => panic!("no guard for {other}"),

@@ -1,7 +1,8 @@
 // A visit recorded offline end to end: the caregiver's phone loses the connection, she
 // records the visit (kept in IndexedDB, in the outbox), reloads the page, and the record
 // is still waiting; back online it is sent by itself, and the coordinator finds exactly
-// one record of the visit on the server. Demo data: every day Jana visits Věra Modelová.
+// one record of the visit on the server, and its incident on her page. Demo data: every
+// day Jana visits Věra Modelová.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
@@ -11,12 +12,13 @@ import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
 const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const TEST_TIMEOUT = 120_000;
-const NOTE = 'Zaznamenáno bez signálu, klientka v pořádku.';
+const NOTE = 'Zaznamenáno bez signálu.';
+const INCIDENT = 'Klientka je dnes zmatená, volat dceři.';
 
 describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
-  test('survives a reload in the outbox, reaches the server once when back online, and the coordinator sees it', { timeout: TEST_TIMEOUT }, async () => {
+  test('survives a reload in the outbox, reaches the server once when back online, and the coordinator sees it and its incident', { timeout: TEST_TIMEOUT }, async () => {
     const phone = await openPage(suite.browser, PHONE);
     const office = await openPage(suite.browser, LAPTOP);
     try {
@@ -61,6 +63,8 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       await form.locator('.record-tasks .task-choice input[type=checkbox]').first().check();
       await form.getByLabel('Poznámka', { exact: true }).fill(NOTE);
+      await form.getByLabel('Změna zdravotního stavu').check();
+      await form.getByLabel('Co se stalo (pro koordinátora)').fill(INCIDENT);
       await form.getByRole('button', { name: 'Odcházím' }).click();
       assert.match(await form.getByLabel('Odchod').inputValue(), /^\d{2}:\d{2}$/);
       await form.getByRole('button', { name: 'Uložit záznam' }).click();
@@ -101,6 +105,15 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.equal(record.state, 'accepted');
       assert.equal(record.versions[0].note, NOTE);
       assert.equal(record.versions[0].tasks.length, 1);
+
+      // The incident flags the coordinator: it waits on her page until she acknowledges it.
+      await k.getByRole('link', { name: 'Události z návštěv' }).click();
+      await k.waitForURL('**/udalosti');
+      const incident = k.locator('.incident').filter({ hasText: INCIDENT });
+      await incident.waitFor();
+      assert.match(await incident.locator('.incident-what').innerText(), /^Změna zdravotního stavu: Věra Modelová$/);
+      await incident.getByRole('button', { name: 'Beru na vědomí' }).click();
+      await incident.waitFor({ state: 'detached' });
       assert.deepEqual(office.problems, []);
     } finally {
       await phone.context.close();
