@@ -15,10 +15,11 @@ use shared::identity::{
     StaffChange, StaffMember,
 };
 use shared::planning::input::CarePlanInput;
+use shared::records::{ConflictView, IncidentView, SyncRequest, SyncResponse};
 use shared::schedule::{
     AcceptProposal, AcceptedProposal, CarePlan, CarePlanVersion, ClientVisits, GeneratedWeek,
-    LinkedClient, OptimiseRequest, Proposal, TodayVisits, VisitChange, VisitChangeResult,
-    WeekBoard,
+    LinkedClient, OptimiseRequest, Proposal, TodayVisits, UpcomingVisits, VisitChange,
+    VisitChangeResult, WeekBoard,
 };
 use shared::{ErrorBody, ErrorDetail};
 
@@ -230,6 +231,11 @@ pub async fn today_visits() -> Result<TodayVisits, ApiError> {
     get("/api/schedule/visits/today").await
 }
 
+/// `GET /api/schedule/visits/upcoming`: the caller's visits for the next seven days.
+pub async fn upcoming_visits() -> Result<UpcomingVisits, ApiError> {
+    get("/api/schedule/visits/upcoming").await
+}
+
 /// `PUT /api/auth/password`: signs out every other session.
 pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
     let request = put("/api/auth/password")
@@ -396,8 +402,35 @@ pub async fn save_care_plan(
 }
 
 /// `GET /api/records/tasks`: the legal catalogue of tasks.
-pub async fn care_tasks() -> Result<Vec<CareTask>, ApiError> {
+pub async fn task_catalogue() -> Result<Vec<CareTask>, ApiError> {
     get("/api/records/tasks").await
+}
+
+/// `POST /api/records/sync`: the outbox; the answer says what became of each item.
+pub async fn sync_records(request: SyncRequest) -> Result<SyncResponse, ApiError> {
+    let request = write("/api/records/sync")
+        .json(&request)
+        .map_err(|_| ApiError::Unreachable)?;
+    send_json(request).await
+}
+
+/// `GET /api/records/incidents`: the provider's incidents nobody has acknowledged yet.
+pub async fn open_incidents() -> Result<Vec<IncidentView>, ApiError> {
+    get("/api/records/incidents").await
+}
+
+/// `POST /api/records/incidents/{id}/acknowledge`.
+pub async fn acknowledge_incident(incident_id: String) -> Result<IncidentView, ApiError> {
+    let url = format!(
+        "/api/records/incidents/{}/acknowledge",
+        path_segment(&incident_id)
+    );
+    send_json(write(&url).build().map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `GET /api/records/conflicts`: what the sync rules resolved, newest first.
+pub async fn record_conflicts() -> Result<Vec<ConflictView>, ApiError> {
+    get("/api/records/conflicts").await
 }
 
 /// `GET /api/auth/audit`.

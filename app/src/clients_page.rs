@@ -167,7 +167,7 @@ fn CarePlanLoader(client_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
     let plan_id = client_id.clone();
     let (load, plan) = loader(session, move || api::care_plan(plan_id.clone()));
-    let (_, catalogue) = loader(session, api::care_tasks);
+    let (_, catalogue) = loader(session, api::task_catalogue);
     let save_id = client_id.clone();
     let save =
         FormAction::new(move |input: CarePlanInput| api::save_care_plan(save_id.clone(), input));

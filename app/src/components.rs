@@ -187,6 +187,12 @@ pub fn TodayView(
     today: Signal<NaiveDate>,
     #[prop(into)] state: Signal<TodayState>,
     #[prop(into)] on_retry: Callback<()>,
+    /// Said under the heading while the page shows what the device kept (offline).
+    #[prop(optional, into)]
+    notice: Signal<Option<String>>,
+    /// What each visit card ends with: the caregiver's record of the visit.
+    #[prop(default = None)]
+    record: Option<Callback<VisitView, AnyView>>,
 ) -> impl IntoView {
     let date = move || state.with(TodayState::date).unwrap_or_else(|| today.get());
     view! {
@@ -197,6 +203,17 @@ pub fn TodayView(
                     {move || capitalized(&czech_date(date()))}
                 </time>
             </h1>
+            {move || {
+                notice
+                    .get()
+                    .map(|notice| {
+                        view! {
+                            <p class="kept-notice" role="status">
+                                {notice}
+                            </p>
+                        }
+                    })
+            }}
             {move || match state.get() {
                 TodayState::Loading => view! { <Loading /> }.into_any(),
                 TodayState::Empty { .. } => {
@@ -212,7 +229,10 @@ pub fn TodayView(
                             {day
                                 .visits
                                 .into_iter()
-                                .map(|visit| view! { <VisitCard visit=visit /> })
+                                .map(|visit| {
+                                    let record = record.map(|record| record.run(visit.clone()));
+                                    view! { <VisitCard visit=visit record=record /> }
+                                })
                                 .collect_view()}
                         </ol>
                     }
@@ -225,7 +245,12 @@ pub fn TodayView(
 
 /// One visit on the route.
 #[component]
-pub fn VisitCard(visit: VisitView) -> impl IntoView {
+pub fn VisitCard(
+    visit: VisitView,
+    /// Ends the card: the caregiver's record of the visit.
+    #[prop(default = None)]
+    record: Option<AnyView>,
+) -> impl IntoView {
     let heading_id = format!("visit-{}", visit.id);
     let labelled_by = heading_id.clone();
     let range = time_range(visit.starts_at, visit.ends_at);
@@ -269,6 +294,7 @@ pub fn VisitCard(visit: VisitView) -> impl IntoView {
                 </p>
                 {tasks}
                 {note}
+                {record}
             </article>
         </li>
     }
@@ -653,7 +679,7 @@ pub fn OneTimeCodePanel(
 }
 
 /// The state of a list the page loads: loading, failed with retry, or the content.
-fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+pub(crate) fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
     state: Signal<Remote<T>>,
     on_retry: Callback<()>,
     loaded: impl Fn(T) -> V + Send + Sync + 'static,

@@ -6,11 +6,19 @@
 //! - [`pages`]: the data-loading wrappers, the session and the routes.
 //! - [`week_state`] and [`week_page`]: the planner's week board, as data and as a page.
 //! - [`clients_page`]: the client register, care plans and monthly statements.
+//! - [`outbox`], [`offline_store`] and [`offline`]: visit records made offline, as data, in
+//!   IndexedDB and synced; [`record_form`]: the caregiver's record form and the sync status;
+//!   [`attention_page`]: the coordinator's incidents and sync conflicts.
 
 pub mod api;
+pub mod attention_page;
 pub mod clients_page;
 pub mod components;
+pub mod offline;
+pub mod offline_store;
+pub mod outbox;
 pub mod pages;
+pub mod record_form;
 pub mod view_state;
 pub mod week_page;
 pub mod week_state;
@@ -25,6 +33,7 @@ pub mod paths {
     pub const AUDIT: &str = "/audit";
     pub const WEEK: &str = "/tyden";
     pub const CLIENTS: &str = "/klienti";
+    pub const ATTENTION: &str = "/udalosti";
 
     /// `/klienti/{id}/plan`: a client's care plan, recurring visits and statements.
     pub fn client_plan(client_id: &str) -> String {

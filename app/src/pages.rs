@@ -14,17 +14,20 @@ use shared::identity::{
 use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
+use crate::attention_page::AttentionPage;
 use crate::clients_page::{CarePlanPage, ClientsPage};
 use crate::components::{
     AccountSummary, AppHeader, AuditTable, ConfirmAction, ErrorPanel, FamilyLinksList,
     FamilySchedule, InvitationForm, Loading, LoginForm, MainNav, NewStaffForm, OneTimeCodePanel,
     PasswordChangeForm, PasswordResetForm, StaffList, TodayView,
 };
+use crate::offline::{self, CaregiverSyncStatus, Offline, VisitRecordSlot};
+use crate::offline_store::{self, keys};
 use crate::paths;
 use crate::view_state::{
     ClientSchedule, Gate, Remote, SessionState, TodayState, access, group_by_prague_day, home_for,
     nav_items, parse_invitation, parse_new_staff, parse_password_change, parse_password_reset,
-    sort_staff,
+    short_date_time, sort_staff,
 };
 use crate::week_page::WeekPage;
 
@@ -42,6 +45,14 @@ impl std::fmt::Debug for Session {
         f.debug_struct("Session")
             .field("state", &self.state.get_untracked())
             .finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    /// The signed-in user's id and role (tracked).
+    pub(crate) fn me(&self) -> Option<(String, Role)> {
+        self.state
+            .with(|state| state.me().map(|me| (me.user_id.clone(), me.role)))
     }
 }
 
@@ -67,10 +78,35 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(SessionState::Checking);
     let gate = Memo::new(move |_| state.with(SessionState::gate));
     let check = Action::new_local(|_: &()| api::me());
-    Effect::new(move |_| {
-        if let Some(result) = check.value().get() {
+    // Signed in from what the device kept, the server not reached yet (offline).
+    let kept = RwSignal::new(false);
+    Effect::new(move |_| match check.value().get() {
+        // Offline: the caregiver who signed in on this device goes on with what it kept.
+        Some(Err(ApiError::Unreachable)) => leptos::task::spawn_local(async move {
+            match offline_store::load::<Me>(keys::ME).await {
+                Ok(Some(me)) => {
+                    kept.set(true);
+                    state.set(SessionState::SignedIn(me));
+                }
+                _ => state.set(SessionState::from_me(Err(ApiError::Unreachable))),
+            }
+        }),
+        Some(result) => {
+            kept.set(false);
             state.set(SessionState::from_me(result));
         }
+        None => {}
+    });
+    // The device remembers who signed in, and forgets them (and their route) on signing out.
+    Effect::new(move |_| match state.get() {
+        SessionState::SignedIn(me) => leptos::task::spawn_local(async move {
+            let _ = offline_store::save(keys::ME, &me).await;
+        }),
+        SessionState::SignedOut => leptos::task::spawn_local(async {
+            let _ = offline_store::remove(keys::ME).await;
+            let _ = offline_store::remove(keys::ROUTE).await;
+        }),
+        SessionState::Checking | SessionState::Unavailable(_) => {}
     });
     check.dispatch(());
     let session = Session { state, gate, check };
@@ -79,10 +115,14 @@ pub fn App() -> impl IntoView {
     let online = online_signal();
     // Back online after the server could not be reached: ask again.
     Effect::new(move |_| {
-        if online.get() && gate.get() == Gate::Unavailable && !check.pending().get_untracked() {
+        if online.get()
+            && (gate.get() == Gate::Unavailable || kept.get())
+            && !check.pending().get_untracked()
+        {
             check.dispatch(());
         }
     });
+    Offline::provide(session, online);
 
     let logout = Action::new_local(|_: &()| api::logout());
     Effect::new(move |_| match logout.value().get() {
@@ -115,6 +155,7 @@ pub fn App() -> impl IntoView {
                 })
             />
             <Navigation />
+            <CaregiverSyncStatus />
             <main id="obsah" class="content" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
@@ -129,6 +170,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/audit") view=AuditPage />
                     <Route path=path!("/tyden") view=WeekPage />
                     <Route path=path!("/tyden/:monday") view=WeekPage />
+                    <Route path=path!("/udalosti") view=AttentionPage />
                     <Route path=path!("/pozvanka") view=InvitationPage />
                     <Route path=path!("/obnova-hesla") view=PasswordResetPage />
                 </Routes>
@@ -415,9 +457,50 @@ fn TodayPage() -> impl IntoView {
 #[component]
 fn TodayLoader() -> impl IntoView {
     let session = expect_context::<Session>();
-    let (load, visits) = loader(session, api::today_visits);
+    let offline = expect_context::<Offline>();
+    let (user_id, role) = session
+        .state
+        .with_untracked(|s| s.me().map(|me| (me.user_id.clone(), Some(me.role))))
+        .unwrap_or_default();
+    let kept_at = RwSignal::new(None);
+    let fetch = move || offline::today_visits(user_id.clone(), role, kept_at);
+    let fetch = StoredValue::new(fetch);
+    let (load, visits) = loader(session, move || fetch.with_value(|fetch| fetch()));
+    // Back online: the day from the server, quietly: the cards (and a half-filled record)
+    // stay unless the day has changed.
+    Effect::new(move |was_online: Option<bool>| {
+        let online = offline.online.get();
+        if was_online == Some(false) && online {
+            let request = fetch.with_value(|fetch| fetch());
+            leptos::task::spawn_local(async move {
+                let fresh = Remote::from_result(request.await);
+                if visits.with_untracked(|current| *current != fresh) {
+                    let _ = visits.try_set(fresh);
+                }
+            });
+        }
+        online
+    });
     let state = Signal::derive(move || TodayState::from_remote(visits.get()));
-    view! { <TodayView today=prague_date(Utc::now()) state=state on_retry=load /> }
+    let notice = Signal::derive(move || {
+        kept_at.get().map(|at| {
+            format!(
+                "Bez připojení: návštěvy uložené v telefonu {}.",
+                short_date_time(at)
+            )
+        })
+    });
+    let record = (role == Some(Role::Caregiver))
+        .then(|| Callback::new(|visit| view! { <VisitRecordSlot visit=visit /> }.into_any()));
+    view! {
+        <TodayView
+            today=prague_date(Utc::now())
+            state=state
+            on_retry=load
+            notice=notice
+            record=record
+        />
+    }
 }
 
 /// A page's data: loaded once on mount and again through the returned callback (retry).

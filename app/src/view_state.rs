@@ -235,6 +235,10 @@ const NAV_CLIENTS: NavItem = NavItem {
     path: paths::CLIENTS,
     label: "Klienti",
 };
+const NAV_ATTENTION: NavItem = NavItem {
+    path: paths::ATTENTION,
+    label: "Události z návštěv",
+};
 const NAV_AUDIT: NavItem = NavItem {
     path: paths::AUDIT,
     label: "Záznam přístupů",
@@ -248,8 +252,15 @@ const NAV_ACCOUNT: NavItem = NavItem {
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = match role {
         Role::Caregiver => vec![NAV_TODAY],
-        Role::Coordinator => vec![NAV_TODAY, NAV_WEEK, NAV_CLIENTS],
-        Role::ProviderManager => vec![NAV_STAFF, NAV_TODAY, NAV_WEEK, NAV_CLIENTS, NAV_AUDIT],
+        Role::Coordinator => vec![NAV_TODAY, NAV_WEEK, NAV_CLIENTS, NAV_ATTENTION],
+        Role::ProviderManager => vec![
+            NAV_STAFF,
+            NAV_TODAY,
+            NAV_WEEK,
+            NAV_CLIENTS,
+            NAV_ATTENTION,
+            NAV_AUDIT,
+        ],
         Role::FamilyMember => vec![NAV_FAMILY],
         Role::RegionOfficer | Role::DataAnalyst | Role::Lecturer => vec![],
     };
@@ -274,6 +285,7 @@ pub mod access {
     pub const AUDIT: &[Role] = &[Role::ProviderManager];
     pub const WEEK: &[Role] = &[Role::Coordinator, Role::ProviderManager];
     pub const CLIENTS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
+    pub const ATTENTION: &[Role] = &[Role::Coordinator, Role::ProviderManager];
     pub const CLIENT_FAMILY: &[Role] = &[Role::ProviderManager, Role::Coordinator];
     pub const FAMILY: &[Role] = &[Role::FamilyMember];
     pub const ACCOUNT: &[Role] = &Role::ALL;
@@ -746,7 +758,7 @@ mod identity_tests {
         assert_eq!(paths_of(Role::Caregiver), ["/dnes", "/ucet"]);
         assert_eq!(
             paths_of(Role::Coordinator),
-            ["/dnes", "/tyden", "/klienti", "/ucet"]
+            ["/dnes", "/tyden", "/klienti", "/udalosti", "/ucet"]
         );
         assert_eq!(
             paths_of(Role::ProviderManager),
@@ -755,6 +767,7 @@ mod identity_tests {
                 "/dnes",
                 "/tyden",
                 "/klienti",
+                "/udalosti",
                 "/audit",
                 "/ucet"
             ]
@@ -773,6 +786,7 @@ mod identity_tests {
             "/audit" => access::AUDIT,
             "/tyden" => access::WEEK,
             "/klienti" => access::CLIENTS,
+            "/udalosti" => access::ATTENTION,
             "/rodina" => access::FAMILY,
             "/ucet" => access::ACCOUNT,
             other => panic!("no guard for {other}"),

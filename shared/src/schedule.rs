@@ -65,6 +65,20 @@ pub struct TodayVisits {
     pub visits: Vec<VisitView>,
 }
 
+/// How many Prague days, today first, `GET /api/schedule/visits/upcoming` covers: what a
+/// caregiver's phone keeps for working offline.
+pub const UPCOMING_DAYS: i64 = 7;
+
+/// `GET /api/schedule/visits/upcoming`: the caller's visits from today through `to`
+/// ([`UPCOMING_DAYS`] Prague days), earliest first; shaped like today's visits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpcomingVisits {
+    pub from: NaiveDate,
+    /// The last day covered, inclusive.
+    pub to: NaiveDate,
+    pub visits: Vec<VisitView>,
+}
+
 /// One visit as a client's family sees it: who comes when. No staff-internal notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FamilyVisitView {

@@ -198,6 +198,12 @@ fn expectations() -> Vec<Expectation> {
         ),
         rule(
             Get,
+            "/api/schedule/visits/upcoming",
+            Some(STAFF),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
             "/api/schedule/clients/{client_id}/visits",
             Some(&[ProviderManager, Coordinator, FamilyMember]),
             Target::Client,

@@ -1,8 +1,8 @@
-//! Today's visits: the caregiver's route, scoped to their provider.
+//! Today's visits and the next seven days': the caregiver's route, scoped to their provider.
 
 use chrono::{DateTime, Utc};
 use shared::planning::travel::GeoPoint;
-use shared::schedule::{TodayVisits, VisitStatus};
+use shared::schedule::{TodayVisits, UpcomingVisits, VisitStatus};
 use shared::time::{prague_date, to_prague};
 
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
@@ -111,7 +111,46 @@ async fn today_is_the_prague_date_not_the_utc_date(engine: Engine) {
     assert_eq!(today.visits.len(), 5);
 }
 
+async fn a_caregivers_phone_gets_her_route_for_the_next_seven_days(engine: Engine) {
+    // 23:30 UTC on 23 November is 24 November in Prague: the week starts there.
+    let app = TestApp::spawn_at(engine, instant("2026-11-23T23:30:00Z")).await;
+    app.login_as("pecovatelka.decin").await;
+    let upcoming: UpcomingVisits = json(app.get("/api/schedule/visits/upcoming").await).await;
+    assert_eq!(upcoming.from.to_string(), "2026-11-24");
+    assert_eq!(upcoming.to.to_string(), "2026-11-30");
+    let mut per_day = std::collections::BTreeMap::new();
+    for visit in &upcoming.visits {
+        *per_day.entry(prague_date(visit.starts_at)).or_insert(0) += 1;
+    }
+    assert_eq!(
+        per_day.keys().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "2026-11-24",
+            "2026-11-25",
+            "2026-11-26",
+            "2026-11-27",
+            "2026-11-28",
+            "2026-11-29",
+            "2026-11-30"
+        ]
+    );
+    assert!(per_day.values().all(|count| *count == 5), "{per_day:?}");
+    assert!(
+        upcoming
+            .visits
+            .windows(2)
+            .all(|pair| pair[0].starts_at <= pair[1].starts_at)
+    );
+    let today: TodayVisits = json(app.get("/api/schedule/visits/today").await).await;
+    assert_eq!(
+        upcoming.visits[..5],
+        today.visits[..],
+        "today's route, the same shape, first"
+    );
+}
+
 on_both_engines!(
+    a_caregivers_phone_gets_her_route_for_the_next_seven_days,
     a_caregiver_sees_todays_route_earliest_first,
     a_caregiver_never_sees_another_providers_clients,
     a_coordinator_sees_the_whole_providers_day,

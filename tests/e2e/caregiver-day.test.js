@@ -1,5 +1,5 @@
 // The caregiver's day end to end: the built app (dist/) served by the native test host
-// with demo data, driven in headless Chromium; then the app shell offline.
+// with demo data, driven in headless Chromium; then the app shell and the kept day offline.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
@@ -31,7 +31,7 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
     }
   });
 
-  test('signs in, sees today\'s visits, and still gets the app offline', { timeout: TEST_TIMEOUT }, async () => {
+  test('signs in, sees today\'s visits, and still gets the app and the day offline', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
       await page.goto(suite.host.url);
@@ -62,12 +62,15 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
       await page.locator('.app-header .brand').waitFor();
       await page.locator('.app-header .net-offline').waitFor();
       assert.equal((await page.locator('.app-header .net').innerText()).trim(), 'Bez připojení');
-      const alert = page.locator('main [role=alert]');
-      await alert.waitFor();
-      assert.match(await alert.innerText(), /Nejste připojeni/);
+      // The phone kept the day (IndexedDB): it is shown, and says where it comes from.
+      const kept = page.locator('main .kept-notice');
+      await kept.waitFor();
+      assert.match(await kept.innerText(), /uložené v telefonu/);
+      await page.locator('.visit .visit-client').first().waitFor();
 
-      // Back online, the app asks again by itself and shows the day without a reload.
+      // Back online, the app asks again by itself and shows the server's day without a reload.
       await context.setOffline(false);
+      await kept.waitFor({ state: 'detached' });
       await page.locator('.visit .visit-client').first().waitFor();
       assert.equal((await page.locator('.app-header .net').innerText()).trim(), 'Připojeno');
       assert.deepEqual(problems, []);

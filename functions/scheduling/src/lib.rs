@@ -15,7 +15,8 @@ use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Meth
 use shared::identity::Role;
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{
-    ClientVisits, FamilyVisitView, LinkedClient, TodayVisits, VisitStatus, VisitView,
+    ClientVisits, FamilyVisitView, LinkedClient, TodayVisits, UPCOMING_DAYS, UpcomingVisits,
+    VisitStatus, VisitView,
 };
 use shared::time::{prague_date, prague_day_bounds};
 
@@ -25,6 +26,7 @@ pub struct Scheduling;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
     TodayVisits,
+    UpcomingVisits,
     ClientVisits,
     LinkedClients,
     WeekBoard,
@@ -62,6 +64,12 @@ impl Component for Scheduling {
             method: Method::Get,
             pattern: "/api/schedule/visits/today",
             endpoint: Endpoint::TodayVisits,
+            access: Access::Roles(&[Role::Caregiver, Role::Coordinator, Role::ProviderManager]),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/visits/upcoming",
+            endpoint: Endpoint::UpcomingVisits,
             access: Access::Roles(&[Role::Caregiver, Role::Coordinator, Role::ProviderManager]),
         },
         Route {
@@ -204,6 +212,7 @@ impl Component for Scheduling {
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
             Endpoint::TodayVisits => Ok(ApiResponse::ok(&today_visits(cx).await?)),
+            Endpoint::UpcomingVisits => Ok(ApiResponse::ok(&upcoming_visits(cx).await?)),
             Endpoint::ClientVisits => Ok(ApiResponse::ok(&client_visits(cx).await?)),
             Endpoint::LinkedClients => Ok(ApiResponse::ok(&linked_clients(cx).await?)),
             Endpoint::WeekBoard => week::board(cx).await,
@@ -232,10 +241,29 @@ impl Component for Scheduling {
 
 /// Caregivers see their own route; coordinators and managers their provider's whole day.
 async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, ApiError> {
-    let caller = cx.caller()?;
-    let provider_id = caller.provider_id()?.to_owned();
     let date = prague_date(cx.now);
     let (day_start, day_end) = prague_day_bounds(date);
+    let visits = route_visits(cx, day_start, day_end).await?;
+    Ok(TodayVisits { date, visits })
+}
+
+/// Today's route and the next days', for the caregiver's phone to keep offline.
+async fn upcoming_visits<D: Database>(cx: &Context<'_, D>) -> Result<UpcomingVisits, ApiError> {
+    let from = prague_date(cx.now);
+    let to = from + chrono::Duration::days(UPCOMING_DAYS - 1);
+    let visits = route_visits(cx, prague_day_bounds(from).0, prague_day_bounds(to).1).await?;
+    Ok(UpcomingVisits { from, to, visits })
+}
+
+/// The visits starting in `[day_start, day_end)`: a caregiver's own, a coordinator's or
+/// manager's whole provider's; every one read is audited.
+async fn route_visits<D: Database>(
+    cx: &Context<'_, D>,
+    day_start: chrono::DateTime<chrono::Utc>,
+    day_end: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<VisitView>, ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?.to_owned();
     let mut filter = String::from("v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3");
     let mut params: Vec<Value> = vec![
         provider_id.as_str().into(),
@@ -313,7 +341,7 @@ async fn today_visits<D: Database>(cx: &Context<'_, D>) -> Result<TodayVisits, A
         })
         .collect();
     audit::record_many(cx.db, caller, Action::Read, &subjects, cx.now).await?;
-    Ok(TodayVisits { date, visits })
+    Ok(visits)
 }
 
 /// The client, if the caller may see them: staff of the client's provider, or a family

@@ -1,0 +1,157 @@
+//! What the device keeps between visits, in IndexedDB: one object store of JSON values by
+//! key (the outbox, the signed-in user, the next days' visits, the task catalogue, the device
+//! id). A write resolves only once its transaction has completed, so a record the app says
+//! is saved survives closing the app or restarting the phone.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const DATABASE: &str = "epece";
+const STORE: &str = "kv";
+
+/// The keys of what is kept.
+pub mod keys {
+    pub const OUTBOX: &str = "outbox";
+    pub const ME: &str = "me";
+    pub const ROUTE: &str = "route";
+    pub const CATALOGUE: &str = "catalogue";
+    pub const DEVICE_ID: &str = "device_id";
+}
+
+/// Shown when the browser refuses to keep data (private mode, storage full or blocked).
+pub const STORE_FAILED_MESSAGE: &str = "Telefon nedovolil uložit data do aplikace (úložiště je plné nebo zakázané). Záznam zatím není uložen.";
+
+/// The browser refused to read or write the device's store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreError;
+
+impl From<JsValue> for StoreError {
+    fn from(_: JsValue) -> Self {
+        StoreError
+    }
+}
+
+/// A promise settled by the `success`/`complete` and `error` handlers `hook` installs.
+async fn settled(
+    hook: impl FnOnce(&js_sys::Function, &js_sys::Function),
+) -> Result<(), StoreError> {
+    let mut hook = Some(hook);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Some(hook) = hook.take() {
+            hook(&resolve, &reject);
+        }
+    });
+    JsFuture::from(promise).await?;
+    Ok(())
+}
+
+async fn request_result(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    settled(|done, failed| {
+        request.set_onsuccess(Some(done));
+        request.set_onerror(Some(failed));
+    })
+    .await?;
+    Ok(request.result()?)
+}
+
+async fn open() -> Result<IdbDatabase, StoreError> {
+    let factory = web_sys::window()
+        .ok_or(StoreError)?
+        .indexed_db()?
+        .ok_or(StoreError)?;
+    let request = factory.open_with_u32(DATABASE, 1)?;
+    let upgrading = request.clone();
+    // Version 1 is the only version: an upgrade is the database's creation.
+    let create = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| {
+        if let Ok(database) = upgrading.result() {
+            let _ = database
+                .unchecked_into::<IdbDatabase>()
+                .create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(create.unchecked_ref()));
+    Ok(request_result(&request).await?.unchecked_into())
+}
+
+/// The value kept under `key`, if any (a value that no longer parses counts as none).
+pub async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, StoreError> {
+    let database = open().await?;
+    let store = database.transaction_with_str(STORE)?.object_store(STORE)?;
+    let value = request_result(&store.get(&JsValue::from_str(key))?).await?;
+    Ok(parsed(&value))
+}
+
+async fn readwrite() -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
+    let transaction = open()
+        .await?
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    let store = transaction.object_store(STORE)?;
+    Ok((transaction, store))
+}
+
+/// Resolves once the transaction's writes are on the device.
+async fn committed(transaction: &IdbTransaction) -> Result<(), StoreError> {
+    settled(|done, failed| {
+        transaction.set_oncomplete(Some(done));
+        transaction.set_onerror(Some(failed));
+        transaction.set_onabort(Some(failed));
+    })
+    .await
+}
+
+fn json<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    let json = serde_json::to_string(value).map_err(|_| StoreError)?;
+    Ok(JsValue::from_str(&json))
+}
+
+fn parsed<T: DeserializeOwned>(value: &JsValue) -> Option<T> {
+    value
+        .as_string()
+        .and_then(|json| serde_json::from_str(&json).ok())
+}
+
+/// Keeps `value` under `key`; resolves once it is on the device.
+pub async fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StoreError> {
+    let (transaction, store) = readwrite().await?;
+    store.put_with_key(&json(value)?, &JsValue::from_str(key))?;
+    committed(&transaction).await
+}
+
+pub async fn remove(key: &str) -> Result<(), StoreError> {
+    let (transaction, store) = readwrite().await?;
+    store.delete(&JsValue::from_str(key))?;
+    committed(&transaction).await
+}
+
+/// Reads, changes and writes the value under `key` in one transaction, so two changes
+/// (a new record, a sync's answer) never overwrite each other. Returns the value written.
+pub async fn update<T>(key: &str, change: impl FnOnce(&mut T)) -> Result<T, StoreError>
+where
+    T: Serialize + DeserializeOwned + Default,
+{
+    let (transaction, store) = readwrite().await?;
+    let key = JsValue::from_str(key);
+    let mut value: T = parsed(&request_result(&store.get(&key)?).await?).unwrap_or_default();
+    change(&mut value);
+    store.put_with_key(&json(&value)?, &key)?;
+    committed(&transaction).await?;
+    Ok(value)
+}
+
+/// A fresh random UUID from the browser (`crypto.randomUUID`).
+pub fn new_uuid() -> Result<String, StoreError> {
+    Ok(web_sys::window().ok_or(StoreError)?.crypto()?.random_uuid())
+}
+
+/// This installation's id, made once and kept.
+pub async fn device_id() -> Result<String, StoreError> {
+    if let Some(id) = load::<String>(keys::DEVICE_ID).await? {
+        return Ok(id);
+    }
+    let id = new_uuid()?;
+    save(keys::DEVICE_ID, &id).await?;
+    Ok(id)
+}

@@ -1,0 +1,123 @@
+// A visit recorded offline end to end: the caregiver's phone loses the connection, she
+// records the visit (kept in IndexedDB, in the outbox), reloads the page, and the record
+// is still waiting; back online it is sent by itself, and the coordinator finds exactly
+// one record of the visit on the server, and its incident on her page. Demo data: every
+// day Jana visits Věra Modelová.
+//
+// Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+
+const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
+const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
+const TEST_TIMEOUT = 120_000;
+const NOTE = 'Zaznamenáno bez signálu.';
+const INCIDENT = 'Klientka je dnes zmatená, volat dceři.';
+
+describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
+  const suite = hostAndBrowser();
+
+  test('survives a reload in the outbox, reaches the server once when back online, and the coordinator sees it and its incident', { timeout: TEST_TIMEOUT }, async () => {
+    const phone = await openPage(suite.browser, PHONE);
+    const office = await openPage(suite.browser, LAPTOP);
+    try {
+      const p = phone.page;
+      await p.goto(suite.host.url);
+      await p.waitForURL('**/prihlaseni');
+      await signIn(p, JANA);
+      await p.waitForURL('**/dnes');
+
+      const card = p.locator('.visit').filter({ hasText: 'Věra Modelová' }).first();
+      await card.waitFor();
+      const visitId = (await card.locator('.visit-client').getAttribute('id')).replace(/^visit-/, '');
+      assert.equal(
+        (await p.locator('.sync-waiting').innerText()).trim(),
+        'Všechny záznamy jsou odeslané',
+      );
+      assert.match(await p.locator('.sync-last').innerText(), /zatím žádná/);
+
+      // The service worker controls the page once it has installed the shell and the page
+      // is reloaded; the form opening proves the task catalogue is on the phone.
+      await p.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await p.reload();
+      assert.equal(await p.evaluate(() => navigator.serviceWorker.controller !== null), true);
+      await card.getByRole('button', { name: 'Příchod – zaznamenat návštěvu' }).click();
+      await card.locator('.record-form .task-choice input[type=checkbox]').first().waitFor();
+      await card.getByRole('button', { name: 'Zrušit' }).click();
+
+      // Offline: the app and the day come from the phone.
+      await phone.context.setOffline(true);
+      await p.reload();
+      await p.locator('.app-header .net-offline').waitFor();
+      await p.locator('.kept-notice').waitFor();
+      await card.waitFor();
+
+      await card.getByRole('button', { name: 'Příchod – zaznamenat návštěvu' }).click();
+      const form = card.locator('.record-form');
+      await form.getByLabel('Příchod').waitFor();
+      assert.match(await form.getByLabel('Příchod').inputValue(), /^\d{2}:\d{2}$/, 'arrival from the phone\'s clock');
+      // Saving before leaving is refused with the reason, in Czech.
+      await form.getByRole('button', { name: 'Uložit záznam' }).click();
+      assert.match(await form.locator('[role=alert]').innerText(), /Odcházím/);
+
+      await form.locator('.record-tasks .task-choice input[type=checkbox]').first().check();
+      await form.getByLabel('Poznámka', { exact: true }).fill(NOTE);
+      await form.getByLabel('Změna zdravotního stavu').check();
+      await form.getByLabel('Co se stalo (pro koordinátora)').fill(INCIDENT);
+      await form.getByRole('button', { name: 'Odcházím' }).click();
+      assert.match(await form.getByLabel('Odchod').inputValue(), /^\d{2}:\d{2}$/);
+      await form.getByRole('button', { name: 'Uložit záznam' }).click();
+
+      await card.locator('.record-state').waitFor();
+      assert.match(await card.locator('.record-state').innerText(), /čeká na odeslání/);
+      assert.equal((await p.locator('.sync-waiting').innerText()).trim(), 'Čeká na odeslání: 1 záznam');
+
+      // Closing the app loses nothing: after a reload, still offline, the record still waits.
+      await p.reload();
+      await p.locator('.app-header .net-offline').waitFor();
+      await card.locator('.record-state').waitFor();
+      assert.equal((await p.locator('.sync-waiting').innerText()).trim(), 'Čeká na odeslání: 1 záznam');
+
+      // Back online, the outbox is sent by itself.
+      await phone.context.setOffline(false);
+      await p.locator('.sync-waiting', { hasText: 'Všechny záznamy jsou odeslané' }).waitFor();
+      assert.doesNotMatch(await p.locator('.sync-last').innerText(), /zatím žádná/);
+      assert.match(await card.locator('.record-state').innerText(), /odeslán/);
+      // Another start online sends nothing twice.
+      await p.reload();
+      await card.locator('.record-state', { hasText: 'odeslán' }).waitFor();
+      assert.deepEqual(phone.problems, []);
+
+      // The coordinator's view of the visit's records: exactly one, the caregiver's.
+      const k = office.page;
+      await k.goto(suite.host.url);
+      await k.waitForURL('**/prihlaseni');
+      await signIn(k, COORDINATOR);
+      await k.waitForURL('**/dnes');
+      const records = await k.evaluate(async (id) => {
+        const response = await fetch(`/api/records/visits/${id}`, { headers: { Accept: 'application/json' } });
+        return { status: response.status, body: await response.json() };
+      }, visitId);
+      assert.equal(records.status, 200);
+      assert.equal(records.body.records.length, 1, 'the record reached the server exactly once');
+      const [record] = records.body.records;
+      assert.equal(record.state, 'accepted');
+      assert.equal(record.versions[0].note, NOTE);
+      assert.equal(record.versions[0].tasks.length, 1);
+
+      // The incident flags the coordinator: it waits on her page until she acknowledges it.
+      await k.getByRole('link', { name: 'Události z návštěv' }).click();
+      await k.waitForURL('**/udalosti');
+      const incident = k.locator('.incident').filter({ hasText: INCIDENT });
+      await incident.waitFor();
+      assert.match(await incident.locator('.incident-what').innerText(), /^Změna zdravotního stavu: Věra Modelová$/);
+      await incident.getByRole('button', { name: 'Beru na vědomí' }).click();
+      await incident.waitFor({ state: 'detached' });
+      assert.deepEqual(office.problems, []);
+    } finally {
+      await phone.context.close();
+      await office.context.close();
+    }
+  });
+});
