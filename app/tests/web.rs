@@ -582,6 +582,8 @@ fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
         [
             "Pracovníci",
             "Dnešní návštěvy",
+            "Týdenní plán",
+            "Události z návštěv",
             "Záznam přístupů",
             "Můj účet"
         ]
@@ -851,6 +853,7 @@ async fn the_record_form_offers_the_plan_first_asks_units_and_hands_over_what_wa
             />
         }
     });
+    leptos::task::tick().await;
     let planned = texts(&host, ".record-tasks > .task-choices label");
     assert_eq!(planned, ["Pomoc při osobní hygieně", "Dovoz oběda"]);
     assert_eq!(texts(&host, ".record-more label"), ["Praní prádla"]);
