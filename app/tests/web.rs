@@ -854,6 +854,7 @@ async fn the_record_form_offers_the_plan_first_asks_units_and_hands_over_what_wa
             />
         }
     });
+    leptos::task::tick().await;
     let planned = texts(&host, ".record-tasks > .task-choices label");
     assert_eq!(planned, ["Pomoc při osobní hygieně", "Dovoz oběda"]);
     assert_eq!(texts(&host, ".record-more label"), ["Praní prádla"]);
