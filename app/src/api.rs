@@ -19,7 +19,7 @@ use shared::records::{ConflictView, IncidentView, SyncRequest, SyncResponse};
 use shared::schedule::{
     AcceptProposal, AcceptedProposal, CarePlan, CarePlanVersion, ClientVisits, GeneratedWeek,
     LinkedClient, OptimiseRequest, Proposal, TodayVisits, UpcomingVisits, VisitChange,
-    VisitChangeResult, WeekBoard,
+    VisitChangeResult, VisitEvent, WeekBoard,
 };
 use shared::{ErrorBody, ErrorDetail};
 
@@ -357,6 +357,15 @@ pub async fn change_visit(
         .json(&change)
         .map_err(|_| ApiError::Unreachable)?;
     send_json(request).await
+}
+
+/// `GET /api/schedule/visits/{id}/history`: every change, oldest first.
+pub async fn visit_history(visit_id: String) -> Result<Vec<VisitEvent>, ApiError> {
+    get(&format!(
+        "/api/schedule/visits/{}/history",
+        path_segment(&visit_id)
+    ))
+    .await
 }
 
 /// `POST /api/schedule/optimise`: a proposal; nothing changes until it is accepted.

@@ -21,8 +21,8 @@ use crate::paths;
 use crate::view_state::{Remote, access, czech_date};
 use crate::week_state::{
     BoardFilter, BoardRow, DAY_ENDS_HOUR, DAY_STARTS_HOUR, MoveDraft, accept_request, board_rows,
-    change_line, change_summary, day_conflicts, day_tab_label, districts, initial_day, parse_move,
-    score_rows, time_at, week_days,
+    change_line, change_summary, day_conflicts, day_tab_label, districts, history_line,
+    initial_day, parse_move, score_rows, time_at, week_days,
 };
 
 /// Reasons planners give most, offered as the reason field's suggestions.
@@ -582,6 +582,7 @@ fn MoveDialog(
         }
     };
     let visit_id = draft.visit_id.clone();
+    let visit_id_for_history = draft.visit_id.clone();
     let on_send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = |select: NodeRef<leptos::html::Select>| {
@@ -687,6 +688,7 @@ fn MoveDialog(
                         </datalist>
                     </div>
                     <FormError id="move-error" error=error />
+                    <VisitHistory visit_id=visit_id_for_history />
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || pending.get()>
                             {move || if pending.get() { "Ukládám…" } else { "Uložit změnu" }}
@@ -698,6 +700,38 @@ fn MoveDialog(
                 </form>
             </div>
         </div>
+    }
+}
+
+/// Every earlier change of the visit: who, when, what and why.
+#[component]
+fn VisitHistory(visit_id: String) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (load, events) = loader(session, move || api::visit_history(visit_id.clone()));
+    view! {
+        <details class="visit-history">
+            <summary>"Historie změn návštěvy"</summary>
+            {move || match events.get() {
+                Remote::Loading => view! { <Loading /> }.into_any(),
+                Remote::Failed(error) => {
+                    view! { <ErrorPanel message=error.message on_retry=load /> }.into_any()
+                }
+                Remote::Loaded(events) if events.is_empty() => {
+                    view! { <p class="hint">"Návštěva zatím nebyla změněna."</p> }.into_any()
+                }
+                Remote::Loaded(events) => {
+                    view! {
+                        <ol class="history">
+                            {events
+                                .iter()
+                                .map(|event| view! { <li>{history_line(event)}</li> })
+                                .collect_view()}
+                        </ol>
+                    }
+                        .into_any()
+                }
+            }}
+        </details>
     }
 }
 

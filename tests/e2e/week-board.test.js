@@ -65,6 +65,10 @@ describe('the planner\'s week board', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.equal(await k.evaluate(() => document.activeElement?.getAttribute('aria-label')?.split(',')[0]), 'Karel Zkušební');
       await k.keyboard.press('Enter');
       await dialog.waitFor();
+      // The visit's history keeps the first move with its reason.
+      await dialog.getByText('Historie změn návštěvy').click();
+      await dialog.locator('.history li', { hasText: 'Martin odchází k lékaři' }).first().waitFor();
+      assert.match(await dialog.locator('.history').innerText(), /Petr Koordinátor: přidělena jinému pracovníkovi \(Martin odchází k lékaři\)/);
       await dialog.getByLabel('Začátek').fill('14:30');
       await dialog.getByLabel('Důvod změny').fill('Souběh návštěv');
       await k.keyboard.press('Enter');
