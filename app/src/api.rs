@@ -14,12 +14,12 @@ use shared::identity::{
     NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
     StaffChange, StaffMember,
 };
-use shared::planning::input::CarePlanInput;
+use shared::planning::input::{AbsenceInput, CarePlanInput, CaregiverProfileInput};
 use shared::records::{ConflictView, IncidentView, SyncRequest, SyncResponse};
 use shared::schedule::{
-    AcceptProposal, AcceptedProposal, CarePlan, CarePlanVersion, ClientVisits, GeneratedWeek,
-    LinkedClient, OptimiseRequest, Proposal, TodayVisits, UpcomingVisits, VisitChange,
-    VisitChangeResult, VisitEvent, WeekBoard,
+    AbsenceView, AcceptProposal, AcceptedProposal, CarePlan, CarePlanVersion, ClientVisits,
+    GeneratedWeek, LinkedClient, OptimiseRequest, Proposal, TodayVisits, UpcomingVisits,
+    VisitChange, VisitChangeResult, VisitEvent, WeekBoard,
 };
 use shared::{ErrorBody, ErrorDetail};
 
@@ -186,11 +186,14 @@ async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     .await
 }
 
-/// A path segment from an id: only what ids are made of passes unescaped.
+/// A path segment from an id: only what ids are made of passes unescaped. A dot inside an
+/// id (`user-pecovatel.decin`) stays, since the server's router matches segments as sent;
+/// a segment of dots alone would climb the path, so it is escaped.
 pub fn path_segment(id: &str) -> String {
+    let only_dots = id.bytes().all(|b| b == b'.');
     id.bytes()
         .map(|b| {
-            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || (b == b'.' && !only_dots) {
                 (b as char).to_string()
             } else {
                 format!("%{b:02X}")
@@ -359,6 +362,55 @@ pub async fn change_visit(
     send_json(request).await
 }
 
+/// `GET /api/schedule/caregivers/{id}/profile`.
+pub async fn caregiver_profile(user_id: String) -> Result<CaregiverProfileInput, ApiError> {
+    get(&caregiver_url(&user_id, "profile")).await
+}
+
+/// `PUT /api/schedule/caregivers/{id}/profile`: replaces skills, shifts, contract, home base.
+pub async fn save_caregiver_profile(
+    user_id: String,
+    profile: CaregiverProfileInput,
+) -> Result<(), ApiError> {
+    let url = caregiver_url(&user_id, "profile");
+    send_empty(
+        put(&url)
+            .json(&profile)
+            .map_err(|_| ApiError::Unreachable)?,
+    )
+    .await
+}
+
+/// `GET /api/schedule/caregivers/{id}/absences`.
+pub async fn caregiver_absences(user_id: String) -> Result<Vec<AbsenceView>, ApiError> {
+    get(&caregiver_url(&user_id, "absences")).await
+}
+
+/// `POST /api/schedule/caregivers/{id}/absences`.
+pub async fn add_absence(user_id: String, absence: AbsenceInput) -> Result<(), ApiError> {
+    let url = caregiver_url(&user_id, "absences");
+    send_empty(
+        write(&url)
+            .json(&absence)
+            .map_err(|_| ApiError::Unreachable)?,
+    )
+    .await
+}
+
+/// `DELETE /api/schedule/caregivers/{id}/absences/{absence_id}`.
+pub async fn delete_absence(user_id: String, absence_id: String) -> Result<(), ApiError> {
+    let url = format!(
+        "{}/{}",
+        caregiver_url(&user_id, "absences"),
+        path_segment(&absence_id)
+    );
+    send_empty(delete(&url).build().map_err(|_| ApiError::Unreachable)?).await
+}
+
+fn caregiver_url(user_id: &str, part: &str) -> String {
+    format!("/api/schedule/caregivers/{}/{part}", path_segment(user_id))
+}
+
 /// `GET /api/schedule/visits/{id}/history`: every change, oldest first.
 pub async fn visit_history(visit_id: String) -> Result<Vec<VisitEvent>, ApiError> {
     get(&format!(
@@ -498,7 +550,9 @@ mod tests {
     #[test]
     fn ids_in_paths_are_escaped() {
         assert_eq!(path_segment("cl-d1"), "cl-d1");
-        assert_eq!(path_segment("a/../b c"), "a%2F%2E%2E%2Fb%20c");
+        assert_eq!(path_segment("a/../b c"), "a%2F..%2Fb%20c");
+        assert_eq!(path_segment(".."), "%2E%2E");
+        assert_eq!(path_segment("user-pecovatel.decin"), "user-pecovatel.decin");
     }
 
     #[test]

@@ -5,13 +5,15 @@
 //! - [`components`]: presentational components, props in, DOM out (tested in Chromium).
 //! - [`pages`]: the data-loading wrappers, the session and the routes.
 //! - [`week_state`] and [`week_page`]: the planner's week board, as data and as a page.
-//! - [`clients_page`]: the client register, care plans and monthly statements.
+//! - [`clients_page`]: the client register, care plans and monthly statements;
+//!   [`caregiver_page`]: a caregiver's skills, shifts, contract, home base and absences.
 //! - [`outbox`], [`offline_store`] and [`offline`]: visit records made offline, as data, in
 //!   IndexedDB and synced; [`record_form`]: the caregiver's record form and the sync status;
 //!   [`attention_page`]: the coordinator's incidents and sync conflicts.
 
 pub mod api;
 pub mod attention_page;
+pub mod caregiver_page;
 pub mod clients_page;
 pub mod components;
 pub mod offline;
@@ -34,6 +36,11 @@ pub mod paths {
     pub const WEEK: &str = "/tyden";
     pub const CLIENTS: &str = "/klienti";
     pub const ATTENTION: &str = "/udalosti";
+
+    /// `/pecovatele/{id}`: a caregiver's profile and absences.
+    pub fn caregiver(user_id: &str) -> String {
+        format!("/pecovatele/{}", crate::api::path_segment(user_id))
+    }
 
     /// `/klienti/{id}/plan`: a client's care plan, recurring visits and statements.
     pub fn client_plan(client_id: &str) -> String {

@@ -15,6 +15,7 @@ use shared::time::prague_date;
 
 use crate::api::{self, ApiError};
 use crate::attention_page::AttentionPage;
+use crate::caregiver_page::CaregiverPage;
 use crate::clients_page::{CarePlanPage, ClientsPage};
 use crate::components::{
     AccountSummary, AppHeader, AuditTable, ConfirmAction, ErrorPanel, FamilyLinksList,
@@ -171,6 +172,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tyden") view=WeekPage />
                     <Route path=path!("/tyden/:monday") view=WeekPage />
                     <Route path=path!("/udalosti") view=AttentionPage />
+                    <Route path=path!("/pecovatele/:id") view=CaregiverPage />
                     <Route path=path!("/pozvanka") view=InvitationPage />
                     <Route path=path!("/obnova-hesla") view=PasswordResetPage />
                 </Routes>

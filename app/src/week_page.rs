@@ -486,7 +486,10 @@ fn Row(
         >
             <div class="row-name">
                 <span id=name_id class="row-caregiver">
-                    {row.name}
+                    {match &row.caregiver_id {
+                        Some(id) => view! { <a href=paths::caregiver(id)>{row.name.clone()}</a> }.into_any(),
+                        None => row.name.clone().into_any(),
+                    }}
                 </span>
                 <span class="row-load" class:over-contract=row.over_contract>
                     {row.load}

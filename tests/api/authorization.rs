@@ -276,6 +276,12 @@ fn expectations() -> Vec<Expectation> {
                 Target::Client,
             )
         },
+        rule(
+            Get,
+            "/api/schedule/caregivers/{id}/profile",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Caregiver,
+        ),
         Expectation {
             body: Some(
                 || json!({"skills": ["přesun"], "shifts": [{"weekday": 1, "start": "07:00", "end": "15:30"}]}),

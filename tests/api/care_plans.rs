@@ -124,6 +124,21 @@ async fn contract_hours_and_home_base_are_kept_and_the_board_shows_the_weeks_loa
         )
         .await;
     assert_eq!(response.status(), 204);
+    let profile: serde_json::Value = json(
+        app.get("/api/schedule/caregivers/user-pecovatel.decin/profile")
+            .await,
+    )
+    .await;
+    assert_eq!(
+        profile,
+        json!({
+            "skills": ["řidič"],
+            "shifts": [{"weekday": 1, "start": "07:00", "end": "15:30"}],
+            "contract_hours_per_week": 37.5,
+            "home_base": {"street": "Masarykovo nám. 1, Děčín", "location": {"latitude": 50.78, "longitude": 14.21}}
+        }),
+        "the profile reads back as it was saved"
+    );
     let week = board(&app).await;
     let martin = week
         .caregivers

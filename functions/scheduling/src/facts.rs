@@ -9,9 +9,10 @@ use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, db};
 use serde::Serialize;
 use shared::error::FieldError;
 use shared::planning::input::{
-    AbsenceInput, CaregiverProfileInput, TemplateInput, check_absence, check_profile,
-    check_template,
+    AbsenceInput, CaregiverProfileInput, HomeBase, ShiftInput, TemplateInput, check_absence,
+    check_profile, check_template,
 };
+use shared::planning::travel::GeoPoint;
 use shared::schedule::{AbsenceView, TemplateView};
 use shared::time::prague_date;
 
@@ -52,6 +53,76 @@ pub(crate) async fn own_client<D: Database>(
         (None, "") => Err(ApiError::NotFound("Klient")),
         (None, field) => Err(FieldError::new(field, "Takový klient u poskytovatele není.").into()),
     }
+}
+
+/// A caregiver's profile as the planner edits it: skills, weekly shifts, contract, home base.
+pub async fn show_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let user_id = cx.params.get("id").unwrap_or_default();
+    own_caregiver(cx, user_id).await?;
+    let skills = cx
+        .db
+        .query(
+            "SELECT skill FROM caregiver_skills WHERE user_id = $1 ORDER BY skill",
+            &[user_id.into()],
+        )
+        .await?
+        .iter()
+        .map(|row| row.text("skill"))
+        .collect::<Result<Vec<_>, DbError>>()?;
+    let shifts = cx
+        .db
+        .query(
+            "SELECT weekday, start_time, end_time FROM caregiver_shifts WHERE user_id = $1 \
+             ORDER BY weekday, start_time",
+            &[user_id.into()],
+        )
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(ShiftInput {
+                weekday: u8::try_from(row.integer("weekday")?).unwrap_or_default(),
+                start: row.text("start_time")?,
+                end: row.text("end_time")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    let profile = cx
+        .db
+        .query_one(
+            "SELECT contract_minutes_per_week, home_street, home_latitude, home_longitude \
+             FROM caregiver_profiles WHERE user_id = $1",
+            &[user_id.into()],
+        )
+        .await?;
+    let (contract_hours_per_week, home_base) = match profile {
+        None => (None, None),
+        Some(row) => {
+            let home_base = match (
+                row.optional_text("home_street")?,
+                row.optional_real("home_latitude")?,
+                row.optional_real("home_longitude")?,
+            ) {
+                (Some(street), Some(latitude), Some(longitude)) => Some(HomeBase {
+                    street,
+                    location: GeoPoint {
+                        latitude,
+                        longitude,
+                    },
+                }),
+                _ => None,
+            };
+            let hours = row
+                .optional_integer("contract_minutes_per_week")?
+                .map(|minutes| minutes as f64 / 60.0);
+            (hours, home_base)
+        }
+    };
+    Ok(ApiResponse::ok(&CaregiverProfileInput {
+        skills,
+        shifts,
+        contract_hours_per_week,
+        home_base,
+    }))
 }
 
 pub async fn set_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {

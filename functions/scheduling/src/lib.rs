@@ -33,6 +33,7 @@ pub enum Endpoint {
     GenerateWeek,
     ChangeVisit,
     VisitHistory,
+    ShowCaregiverProfile,
     SetCaregiverProfile,
     AddAbsence,
     RefuseCaregiver,
@@ -106,6 +107,12 @@ impl Component for Scheduling {
             method: Method::Get,
             pattern: "/api/schedule/visits/{id}/history",
             endpoint: Endpoint::VisitHistory,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/caregivers/{id}/profile",
+            endpoint: Endpoint::ShowCaregiverProfile,
             access: Access::Roles(PLANNERS),
         },
         Route {
@@ -219,6 +226,7 @@ impl Component for Scheduling {
             Endpoint::GenerateWeek => week::generate(cx).await,
             Endpoint::ChangeVisit => week::change(cx).await,
             Endpoint::VisitHistory => week::history(cx).await,
+            Endpoint::ShowCaregiverProfile => facts::show_profile(cx).await,
             Endpoint::SetCaregiverProfile => facts::set_profile(cx).await,
             Endpoint::AddAbsence => facts::add_absence(cx).await,
             Endpoint::RefuseCaregiver => facts::refuse_caregiver(cx).await,
