@@ -9,6 +9,7 @@ use shared::planning::input::{CarePlanInput, check_care_plan};
 use shared::schedule::{CarePlan, CarePlanVersion};
 
 use crate::facts::{client_templates, own_client};
+use crate::week::{parse_date, split_list};
 
 async fn versions(db: &impl Database, client_id: &str) -> Result<Vec<CarePlanVersion>, DbError> {
     db.query(
@@ -24,12 +25,8 @@ async fn versions(db: &impl Database, client_id: &str) -> Result<Vec<CarePlanVer
         Ok(CarePlanVersion {
             version: row.integer("version")?,
             goals: row.text("goals")?,
-            agreed_tasks: row
-                .text("agreed_tasks")?
-                .split(',')
-                .map(str::to_owned)
-                .collect(),
-            valid_from: row.parsed("valid_from", "a date", |text| text.parse().ok())?,
+            agreed_tasks: split_list(&row.text("agreed_tasks")?),
+            valid_from: parse_date(row, "valid_from")?,
             note: row.optional_text("note")?,
             created_by: row.text("created_by")?,
             created_at: timestamp::parse(&row.text("created_at")?)?,

@@ -1,11 +1,10 @@
 //! What the planner tells the system: caregivers' skills, shifts and absences, refused
 //! pairings, and care-plan visit templates. The week board's conflicts read these.
 
-use chrono::NaiveDate;
 use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
-use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, db};
+use platform::{ApiError, ApiResponse, Context, Database, DbError, db};
 use serde::Serialize;
 use shared::error::FieldError;
 use shared::planning::input::{
@@ -15,6 +14,8 @@ use shared::planning::input::{
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{AbsenceView, TemplateView};
 use shared::time::prague_date;
+
+use crate::week::{parse_date, split_list};
 
 #[derive(Debug, Serialize)]
 struct Created {
@@ -296,8 +297,8 @@ pub async fn list_absences<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
         .map(|row| {
             Ok(AbsenceView {
                 id: row.text("id")?,
-                from: date(row, "from_date")?,
-                to: date(row, "to_date")?,
+                from: parse_date(row, "from_date")?,
+                to: parse_date(row, "to_date")?,
                 reason: row.text("reason")?,
             })
         })
@@ -320,17 +321,6 @@ pub async fn delete_absence<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespo
         return Err(ApiError::NotFound("Nepřítomnost"));
     }
     Ok(ApiResponse::no_content())
-}
-
-fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
-    row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
-}
-
-fn list(text: &str) -> Vec<String> {
-    text.split(',')
-        .filter(|item| !item.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// A client's recurring visits, earliest valid first.
@@ -357,11 +347,11 @@ pub async fn client_templates(
             window_start: row.text("window_start")?,
             window_end: row.text("window_end")?,
             duration_minutes: row.integer("duration_minutes")?,
-            tasks: list(&row.text("tasks")?),
-            required_skills: list(&row.text("required_skills")?),
+            tasks: split_list(&row.text("tasks")?),
+            required_skills: split_list(&row.text("required_skills")?),
             caregivers_needed: u8::try_from(row.integer("caregivers_needed")?).unwrap_or(1),
             preferred_caregiver_id: row.optional_text("preferred_caregiver_id")?,
-            valid_from: date(row, "valid_from")?,
+            valid_from: parse_date(row, "valid_from")?,
             valid_to: row
                 .optional_text("valid_to")?
                 .and_then(|text| text.parse().ok()),

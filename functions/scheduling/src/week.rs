@@ -20,7 +20,8 @@ use shared::schedule::{
 };
 use shared::time::prague_day_bounds;
 
-fn split_list(text: &str) -> Vec<String> {
+/// A comma-separated column (task codes, skills) as its items.
+pub(crate) fn split_list(text: &str) -> Vec<String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -41,7 +42,7 @@ fn parse_time(row: &Row, column: &str) -> Result<NaiveTime, DbError> {
     })
 }
 
-fn parse_date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
+pub(crate) fn parse_date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
     row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
 }
 
