@@ -12,7 +12,7 @@ use shared::schedule::AbsenceView;
 use shared::time::czech_weekday;
 
 use crate::api;
-use crate::components::{ErrorPanel, FormError, Loading};
+use crate::components::{ErrorPanel, FormError, Loading, invalid_when_named};
 use crate::pages::{FormAction, RequireRole, Session, loader, signed_out_if_expired};
 use crate::paths;
 use crate::view_state::{Remote, access, czech_date, field_error};
@@ -219,13 +219,7 @@ fn ProfileForm(
             (&text(street), &text(latitude), &text(longitude)),
         ));
     };
-    let marked = move |field: &'static str| {
-        move || {
-            error
-                .with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field))
-                .then_some("true")
-        }
-    };
+    let marked = move |field: &'static str| invalid_when_named(error, field);
     let home = profile.home_base.clone();
     let shift_rows = move || {
         shifts

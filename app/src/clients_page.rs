@@ -12,7 +12,7 @@ use shared::schedule::{CarePlan, CarePlanVersion, TemplateView};
 use shared::time::{czech_weekday, prague_date};
 
 use crate::api;
-use crate::components::{ErrorPanel, FormError, Loading};
+use crate::components::{ErrorPanel, FormError, Loading, invalid_when_named};
 use crate::pages::{FormAction, RequireRole, Session, loader, signed_out_if_expired};
 use crate::paths;
 use crate::view_state::{Remote, access, czech_date, czech_date_time, field_error};
@@ -294,13 +294,7 @@ fn PlanView(
         }
         .into_any()
     };
-    let marked = move |field: &'static str| {
-        move || {
-            error
-                .with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field))
-                .then_some("true")
-        }
-    };
+    let marked = move |field: &'static str| invalid_when_named(error, field);
     view! {
         <section class="card" aria-labelledby="current-plan-heading">
             <h2 id="current-plan-heading">"Platný plán"</h2>

@@ -342,6 +342,14 @@ fn names(error: Signal<Option<ErrorDetail>>, field: &'static str) -> bool {
     error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field))
 }
 
+/// `aria-invalid` for an input: "true" while the error names `field`.
+pub(crate) fn invalid_when_named(
+    error: Signal<Option<ErrorDetail>>,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy {
+    move || names(error, field).then_some("true")
+}
+
 /// A labelled input that is marked `aria-invalid` (and described by the error) when the
 /// error names its `name`.
 #[component]

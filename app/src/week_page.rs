@@ -15,7 +15,7 @@ use shared::time::prague_date;
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::{ErrorPanel, FormError, Loading};
+use crate::components::{ErrorPanel, FormError, Loading, invalid_when_named};
 use crate::pages::{FormAction, RequireRole, Session, loader, signed_out_if_expired};
 use crate::paths;
 use crate::view_state::{Remote, access, czech_date};
@@ -577,13 +577,7 @@ fn MoveDialog(
     caregiver.on_load(|select| {
         let _ = select.focus();
     });
-    let names_field = move |field: &'static str| {
-        move || {
-            error
-                .with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field))
-                .then_some("true")
-        }
-    };
+    let names_field = move |field: &'static str| invalid_when_named(error, field);
     let visit_id = draft.visit_id.clone();
     let visit_id_for_history = draft.visit_id.clone();
     let on_send = move |ev: leptos::ev::SubmitEvent| {
@@ -813,13 +807,15 @@ fn OptimiserPanel(
         })
     };
     let discard = move |_: leptos::ev::MouseEvent| proposal.set(None);
+    // The accept button is drawn only with a proposal, so there is one to read.
     let send_accept = move |_| {
-        let checked: Result<AcceptProposal, ErrorDetail> = proposal.with_untracked(|p| {
+        let checked: Option<Result<AcceptProposal, ErrorDetail>> = proposal.with_untracked(|p| {
             p.as_ref()
                 .map(|p| chosen.with_untracked(|chosen| accept_request(p, chosen)))
-                .unwrap_or_else(|| accept_request(&empty_proposal(monday), &Default::default()))
         });
-        accept.submit(checked);
+        if let Some(checked) = checked {
+            accept.submit(checked);
+        }
     };
     view! {
         <section class="optimiser card" aria-labelledby="optimiser-heading">
@@ -1008,18 +1004,5 @@ fn OptimiserPanel(
                     })
             }}
         </section>
-    }
-}
-
-/// A proposal with no changes: what accepting with nothing chosen is checked against.
-fn empty_proposal(monday: NaiveDate) -> Proposal {
-    Proposal {
-        monday,
-        day: None,
-        current: Default::default(),
-        proposed: Default::default(),
-        changes: Vec::new(),
-        unplanned: Vec::new(),
-        seconds: 0.0,
     }
 }
