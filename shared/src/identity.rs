@@ -60,11 +60,33 @@ impl Role {
 
     /// Staff roles work for exactly one provider.
     pub fn is_provider_staff(self) -> bool {
-        matches!(
-            self,
-            Role::ProviderManager | Role::Coordinator | Role::Caregiver
-        )
+        roles::PROVIDER_STAFF.contains(&self)
     }
+}
+
+/// The groups of roles that every route table and the app's navigation name: each group once.
+pub mod roles {
+    use super::Role;
+
+    /// Everyone signed in.
+    pub const EVERYONE: &[Role] = &Role::ALL;
+    /// The staff of one provider: they see the day's visits of their provider.
+    pub const PROVIDER_STAFF: &[Role] =
+        &[Role::Caregiver, Role::Coordinator, Role::ProviderManager];
+    /// Plan clients, care plans, caregivers and the week; deal with incidents.
+    pub const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
+    /// Run a provider: staff accounts, the audit log, price lists.
+    pub const MANAGERS: &[Role] = &[Role::ProviderManager];
+    /// Go to clients and record visits.
+    pub const CAREGIVERS: &[Role] = &[Role::Caregiver];
+    /// See the clients they are linked to.
+    pub const FAMILY: &[Role] = &[Role::FamilyMember];
+    /// Run the courses of their training centres.
+    pub const LECTURERS: &[Role] = &[Role::Lecturer];
+    /// The region's office: aggregates across providers, never client names.
+    pub const REGIONAL: &[Role] = &[Role::RegionOfficer, Role::DataAnalyst];
+    /// Keeps the region's reference data (legal caps).
+    pub const REGION_OFFICERS: &[Role] = &[Role::RegionOfficer];
 }
 
 /// The body of `POST /api/auth/login`.
@@ -116,7 +138,8 @@ impl Password {
         Ok(Self(raw.to_owned()))
     }
 
-    /// A password being set: at least 10 characters, not only digits, not the username.
+    /// A password being set: at least 10 characters, not only digits, not the username (an
+    /// empty username, as before a new account has one, skips that check).
     pub fn parse_new(raw: &str, field: &'static str, username: &str) -> Result<Self, FieldError> {
         let password = Self::parse(raw).map_err(|e| FieldError::new(field, e.message))?;
         let length = raw.chars().count();
@@ -126,7 +149,7 @@ impl Password {
         if raw.chars().all(|c| c.is_ascii_digit()) {
             return Err(FieldError::new(field, "Heslo nesmí obsahovat jen číslice."));
         }
-        if raw.to_lowercase().contains(&username.to_lowercase()) {
+        if !username.is_empty() && raw.to_lowercase().contains(&username.to_lowercase()) {
             return Err(FieldError::new(
                 field,
                 "Heslo nesmí obsahovat přihlašovací jméno.",
@@ -135,8 +158,36 @@ impl Password {
         Ok(password)
     }
 
+    /// A new password typed twice, as every form that sets one asks for it: the pair's rule
+    /// once. The second copy's errors name `again_field`.
+    pub fn parse_new_pair(
+        pair: &NewPasswordPair<'_>,
+        field: &'static str,
+        again_field: &'static str,
+        username: &str,
+    ) -> Result<Self, FieldError> {
+        let password = Self::parse_new(pair.password, field, username)?;
+        if pair.password != pair.again {
+            return Err(FieldError::new(again_field, "Hesla se neshodují."));
+        }
+        Ok(password)
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+/// A new password and its second copy, named so the two cannot be swapped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct NewPasswordPair<'a> {
+    pub password: &'a str,
+    pub again: &'a str,
+}
+
+impl std::fmt::Debug for NewPasswordPair<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPasswordPair(***)")
     }
 }
 
@@ -278,6 +329,39 @@ pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_password_is_checked_without_a_username_when_none_is_known_yet() {
+        assert!(Password::parse_new("dlouhe-heslo-42", "new_password", "").is_ok());
+        let short = Password::parse_new("kratke", "new_password", "").map(drop);
+        assert_eq!(
+            short.map_err(|e| e.message),
+            Err("Heslo musí mít alespoň 10 znaků.".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_password_pair_that_differs_names_the_second_field() {
+        let pair = NewPasswordPair {
+            password: "dlouhe-heslo-42",
+            again: "dlouhe-heslo-43",
+        };
+        let error = Password::parse_new_pair(&pair, "new_password", "new_password_again", "jana")
+            .map(drop)
+            .expect_err("the copies differ");
+        assert_eq!(error.field, "new_password_again");
+        assert_eq!(error.message, "Hesla se neshodují.");
+    }
+
+    #[test]
+    fn planners_are_provider_staff_and_regional_roles_are_not() {
+        for role in roles::PLANNERS {
+            assert!(role.is_provider_staff());
+        }
+        for role in roles::REGIONAL {
+            assert!(!role.is_provider_staff());
+        }
+    }
 
     #[test]
     fn every_role_round_trips_through_its_stored_name() {

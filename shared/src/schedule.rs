@@ -40,6 +40,29 @@ impl VisitStatus {
     }
 }
 
+/// Who is on a visit: its caregiver and, on a two-person visit, the second one. The same rule
+/// in SQL is the view `visit_assignments` (migrations/0008_visit_assignments.sql).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub caregiver_id: Option<String>,
+    pub second_caregiver_id: Option<String>,
+}
+
+impl Assignment {
+    /// The caregivers on the visit, first the visit's own, then the second one.
+    pub fn caregiver_ids(&self) -> impl Iterator<Item = &str> {
+        [&self.caregiver_id, &self.second_caregiver_id]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
+    /// Whether this caregiver is on the visit, in either position.
+    pub fn includes(&self, user_id: &str) -> bool {
+        self.caregiver_ids().any(|id| id == user_id)
+    }
+}
+
 /// One visit on a caregiver's route.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VisitView {
@@ -331,4 +354,30 @@ pub struct AcceptProposal {
 pub struct AcceptedProposal {
     pub applied: u32,
     pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_caregiver_of_a_two_person_visit_is_on_it() {
+        let assignment = Assignment {
+            caregiver_id: Some("jana".to_owned()),
+            second_caregiver_id: Some("karel".to_owned()),
+        };
+        assert!(assignment.includes("jana"));
+        assert!(assignment.includes("karel"));
+        assert!(!assignment.includes("eva"));
+        assert_eq!(
+            assignment.caregiver_ids().collect::<Vec<_>>(),
+            ["jana", "karel"]
+        );
+    }
+
+    #[test]
+    fn nobody_is_on_an_unassigned_visit() {
+        assert!(!Assignment::default().includes(""));
+        assert_eq!(Assignment::default().caregiver_ids().count(), 0);
+    }
 }

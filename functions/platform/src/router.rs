@@ -34,6 +34,14 @@ impl PathParams {
             .find(|(key, _)| *key == name)
             .map(|(_, value)| value.as_str())
     }
+
+    /// The value of a `{name}` segment the route's pattern declares. A handler that asks for
+    /// a name its pattern lacks is a bug of ours: an internal error naming it, never "".
+    pub fn require(&self, name: &str) -> Result<&str, ApiError> {
+        self.get(name).ok_or_else(|| {
+            ApiError::Internal(format!("the route's pattern has no {{{name}}} segment"))
+        })
+    }
 }
 
 fn match_pattern(pattern: &'static str, path: &str) -> Option<PathParams> {
@@ -110,6 +118,17 @@ mod tests {
             Err(ApiError::MethodNotAllowed { allowed }) => assert_eq!(allowed, vec![Method::Post]),
             other => panic!("expected 405, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_parameter_the_pattern_lacks_is_an_internal_error_not_an_empty_value() {
+        let (_, params) =
+            find_route(ROUTES, Method::Get, "/api/schedule/visits/v-42").expect("matches");
+        assert_eq!(params.require("id").ok(), Some("v-42"));
+        assert!(matches!(
+            params.require("client_id"),
+            Err(ApiError::Internal(_))
+        ));
     }
 
     #[test]
