@@ -10,6 +10,7 @@ mod clients;
 mod errors;
 mod identity;
 mod optimise;
+mod planning_writes;
 mod records;
 mod reference_data;
 mod schedule;

@@ -10,7 +10,7 @@ use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use platform::sqlx_db::SqlxPool;
+use platform::sqlx_db::{SqlxPool, StatementCounter};
 use platform::{
     Access, ApiError, ApiRequest, ApiResponse, Component, DbError, Method, Settings, serve,
 };
@@ -61,6 +61,8 @@ pub struct Host {
     routes: Routes,
     pool: SqlxPool,
     config: HostConfig,
+    /// Every statement the components ran, for tests that bound how many a request takes.
+    statements: StatementCounter,
 }
 
 impl Host {
@@ -77,6 +79,7 @@ impl Host {
             routes,
             pool,
             config,
+            statements: StatementCounter::default(),
         })
     }
 
@@ -95,7 +98,7 @@ impl Host {
             return web::serve_static(&self.config.static_dir, &request, &matched.path_info);
         }
         let db = match self.pool.acquire().await {
-            Ok(db) => db,
+            Ok(db) => db.counted_by(&self.statements),
             Err(error) => return ApiError::Database(error).into_response(),
         };
         let settings = Settings {
@@ -207,6 +210,11 @@ impl RunningHost {
 
     pub fn pool(&self) -> &SqlxPool {
         self.host.pool()
+    }
+
+    /// How many statements the components have run through the database port so far.
+    pub fn statements(&self) -> u64 {
+        self.host.statements.count()
     }
 }
 

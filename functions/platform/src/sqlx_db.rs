@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
@@ -62,6 +63,7 @@ impl SqlxPool {
             engine,
             connection: Mutex::new(connection),
             in_transaction: std::sync::atomic::AtomicBool::new(false),
+            statements: None,
         })
     }
 
@@ -70,6 +72,21 @@ impl SqlxPool {
             SqlxPool::Sqlite(pool) => pool.close().await,
             SqlxPool::Postgres(pool) => pool.close().await,
         }
+    }
+}
+
+/// How many statements went through the port: shared by the connections a host hands out,
+/// so a test can tell how many statements one request ran.
+#[derive(Debug, Clone, Default)]
+pub struct StatementCounter(Arc<AtomicU64>);
+
+impl StatementCounter {
+    pub fn count(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn add_one(&self) {
+        self.0.fetch_add(1, Ordering::Relaxed);
     }
 }
 
@@ -86,6 +103,21 @@ pub struct SqlxDb {
     connection: Mutex<Connection>,
     /// A connection dropped inside a transaction is closed, never handed to the next request.
     in_transaction: std::sync::atomic::AtomicBool,
+    statements: Option<StatementCounter>,
+}
+
+impl SqlxDb {
+    /// Counts every statement this connection runs in `counter`.
+    pub fn counted_by(mut self, counter: &StatementCounter) -> Self {
+        self.statements = Some(counter.clone());
+        self
+    }
+
+    fn count_statement(&self) {
+        if let Some(counter) = &self.statements {
+            counter.add_one();
+        }
+    }
 }
 
 impl Drop for SqlxDb {
@@ -225,6 +257,7 @@ impl Database for SqlxDb {
     }
 
     async fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        self.count_statement();
         let mut connection = self.connection.lock().await;
         match &mut *connection {
             Connection::Sqlite(connection) => {
@@ -257,6 +290,7 @@ impl Database for SqlxDb {
     }
 
     async fn execute(&self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
+        self.count_statement();
         let mut connection = self.connection.lock().await;
         let changed = match &mut *connection {
             Connection::Sqlite(connection) => {

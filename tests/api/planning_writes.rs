@@ -1,0 +1,177 @@
+//! Planning writes under load and contention: a move is one transaction that reads what it
+//! changes, so two planners at once leave a history that chains; accepting a large proposal
+//! takes a number of statements that does not grow with its size. The clock stands at
+//! Monday 23 November 2026, 08:00 in Prague.
+
+use serde_json::json;
+use shared::schedule::{BoardVisit, VisitEvent, WeekBoard};
+
+use crate::helpers::{Browser, Engine, TestApp, json, on_both_engines};
+
+const MONDAY: &str = "2026-11-23";
+const JANA: &str = "user-pecovatelka.decin";
+const MARTIN: &str = "user-pecovatel.decin";
+/// How many times the two planners move the visit at once.
+const ROUNDS: usize = 5;
+/// Martin's Thursday visit to Karel Zkušební, 12:00–12:30 Prague.
+const KAREL_THURSDAY: &str = "visit-2026-11-26-07";
+
+async fn planner(engine: Engine) -> TestApp {
+    let app = TestApp::spawn_at(engine, "2026-11-23T07:00:00Z".parse().expect("instant")).await;
+    app.login_as("koordinator.decin").await;
+    app
+}
+
+async fn visit_on_board(app: &TestApp, visit_id: &str) -> BoardVisit {
+    let board: WeekBoard = json(app.get(&format!("/api/schedule/week/{MONDAY}")).await).await;
+    board
+        .visits
+        .into_iter()
+        .find(|v| v.id == visit_id)
+        .expect("the visit is on the board")
+}
+
+/// The `old → new` pairs of a history's events of one kind.
+fn steps(history: &[VisitEvent], kind: &str) -> Vec<(String, String)> {
+    history
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let (from, to) = e.detail.split_once(" → ").expect("an old → new detail");
+            (from.to_owned(), to.to_owned())
+        })
+        .collect()
+}
+
+/// Whether the steps, in some order, lead from `first` to `last` each from where the one
+/// before ended (events of one instant have no order of their own).
+fn chains(mut steps: Vec<(String, String)>, first: &str, last: &str) -> bool {
+    let mut at = first.to_owned();
+    while let Some(next) = steps.iter().position(|(from, _)| *from == at) {
+        at = steps.remove(next).1;
+    }
+    steps.is_empty() && at == last
+}
+
+async fn move_visit(browser: &Browser, starts_at: &str, caregivers: &[&str]) -> u16 {
+    browser
+        .patch_json(
+            &format!("/api/schedule/visits/{KAREL_THURSDAY}"),
+            &json!({"starts_at": starts_at, "caregiver_ids": caregivers, "reason": "souběžná úprava"}),
+        )
+        .await
+        .status()
+        .as_u16()
+}
+
+async fn two_planners_moving_the_same_visit_at_once_leave_a_history_that_matches_the_final_state(
+    engine: Engine,
+) {
+    let app = planner(engine).await;
+    let other_planner = app.browser();
+    other_planner.login_as("vedouci.decin").await;
+    let before = visit_on_board(&app, KAREL_THURSDAY).await;
+
+    // A few rounds, so that the two requests overlap in at least one of them.
+    for round in 0..ROUNDS {
+        let (noon, one_pm) = (
+            format!("2026-11-26T12:{round}0:00Z"),
+            format!("2026-11-26T13:{round}0:00Z"),
+        );
+        let (first, second) = tokio::join!(
+            move_visit(&app, &noon, &[JANA]),
+            move_visit(&other_planner, &one_pm, &[JANA, MARTIN]),
+        );
+        assert_eq!((first, second), (200, 200));
+    }
+
+    let after = visit_on_board(&app, KAREL_THURSDAY).await;
+    let history: Vec<VisitEvent> = json(
+        app.get(&format!("/api/schedule/visits/{KAREL_THURSDAY}/history"))
+            .await,
+    )
+    .await;
+    let moves = steps(&history, "moved");
+    assert_eq!(moves.len(), 2 * ROUNDS, "{history:?}");
+    assert!(
+        chains(
+            moves,
+            &before.starts_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            &after.starts_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ),
+        "the moves chain from the old time to the final one: {history:?}"
+    );
+    let assignments = steps(&history, "assigned");
+    assert!(
+        chains(
+            assignments,
+            &before.caregiver_ids.join(", "),
+            &after.caregiver_ids.join(", ")
+        ),
+        "the assignments chain from the old caregivers to the final ones: {history:?}"
+    );
+}
+
+/// A thousand planned visits of Jana's on Thursday, `bulk-0000` … `bulk-0999`.
+async fn add_a_thousand_visits(app: &TestApp) {
+    let rows: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(
+                "('bulk-{i:04}', 'prov-decin', 'cl-d1', '{JANA}', '2026-11-26T14:00:00Z', \
+                 '2026-11-26T14:30:00Z', 'planned', '2026-11-23T07:00:00Z', '2026-11-26')"
+            )
+        })
+        .collect();
+    app.execute(&format!(
+        "INSERT INTO visits (id, provider_id, client_id, caregiver_id, starts_at, ends_at, status, \
+                             created_at, planned_date) VALUES {}",
+        rows.join(", ")
+    ))
+    .await;
+}
+
+async fn accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statements(engine: Engine) {
+    let app = planner(engine).await;
+    add_a_thousand_visits(&app).await;
+    let changes: Vec<_> = (0..1000)
+        .map(|i| {
+            json!({"visit_id": format!("bulk-{i:04}"), "caregiver_ids": [MARTIN], "starts_at": "2026-11-26T15:00:00Z"})
+        })
+        .collect();
+
+    let before = app.host.statements();
+    let response = app
+        .post_json(
+            "/api/schedule/optimise/accept",
+            &json!({"changes": changes, "reason": "návrh optimalizace"}),
+        )
+        .await;
+    let statements = app.host.statements() - before;
+
+    assert_eq!(response.status(), 200);
+    eprintln!("accepting 1,000 changes ran {statements} statements");
+    assert!(statements < 50, "{statements} statements for 1,000 changes");
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM visits WHERE id LIKE 'bulk-%' \
+             AND caregiver_id = 'user-pecovatel.decin' AND starts_at = '2026-11-26T15:00:00Z'"
+        )
+        .await,
+        1000,
+        "every change landed"
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM visit_events WHERE visit_id LIKE 'bulk-%' \
+             AND kind IN ('moved', 'assigned') AND reason = 'návrh optimalizace'"
+        )
+        .await,
+        2000,
+        "each visit's history keeps its move and its new caregiver"
+    );
+}
+
+on_both_engines!(
+    two_planners_moving_the_same_visit_at_once_leave_a_history_that_matches_the_final_state,
+    accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statements,
+);
