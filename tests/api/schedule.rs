@@ -1,7 +1,9 @@
 //! Today's visits and the next seven days': the caregiver's route, scoped to their provider.
 
 use chrono::{DateTime, Utc};
+use serde_json::json;
 use shared::planning::travel::GeoPoint;
+use shared::records::{SyncOutcome, SyncResponse, VisitRecords};
 use shared::schedule::{TodayVisits, UpcomingVisits, VisitStatus};
 use shared::time::{prague_date, to_prague};
 
@@ -149,7 +151,62 @@ async fn a_caregivers_phone_gets_her_route_for_the_next_seven_days(engine: Engin
     );
 }
 
+/// Anna Příkladová's visit on Thursday 5 November 2026, 10:15–11:15 Prague, Jana's.
+const ANNA: &str = "visit-2026-11-05-02";
+
+async fn the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upcoming_days_and_records_it_once(
+    engine: Engine,
+) {
+    // 08:00 in Prague: the day's visits are ahead.
+    let app = TestApp::spawn_at(engine, instant("2026-11-05T07:00:00Z")).await;
+    app.login_as("koordinator.decin").await;
+    let paired = app
+        .patch_json(
+            &format!("/api/schedule/visits/{ANNA}"),
+            &json!({"caregiver_ids": ["user-pecovatelka.decin", "user-pecovatel.decin"], "reason": "přesun z lůžka ve dvou"}),
+        )
+        .await;
+    assert_eq!(paired.status(), 200);
+    let martin = app.browser();
+    martin.login_as("pecovatel.decin").await;
+
+    let today: TodayVisits = json(martin.get("/api/schedule/visits/today").await).await;
+    assert!(today.visits.iter().any(|v| v.id == ANNA), "{today:?}");
+    let upcoming: UpcomingVisits = json(martin.get("/api/schedule/visits/upcoming").await).await;
+    assert!(upcoming.visits.iter().any(|v| v.id == ANNA));
+
+    let outbox = json!({"items": [{
+        "record_id": "0b0f7c1e-5d0e-4c61-9d53-6b7c2a4f1e01",
+        "device_id": "martin-telefon",
+        "visit_id": ANNA,
+        "recorded_at": "2026-11-05T10:20:00Z",
+        "planned_starts_at": "2026-11-05T09:15:00Z",
+        "clock_arrived_at": "2026-11-05T09:15:00Z",
+        "clock_left_at": "2026-11-05T10:15:00Z",
+        "arrived_at": "2026-11-05T09:15:00Z",
+        "left_at": "2026-11-05T10:15:00Z",
+        "tasks": [{"task_code": "b1"}],
+    }]});
+    for (attempt, expected) in [(1, SyncOutcome::Applied), (2, SyncOutcome::Duplicate)] {
+        let response = martin.post_json("/api/records/sync", &outbox).await;
+        assert_eq!(response.status(), 200);
+        let answer: SyncResponse = json(response).await;
+        assert_eq!(answer.results[0].outcome, expected, "sending #{attempt}");
+    }
+
+    let records: VisitRecords = json(app.get(&format!("/api/records/visits/{ANNA}")).await).await;
+    assert_eq!(records.records.len(), 1, "the record lands once");
+    let today: TodayVisits = json(martin.get("/api/schedule/visits/today").await).await;
+    let anna = today
+        .visits
+        .iter()
+        .find(|v| v.id == ANNA)
+        .expect("still on the route");
+    assert_eq!(anna.status, VisitStatus::Done);
+}
+
 on_both_engines!(
+    the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upcoming_days_and_records_it_once,
     a_caregivers_phone_gets_her_route_for_the_next_seven_days,
     a_caregiver_sees_todays_route_earliest_first,
     a_caregiver_never_sees_another_providers_clients,
