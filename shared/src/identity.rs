@@ -75,6 +75,9 @@ pub mod roles {
         &[Role::Caregiver, Role::Coordinator, Role::ProviderManager];
     /// Plan clients, care plans, caregivers and the week; deal with incidents.
     pub const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
+    /// See a client's coming visits: the planners and the client's family.
+    pub const CLIENT_SCHEDULE: &[Role] =
+        &[Role::Coordinator, Role::ProviderManager, Role::FamilyMember];
     /// Run a provider: staff accounts, the audit log, price lists.
     pub const MANAGERS: &[Role] = &[Role::ProviderManager];
     /// Go to clients and record visits.

@@ -169,6 +169,16 @@ async fn accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statemen
         2000,
         "each visit's history keeps its move and its new caregiver"
     );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM visit_assignment_changes WHERE visit_id LIKE 'bulk-%' \
+             AND position = 1 AND from_caregiver_id = 'user-pecovatelka.decin' \
+             AND to_caregiver_id = 'user-pecovatel.decin'"
+        )
+        .await,
+        1000,
+        "and who took the visit over, as a structured row"
+    );
 }
 
 on_both_engines!(

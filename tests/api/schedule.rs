@@ -157,8 +157,8 @@ const ANNA: &str = "visit-2026-11-05-02";
 async fn the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upcoming_days_and_records_it_once(
     engine: Engine,
 ) {
-    // 08:00 in Prague: the day's visits are ahead.
-    let app = TestApp::spawn_at(engine, instant("2026-11-05T07:00:00Z")).await;
+    // Noon in Prague: the visit is over, and it is still today.
+    let app = TestApp::spawn_at(engine, instant("2026-11-05T11:00:00Z")).await;
     app.login_as("koordinator.decin").await;
     let paired = app
         .patch_json(
@@ -191,7 +191,10 @@ async fn the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upc
         let response = martin.post_json("/api/records/sync", &outbox).await;
         assert_eq!(response.status(), 200);
         let answer: SyncResponse = json(response).await;
-        assert_eq!(answer.results[0].outcome, expected, "sending #{attempt}");
+        assert_eq!(
+            answer.results[0].outcome, expected,
+            "sending #{attempt}: {answer:?}"
+        );
     }
 
     let records: VisitRecords = json(app.get(&format!("/api/records/visits/{ANNA}")).await).await;

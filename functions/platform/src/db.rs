@@ -213,6 +213,28 @@ pub trait Database {
     }
 }
 
+/// Parameters one statement may carry on both engines (SQLite's limit; PostgreSQL's is 65,535).
+pub const MAX_PARAMETERS: usize = 32_766;
+
+/// How many rows of `columns` values fit in one multi-row statement on both engines.
+pub fn rows_per_statement(columns: usize) -> usize {
+    MAX_PARAMETERS / columns.max(1)
+}
+
+/// `($first, …), (…)`: placeholders for `rows` rows of `columns` values each, numbered from
+/// `first`, for a multi-row `VALUES` list.
+pub fn values_placeholders(rows: usize, columns: usize, first: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let start = first + row * columns;
+            let placeholders: Vec<String> =
+                (start..start + columns).map(|n| format!("${n}")).collect();
+            format!("({})", placeholders.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Runs `work` inside a write transaction: committed when it succeeds, rolled back when not.
 pub async fn in_transaction<D, T, E>(
     db: &D,
@@ -234,5 +256,22 @@ where
             let _ = db.rollback().await;
             Err(error)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_rows_one_after_another() {
+        assert_eq!(values_placeholders(2, 3, 2), "($2, $3, $4), ($5, $6, $7)");
+        assert_eq!(values_placeholders(0, 3, 1), "");
+    }
+
+    #[test]
+    fn a_full_statement_stays_within_the_parameter_limit() {
+        assert!(rows_per_statement(7) * 7 <= MAX_PARAMETERS);
+        assert!((rows_per_statement(7) + 1) * 7 > MAX_PARAMETERS);
     }
 }

@@ -1,0 +1,206 @@
+//! The provider's register of clients and their contact people.
+
+use chrono::{DateTime, Utc};
+use platform::random::new_id;
+use platform::{Database, DbError, Row, Value, timestamp};
+use shared::clients::{ClientDetail, ClientInput, ClientSummary, ContactPerson, Gender};
+use shared::planning::travel::GeoPoint;
+
+use super::{date, insert_rows, optional_date, optional_small_number};
+
+const CLIENT_COLUMNS: &str = "c.id, c.name, c.street, c.municipality_code, m.name AS municipality_name, \
+    c.latitude, c.longitude, c.care_allowance_level, c.care_allowance_from, c.free_of_charge, \
+    c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.internal_note";
+
+fn care_allowance_level(row: &Row) -> Result<Option<u8>, DbError> {
+    optional_small_number(row, "care_allowance_level", 1..=4)
+}
+
+fn gender(row: &Row) -> Result<Option<Gender>, DbError> {
+    row.optional_text("preferred_caregiver_gender")?
+        .map(|text| {
+            Gender::parse(&text).ok_or(DbError::ColumnType {
+                column: "preferred_caregiver_gender".into(),
+                expected: "a gender",
+                found: text,
+            })
+        })
+        .transpose()
+}
+
+/// A client of the provider with their contacts.
+pub async fn client(
+    db: &impl Database,
+    provider_id: &str,
+    client_id: &str,
+) -> Result<Option<ClientDetail>, DbError> {
+    let Some(row) = db
+        .query_one(
+            &format!(
+                "SELECT {CLIENT_COLUMNS} FROM clients c \
+                 JOIN municipalities m ON m.code = c.municipality_code \
+                 WHERE c.id = $1 AND c.provider_id = $2"
+            ),
+            &[client_id.into(), provider_id.into()],
+        )
+        .await?
+    else {
+        return Ok(None);
+    };
+    let contacts = db
+        .query(
+            "SELECT name, relation, phone FROM client_contacts WHERE client_id = $1 ORDER BY position",
+            &[client_id.into()],
+        )
+        .await?
+        .iter()
+        .map(|contact| {
+            Ok(ContactPerson {
+                name: contact.text("name")?,
+                relation: contact.text("relation")?,
+                phone: contact.text("phone")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(Some(ClientDetail {
+        id: row.text("id")?,
+        municipality_name: row.text("municipality_name")?,
+        input: ClientInput {
+            name: row.text("name")?,
+            street: row.text("street")?,
+            municipality_code: row.text("municipality_code")?,
+            latitude: Some(row.real("latitude")?),
+            longitude: Some(row.real("longitude")?),
+            care_allowance_level: care_allowance_level(&row)?,
+            care_allowance_from: optional_date(&row, "care_allowance_from")?,
+            free_of_charge: row.integer("free_of_charge")? == 1,
+            service_from: date(&row, "service_from")?,
+            service_to: optional_date(&row, "service_to")?,
+            preferred_caregiver_gender: gender(&row)?,
+            doorstep_note: row.optional_text("doorstep_note")?,
+            internal_note: row.optional_text("internal_note")?,
+            contacts,
+        },
+    }))
+}
+
+/// The provider's clients by name; a client is active until the day their service ends.
+pub async fn clients(
+    db: &impl Database,
+    provider_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<Vec<ClientSummary>, DbError> {
+    db.query(
+        "SELECT c.id, c.name, m.name AS municipality_name, c.care_allowance_level, c.service_to \
+         FROM clients c JOIN municipalities m ON m.code = c.municipality_code \
+         WHERE c.provider_id = $1 ORDER BY c.name, c.id",
+        &[provider_id.into()],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(ClientSummary {
+            id: row.text("id")?,
+            name: row.text("name")?,
+            municipality_name: row.text("municipality_name")?,
+            care_allowance_level: care_allowance_level(row)?,
+            active: optional_date(row, "service_to")?.is_none_or(|to| to >= today),
+        })
+    })
+    .collect()
+}
+
+/// The centre of a municipality of the region, if there is one with this code.
+pub async fn municipality_centre(
+    db: &impl Database,
+    code: &str,
+) -> Result<Option<GeoPoint>, DbError> {
+    db.query_one(
+        "SELECT latitude, longitude FROM municipalities WHERE code = $1",
+        &[code.into()],
+    )
+    .await?
+    .map(|row| {
+        Ok(GeoPoint {
+            latitude: row.real("latitude")?,
+            longitude: row.real("longitude")?,
+        })
+    })
+    .transpose()
+}
+
+/// Whether a client is added or replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    Create { at: DateTime<Utc> },
+    Replace,
+}
+
+/// Writes a checked client at `location` and replaces their contacts, inside the caller's
+/// transaction.
+pub async fn write_client(
+    db: &impl Database,
+    provider_id: &str,
+    id: &str,
+    input: &ClientInput,
+    location: GeoPoint,
+    write: Write,
+) -> Result<(), DbError> {
+    let mut params: Vec<Value> = vec![
+        id.into(),
+        provider_id.into(),
+        input.name.as_str().into(),
+        input.street.as_str().into(),
+        input.municipality_code.as_str().into(),
+        location.latitude.into(),
+        location.longitude.into(),
+        input.care_allowance_level.map(i64::from).into(),
+        input.care_allowance_from.map(|d| d.to_string()).into(),
+        i64::from(input.free_of_charge).into(),
+        input.service_from.to_string().into(),
+        input.service_to.map(|d| d.to_string()).into(),
+        input.preferred_caregiver_gender.map(Gender::as_str).into(),
+        input.doorstep_note.clone().into(),
+        input.internal_note.clone().into(),
+    ];
+    let sql = match write {
+        Write::Create { at } => {
+            params.push(timestamp::format(at).into());
+            "INSERT INTO clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
+                                  care_allowance_level, care_allowance_from, free_of_charge, service_from, \
+                                  service_to, preferred_caregiver_gender, doorstep_note, internal_note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+        }
+        Write::Replace => {
+            "UPDATE clients SET name = $3, street = $4, municipality_code = $5, latitude = $6, longitude = $7, \
+                    care_allowance_level = $8, care_allowance_from = $9, free_of_charge = $10, service_from = $11, \
+                    service_to = $12, preferred_caregiver_gender = $13, doorstep_note = $14, internal_note = $15 \
+             WHERE id = $1 AND provider_id = $2"
+        }
+    };
+    db.execute(sql, &params).await?;
+    db.execute(
+        "DELETE FROM client_contacts WHERE client_id = $1",
+        &[id.into()],
+    )
+    .await?;
+    let contacts: Vec<[Value; 6]> = (0_i64..)
+        .zip(&input.contacts)
+        .map(|(position, contact)| {
+            [
+                new_id().into(),
+                id.into(),
+                contact.name.as_str().into(),
+                contact.relation.as_str().into(),
+                contact.phone.as_str().into(),
+                position.into(),
+            ]
+        })
+        .collect();
+    insert_rows(
+        db,
+        "client_contacts (id, client_id, name, relation, phone, position)",
+        &contacts,
+    )
+    .await
+}

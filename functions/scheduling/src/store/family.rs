@@ -1,0 +1,120 @@
+//! A client's coming visits as their family sees them, and the clients a family member is
+//! linked to.
+
+use chrono::{DateTime, Utc};
+use platform::{Database, DbError, timestamp};
+use shared::schedule::{FamilyVisitView, LinkedClient};
+
+use super::{instant, status};
+
+/// A client's name and provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisibleClient {
+    pub name: String,
+    pub provider_id: String,
+}
+
+/// The client, if a family member is linked to them.
+pub async fn linked_client(
+    db: &impl Database,
+    client_id: &str,
+    user_id: &str,
+) -> Result<Option<VisibleClient>, DbError> {
+    visible_client(
+        db,
+        "SELECT c.name, c.provider_id FROM clients c \
+         JOIN family_links l ON l.client_id = c.id \
+         WHERE c.id = $1 AND l.user_id = $2 AND l.revoked_at IS NULL",
+        client_id,
+        user_id,
+    )
+    .await
+}
+
+/// The client, if they are the provider's.
+pub async fn provider_client(
+    db: &impl Database,
+    client_id: &str,
+    provider_id: &str,
+) -> Result<Option<VisibleClient>, DbError> {
+    visible_client(
+        db,
+        "SELECT name, provider_id FROM clients WHERE id = $1 AND provider_id = $2",
+        client_id,
+        provider_id,
+    )
+    .await
+}
+
+async fn visible_client(
+    db: &impl Database,
+    sql: &str,
+    client_id: &str,
+    scope: &str,
+) -> Result<Option<VisibleClient>, DbError> {
+    db.query_one(sql, &[client_id.into(), scope.into()])
+        .await?
+        .map(|row| {
+            Ok(VisibleClient {
+                name: row.text("name")?,
+                provider_id: row.text("provider_id")?,
+            })
+        })
+        .transpose()
+}
+
+/// A client's visits starting in `[from, to)`, with the visit's caregiver by name.
+pub async fn client_schedule(
+    db: &impl Database,
+    client_id: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<FamilyVisitView>, DbError> {
+    db.query(
+        "SELECT v.id, v.starts_at, v.ends_at, p.status, u.display_name AS caregiver_name \
+         FROM visits v JOIN visit_progress p ON p.visit_id = v.id \
+         LEFT JOIN users u ON u.id = v.caregiver_id \
+         WHERE v.client_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3 \
+         ORDER BY v.starts_at, v.id",
+        &[
+            client_id.into(),
+            timestamp::format(from).into(),
+            timestamp::format(to).into(),
+        ],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(FamilyVisitView {
+            id: row.text("id")?,
+            starts_at: instant(row, "starts_at")?,
+            ends_at: instant(row, "ends_at")?,
+            caregiver_name: row.optional_text("caregiver_name")?,
+            status: status(row)?,
+        })
+    })
+    .collect()
+}
+
+/// The clients a family member is linked to, by name.
+pub async fn linked_clients(
+    db: &impl Database,
+    user_id: &str,
+) -> Result<Vec<LinkedClient>, DbError> {
+    db.query(
+        "SELECT c.id, c.name, p.name AS provider_name FROM family_links l \
+         JOIN clients c ON c.id = l.client_id JOIN providers p ON p.id = c.provider_id \
+         WHERE l.user_id = $1 AND l.revoked_at IS NULL ORDER BY c.name, c.id",
+        &[user_id.into()],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(LinkedClient {
+            client_id: row.text("id")?,
+            client_name: row.text("name")?,
+            provider_name: row.text("provider_name")?,
+        })
+    })
+    .collect()
+}

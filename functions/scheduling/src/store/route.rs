@@ -1,0 +1,88 @@
+//! A day's visits on a route: a caregiver's own (in either position of a two-person visit)
+//! or a provider's whole day.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use platform::{Database, DbError, Value, timestamp};
+use shared::planning::travel::GeoPoint;
+use shared::schedule::VisitView;
+
+use super::{instant, status};
+
+/// The visits of a provider starting in `[from, to)`, earliest first, each with its client's
+/// id; only `caregiver`'s when one is given.
+pub async fn route_visits(
+    db: &impl Database,
+    provider_id: &str,
+    caregiver: Option<&str>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(VisitView, String)>, DbError> {
+    let mut filter = String::from("v.provider_id = $1 AND v.starts_at >= $2 AND v.starts_at < $3");
+    let mut params: Vec<Value> = vec![
+        provider_id.into(),
+        timestamp::format(from).into(),
+        timestamp::format(to).into(),
+    ];
+    if let Some(caregiver) = caregiver {
+        filter.push_str(
+            " AND EXISTS (SELECT 1 FROM visit_assignments a \
+                          WHERE a.visit_id = v.id AND a.caregiver_id = $4)",
+        );
+        params.push(caregiver.into());
+    }
+    let rows = db
+        .query(
+            &format!(
+                "SELECT v.id, v.client_id, v.starts_at, v.ends_at, p.status, c.name AS client_name, \
+                        c.street, m.name AS municipality, c.doorstep_note, c.latitude, c.longitude \
+                 FROM visits v \
+                 JOIN visit_progress p ON p.visit_id = v.id \
+                 JOIN clients c ON c.id = v.client_id \
+                 JOIN municipalities m ON m.code = c.municipality_code \
+                 WHERE {filter} ORDER BY v.starts_at, v.id"
+            ),
+            &params,
+        )
+        .await?;
+    let mut tasks: HashMap<String, Vec<String>> = HashMap::new();
+    for row in db
+        .query(
+            &format!(
+                "SELECT vt.visit_id, t.name FROM visit_tasks vt \
+                 JOIN care_tasks t ON t.code = vt.task_code \
+                 JOIN visits v ON v.id = vt.visit_id \
+                 WHERE {filter} ORDER BY t.position"
+            ),
+            &params,
+        )
+        .await?
+    {
+        tasks
+            .entry(row.text("visit_id")?)
+            .or_default()
+            .push(row.text("name")?);
+    }
+    rows.iter()
+        .map(|row| {
+            let id = row.text("id")?;
+            let visit = VisitView {
+                tasks: tasks.remove(&id).unwrap_or_default(),
+                id,
+                client_name: row.text("client_name")?,
+                address: row.text("street")?,
+                municipality: row.text("municipality")?,
+                starts_at: instant(row, "starts_at")?,
+                ends_at: instant(row, "ends_at")?,
+                status: status(row)?,
+                doorstep_note: row.optional_text("doorstep_note")?,
+                location: GeoPoint {
+                    latitude: row.real("latitude")?,
+                    longitude: row.real("longitude")?,
+                },
+            };
+            Ok((visit, row.text("client_id")?))
+        })
+        .collect()
+}

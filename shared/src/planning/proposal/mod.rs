@@ -1,0 +1,421 @@
+//! The optimiser in the week board, as pure code: the provider's day or week becomes an
+//! optimiser problem, its plan becomes a proposal the planner compares with the current plan
+//! and accepts in whole or in part. The system suggests; the planner decides.
+//!
+//! Mapping (see the optimiser's crate docs):
+//! - time is minutes of Prague wall time since the week's Monday 00:00;
+//! - a caregiver's shift on each day of the period is a [`Shift`] from and back to the
+//!   caregiver's home base (or the provider's municipality when none is recorded), with a
+//!   30-minute break between the 3rd and 6th hour of a shift longer than six hours
+//!   (Labour Code §88); a day of absence makes the shift absent;
+//! - a visit keeps its agreed window (from its template), or may start up to 30 minutes
+//!   either side of its planned time when it has none; visits already started are pinned
+//!   to their caregivers and time;
+//! - the visit's current caregivers are its preferred ones, so a proposal keeps who comes
+//!   unless changing it pays (the optimiser's preference weight);
+//! - travel times come from the same [`GreatCircleModel`] the conflict check uses, so the
+//!   proposal and the board agree.
+
+mod score;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
+use optimiser::{
+    Activity, Break, ClientId, PersonId, Problem, Shift, SkillSet, TravelMatrix, Visit, VisitId,
+    Weights, Window,
+};
+
+pub use score::score;
+
+use crate::error::FieldError;
+use crate::planning::conflicts::{CaregiverFacts, ClientFacts, PlannedVisit};
+use crate::planning::travel::{GeoPoint, GreatCircleModel, TravelTimes};
+use crate::schedule::{
+    BoardVisit, OptimiseRequest, Proposal, ProposedChange, UnplannedVisit, VisitStatus,
+};
+use crate::time::{from_prague_for_planning, prague_date, to_prague};
+
+const MINUTES_PER_DAY: i64 = 24 * 60;
+/// A visit without an agreed window may move this much either way.
+const FREE_WINDOW_MINUTES: i64 = 30;
+const SHIFT_NEEDING_BREAK_MINUTES: i64 = 6 * 60;
+const BREAK_MINUTES: i64 = 30;
+/// The optimiser's skill sets hold this many skills.
+const MAX_SKILLS: usize = 64;
+
+/// Minutes of Prague wall time since `monday` 00:00.
+fn minutes_since(monday: NaiveDate, instant: DateTime<Utc>) -> i64 {
+    let local = to_prague(instant);
+    (local.date() - monday).num_days() * MINUTES_PER_DAY
+        + i64::from(local.hour() * 60 + local.minute())
+}
+
+/// The instant of a wall-time minute of the week (a spring-gap time moves an hour on).
+fn instant_at(monday: NaiveDate, minutes: i64) -> DateTime<Utc> {
+    let date = monday + Duration::days(minutes.div_euclid(MINUTES_PER_DAY));
+    let midnight = date.and_time(NaiveTime::MIN);
+    let wall = midnight + Duration::minutes(minutes.rem_euclid(MINUTES_PER_DAY));
+    from_prague_for_planning(wall).0
+}
+
+/// Everything the mapping reads, loaded once.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub monday: NaiveDate,
+    pub days: &'a [NaiveDate],
+    pub now: DateTime<Utc>,
+    pub visits: &'a [(BoardVisit, PlannedVisit)],
+    pub caregivers: &'a BTreeMap<String, CaregiverFacts>,
+    pub clients: &'a BTreeMap<String, ClientFacts>,
+    pub active: &'a BTreeSet<String>,
+    pub home_bases: &'a BTreeMap<String, GeoPoint>,
+    pub depot: GeoPoint,
+}
+
+/// The optimiser's problem, with the ids to read its plan back.
+#[derive(Debug, Clone)]
+pub struct Mapped {
+    pub problem: Problem,
+    /// `VisitId(i)` is `visit_index[i]`, an index into [`Inputs::visits`].
+    visit_index: Vec<usize>,
+    /// `PersonId(i)` is `person_ids[i]`.
+    person_ids: Vec<String>,
+}
+
+/// Why a week cannot become an optimiser problem.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MappingError {
+    #[error("the week names more than {MAX_SKILLS} different skills")]
+    TooManySkills,
+    /// The mapping built something the optimiser refuses: a bug here, not the planner's.
+    #[error("optimiser problem: {0}")]
+    Model(String),
+}
+
+impl MappingError {
+    /// What the planner is told, when it is theirs to fix.
+    pub fn field_error(&self) -> Option<FieldError> {
+        match self {
+            MappingError::TooManySkills => Some(FieldError::new(
+                "day",
+                "Optimalizace zvládne nejvýše 64 různých dovedností.",
+            )),
+            MappingError::Model(_) => None,
+        }
+    }
+}
+
+fn skill_set(catalogue: &[String], skills: impl IntoIterator<Item = impl AsRef<str>>) -> SkillSet {
+    let indices: Vec<u8> = skills
+        .into_iter()
+        .filter_map(|skill| catalogue.iter().position(|known| known == skill.as_ref()))
+        .filter_map(|index| u8::try_from(index).ok())
+        .collect();
+    SkillSet::of(&indices)
+}
+
+fn as_id(index: usize) -> u64 {
+    u64::try_from(index).unwrap_or(u64::MAX)
+}
+
+/// The optimiser's people among `ids`; a caregiver no longer active is nobody.
+fn people<'a>(person_ids: &[String], ids: impl IntoIterator<Item = &'a String>) -> Vec<PersonId> {
+    ids.into_iter()
+        .filter_map(|id| person_ids.iter().position(|known| known == id))
+        .map(|index| PersonId(as_id(index)))
+        .collect()
+}
+
+/// The agreed window of a visit, its time itself once started, or its time ± 30 minutes.
+fn window_of(inputs: &Inputs<'_>, board: &BoardVisit, started: bool) -> Window {
+    let start = minutes_since(inputs.monday, board.starts_at);
+    match (started, board.window) {
+        (true, _) => Window {
+            open: start,
+            close: start,
+        },
+        (false, Some((opens, closes))) => Window {
+            open: minutes_since(inputs.monday, opens),
+            close: minutes_since(inputs.monday, closes),
+        },
+        (false, None) => Window {
+            open: start - FREE_WINDOW_MINUTES,
+            close: start + FREE_WINDOW_MINUTES,
+        },
+    }
+}
+
+/// The week's planned visits on the period's days, and every active caregiver's shifts of
+/// those days, as the optimiser's problem.
+pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
+    let person_ids: Vec<String> = inputs.active.iter().cloned().collect();
+    let catalogue: Vec<String> = inputs
+        .caregivers
+        .values()
+        .flat_map(|c| c.skills.iter().cloned())
+        .chain(
+            inputs
+                .visits
+                .iter()
+                .flat_map(|(_, v)| v.required_skills.iter().cloned()),
+        )
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if catalogue.len() > MAX_SKILLS {
+        return Err(MappingError::TooManySkills);
+    }
+    let client_ids: Vec<&str> = inputs.clients.keys().map(String::as_str).collect();
+    let mut locations: Vec<GeoPoint> = Vec::new();
+    let mut locate = |point: GeoPoint| {
+        locations.push(point);
+        locations.len() - 1
+    };
+    let mut visits = Vec::new();
+    let mut visit_index = Vec::new();
+    for (index, (board, planned)) in inputs.visits.iter().enumerate() {
+        if board.status != VisitStatus::Planned
+            || !inputs.days.contains(&prague_date(board.starts_at))
+        {
+            continue;
+        }
+        let started = board.starts_at <= inputs.now;
+        if started && planned.caregiver_ids.is_empty() {
+            continue;
+        }
+        let client = inputs.clients.get(&board.client_id);
+        visits.push(Visit {
+            id: VisitId(as_id(visit_index.len())),
+            client: ClientId(as_id(
+                client_ids
+                    .iter()
+                    .position(|id| *id == board.client_id)
+                    .unwrap_or(client_ids.len()),
+            )),
+            location: locate(planned.location),
+            window: window_of(inputs, board, started),
+            duration: (board.ends_at - board.starts_at).num_minutes(),
+            demand: 0,
+            required_skills: skill_set(&catalogue, &planned.required_skills),
+            caregivers_needed: planned.caregivers_needed.clamp(1, 2),
+            pinned: if started {
+                people(&person_ids, &planned.caregiver_ids)
+            } else {
+                Vec::new()
+            },
+            refused: client
+                .map(|c| people(&person_ids, &c.refused_caregivers))
+                .unwrap_or_default(),
+            // Whoever has the visit now is preferred: a proposal moves a visit to someone
+            // else only when that buys something, so plans do not change without a reason.
+            preferred: people(&person_ids, &planned.caregiver_ids),
+        });
+        visit_index.push(index);
+    }
+    let mut shifts = Vec::new();
+    for (person_index, id) in person_ids.iter().enumerate() {
+        let Some(facts) = inputs.caregivers.get(id) else {
+            continue;
+        };
+        let home = locate(inputs.home_bases.get(id).copied().unwrap_or(inputs.depot));
+        for day in inputs.days {
+            let base = (*day - inputs.monday).num_days() * MINUTES_PER_DAY;
+            let absent = facts.absences.iter().any(|a| (a.from..=a.to).contains(day));
+            for shift in facts.shifts.iter().filter(|s| s.weekday == day.weekday()) {
+                let minute = |time: NaiveTime| base + i64::from(time.hour() * 60 + time.minute());
+                let (start, end) = (minute(shift.start), minute(shift.end));
+                shifts.push(Shift {
+                    person: PersonId(as_id(person_index)),
+                    start_location: home,
+                    end_location: home,
+                    start,
+                    regular_end: end,
+                    latest_end: end,
+                    skills: skill_set(&catalogue, &facts.skills),
+                    capacity: 0,
+                    break_: (end - start > SHIFT_NEEDING_BREAK_MINUTES).then_some(Break {
+                        earliest: start + 3 * 60,
+                        latest: start + 6 * 60,
+                        duration: BREAK_MINUTES,
+                    }),
+                    absences: Vec::new(),
+                    absent,
+                });
+            }
+        }
+    }
+    let travel_model = GreatCircleModel::default();
+    let size = locations.len();
+    let mut times = Vec::with_capacity(size * size);
+    for from in &locations {
+        for to in &locations {
+            times.push(travel_model.travel_time(*from, *to).num_minutes());
+        }
+    }
+    let model = |error: optimiser::ProblemError| MappingError::Model(error.to_string());
+    let travel = TravelMatrix::new(size, times).map_err(model)?;
+    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE).map_err(model)?;
+    Ok(Mapped {
+        problem,
+        visit_index,
+        person_ids,
+    })
+}
+
+/// Who serves each visit of the period, and when: the current plan or a proposal.
+pub type PlanAssignment = BTreeMap<String, (Vec<String>, DateTime<Utc>)>;
+
+impl Mapped {
+    fn board<'a>(&self, inputs: &Inputs<'a>, visit: VisitId) -> Option<&'a BoardVisit> {
+        let index = *self.visit_index.get(usize::try_from(visit.0).ok()?)?;
+        inputs.visits.get(index).map(|(board, _)| board)
+    }
+
+    fn boards<'a>(&'a self, inputs: &Inputs<'a>) -> impl Iterator<Item = &'a BoardVisit> {
+        self.visit_index
+            .iter()
+            .filter_map(|&index| inputs.visits.get(index).map(|(board, _)| board))
+    }
+
+    /// The period's visits as they are planned now.
+    pub fn current(&self, inputs: &Inputs<'_>) -> PlanAssignment {
+        self.boards(inputs)
+            .map(|board| {
+                (
+                    board.id.clone(),
+                    (board.caregiver_ids.clone(), board.starts_at),
+                )
+            })
+            .collect()
+    }
+
+    /// The period's visits as the optimiser's plan has them; a visit it left out has no one.
+    pub fn proposed(&self, inputs: &Inputs<'_>, plan: &optimiser::Plan) -> PlanAssignment {
+        let mut assignment: PlanAssignment = self
+            .boards(inputs)
+            .map(|board| (board.id.clone(), (Vec::new(), board.starts_at)))
+            .collect();
+        for route in &plan.routes {
+            let Some(caregiver) = self
+                .problem
+                .shifts()
+                .get(route.shift)
+                .and_then(|shift| self.person_ids.get(usize::try_from(shift.person.0).ok()?))
+            else {
+                continue;
+            };
+            for stop in &route.stops {
+                if let Activity::Visit(visit) = stop.activity
+                    && let Some(board) = self.board(inputs, visit)
+                {
+                    let entry = assignment.entry(board.id.clone()).or_default();
+                    entry.0.push(caregiver.clone());
+                    entry.1 = instant_at(inputs.monday, stop.start);
+                }
+            }
+        }
+        for (caregivers, _) in assignment.values_mut() {
+            caregivers.sort();
+        }
+        assignment
+    }
+}
+
+/// The days a request plans and how long the optimiser may run.
+pub fn check_request(
+    request: &OptimiseRequest,
+) -> Result<(Vec<NaiveDate>, StdDuration), FieldError> {
+    if request.monday.weekday() != Weekday::Mon {
+        return Err(FieldError::new(
+            "monday",
+            "Týden se zadává datem jeho pondělí.",
+        ));
+    }
+    let week: Vec<NaiveDate> = (0..7).map(|d| request.monday + Duration::days(d)).collect();
+    let days = match request.day {
+        Some(day) if week.contains(&day) => vec![day],
+        Some(_) => return Err(FieldError::new("day", "Den musí ležet v zadaném týdnu.")),
+        None => week,
+    };
+    let default_seconds = if days.len() == 1 { 2 } else { 8 };
+    let seconds = request.time_limit_seconds.unwrap_or(default_seconds);
+    if !(1..=30).contains(&seconds) {
+        return Err(FieldError::new(
+            "time_limit_seconds",
+            "Optimalizace smí běžet 1 až 30 sekund.",
+        ));
+    }
+    Ok((days, StdDuration::from_secs(u64::from(seconds))))
+}
+
+/// The proposal of a plan: what changes, what the optimiser could not plan and why, and
+/// both plans scored alike. `seconds` is how long the optimiser ran.
+pub fn proposal(
+    request: &OptimiseRequest,
+    inputs: &Inputs<'_>,
+    mapped: &Mapped,
+    plan: &optimiser::Plan,
+    seconds: f64,
+) -> Proposal {
+    let current = mapped.current(inputs);
+    let proposed = mapped.proposed(inputs, plan);
+    let client_name = |visit_id: &str| {
+        inputs
+            .visits
+            .iter()
+            .find(|(board, _)| board.id == visit_id)
+            .map(|(board, _)| board.client_name.clone())
+            .unwrap_or_default()
+    };
+    let changes = proposed
+        .iter()
+        .filter_map(|(visit_id, (to_caregivers, to_start))| {
+            let (from_caregivers, from_start) = current.get(visit_id)?;
+            let mut from_sorted = from_caregivers.clone();
+            from_sorted.sort();
+            let unplanned = to_caregivers.is_empty();
+            (!unplanned && (&from_sorted != to_caregivers || from_start != to_start)).then(|| {
+                ProposedChange {
+                    visit_id: visit_id.clone(),
+                    client_name: client_name(visit_id),
+                    from_caregiver_ids: from_caregivers.clone(),
+                    to_caregiver_ids: to_caregivers.clone(),
+                    from_starts_at: *from_start,
+                    to_starts_at: *to_start,
+                }
+            })
+        })
+        .collect();
+    let unplanned_boards: Vec<(&BoardVisit, &optimiser::Unassigned)> = plan
+        .unassigned
+        .iter()
+        .filter_map(|missing| Some((mapped.board(inputs, missing.visit)?, missing)))
+        .collect();
+    // Unplanned visits keep their current caregivers if the planner accepts the rest.
+    let mut proposed_with_kept = proposed;
+    for (board, _) in &unplanned_boards {
+        if let Some(kept) = current.get(&board.id) {
+            proposed_with_kept.insert(board.id.clone(), kept.clone());
+        }
+    }
+    Proposal {
+        monday: request.monday,
+        day: request.day,
+        current: score(inputs, &current),
+        proposed: score(inputs, &proposed_with_kept),
+        changes,
+        unplanned: unplanned_boards
+            .iter()
+            .map(|(board, missing)| UnplannedVisit {
+                visit_id: board.id.clone(),
+                client_name: board.client_name.clone(),
+                reason: missing.reason.explain().to_owned(),
+            })
+            .collect(),
+        seconds,
+    }
+}
