@@ -9,7 +9,7 @@ use platform::{ApiError, ApiResponse, Context, Database};
 use shared::planning::proposal::{Inputs, check_request, map_problem, proposal};
 use shared::schedule::OptimiseRequest;
 
-use crate::store::week::Week;
+use crate::store::board::Week;
 use crate::week::week_span;
 
 pub async fn propose<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {

@@ -17,7 +17,8 @@ use shared::schedule::{GeneratedWeek, NewVisit, VisitChangeResult, WeekBoard};
 use shared::time::{prague_date, prague_day_bounds};
 
 use crate::store;
-use crate::store::week::{NewEvent, NewVisitRow, Week};
+use crate::store::board::Week;
+use crate::store::week::{NewEvent, NewVisitRow};
 
 /// `{monday}` from the path: a date that is a Monday.
 fn monday<D>(cx: &Context<'_, D>) -> Result<NaiveDate, ApiError> {
@@ -118,7 +119,7 @@ pub(crate) async fn load_board(
     );
     Ok(WeekBoard {
         monday,
-        caregivers: store::week::board_caregivers(db, provider_id, &planned).await?,
+        caregivers: store::board::board_caregivers(db, provider_id, &planned).await?,
         visits: week.visits.into_iter().map(|(board, _)| board).collect(),
         conflicts,
     })

@@ -2,6 +2,7 @@
 //! missing or holds something unexpected is an internal error that names the column, never a
 //! default.
 
+pub mod board;
 pub mod care_plans;
 pub mod changes;
 pub mod clients;
