@@ -13,8 +13,9 @@ use super::week::{NewEvent, assignment_of, insert_events};
 use super::{insert_rows, instant, status};
 
 /// The provider's visits among `ids` as they stand, by id. Inside a transaction they stay
-/// locked until it ends: `FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already
-/// holds the database's write lock.
+/// locked until it ends: `FOR UPDATE` on PostgreSQL, in id order so that two overlapping
+/// acceptances wait for each other instead of deadlocking; SQLite's `BEGIN IMMEDIATE`
+/// already holds the database's write lock.
 pub async fn lock_visits(
     db: &impl Database,
     provider_id: &str,
@@ -33,7 +34,7 @@ pub async fn lock_visits(
             .query(
                 &format!(
                     "SELECT id, client_id, caregiver_id, second_caregiver_id, starts_at, ends_at, status \
-                     FROM visits WHERE provider_id = $1 AND id IN {}{lock}",
+                     FROM visits WHERE provider_id = $1 AND id IN {} ORDER BY id{lock}",
                     values_placeholders(1, chunk.len(), 2)
                 ),
                 &params,
