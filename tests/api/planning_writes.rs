@@ -112,6 +112,46 @@ async fn two_planners_moving_the_same_visit_at_once_leave_a_history_that_matches
     );
 }
 
+async fn a_new_assignment_keeps_each_changed_position_as_a_structured_row(engine: Engine) {
+    let app = planner(engine).await;
+    assert_eq!(
+        move_visit(&app, "2026-11-26T11:00:00Z", &[MARTIN, JANA]).await,
+        200
+    );
+    assert_eq!(move_visit(&app, "2026-11-26T11:00:00Z", &[JANA]).await, 200);
+
+    let rows = |sql: &'static str| app.scalar(sql);
+    assert_eq!(
+        rows(
+            "SELECT COUNT(*) FROM visit_assignment_changes WHERE visit_id = 'visit-2026-11-26-07' \
+             AND position = 2 AND from_caregiver_id IS NULL AND to_caregiver_id = 'user-pecovatelka.decin'"
+        )
+        .await,
+        1,
+        "Jana joins Martin"
+    );
+    assert_eq!(
+        rows(
+            "SELECT COUNT(*) FROM visit_assignment_changes WHERE visit_id = 'visit-2026-11-26-07' \
+             AND position = 1 AND from_caregiver_id = 'user-pecovatel.decin' \
+             AND to_caregiver_id = 'user-pecovatelka.decin'"
+        )
+        .await,
+        1,
+        "then Martin leaves the visit to Jana"
+    );
+    assert_eq!(
+        rows(
+            "SELECT COUNT(*) FROM visit_assignment_changes c \
+             JOIN visit_events e ON e.id = c.event_id \
+             WHERE c.visit_id = 'visit-2026-11-26-07' AND e.kind = 'assigned'"
+        )
+        .await,
+        3,
+        "each row belongs to its 'assigned' event: position 2 added, then positions 1 and 2"
+    );
+}
+
 /// A thousand planned visits of Jana's on Thursday, `bulk-0000` … `bulk-0999`.
 async fn add_a_thousand_visits(app: &TestApp) {
     let rows: Vec<String> = (0..1000)
@@ -182,6 +222,7 @@ async fn accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statemen
 }
 
 on_both_engines!(
+    a_new_assignment_keeps_each_changed_position_as_a_structured_row,
     two_planners_moving_the_same_visit_at_once_leave_a_history_that_matches_the_final_state,
     accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statements,
 );
