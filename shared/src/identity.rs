@@ -87,6 +87,34 @@ pub mod roles {
     pub const REGIONAL: &[Role] = &[Role::RegionOfficer, Role::DataAnalyst];
     /// Keeps the region's reference data (legal caps).
     pub const REGION_OFFICERS: &[Role] = &[Role::RegionOfficer];
+
+    // Unions of the groups above, for routes two groups share (a test keeps each equal to
+    // its union).
+
+    /// `PROVIDER_STAFF` and `REGIONAL`: the care task catalogue.
+    pub const PROVIDER_STAFF_AND_REGIONAL: &[Role] = &[
+        Role::Caregiver,
+        Role::Coordinator,
+        Role::ProviderManager,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
+    /// `PLANNERS` and `REGIONAL`: the legal caps, the region's municipalities.
+    pub const PLANNERS_AND_REGIONAL: &[Role] = &[
+        Role::Coordinator,
+        Role::ProviderManager,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
+    /// `PROVIDER_STAFF`, `LECTURERS` and `REGIONAL`: everyone who works in care, not family.
+    pub const CARE_WORKFORCE: &[Role] = &[
+        Role::Caregiver,
+        Role::Coordinator,
+        Role::ProviderManager,
+        Role::Lecturer,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
 }
 
 /// The body of `POST /api/auth/login`.
@@ -329,6 +357,29 @@ pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_union_of_role_groups_holds_exactly_its_groups() {
+        let union = |groups: &[&[Role]]| {
+            let mut roles: Vec<Role> = groups.concat();
+            roles.sort();
+            roles.dedup();
+            roles
+        };
+        let sorted = |group: &[Role]| union(&[group]);
+        assert_eq!(
+            sorted(roles::PROVIDER_STAFF_AND_REGIONAL),
+            union(&[roles::PROVIDER_STAFF, roles::REGIONAL])
+        );
+        assert_eq!(
+            sorted(roles::PLANNERS_AND_REGIONAL),
+            union(&[roles::PLANNERS, roles::REGIONAL])
+        );
+        assert_eq!(
+            sorted(roles::CARE_WORKFORCE),
+            union(&[roles::PROVIDER_STAFF, roles::LECTURERS, roles::REGIONAL])
+        );
+    }
 
     #[test]
     fn a_new_password_is_checked_without_a_username_when_none_is_known_yet() {
