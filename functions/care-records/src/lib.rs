@@ -40,6 +40,7 @@ pub enum Endpoint {
 
 impl Component for CareRecords {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
         Route {

@@ -6,6 +6,7 @@ mod codes;
 mod family;
 mod session;
 mod staff;
+mod store;
 
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
 use shared::identity::Role;
@@ -51,6 +52,7 @@ const fn route(
 
 impl Component for Identity {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
         route(

@@ -17,6 +17,7 @@ pub enum Endpoint {
 
 impl Component for Reports {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[Route {
         method: Method::Get,

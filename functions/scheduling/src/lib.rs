@@ -59,6 +59,7 @@ const CLIENT_SCHEDULE_DAYS: i64 = 14;
 
 impl Component for Scheduling {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
         Route {

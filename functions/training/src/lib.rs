@@ -16,6 +16,7 @@ pub enum Endpoint {
 
 impl Component for Training {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[Route {
         method: Method::Get,
