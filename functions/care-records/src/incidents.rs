@@ -3,7 +3,7 @@
 
 use platform::audit::{self, Action, Subject};
 use platform::{ApiError, ApiResponse, Context, Database};
-use shared::identity::Role;
+use shared::identity::roles::CAREGIVERS;
 use shared::records::ConflictView;
 
 use crate::store::incidents;
@@ -69,7 +69,8 @@ pub async fn acknowledge<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse
 /// those of their own records; newest first.
 pub async fn conflicts<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let caller = cx.caller()?;
-    let of_caregiver = (caller.role() == Role::Caregiver).then_some(caller.user.user_id.as_str());
+    let of_caregiver =
+        (CAREGIVERS.contains(&caller.role())).then_some(caller.user.user_id.as_str());
     let conflicts = incidents::conflicts(cx.db, caller.provider_id()?, of_caregiver).await?;
     let read: Vec<(&str, &str)> = conflicts
         .iter()

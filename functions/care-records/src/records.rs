@@ -4,7 +4,7 @@
 use platform::audit::{self, Action, Subject};
 use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, db};
-use shared::identity::Role;
+use shared::identity::roles::CAREGIVERS;
 use shared::records::{CorrectionInput, RecordView, VisitRecords, check_content, check_reason};
 
 use crate::store::{self, records, visits};
@@ -27,7 +27,7 @@ pub async fn visit_records<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
         .await?
         .ok_or_else(visit_not_found)?;
     let records = records::of_visit(cx.db, visit_id).await?;
-    if caller.role() == Role::Caregiver {
+    if CAREGIVERS.contains(&caller.role()) {
         let me = caller.user.user_id.as_str();
         if !visit.assignment.includes(me) && !records.iter().any(|r| r.caregiver_id == me) {
             return Err(visit_not_found());

@@ -28,6 +28,6 @@ pub async fn browse<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
                 FieldError::new("limit", format!("Na stránku se vejde 1 až {PAGE} záznamů."))
             })?,
     };
-    let entries = store::audit_page(cx.db, provider_id, before.as_ref(), limit).await?;
+    let entries = store::audit::page(cx.db, provider_id, before.as_ref(), limit).await?;
     Ok(ApiResponse::ok(&entries))
 }

@@ -1,12 +1,11 @@
-//! Every SQL statement of identity, and the strict decoding of its rows: a missing or
-//! malformed column is an internal error naming the column, never a default.
+//! The audit log as its manager browses it.
 
 use platform::{Database, DbError, Value, timestamp};
 use shared::identity::{AuditCursor, AuditEntry, Role};
 
 /// One page of the provider's audit log, strictly after `before` in the log's order: newest
 /// first, the entries of one instant by id (descending).
-pub async fn audit_page(
+pub async fn page(
     db: &impl Database,
     provider_id: &str,
     before: Option<&AuditCursor>,
