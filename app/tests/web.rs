@@ -682,6 +682,7 @@ fn a_family_member_without_linked_clients_is_told_how_to_get_one() {
 #[wasm_bindgen_test]
 fn the_audit_log_is_a_table_in_czech() {
     let state = Remote::Loaded(vec![AuditEntry {
+        id: "a1".to_owned(),
         at: utc("2026-11-23T14:30:00Z"),
         user_id: "u9".to_owned(),
         display_name: "Eva Rodinná".to_owned(),

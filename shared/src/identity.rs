@@ -90,6 +90,34 @@ pub mod roles {
     pub const REGIONAL: &[Role] = &[Role::RegionOfficer, Role::DataAnalyst];
     /// Keeps the region's reference data (legal caps).
     pub const REGION_OFFICERS: &[Role] = &[Role::RegionOfficer];
+
+    // Unions of the groups above, for routes two groups share (a test keeps each equal to
+    // its union).
+
+    /// `PROVIDER_STAFF` and `REGIONAL`: the care task catalogue.
+    pub const PROVIDER_STAFF_AND_REGIONAL: &[Role] = &[
+        Role::Caregiver,
+        Role::Coordinator,
+        Role::ProviderManager,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
+    /// `PLANNERS` and `REGIONAL`: the legal caps, the region's municipalities.
+    pub const PLANNERS_AND_REGIONAL: &[Role] = &[
+        Role::Coordinator,
+        Role::ProviderManager,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
+    /// `PROVIDER_STAFF`, `LECTURERS` and `REGIONAL`: everyone who works in care, not family.
+    pub const CARE_WORKFORCE: &[Role] = &[
+        Role::Caregiver,
+        Role::Coordinator,
+        Role::ProviderManager,
+        Role::Lecturer,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
 }
 
 /// The body of `POST /api/auth/login`.
@@ -307,6 +335,7 @@ pub struct FamilyLink {
 /// One line of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
+    pub id: String,
     pub at: chrono::DateTime<chrono::Utc>,
     pub user_id: String,
     pub display_name: String,
@@ -315,6 +344,53 @@ pub struct AuditEntry {
     pub entity: String,
     pub entity_id: Option<String>,
     pub client_id: Option<String>,
+}
+
+/// Where a page of the audit log ends. The log reads newest first, the entries of one
+/// instant (one call logs many) by id, descending; the next page holds the entries strictly
+/// after the cursor in that order, so a page boundary inside such a batch skips and repeats
+/// nothing. On the wire `?before=<instant>~<id>`; an instant alone pages back from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditCursor {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub id: Option<String>,
+}
+
+impl AuditCursor {
+    /// The cursor of the page that ends with `entry`.
+    pub fn after(entry: &AuditEntry) -> Self {
+        Self {
+            at: entry.at,
+            id: Some(entry.id.clone()),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, FieldError> {
+        let invalid = || {
+            FieldError::new(
+                "before",
+                "Zadejte okamžik ve tvaru RFC 3339, např. 2026-11-23T10:00:00Z, případně s ~ a identifikátorem záznamu.",
+            )
+        };
+        let (instant, id) = match text.split_once('~') {
+            Some((instant, id)) if !id.is_empty() => (instant, Some(id.to_owned())),
+            Some(_) => return Err(invalid()),
+            None => (text, None),
+        };
+        let at = chrono::DateTime::parse_from_rfc3339(instant)
+            .map_err(|_| invalid())?
+            .with_timezone(&chrono::Utc);
+        Ok(Self { at, id })
+    }
+
+    /// The `before` query value.
+    pub fn to_query_value(&self) -> String {
+        let instant = self.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        match &self.id {
+            Some(id) => format!("{instant}~{id}"),
+            None => instant,
+        }
+    }
 }
 
 /// A display name: 1–100 characters after trimming.
@@ -332,6 +408,42 @@ pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_audit_cursor_carries_the_instant_and_the_id_of_the_last_entry() {
+        let cursor = AuditCursor::parse("2026-11-05T19:00:00.120Z~abc").expect("a cursor");
+        assert_eq!(cursor.id.as_deref(), Some("abc"));
+        assert_eq!(cursor.to_query_value(), "2026-11-05T19:00:00.120Z~abc");
+        let instant = AuditCursor::parse("2026-11-05T20:00:00+01:00").expect("an instant");
+        assert_eq!(instant.id, None);
+        assert_eq!(instant.to_query_value(), "2026-11-05T19:00:00.000Z");
+        for bad in ["", "včera", "2026-11-05T19:00:00Z~"] {
+            assert_eq!(AuditCursor::parse(bad).expect_err(bad).field, "before");
+        }
+    }
+
+    #[test]
+    fn each_union_of_role_groups_holds_exactly_its_groups() {
+        let union = |groups: &[&[Role]]| {
+            let mut roles: Vec<Role> = groups.concat();
+            roles.sort();
+            roles.dedup();
+            roles
+        };
+        let sorted = |group: &[Role]| union(&[group]);
+        assert_eq!(
+            sorted(roles::PROVIDER_STAFF_AND_REGIONAL),
+            union(&[roles::PROVIDER_STAFF, roles::REGIONAL])
+        );
+        assert_eq!(
+            sorted(roles::PLANNERS_AND_REGIONAL),
+            union(&[roles::PLANNERS, roles::REGIONAL])
+        );
+        assert_eq!(
+            sorted(roles::CARE_WORKFORCE),
+            union(&[roles::PROVIDER_STAFF, roles::LECTURERS, roles::REGIONAL])
+        );
+    }
 
     #[test]
     fn a_new_password_is_checked_without_a_username_when_none_is_known_yet() {

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use shared::ErrorBody;
 
-pub const DEMO_PASSWORD: &str = platform::demo::DEMO_PASSWORD;
+pub const DEMO_PASSWORD: &str = demo::DEMO_PASSWORD;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {

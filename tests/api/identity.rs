@@ -3,7 +3,7 @@
 use chrono::Duration;
 use serde_json::json;
 use shared::identity::{
-    AuditEntry, CreatedStaffMember, FamilyLink, Invitation, Me, Role, StaffMember,
+    AuditCursor, AuditEntry, CreatedStaffMember, FamilyLink, Invitation, Me, Role, StaffMember,
 };
 
 use crate::helpers::{DEMO_PASSWORD, Engine, TestApp, error_of, json, on_both_engines};
@@ -391,6 +391,55 @@ async fn reading_care_data_writes_the_audit_log_the_manager_browses(engine: Engi
     );
 }
 
+async fn audit_paging_over_a_batch_of_equal_timestamps_returns_every_row_once(engine: Engine) {
+    // The test clock stands still, so every entry shares one instant; each read of the
+    // caregiver's day logs a batch of five, more than the three a page holds below.
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-05T09:00:00Z")
+        .expect("valid")
+        .with_timezone(&chrono::Utc);
+    let app = TestApp::spawn_at(engine, now).await;
+    let caregiver = app.browser();
+    caregiver.login_as("pecovatelka.decin").await;
+    for _ in 0..4 {
+        assert_eq!(
+            caregiver.get("/api/schedule/visits/today").await.status(),
+            200
+        );
+    }
+    app.login_as("vedouci.decin").await;
+    let whole: Vec<AuditEntry> = json(app.get("/api/auth/audit").await).await;
+    assert!(whole.len() >= 20, "four batches of five: {}", whole.len());
+    assert!(whole.iter().all(|entry| entry.at == now));
+
+    let mut walked: Vec<AuditEntry> = Vec::new();
+    let mut path = String::from("/api/auth/audit?limit=3");
+    loop {
+        let page: Vec<AuditEntry> = json(app.get(&path).await).await;
+        assert!(page.len() <= 3, "a page holds at most its limit");
+        let Some(last) = page.last() else { break };
+        path = format!(
+            "/api/auth/audit?limit=3&before={}",
+            AuditCursor::after(last).to_query_value()
+        );
+        walked.extend(page);
+        assert!(walked.len() <= whole.len(), "paging repeats rows");
+    }
+    let ids = |entries: &[AuditEntry]| -> Vec<String> {
+        entries.iter().map(|entry| entry.id.clone()).collect()
+    };
+    assert_eq!(
+        ids(&walked),
+        ids(&whole),
+        "every row once, in the log's order"
+    );
+    let mut unique = ids(&whole);
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), whole.len());
+    error_of(app.get("/api/auth/audit?limit=0").await, 400).await;
+    error_of(app.get("/api/auth/audit?before=vcera").await, 400).await;
+}
+
 on_both_engines!(
     a_caregiver_signs_in_and_is_told_who_they_are,
     a_wrong_password_and_an_unknown_user_get_the_same_answer,
@@ -410,4 +459,5 @@ on_both_engines!(
     a_manager_cannot_demote_or_deactivate_themselves,
     a_family_invitation_works_once_and_its_link_can_be_revoked,
     reading_care_data_writes_the_audit_log_the_manager_browses,
+    audit_paging_over_a_batch_of_equal_timestamps_returns_every_row_once,
 );

@@ -15,6 +15,7 @@ use shared::records::{
     ConflictView, IncidentKind, IncidentView, SyncItemResult, SyncOutcome, SyncResponse,
     VisitRecords,
 };
+use shared::schedule::VisitStatus;
 
 use crate::helpers::{Browser, Engine, TestApp, error_of, json, on_both_engines};
 
@@ -146,11 +147,19 @@ async fn a_recorded_visit_is_stored_once_however_often_it_is_sent(engine: Engine
     );
     assert_eq!(
         app.scalar(
-            "SELECT COUNT(*) FROM visits WHERE id = 'visit-2026-11-05-00' AND status = 'done'"
+            "SELECT COUNT(*) FROM visit_progress WHERE visit_id = 'visit-2026-11-05-00' AND status = 'done'"
         )
         .await,
         1,
         "the caregiver's day shows the visit done"
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM visits WHERE id = 'visit-2026-11-05-00' AND status = 'planned'"
+        )
+        .await,
+        1,
+        "care records leaves scheduling's own status alone"
     );
 }
 
@@ -617,6 +626,67 @@ async fn a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so(en
     );
     assert_eq!(results[0].conflicts, [SyncConflictKind::VisitMoved]);
     assert_eq!(results[1].conflicts, [SyncConflictKind::VisitReassigned]);
+}
+
+async fn a_caregiver_taken_off_as_the_second_of_a_two_person_visit_still_has_the_record_accepted(
+    engine: Engine,
+) {
+    let app = spawn(engine).await;
+    // Martin joins Jana at Věra's, then the planner takes him off again; his phone, offline
+    // meanwhile, still holds the record he made there.
+    change_visit(
+        &app,
+        &JANA_1300_VERA.id,
+        json!({"caregiver_ids": ["user-pecovatelka.decin", "user-pecovatel.decin"], "reason": "těžší koupel ve dvou"}),
+    )
+    .await;
+    change_visit(
+        &app,
+        &JANA_1300_VERA.id,
+        json!({"caregiver_ids": ["user-pecovatelka.decin"], "reason": "Martin stačí jinde"}),
+    )
+    .await;
+    let martin = signed_in(&app, "pecovatel.decin").await;
+
+    let results = sync(
+        &martin,
+        &[item(
+            &new_record_id(),
+            "martin-telefon",
+            &JANA_1300_VERA,
+            2,
+            hygiene(),
+        )],
+    )
+    .await;
+
+    assert_eq!(results[0].state, Some(RecordState::Accepted), "{results:?}");
+    assert_eq!(results[0].conflicts, [SyncConflictKind::VisitReassigned]);
+    let coordinator = signed_in(&app, "koordinator.decin").await;
+    let visit = visit_records(&coordinator, &JANA_1300_VERA.id).await;
+    assert_eq!(
+        visit.status,
+        VisitStatus::Done,
+        "an accepted record makes it done"
+    );
+    assert_eq!(visit.records.len(), 1);
+    assert_eq!(visit.records[0].caregiver_name, "Martin Pečovatel");
+    let refused = sync(
+        &martin,
+        &[item(
+            &new_record_id(),
+            "martin-telefon",
+            &JANA_0900_JOSEF,
+            2,
+            hygiene(),
+        )],
+    )
+    .await;
+    assert_eq!(
+        refused[0].outcome,
+        SyncOutcome::Rejected,
+        "a visit he was never on stays closed to him"
+    );
 }
 
 async fn a_record_of_a_cancelled_visit_is_kept_but_held_from_billing(engine: Engine) {
@@ -1092,6 +1162,7 @@ on_both_engines!(
     sync_chaos_keeps_every_record_exactly_once_across_devices_replays_and_cuts,
     two_devices_on_one_visit_keep_the_earlier_record_and_both_caregivers_see_it,
     a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so,
+    a_caregiver_taken_off_as_the_second_of_a_two_person_visit_still_has_the_record_accepted,
     a_record_of_a_cancelled_visit_is_kept_but_held_from_billing,
     a_coordinator_can_release_a_held_record_so_it_is_billed,
     a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction,

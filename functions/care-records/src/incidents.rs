@@ -2,13 +2,13 @@
 //! conflicts the sync rules resolved (shown to the caregivers concerned as well).
 
 use platform::audit::{self, Action, Subject};
-use platform::{ApiError, ApiResponse, Context, Database, DbError, Value, timestamp};
-use shared::identity::Role;
-use shared::records::{ConflictView, IncidentView};
+use platform::{ApiError, ApiResponse, Context, Database};
+use shared::identity::roles::CAREGIVERS;
+use shared::records::ConflictView;
 
-use crate::store::{INCIDENT_SELECT, conflict_kind, incident_view, instant, record_state};
+use crate::store::incidents;
 
-/// Logs a read of each listed item of care data.
+/// Logs a read of each listed item of care data: (item id, client id).
 async fn audit_reads<D: Database>(
     cx: &Context<'_, D>,
     entity: &str,
@@ -33,19 +33,7 @@ async fn audit_reads<D: Database>(
 /// newest first.
 pub async fn open<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let provider_id = cx.caller()?.provider_id()?;
-    let incidents = cx
-        .db
-        .query(
-            &format!(
-                "{INCIDENT_SELECT} WHERE i.provider_id = $1 AND i.acknowledged_at IS NULL \
-                 ORDER BY i.reported_at DESC, i.id"
-            ),
-            &[provider_id.into()],
-        )
-        .await?
-        .iter()
-        .map(incident_view)
-        .collect::<Result<Vec<IncidentView>, DbError>>()?;
+    let incidents = incidents::open(cx.db, provider_id).await?;
     let read: Vec<(&str, &str)> = incidents
         .iter()
         .map(|incident| (incident.id.as_str(), incident.client_id.as_str()))
@@ -57,29 +45,16 @@ pub async fn open<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiEr
 /// `POST /api/records/incidents/{id}/acknowledge`: the first acknowledgement stays.
 pub async fn acknowledge<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let caller = cx.caller()?;
-    let provider_id = caller.provider_id()?;
-    let id = cx.params.get("id").unwrap_or_default();
-    cx.db
-        .execute(
-            "UPDATE incidents SET acknowledged_by = $1, acknowledged_at = $2 \
-             WHERE id = $3 AND provider_id = $4 AND acknowledged_at IS NULL",
-            &[
-                caller.user.user_id.as_str().into(),
-                timestamp::format(cx.now).into(),
-                id.into(),
-                provider_id.into(),
-            ],
-        )
-        .await?;
-    let incident = cx
-        .db
-        .query_one(
-            &format!("{INCIDENT_SELECT} WHERE i.id = $1 AND i.provider_id = $2"),
-            &[id.into(), provider_id.into()],
-        )
-        .await?
-        .ok_or(ApiError::NotFound("Událost"))?;
-    let incident = incident_view(&incident)?;
+    let id = cx.params.require("id")?;
+    let incident = incidents::acknowledge(
+        cx.db,
+        id,
+        caller.provider_id()?,
+        &caller.user.user_id,
+        cx.now,
+    )
+    .await?
+    .ok_or(ApiError::NotFound("Událost"))?;
     cx.audit(
         Action::Update,
         "incident",
@@ -94,48 +69,22 @@ pub async fn acknowledge<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse
 /// those of their own records; newest first.
 pub async fn conflicts<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let caller = cx.caller()?;
-    let mut filter = String::from("k.provider_id = $1");
-    let mut params: Vec<Value> = vec![caller.provider_id()?.into()];
-    if caller.role() == Role::Caregiver {
-        filter.push_str(" AND r.caregiver_id = $2");
-        params.push(caller.user.user_id.as_str().into());
-    }
-    let rows = cx
-        .db
-        .query(
-            &format!(
-                "SELECT k.record_id, k.visit_id, k.kind, k.detected_at, r.state, r.caregiver_id, r.client_id, \
-                        u.display_name AS caregiver_name, c.name AS client_name \
-                 FROM record_conflicts k JOIN visit_records r ON r.id = k.record_id \
-                 JOIN users u ON u.id = r.caregiver_id JOIN clients c ON c.id = r.client_id \
-                 WHERE {filter} ORDER BY k.detected_at DESC, k.record_id, k.kind"
-            ),
-            &params,
-        )
-        .await?;
-    let mut views = Vec::with_capacity(rows.len());
-    let mut clients = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let kind = conflict_kind(row)?;
-        let state = record_state(row)?;
-        clients.push(row.text("client_id")?);
-        views.push(ConflictView {
-            record_id: row.text("record_id")?,
-            visit_id: row.text("visit_id")?,
-            client_name: row.text("client_name")?,
-            caregiver_id: row.text("caregiver_id")?,
-            caregiver_name: row.text("caregiver_name")?,
-            kind,
-            state,
-            message: kind.message(state).to_owned(),
-            detected_at: instant(row, "detected_at")?,
-        });
-    }
-    let read: Vec<(&str, &str)> = views
+    let of_caregiver =
+        (CAREGIVERS.contains(&caller.role())).then_some(caller.user.user_id.as_str());
+    let conflicts = incidents::conflicts(cx.db, caller.provider_id()?, of_caregiver).await?;
+    let read: Vec<(&str, &str)> = conflicts
         .iter()
-        .zip(&clients)
-        .map(|(view, client)| (view.record_id.as_str(), client.as_str()))
+        .map(|conflict| {
+            (
+                conflict.view.record_id.as_str(),
+                conflict.client_id.as_str(),
+            )
+        })
         .collect();
     audit_reads(cx, "visit_record", &read).await?;
+    let views: Vec<ConflictView> = conflicts
+        .into_iter()
+        .map(|conflict| conflict.view)
+        .collect();
     Ok(ApiResponse::ok(&views))
 }

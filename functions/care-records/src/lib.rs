@@ -5,11 +5,16 @@
 
 mod billing;
 mod incidents;
+mod records;
+mod statement_files;
 mod store;
 mod sync;
 
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
-use shared::identity::Role;
+use shared::identity::roles::{
+    CAREGIVERS, MANAGERS, PLANNERS, PLANNERS_AND_REGIONAL, PROVIDER_STAFF,
+    PROVIDER_STAFF_AND_REGIONAL, REGION_OFFICERS,
+};
 
 #[derive(Debug)]
 pub struct CareRecords;
@@ -33,36 +38,28 @@ pub enum Endpoint {
     StatementPage,
 }
 
-const PLANNERS: &[Role] = &[Role::Coordinator, Role::ProviderManager];
-const STAFF: &[Role] = &[Role::Caregiver, Role::Coordinator, Role::ProviderManager];
-
 impl Component for CareRecords {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
         Route {
             method: Method::Get,
             pattern: "/api/records/tasks",
             endpoint: Endpoint::TaskCatalogue,
-            access: Access::Roles(&[
-                Role::Caregiver,
-                Role::Coordinator,
-                Role::ProviderManager,
-                Role::RegionOfficer,
-                Role::DataAnalyst,
-            ]),
+            access: Access::Roles(PROVIDER_STAFF_AND_REGIONAL),
         },
         Route {
             method: Method::Post,
             pattern: "/api/records/sync",
             endpoint: Endpoint::Sync,
-            access: Access::Roles(&[Role::Caregiver]),
+            access: Access::Roles(CAREGIVERS),
         },
         Route {
             method: Method::Get,
             pattern: "/api/records/visits/{visit_id}",
             endpoint: Endpoint::VisitRecords,
-            access: Access::Roles(STAFF),
+            access: Access::Roles(PROVIDER_STAFF),
         },
         Route {
             method: Method::Post,
@@ -92,24 +89,19 @@ impl Component for CareRecords {
             method: Method::Get,
             pattern: "/api/records/conflicts",
             endpoint: Endpoint::Conflicts,
-            access: Access::Roles(STAFF),
+            access: Access::Roles(PROVIDER_STAFF),
         },
         Route {
             method: Method::Get,
             pattern: "/api/records/caps",
             endpoint: Endpoint::ShowCaps,
-            access: Access::Roles(&[
-                Role::Coordinator,
-                Role::ProviderManager,
-                Role::RegionOfficer,
-                Role::DataAnalyst,
-            ]),
+            access: Access::Roles(PLANNERS_AND_REGIONAL),
         },
         Route {
             method: Method::Put,
             pattern: "/api/records/caps",
             endpoint: Endpoint::SaveCap,
-            access: Access::Roles(&[Role::RegionOfficer]),
+            access: Access::Roles(REGION_OFFICERS),
         },
         Route {
             method: Method::Get,
@@ -121,7 +113,7 @@ impl Component for CareRecords {
             method: Method::Put,
             pattern: "/api/records/price-list",
             endpoint: Endpoint::SavePriceList,
-            access: Access::Roles(&[Role::ProviderManager]),
+            access: Access::Roles(MANAGERS),
         },
         Route {
             method: Method::Get,
@@ -150,8 +142,8 @@ impl Component for CareRecords {
         match endpoint {
             Endpoint::TaskCatalogue => Ok(ApiResponse::ok(&store::task_catalogue(cx.db).await?)),
             Endpoint::Sync => sync::sync(cx).await,
-            Endpoint::VisitRecords => store::visit_records(cx).await,
-            Endpoint::Correct => store::correct(cx).await,
+            Endpoint::VisitRecords => records::visit_records(cx).await,
+            Endpoint::Correct => records::correct(cx).await,
             Endpoint::Release => sync::release(cx).await,
             Endpoint::OpenIncidents => incidents::open(cx).await,
             Endpoint::AcknowledgeIncident => incidents::acknowledge(cx).await,
@@ -161,7 +153,7 @@ impl Component for CareRecords {
             Endpoint::ShowPriceLists => billing::show_price_lists(cx).await,
             Endpoint::SavePriceList => billing::save_price_list(cx).await,
             Endpoint::Statement => billing::statement(cx).await,
-            Endpoint::StatementCsv => billing::statement_csv(cx).await,
+            Endpoint::StatementCsv => billing::statement_csv_file(cx).await,
             Endpoint::StatementPage => billing::statement_page(cx).await,
         }
     }

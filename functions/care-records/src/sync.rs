@@ -7,21 +7,19 @@ use std::collections::BTreeMap;
 
 use platform::audit::Action;
 use platform::input::json_body;
-use platform::random::new_id;
-use platform::{
-    ApiError, ApiResponse, Context, Database, DbError, Engine, Row, Value, db, timestamp,
-};
+use platform::{ApiError, ApiResponse, Context, Database, DbError, db};
 use serde::Deserialize;
 use shared::catalogue::TaskUnit;
 use shared::error::FieldError;
-use shared::records::sync::{Arrival, RecordFacts, RecordState, VisitFacts, decide, resolve};
+use shared::records::sync::{Arrival, RecordFacts, RecordState, decide, resolve};
 use shared::records::{
-    CheckedRecord, MAX_SYNC_BATCH, ReleaseInput, SyncItemResult, SyncOutcome, SyncResponse,
-    VisitRecordInput, check_reason, check_record,
+    MAX_SYNC_BATCH, ReleaseInput, SyncItemResult, SyncOutcome, SyncResponse, VisitRecordInput,
+    check_reason, check_record,
 };
-use shared::schedule::VisitStatus;
 
-use crate::store::{conflict_kind, insert_tasks, instant, one_record, planned_tasks, record_state};
+use crate::records::one_record;
+use crate::store::visits::{self, Visit};
+use crate::store::{self, records};
 
 /// The request as it arrives: items stay raw until each is parsed on its own.
 #[derive(Debug, Deserialize)]
@@ -39,7 +37,7 @@ pub async fn sync<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiEr
         )
         .into());
     }
-    let units = crate::store::task_units(cx.db).await?;
+    let units = store::task_units(cx.db).await?;
     let mut results = Vec::with_capacity(request.items.len());
     for item in &request.items {
         let record_id = item
@@ -75,97 +73,23 @@ fn record_id_reused() -> ApiError {
     }
 }
 
-/// A visit of the caller's provider, locked for the rest of the transaction: the rules
-/// read all its records, so two records of one visit are resolved one after the other.
-async fn lock_visit<D: Database>(
+/// The visit, locked, if the calling caregiver may record it: she is on it now, in either
+/// position, or the planner took her off it (she may have gone there offline before her
+/// phone learned of the change).
+async fn lock_own_visit<D: Database>(
     cx: &Context<'_, D>,
     visit_id: &str,
-) -> Result<Option<Row>, ApiError> {
-    let lock = match cx.db.engine() {
-        // SQLite's BEGIN IMMEDIATE already holds the write lock.
-        Engine::Sqlite => "",
-        Engine::Postgres => " FOR UPDATE",
-    };
-    Ok(cx
-        .db
-        .query_one(
-            &format!(
-                "SELECT id, client_id, status, starts_at, caregiver_id, second_caregiver_id \
-                 FROM visits WHERE id = $1 AND provider_id = $2{lock}"
-            ),
-            &[visit_id.into(), cx.caller()?.provider_id()?.into()],
-        )
-        .await?)
-}
-
-/// The visit, locked, if the calling caregiver may record it.
-async fn lock_own_visit<D: Database>(cx: &Context<'_, D>, visit_id: &str) -> Result<Row, ApiError> {
+) -> Result<Visit, ApiError> {
     let caller = cx.caller()?;
-    let row = lock_visit(cx, visit_id).await?.ok_or_else(not_your_visit)?;
     let me = caller.user.user_id.as_str();
-    let assigned_now = [
-        row.optional_text("caregiver_id")?,
-        row.optional_text("second_caregiver_id")?,
-    ]
-    .iter()
-    .any(|id| id.as_deref() == Some(me));
-    // A caregiver the planner took off the visit may still have gone there offline: the
-    // scheduling history names the caregivers before a reassignment ("old → new").
-    let assigned_before = || async {
-        cx.db
-            .query_one(
-                "SELECT id FROM visit_events WHERE visit_id = $1 AND kind = 'assigned' AND detail LIKE $2",
-                &[visit_id.into(), format!("%{me}%→%").into()],
-            )
-            .await
-            .map(|found| found.is_some())
-    };
-    if assigned_now || assigned_before().await? {
-        Ok(row)
+    let visit = visits::lock(cx.db, visit_id, caller.provider_id()?)
+        .await?
+        .ok_or_else(not_your_visit)?;
+    if visit.assignment.includes(me) || visits::was_taken_off(cx.db, visit_id, me).await? {
+        Ok(visit)
     } else {
         Err(not_your_visit())
     }
-}
-
-fn visit_facts(row: &Row) -> Result<VisitFacts, DbError> {
-    Ok(VisitFacts {
-        status: row.parsed("status", "a visit status", VisitStatus::parse)?,
-        starts_at: instant(row, "starts_at")?,
-        caregiver_ids: [
-            row.optional_text("caregiver_id")?,
-            row.optional_text("second_caregiver_id")?,
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-    })
-}
-
-async fn stored_facts(
-    db: &impl Database,
-    visit_id: &str,
-) -> Result<Vec<(RecordFacts, RecordState)>, DbError> {
-    db.query(
-        "SELECT id, caregiver_id, recorded_at, planned_starts_at, fingerprint, state, released_at \
-         FROM visit_records WHERE visit_id = $1",
-        &[visit_id.into()],
-    )
-    .await?
-    .iter()
-    .map(|row| {
-        Ok((
-            RecordFacts {
-                record_id: row.text("id")?,
-                caregiver_id: row.text("caregiver_id")?,
-                recorded_at: instant(row, "recorded_at")?,
-                planned_starts_at: instant(row, "planned_starts_at")?,
-                fingerprint: row.text("fingerprint")?,
-                released: row.optional_text("released_at")?.is_some(),
-            },
-            record_state(row)?,
-        ))
-    })
-    .collect()
 }
 
 async fn sync_item<D: Database>(
@@ -182,6 +106,7 @@ async fn sync_item<D: Database>(
     let fingerprint = serde_json::to_string(&input)
         .map_err(|_| FieldError::new("items", "Položka není platný JSON."))?;
     let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?;
     let incoming = RecordFacts {
         record_id: record.record_id.clone(),
         caregiver_id: caller.user.user_id.clone(),
@@ -192,66 +117,63 @@ async fn sync_item<D: Database>(
     };
     db::in_transaction(cx.db, async || {
         let visit = lock_own_visit(cx, &record.visit_id).await?;
-        let stored = stored_facts(cx.db, &record.visit_id).await?;
+        let stored = records::facts_of_visit(cx.db, &record.visit_id).await?;
         let existing: Vec<RecordFacts> = stored.iter().map(|(facts, _)| facts.clone()).collect();
-        let decision = decide(&visit_facts(&visit)?, &existing, &incoming);
+        let decision = decide(&visit.facts(), &existing, &incoming);
         match decision.arrival {
             Arrival::IdReused => Err(record_id_reused()),
-            Arrival::Duplicate => {
-                let state = stored
+            Arrival::Duplicate => Ok(SyncItemResult {
+                record_id: Some(record.record_id.clone()),
+                outcome: SyncOutcome::Duplicate,
+                state: stored
                     .iter()
                     .find(|(facts, _)| facts.record_id == incoming.record_id)
-                    .map(|(_, state)| *state);
-                let conflicts = cx
-                    .db
-                    .query(
-                        "SELECT kind FROM record_conflicts WHERE record_id = $1 ORDER BY kind",
-                        &[record.record_id.as_str().into()],
-                    )
-                    .await?
-                    .iter()
-                    .map(conflict_kind)
-                    .collect::<Result<Vec<_>, DbError>>()?;
-                Ok(SyncItemResult {
-                    record_id: Some(record.record_id.clone()),
-                    outcome: SyncOutcome::Duplicate,
-                    state,
-                    conflicts,
-                    error: None,
-                })
-            }
+                    .map(|(_, state)| *state),
+                conflicts: records::conflicts_of(cx.db, &record.record_id).await?,
+                error: None,
+            }),
             Arrival::New => {
-                let client_id = visit.text("client_id")?;
-                insert_record(cx, &record, &incoming, &client_id).await?;
-                let mut mine = None;
-                for resolution in &decision.resolutions {
-                    write_resolution(cx, &record.visit_id, resolution).await?;
-                    if resolution.record_id == record.record_id {
-                        mine = Some(resolution.clone());
-                    }
-                }
-                if decision
-                    .resolutions
-                    .iter()
-                    .any(|resolution| resolution.state == RecordState::Accepted)
+                match records::insert(
+                    cx.db,
+                    &record,
+                    &incoming,
+                    provider_id,
+                    &visit.client_id,
+                    cx.now,
+                )
+                .await
                 {
-                    cx.db
-                        .execute(
-                            "UPDATE visits SET status = 'done' WHERE id = $1 AND status = 'planned'",
-                            &[record.visit_id.as_str().into()],
-                        )
-                        .await?;
+                    // The id is taken by a record of another visit.
+                    Err(DbError::UniqueViolation(_)) => return Err(record_id_reused()),
+                    other => other?,
+                }
+                // The visit reads 'done' through `visit_progress` once a record is accepted.
+                for resolution in &decision.resolutions {
+                    records::write_resolution(
+                        cx.db,
+                        &record.visit_id,
+                        provider_id,
+                        resolution,
+                        cx.now,
+                    )
+                    .await?;
                 }
                 cx.audit(
                     Action::Create,
                     "visit_record",
                     Some(&record.record_id),
-                    Some(&client_id),
+                    Some(&visit.client_id),
                 )
                 .await?;
-                let mine = mine.ok_or_else(|| {
-                    DbError::Statement("the rules resolved every record but the new one".into())
-                })?;
+                let mine = decision
+                    .resolutions
+                    .iter()
+                    .find(|resolution| resolution.record_id == record.record_id)
+                    .ok_or_else(|| {
+                        ApiError::Internal(
+                            "the sync rules resolved every record but the new one".into(),
+                        )
+                    })?;
                 Ok(SyncItemResult {
                     record_id: Some(record.record_id.clone()),
                     outcome: if mine.conflicts.is_empty() {
@@ -260,7 +182,7 @@ async fn sync_item<D: Database>(
                         SyncOutcome::Conflict
                     },
                     state: Some(mine.state),
-                    conflicts: mine.conflicts,
+                    conflicts: mine.conflicts.clone(),
                     error: None,
                 })
             }
@@ -269,129 +191,26 @@ async fn sync_item<D: Database>(
     .await
 }
 
-async fn insert_record<D: Database>(
-    cx: &Context<'_, D>,
-    record: &CheckedRecord,
-    facts: &RecordFacts,
-    client_id: &str,
-) -> Result<(), ApiError> {
-    let caller = cx.caller()?;
-    let provider_id = caller.provider_id()?;
-    let content = &record.content;
-    let inserted = cx
-        .db
-        .execute(
-            "INSERT INTO visit_records (id, visit_id, provider_id, client_id, caregiver_id, device_id, \
-                                        recorded_at, received_at, planned_starts_at, clock_arrived_at, \
-                                        clock_left_at, arrived_at, left_at, time_edit_reason, note, \
-                                        fingerprint, state) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'accepted')",
-            &[
-                record.record_id.as_str().into(),
-                record.visit_id.as_str().into(),
-                provider_id.into(),
-                client_id.into(),
-                facts.caregiver_id.as_str().into(),
-                record.device_id.as_str().into(),
-                timestamp::format(record.recorded_at).into(),
-                timestamp::format(cx.now).into(),
-                timestamp::format(record.planned_starts_at).into(),
-                timestamp::format(record.clock_arrived_at).into(),
-                timestamp::format(record.clock_left_at).into(),
-                timestamp::format(content.arrived_at).into(),
-                timestamp::format(content.left_at).into(),
-                record.time_edit_reason.clone().into(),
-                content.note.clone().into(),
-                facts.fingerprint.as_str().into(),
-            ],
-        )
-        .await;
-    match inserted {
-        // The id is taken by a record of another visit.
-        Err(DbError::UniqueViolation(_)) => return Err(record_id_reused()),
-        other => other?,
-    };
-    let planned = planned_tasks(cx.db, &record.visit_id).await?;
-    insert_tasks(cx.db, &record.record_id, 0, content, &planned).await?;
-    for incident in &record.incidents {
-        cx.db
-            .execute(
-                "INSERT INTO incidents (id, record_id, visit_id, provider_id, client_id, kind, note, reported_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                &[
-                    new_id().into(),
-                    record.record_id.as_str().into(),
-                    record.visit_id.as_str().into(),
-                    provider_id.into(),
-                    client_id.into(),
-                    incident.kind.as_str().into(),
-                    incident.note.clone().into(),
-                    timestamp::format(cx.now).into(),
-                ],
-            )
-            .await?;
-    }
-    Ok(())
-}
-
-/// Stores what the rules decided for one record: its state, and its conflicts, which are
-/// kept once found.
-async fn write_resolution<D: Database>(
-    cx: &Context<'_, D>,
-    visit_id: &str,
-    resolution: &shared::records::sync::Resolution,
-) -> Result<(), ApiError> {
-    let provider_id = cx.caller()?.provider_id()?;
-    cx.db
-        .execute(
-            "UPDATE visit_records SET state = $1 WHERE id = $2",
-            &[
-                resolution.state.as_str().into(),
-                resolution.record_id.as_str().into(),
-            ],
-        )
-        .await?;
-    for kind in &resolution.conflicts {
-        let params: [Value; 5] = [
-            resolution.record_id.as_str().into(),
-            kind.as_str().into(),
-            visit_id.into(),
-            provider_id.into(),
-            timestamp::format(cx.now).into(),
-        ];
-        cx.db
-            .execute(
-                "INSERT INTO record_conflicts (record_id, kind, visit_id, provider_id, detected_at) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (record_id, kind) DO NOTHING",
-                &params,
-            )
-            .await?;
-    }
-    Ok(())
+fn record_not_found() -> ApiError {
+    ApiError::NotFound("Záznam návštěvy")
 }
 
 /// `POST /api/records/{id}/release`: a coordinator counts a held record (the care happened
 /// although the visit had been cancelled); the rules then resolve the visit's records anew.
 pub async fn release<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let caller = cx.caller()?;
-    let record_id = cx.params.get("id").unwrap_or_default();
+    let provider_id = caller.provider_id()?;
+    let record_id = cx.params.require("id")?;
     let input: ReleaseInput = json_body(&cx.request.body)?;
     let reason = check_reason(&input.reason)?;
-    let found = cx
-        .db
-        .query_one(
-            "SELECT visit_id, client_id, state FROM visit_records WHERE id = $1 AND provider_id = $2",
-            &[record_id.into(), caller.provider_id()?.into()],
-        )
+    let owner = records::owner(cx.db, record_id, provider_id)
         .await?
-        .ok_or(ApiError::NotFound("Záznam návštěvy"))?;
-    let visit_id = found.text("visit_id")?;
-    let client_id = found.text("client_id")?;
+        .ok_or_else(record_not_found)?;
     db::in_transaction(cx.db, async || {
-        let visit = lock_visit(cx, &visit_id)
+        let visit = visits::lock(cx.db, &owner.visit_id, provider_id)
             .await?
-            .ok_or(ApiError::NotFound("Záznam návštěvy"))?;
-        let stored = stored_facts(cx.db, &visit_id).await?;
+            .ok_or_else(record_not_found)?;
+        let stored = records::facts_of_visit(cx.db, &owner.visit_id).await?;
         let held = stored
             .iter()
             .any(|(facts, state)| facts.record_id == record_id && *state == RecordState::Held);
@@ -402,33 +221,29 @@ pub async fn release<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
                 message: "Uznat lze jen pozdržený záznam zrušené návštěvy.".into(),
             });
         }
-        cx.db
-            .execute(
-                "UPDATE visit_records SET released_by = $1, released_at = $2, release_reason = $3 WHERE id = $4",
-                &[
-                    caller.user.user_id.as_str().into(),
-                    timestamp::format(cx.now).into(),
-                    reason.as_str().into(),
-                    record_id.into(),
-                ],
-            )
-            .await?;
-        let records: Vec<RecordFacts> = stored
+        records::release(cx.db, record_id, &caller.user.user_id, &reason, cx.now).await?;
+        let facts: Vec<RecordFacts> = stored
             .into_iter()
             .map(|(mut facts, _)| {
                 facts.released |= facts.record_id == record_id;
                 facts
             })
             .collect();
-        for resolution in resolve(&visit_facts(&visit)?, &records) {
-            write_resolution(cx, &visit_id, &resolution).await?;
+        for resolution in resolve(&visit.facts(), &facts) {
+            records::write_resolution(cx.db, &owner.visit_id, provider_id, &resolution, cx.now)
+                .await?;
         }
-        cx.audit(Action::Update, "visit_record", Some(record_id), Some(&client_id))
-            .await?;
+        cx.audit(
+            Action::Update,
+            "visit_record",
+            Some(record_id),
+            Some(&owner.client_id),
+        )
+        .await?;
         Ok::<_, ApiError>(())
     })
     .await?;
     Ok(ApiResponse::ok(
-        &one_record(cx.db, &visit_id, record_id).await?,
+        &one_record(cx.db, &owner.visit_id, record_id).await?,
     ))
 }

@@ -6,9 +6,10 @@ mod codes;
 mod family;
 mod session;
 mod staff;
+mod store;
 
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
-use shared::identity::Role;
+use shared::identity::roles::{EVERYONE, MANAGERS, PLANNERS};
 
 #[derive(Debug)]
 pub struct Identity;
@@ -32,9 +33,6 @@ pub enum Endpoint {
     AuditLog,
 }
 
-const MANAGERS: &[Role] = &[Role::ProviderManager];
-const CLIENT_STAFF: &[Role] = &[Role::ProviderManager, Role::Coordinator];
-
 const fn route(
     method: Method,
     pattern: &'static str,
@@ -51,6 +49,7 @@ const fn route(
 
 impl Component for Identity {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
         route(
@@ -63,25 +62,25 @@ impl Component for Identity {
             Method::Post,
             "/api/auth/logout",
             Endpoint::Logout,
-            Access::Roles(&Role::ALL),
+            Access::Roles(EVERYONE),
         ),
         route(
             Method::Post,
             "/api/auth/logout-everywhere",
             Endpoint::LogoutEverywhere,
-            Access::Roles(&Role::ALL),
+            Access::Roles(EVERYONE),
         ),
         route(
             Method::Get,
             "/api/auth/me",
             Endpoint::Me,
-            Access::Roles(&Role::ALL),
+            Access::Roles(EVERYONE),
         ),
         route(
             Method::Put,
             "/api/auth/password",
             Endpoint::ChangePassword,
-            Access::Roles(&Role::ALL),
+            Access::Roles(EVERYONE),
         ),
         route(
             Method::Post,
@@ -117,7 +116,7 @@ impl Component for Identity {
             Method::Post,
             "/api/auth/invitations",
             Endpoint::InviteFamily,
-            Access::Roles(CLIENT_STAFF),
+            Access::Roles(PLANNERS),
         ),
         route(
             Method::Post,
@@ -129,13 +128,13 @@ impl Component for Identity {
             Method::Get,
             "/api/auth/clients/{client_id}/family",
             Endpoint::FamilyLinksOfClient,
-            Access::Roles(CLIENT_STAFF),
+            Access::Roles(PLANNERS),
         ),
         route(
             Method::Delete,
             "/api/auth/family-links/{id}",
             Endpoint::RevokeFamilyLink,
-            Access::Roles(CLIENT_STAFF),
+            Access::Roles(PLANNERS),
         ),
         route(
             Method::Get,

@@ -2,50 +2,20 @@
 
 use platform::auth::{self, cleared_session_cookie, session_cookie};
 use platform::input::json_body;
-use platform::{ApiError, ApiResponse, Context, Database, DbError, timestamp};
+use platform::{ApiError, ApiResponse, Context, Database, DbError};
 use shared::identity::{LoginRequest, Password, PasswordChange, RedeemPasswordReset, Username};
 use shared::throttle::{FailureRecord, next_attempt_allowed_at, record_failure};
 
 use crate::codes::{CodePurpose, redeem_code};
+use crate::store::accounts;
 
-async fn failure_record(
+async fn remember_failure(
     db: &impl Database,
     username: &str,
-) -> Result<Option<FailureRecord>, DbError> {
-    db.query_one(
-        "SELECT failures, last_failure_at FROM login_failures WHERE username = $1",
-        &[username.into()],
-    )
-    .await?
-    .map(|row| {
-        Ok(FailureRecord {
-            failures: u32::try_from(row.integer("failures")?).unwrap_or(u32::MAX),
-            last_failure_at: timestamp::parse(&row.text("last_failure_at")?)?,
-        })
-    })
-    .transpose()
-}
-
-async fn remember_failure<D: Database>(
-    cx: &Context<'_, D>,
-    username: &str,
     previous: Option<FailureRecord>,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), DbError> {
-    let record = record_failure(previous, cx.now);
-    // An upsert: two first failures at once must not collide on the key.
-    cx.db
-        .execute(
-            "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (username) DO UPDATE \
-             SET failures = excluded.failures, last_failure_at = excluded.last_failure_at",
-            &[
-                username.into(),
-                i64::from(record.failures).into(),
-                timestamp::format(record.last_failure_at).into(),
-            ],
-        )
-        .await?;
-    Ok(())
+    accounts::save_failure_record(db, username, record_failure(previous, now)).await
 }
 
 /// Checks the password; every failure, for an existing account or not, counts against the
@@ -54,38 +24,26 @@ pub async fn login<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiE
     let body: LoginRequest = json_body(&cx.request.body)?;
     let username = Username::parse(&body.username)?;
     let password = Password::parse(&body.password)?;
-    let previous = failure_record(cx.db, username.as_str()).await?;
+    let previous = accounts::failure_record(cx.db, username.as_str()).await?;
     if let Some(allowed_at) = next_attempt_allowed_at(previous, cx.now) {
         return Err(ApiError::TooManyAttempts {
             retry_after_seconds: (allowed_at - cx.now).num_seconds() + 1,
         });
     }
-    let user = cx
-        .db
-        .query_one(
-            "SELECT id, password_hash FROM users WHERE username = $1 AND active = 1",
-            &[username.as_str().into()],
-        )
-        .await?;
+    let user = accounts::active_credentials(cx.db, username.as_str()).await?;
     let verified = match &user {
-        Some(row) => auth::verify_password(password.expose(), &row.text("password_hash")?),
+        Some(user) => auth::verify_password(password.expose(), &user.password_hash),
         None => {
             auth::spend_verification_time(password.expose());
             false
         }
     };
     let Some(user) = user.filter(|_| verified) else {
-        remember_failure(cx, username.as_str(), previous).await?;
+        remember_failure(cx.db, username.as_str(), previous, cx.now).await?;
         return Err(ApiError::InvalidCredentials);
     };
-    let user_id = user.text("id")?;
-    cx.db
-        .execute(
-            "DELETE FROM login_failures WHERE username = $1",
-            &[username.as_str().into()],
-        )
-        .await?;
-    start_session(cx, &user_id).await
+    accounts::forget_failures(cx.db, username.as_str()).await?;
+    start_session(cx, &user.user_id).await
 }
 
 /// Signs a user in: a new session, its cookie, and who they are.
@@ -114,15 +72,7 @@ async fn store_password(
     user_id: &str,
     password: &Password,
 ) -> Result<(), DbError> {
-    db.execute(
-        "UPDATE users SET password_hash = $1 WHERE id = $2",
-        &[
-            auth::hash_password(password.expose()).into(),
-            user_id.into(),
-        ],
-    )
-    .await
-    .map(drop)
+    accounts::set_password_hash(db, user_id, &auth::hash_password(password.expose())).await
 }
 
 /// Changes the caller's password and signs out every other session of theirs.
@@ -132,15 +82,9 @@ pub async fn change_password<D: Database>(cx: &Context<'_, D>) -> Result<ApiResp
     let current = Password::parse(&body.current_password)
         .map_err(|e| shared::error::FieldError::new("current_password", e.message))?;
     let new = Password::parse_new(&body.new_password, "new_password", &caller.user.username)?;
-    let stored = cx
-        .db
-        .query_one(
-            "SELECT password_hash FROM users WHERE id = $1",
-            &[caller.user.user_id.as_str().into()],
-        )
+    let stored = accounts::password_hash(cx.db, &caller.user.user_id)
         .await?
-        .ok_or(ApiError::Unauthenticated)?
-        .text("password_hash")?;
+        .ok_or(ApiError::Unauthenticated)?;
     if !auth::verify_password(current.expose(), &stored) {
         return Err(ApiError::BadInput {
             code: "wrong_password",
@@ -165,15 +109,9 @@ pub async fn redeem_password_reset<D: Database>(
     let user_id = platform::db::in_transaction(cx.db, async || {
         let code = redeem_code(cx, &body.code, CodePurpose::PasswordReset).await?;
         let user_id = code.user_id.ok_or(ApiError::NotFound("Účet"))?;
-        let username = cx
-            .db
-            .query_one(
-                "SELECT username FROM users WHERE id = $1",
-                &[user_id.as_str().into()],
-            )
+        let username = accounts::username(cx.db, &user_id)
             .await?
-            .ok_or(ApiError::NotFound("Účet"))?
-            .text("username")?;
+            .ok_or(ApiError::NotFound("Účet"))?;
         let password = Password::parse_new(&body.new_password, "new_password", &username)?;
         store_password(cx.db, &user_id, &password).await?;
         auth::revoke_all_sessions(cx.db, &user_id, None, cx.now).await?;

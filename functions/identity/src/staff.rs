@@ -3,7 +3,7 @@
 use platform::auth::{hash_password, revoke_all_sessions};
 use platform::input::json_body;
 use platform::random::{self, new_id};
-use platform::{ApiError, ApiResponse, Context, Database, DbError, Row, timestamp};
+use platform::{ApiError, ApiResponse, Context, Database, DbError};
 use shared::error::FieldError;
 use shared::identity::{
     CreatedStaffMember, NewStaffMember, Role, StaffChange, StaffMember, Username,
@@ -11,6 +11,7 @@ use shared::identity::{
 };
 
 use crate::codes::{CodePurpose, CodeSubject, issue_code};
+use crate::store::accounts::{self, NewUser};
 
 /// The caller's provider: staff management is always within it.
 fn own_provider<D>(cx: &Context<'_, D>) -> Result<String, ApiError> {
@@ -28,51 +29,22 @@ fn staff_role(role: Role) -> Result<Role, FieldError> {
     }
 }
 
-fn member_from_row(row: &Row) -> Result<StaffMember, DbError> {
-    Ok(StaffMember {
-        user_id: row.text("id")?,
-        username: row.text("username")?,
-        display_name: row.text("display_name")?,
-        role: row.parsed("role", "a role name", Role::parse)?,
-        active: row.integer("active")? == 1,
-    })
-}
-
-const MEMBER_COLUMNS: &str = "id, username, display_name, role, active";
-
 async fn member_of_provider<D: Database>(
     cx: &Context<'_, D>,
     provider_id: &str,
 ) -> Result<StaffMember, ApiError> {
-    let user_id = cx.params.get("id").unwrap_or_default();
+    let user_id = cx.params.require("id")?;
     // Another provider's staff member is "not found": their existence is none of our business.
-    let row = cx
-        .db
-        .query_one(
-            &format!("SELECT {MEMBER_COLUMNS} FROM users WHERE id = $1 AND provider_id = $2"),
-            &[user_id.into(), provider_id.into()],
-        )
+    accounts::staff_member(cx.db, user_id, provider_id)
         .await?
-        .ok_or(ApiError::NotFound("Pracovník"))?;
-    Ok(member_from_row(&row)?)
+        .ok_or(ApiError::NotFound("Pracovník"))
 }
 
 pub async fn list<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let provider_id = own_provider(cx)?;
-    let members = cx
-        .db
-        .query(
-            &format!(
-                "SELECT {MEMBER_COLUMNS} FROM users WHERE provider_id = $1 \
-                 ORDER BY active DESC, display_name, username"
-            ),
-            &[provider_id.into()],
-        )
-        .await?
-        .iter()
-        .map(member_from_row)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ApiResponse::ok(&members))
+    Ok(ApiResponse::ok(
+        &accounts::staff(cx.db, &provider_id).await?,
+    ))
 }
 
 pub async fn create<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
@@ -83,23 +55,17 @@ pub async fn create<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     let role = staff_role(body.role)?;
     let user_id = new_id();
     let created = platform::db::in_transaction(cx.db, async || {
-        let inserted = cx
-            .db
-            .execute(
-                "INSERT INTO users (id, username, display_name, password_hash, role, provider_id, \
-                                    active, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
-                &[
-                    user_id.as_str().into(),
-                    username.as_str().into(),
-                    display_name.as_str().into(),
-                    // Unusable until the owner sets a password with the one-time code.
-                    hash_password(&random::one_time_code()).into(),
-                    role.as_str().into(),
-                    provider_id.as_str().into(),
-                    timestamp::format(cx.now).into(),
-                ],
-            )
-            .await;
+        // Unusable until the owner sets a password with the one-time code.
+        let password_hash = hash_password(&random::one_time_code());
+        let user = NewUser {
+            user_id: &user_id,
+            username: username.as_str(),
+            display_name: &display_name,
+            password_hash: &password_hash,
+            role,
+            provider_id: Some(&provider_id),
+        };
+        let inserted = accounts::insert_user(cx.db, user, cx.now).await;
         match inserted {
             Err(DbError::UniqueViolation(_)) => {
                 return Err(ApiError::Conflict {
@@ -149,20 +115,10 @@ pub async fn update<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     }
     platform::db::in_transaction(cx.db, async || {
         if let Some(role) = role {
-            cx.db
-                .execute(
-                    "UPDATE users SET role = $1 WHERE id = $2",
-                    &[role.as_str().into(), member.user_id.as_str().into()],
-                )
-                .await?;
+            accounts::set_role(cx.db, &member.user_id, role).await?;
         }
         if let Some(active) = change.active {
-            cx.db
-                .execute(
-                    "UPDATE users SET active = $1 WHERE id = $2",
-                    &[i64::from(active).into(), member.user_id.as_str().into()],
-                )
-                .await?;
+            accounts::set_active(cx.db, &member.user_id, active).await?;
         }
         // A role change or deactivation takes effect now, not at the next sign-in.
         revoke_all_sessions(cx.db, &member.user_id, None, cx.now).await

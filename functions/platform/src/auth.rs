@@ -85,16 +85,17 @@ fn user_from_row(row: &Row) -> Result<Me, DbError> {
     })
 }
 
-/// The user as the app sees them, by id.
-pub async fn user_by_id(db: &impl Database, user_id: &str) -> Result<Me, DbError> {
+/// The user as the app sees them, by id. The caller has just signed them in: a missing
+/// row is our bug, an internal error.
+pub async fn user_by_id(db: &impl Database, user_id: &str) -> Result<Me, ApiError> {
     let row = db
         .query_one(
             &format!("SELECT {USER_COLUMNS} FROM {USER_TABLES} WHERE u.id = $1"),
             &[user_id.into()],
         )
         .await?
-        .ok_or_else(|| DbError::Statement(format!("user {user_id} vanished")))?;
-    user_from_row(&row)
+        .ok_or_else(|| ApiError::Internal(format!("the signed-in user {user_id} has no row")))?;
+    Ok(user_from_row(&row)?)
 }
 
 /// Starts a session; the token goes to the browser, only its hash to the database.

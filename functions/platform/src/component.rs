@@ -10,7 +10,7 @@ use crate::auth::{Caller, authenticate};
 use crate::db::Database;
 use crate::error::ApiError;
 use crate::http::{ApiRequest, ApiResponse};
-use crate::migrate::ensure_schema;
+use crate::migrate::{Seed, ensure_schema};
 use crate::router::{Access, PathParams, Route, find_route};
 
 /// Deployment settings the pipeline needs, read once from Spin variables or the test host.
@@ -63,6 +63,10 @@ impl<D: Database> Context<'_, D> {
 pub trait Component {
     type Endpoint: Copy + std::fmt::Debug + 'static;
 
+    /// What a brand-new database is seeded with when `Settings::seed_demo` asks: whichever
+    /// component serves the first request creates the schema, so every one names it.
+    type Seed: Seed;
+
     const ROUTES: &'static [Route<Self::Endpoint>];
 
     async fn handle<D: Database>(
@@ -111,7 +115,7 @@ async fn route_and_handle<C: Component, D: Database>(
     if request.method.is_mutating() {
         refuse_cross_site(request)?;
     }
-    ensure_schema(db, settings.seed_demo, now).await?;
+    ensure_schema::<C::Seed>(db, settings.seed_demo, now).await?;
     let caller = authenticate(db, request, now).await?;
     if let Access::Roles(roles) = route.access {
         let caller = caller.as_ref().ok_or(ApiError::Unauthenticated)?;

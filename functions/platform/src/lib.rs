@@ -1,11 +1,10 @@
 //! What every E-péče component shares: the database port and its adapters, the request
-//! pipeline with routing and error mapping, sessions, migrations and the demo seed.
+//! pipeline with routing and error mapping, sessions and migrations (the demo seed is the `demo` crate, called through `Seed`).
 
 pub mod audit;
 pub mod auth;
 pub mod component;
 pub mod db;
-pub mod demo;
 pub mod error;
 pub mod http;
 pub mod input;
@@ -25,6 +24,7 @@ pub use component::{Component, Context, Settings, serve};
 pub use db::{Database, DbError, Engine, Row, Value};
 pub use error::ApiError;
 pub use http::{ApiRequest, ApiResponse, Method};
+pub use migrate::Seed;
 pub use router::{Access, Route};
 pub use shared::APP_REQUEST_HEADER;
 

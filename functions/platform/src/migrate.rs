@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::db::{Database, DbError, Engine, in_transaction};
-use crate::{demo, sql, timestamp};
+use crate::error::ApiError;
+use crate::{sql, timestamp};
 
 #[derive(Debug)]
 pub struct Migration {
@@ -33,12 +34,21 @@ async fn applied_version(db: &impl Database) -> Result<i64, DbError> {
         .unwrap_or(0))
 }
 
-/// Brings the schema up to date; on a brand-new database also seeds the demo when asked.
-pub async fn ensure_schema(
+/// What a brand-new database is filled with when the deployment asks for demo data. The
+/// platform knows no area's tables: the seed lives outside it (the `demo` crate), and each
+/// component names it as its `Component::Seed`.
+#[allow(async_fn_in_trait)]
+pub trait Seed {
+    /// Runs once, inside the migration's transaction.
+    async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), ApiError>;
+}
+
+/// Brings the schema up to date; on a brand-new database also seeds `S` when asked.
+pub async fn ensure_schema<S: Seed>(
     db: &impl Database,
     seed_demo: bool,
     now: DateTime<Utc>,
-) -> Result<(), DbError> {
+) -> Result<(), ApiError> {
     // A missing table is an error here, and means the same as "behind".
     if applied_version(db)
         .await
@@ -51,7 +61,7 @@ pub async fn ensure_schema(
         // here, once, is enough; it cannot change inside a transaction.
         db.query("PRAGMA journal_mode = WAL", &[]).await?;
     }
-    in_transaction(db, async || {
+    in_transaction(db, async || -> Result<(), ApiError> {
         if db.engine() == Engine::Postgres {
             // Concurrent CREATE TABLE IF NOT EXISTS can still collide on PostgreSQL.
             db.execute("SELECT pg_advisory_xact_lock($1)", &[MIGRATION_LOCK.into()])
@@ -80,7 +90,7 @@ pub async fn ensure_schema(
             .await?;
         }
         if applied == 0 && seed_demo {
-            demo::seed(db, now).await?;
+            S::seed(db, now).await?;
         }
         Ok(())
     })

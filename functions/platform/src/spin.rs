@@ -183,8 +183,14 @@ impl Database for SpinDb {
                 // Spin's SQLite interface does not report changed rows; the connection does.
                 let changed = self.sqlite_execute("SELECT changes()", &[])?;
                 match changed.rows.first().and_then(|row| row.values.first()) {
-                    Some(sqlite::Value::Integer(count)) => Ok(u64::try_from(*count).unwrap_or(0)),
-                    _ => Ok(0),
+                    Some(sqlite::Value::Integer(count)) => {
+                        u64::try_from(*count).map_err(|_| DbError::ColumnType {
+                            column: "changes()".into(),
+                            expected: "a count of rows",
+                            found: count.to_string(),
+                        })
+                    }
+                    _ => Err(DbError::MissingColumn("changes()".into())),
                 }
             }
             SpinDb::Postgres(connection) => connection

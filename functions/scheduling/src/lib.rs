@@ -49,6 +49,7 @@ pub enum Endpoint {
 
 impl Component for Scheduling {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
         Route {

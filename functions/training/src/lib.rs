@@ -1,10 +1,9 @@
 //! Training. So far: the region's Integrated Training Centres.
 
-use platform::{
-    Access, ApiError, ApiResponse, Component, Context, Database, DbError, Method, Route,
-};
-use shared::catalogue::TrainingCentre;
-use shared::identity::Role;
+mod store;
+
+use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
+use shared::identity::roles::{CARE_WORKFORCE, LECTURERS};
 
 #[derive(Debug)]
 pub struct Training;
@@ -16,19 +15,13 @@ pub enum Endpoint {
 
 impl Component for Training {
     type Endpoint = Endpoint;
+    type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[Route {
         method: Method::Get,
         pattern: "/api/training/centres",
         endpoint: Endpoint::Centres,
-        access: Access::Roles(&[
-            Role::Lecturer,
-            Role::ProviderManager,
-            Role::Coordinator,
-            Role::Caregiver,
-            Role::RegionOfficer,
-            Role::DataAnalyst,
-        ]),
+        access: Access::Roles(CARE_WORKFORCE),
     }];
 
     async fn handle<D: Database>(
@@ -39,42 +32,13 @@ impl Component for Training {
             Endpoint::Centres => {
                 let caller = cx.caller()?;
                 // Lecturers work for their own centres only.
-                let lecturer =
-                    (caller.role() == Role::Lecturer).then_some(caller.user.user_id.as_str());
-                Ok(ApiResponse::ok(&centres(cx.db, lecturer).await?))
+                let lecturer = LECTURERS
+                    .contains(&caller.role())
+                    .then_some(caller.user.user_id.as_str());
+                Ok(ApiResponse::ok(&store::centres(cx.db, lecturer).await?))
             }
         }
     }
-}
-
-async fn centres(
-    db: &impl Database,
-    lecturer: Option<&str>,
-) -> Result<Vec<TrainingCentre>, DbError> {
-    let select = "SELECT t.id, t.name, m.name AS municipality FROM training_centres t \
-                  JOIN municipalities m ON m.code = t.municipality_code";
-    let rows = match lecturer {
-        Some(user_id) => {
-            db.query(
-                &format!(
-                    "{select} JOIN training_centre_lecturers l ON l.centre_id = t.id \
-                     WHERE l.user_id = $1 ORDER BY t.name"
-                ),
-                &[user_id.into()],
-            )
-            .await?
-        }
-        None => db.query(&format!("{select} ORDER BY t.name"), &[]).await?,
-    };
-    rows.iter()
-        .map(|row| {
-            Ok(TrainingCentre {
-                id: row.text("id")?,
-                name: row.text("name")?,
-                municipality: row.text("municipality")?,
-            })
-        })
-        .collect()
 }
 
 platform::spin_component!(Training);

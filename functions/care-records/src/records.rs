@@ -1,0 +1,120 @@
+//! A visit's records as coordinators and the caregivers concerned read them, and
+//! coordinators' corrections that keep the original.
+
+use platform::audit::{self, Action, Subject};
+use platform::input::json_body;
+use platform::{ApiError, ApiResponse, Context, Database, db};
+use shared::identity::roles::CAREGIVERS;
+use shared::records::{CorrectionInput, RecordView, VisitRecords, check_content, check_reason};
+
+use crate::store::{self, records, visits};
+
+fn visit_not_found() -> ApiError {
+    ApiError::NotFound("Návštěva")
+}
+
+fn record_not_found() -> ApiError {
+    ApiError::NotFound("Záznam návštěvy")
+}
+
+/// `GET /api/records/visits/{visit_id}`: coordinators and managers of the visit's provider;
+/// a caregiver on the visit (either position) or who recorded it. Anyone else: not found.
+pub async fn visit_records<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?;
+    let visit_id = cx.params.require("visit_id")?;
+    let visit = visits::find(cx.db, visit_id, provider_id)
+        .await?
+        .ok_or_else(visit_not_found)?;
+    let records = records::of_visit(cx.db, visit_id).await?;
+    if CAREGIVERS.contains(&caller.role()) {
+        let me = caller.user.user_id.as_str();
+        if !visit.assignment.includes(me) && !records.iter().any(|r| r.caregiver_id == me) {
+            return Err(visit_not_found());
+        }
+    }
+    let subjects: Vec<Subject> = records
+        .iter()
+        .map(|record| Subject {
+            entity: "visit_record",
+            entity_id: Some(&record.record_id),
+            client_id: Some(&visit.client_id),
+            provider_id: Some(provider_id),
+        })
+        .chain(std::iter::once(Subject {
+            entity: "visit_records",
+            entity_id: Some(visit_id),
+            client_id: Some(&visit.client_id),
+            provider_id: Some(provider_id),
+        }))
+        .collect();
+    audit::record_many(cx.db, caller, Action::Read, &subjects, cx.now).await?;
+    Ok(ApiResponse::ok(&VisitRecords {
+        visit_id: visit_id.to_owned(),
+        client_name: visit.client_name,
+        status: visit.status,
+        starts_at: visit.starts_at,
+        ends_at: visit.ends_at,
+        client_id: visit.client_id,
+        records,
+    }))
+}
+
+/// `POST /api/records/{id}/corrections`: a new version of the record; the original and
+/// every earlier correction stay as they were.
+pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?;
+    let record_id = cx.params.require("id")?;
+    let owner = records::owner(cx.db, record_id, provider_id)
+        .await?
+        .ok_or_else(record_not_found)?;
+    let input: CorrectionInput = json_body(&cx.request.body)?;
+    let units = store::task_units(cx.db).await?;
+    let content = check_content(
+        input.arrived_at,
+        input.left_at,
+        &input.tasks,
+        input.note.as_deref(),
+        |code| units.get(code).copied(),
+        cx.now,
+    )?;
+    let reason = check_reason(&input.reason)?;
+    db::in_transaction(cx.db, async || {
+        records::insert_correction(
+            cx.db,
+            record_id,
+            &owner.visit_id,
+            &caller.user.user_id,
+            &reason,
+            &content,
+            cx.now,
+        )
+        .await?
+        .ok_or_else(record_not_found)?;
+        cx.audit(
+            Action::Update,
+            "visit_record",
+            Some(record_id),
+            Some(&owner.client_id),
+        )
+        .await?;
+        Ok::<_, ApiError>(())
+    })
+    .await?;
+    let record = one_record(cx.db, &owner.visit_id, record_id).await?;
+    Ok(ApiResponse::json(201, &record))
+}
+
+/// One record of a visit as it now stands.
+pub async fn one_record(
+    db: &impl Database,
+    visit_id: &str,
+    record_id: &str,
+) -> Result<RecordView, ApiError> {
+    records::of_visit(db, visit_id)
+        .await?
+        .into_iter()
+        .find(|record| record.record_id == record_id)
+        .ok_or_else(record_not_found)
+}

@@ -1,0 +1,213 @@
+//! Users — staff of a provider and family members — their passwords, and failed sign-ins.
+
+use chrono::{DateTime, Utc};
+use platform::{Database, DbError, Row, timestamp};
+use shared::identity::{Role, StaffMember};
+use shared::throttle::FailureRecord;
+
+use super::flag;
+
+/// The failed sign-ins counted against a username.
+pub async fn failure_record(
+    db: &impl Database,
+    username: &str,
+) -> Result<Option<FailureRecord>, DbError> {
+    db.query_one(
+        "SELECT failures, last_failure_at FROM login_failures WHERE username = $1",
+        &[username.into()],
+    )
+    .await?
+    .map(|row| {
+        let failures = row.integer("failures")?;
+        Ok(FailureRecord {
+            failures: u32::try_from(failures).map_err(|_| DbError::ColumnType {
+                column: "failures".into(),
+                expected: "a count from 0 to 2³²",
+                found: failures.to_string(),
+            })?,
+            last_failure_at: timestamp::parse(&row.text("last_failure_at")?)?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn save_failure_record(
+    db: &impl Database,
+    username: &str,
+    record: FailureRecord,
+) -> Result<(), DbError> {
+    // An upsert: two first failures at once must not collide on the key.
+    db.execute(
+        "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (username) DO UPDATE \
+         SET failures = excluded.failures, last_failure_at = excluded.last_failure_at",
+        &[
+            username.into(),
+            i64::from(record.failures).into(),
+            timestamp::format(record.last_failure_at).into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn forget_failures(db: &impl Database, username: &str) -> Result<(), DbError> {
+    db.execute(
+        "DELETE FROM login_failures WHERE username = $1",
+        &[username.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// An active account that may sign in: its id and password hash.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub user_id: String,
+    pub password_hash: String,
+}
+
+pub async fn active_credentials(
+    db: &impl Database,
+    username: &str,
+) -> Result<Option<Credentials>, DbError> {
+    db.query_one(
+        "SELECT id, password_hash FROM users WHERE username = $1 AND active = 1",
+        &[username.into()],
+    )
+    .await?
+    .map(|row| {
+        Ok(Credentials {
+            user_id: row.text("id")?,
+            password_hash: row.text("password_hash")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn password_hash(db: &impl Database, user_id: &str) -> Result<Option<String>, DbError> {
+    db.query_one(
+        "SELECT password_hash FROM users WHERE id = $1",
+        &[user_id.into()],
+    )
+    .await?
+    .map(|row| row.text("password_hash"))
+    .transpose()
+}
+
+pub async fn username(db: &impl Database, user_id: &str) -> Result<Option<String>, DbError> {
+    db.query_one(
+        "SELECT username FROM users WHERE id = $1",
+        &[user_id.into()],
+    )
+    .await?
+    .map(|row| row.text("username"))
+    .transpose()
+}
+
+pub async fn set_password_hash(
+    db: &impl Database,
+    user_id: &str,
+    password_hash: &str,
+) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE users SET password_hash = $1 WHERE id = $2",
+        &[password_hash.into(), user_id.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A new, active account; a taken username is `DbError::UniqueViolation`.
+#[derive(Debug, Clone, Copy)]
+pub struct NewUser<'a> {
+    pub user_id: &'a str,
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub provider_id: Option<&'a str>,
+}
+
+pub async fn insert_user(
+    db: &impl Database,
+    user: NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    db.execute(
+        "INSERT INTO users (id, username, display_name, password_hash, role, provider_id, \
+                            active, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
+        &[
+            user.user_id.into(),
+            user.username.into(),
+            user.display_name.into(),
+            user.password_hash.into(),
+            user.role.as_str().into(),
+            user.provider_id.into(),
+            timestamp::format(now).into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+const MEMBER_COLUMNS: &str = "id, username, display_name, role, active";
+
+fn member(row: &Row) -> Result<StaffMember, DbError> {
+    Ok(StaffMember {
+        user_id: row.text("id")?,
+        username: row.text("username")?,
+        display_name: row.text("display_name")?,
+        role: row.parsed("role", "a role name", Role::parse)?,
+        active: flag(row, "active")?,
+    })
+}
+
+/// A staff member of the provider; another provider's is `None`.
+pub async fn staff_member(
+    db: &impl Database,
+    user_id: &str,
+    provider_id: &str,
+) -> Result<Option<StaffMember>, DbError> {
+    db.query_one(
+        &format!("SELECT {MEMBER_COLUMNS} FROM users WHERE id = $1 AND provider_id = $2"),
+        &[user_id.into(), provider_id.into()],
+    )
+    .await?
+    .as_ref()
+    .map(member)
+    .transpose()
+}
+
+/// The provider's staff, active first, by name.
+pub async fn staff(db: &impl Database, provider_id: &str) -> Result<Vec<StaffMember>, DbError> {
+    db.query(
+        &format!(
+            "SELECT {MEMBER_COLUMNS} FROM users WHERE provider_id = $1 \
+             ORDER BY active DESC, display_name, username"
+        ),
+        &[provider_id.into()],
+    )
+    .await?
+    .iter()
+    .map(member)
+    .collect()
+}
+
+pub async fn set_role(db: &impl Database, user_id: &str, role: Role) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE users SET role = $1 WHERE id = $2",
+        &[role.as_str().into(), user_id.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn set_active(db: &impl Database, user_id: &str, active: bool) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE users SET active = $1 WHERE id = $2",
+        &[i64::from(active).into(), user_id.into()],
+    )
+    .await?;
+    Ok(())
+}
