@@ -1,26 +1,16 @@
-//! Talking to the server: same origin, JSON, the session cookie travels by itself.
+//! Talking to the server: same origin, JSON, the session cookie travels by itself. Each
+//! feature's requests live beside its page (`<feature>/api.rs`) and are built with the
+//! helpers here.
 //!
 //! Every non-2xx body is decoded into the shared [`ErrorBody`]; a failed fetch becomes
 //! [`ApiError::Unreachable`]. The decoding is pure and tested natively; only the `send`
 //! helpers touch the browser.
 
-use chrono::NaiveDate;
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::catalogue::CareTask;
-use shared::clients::ClientSummary;
-use shared::identity::{
-    AuditEntry, CreatedStaffMember, FamilyLink, Invitation, LoginRequest, Me, NewInvitation,
-    NewStaffMember, OneTimeCode, PasswordChange, RedeemInvitation, RedeemPasswordReset,
-    StaffChange, StaffMember,
-};
-use shared::planning::input::{AbsenceInput, CarePlanInput, CaregiverProfileInput};
-use shared::records::{ConflictView, IncidentView, SyncRequest, SyncResponse};
-use shared::schedule::{
-    AbsenceView, AcceptProposal, AcceptedProposal, CarePlan, CarePlanVersion, ClientVisits,
-    GeneratedWeek, LinkedClient, OptimiseRequest, Proposal, TodayVisits, UpcomingVisits,
-    VisitChange, VisitChangeResult, VisitEvent, WeekBoard,
-};
+use shared::identity::Me;
 use shared::{ErrorBody, ErrorDetail};
 
 /// Shown when the request never reached the server (offline, DNS, server down).
@@ -127,7 +117,8 @@ async fn read(response: Response) -> Result<(u16, String), ApiError> {
     Ok((status, body))
 }
 
-async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+/// Sends the request and decodes the JSON answer.
+pub(crate) async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
     let ok = response.ok();
     let (status, body) = read(response).await?;
@@ -139,11 +130,11 @@ async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError>
 }
 
 /// A write to the API: it carries the header the server requires of the app's own pages.
-fn write(url: &str) -> gloo_net::http::RequestBuilder {
+pub(crate) fn write(url: &str) -> RequestBuilder {
     with_app_header(Request::post(url))
 }
 
-fn with_app_header(builder: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
+fn with_app_header(builder: RequestBuilder) -> RequestBuilder {
     let (name, value) = shared::APP_REQUEST_HEADER;
     builder
         .header("Accept", "application/json")
@@ -151,22 +142,35 @@ fn with_app_header(builder: gloo_net::http::RequestBuilder) -> gloo_net::http::R
 }
 
 /// A `PUT` with the app's header.
-fn put(url: &str) -> gloo_net::http::RequestBuilder {
+pub(crate) fn put(url: &str) -> RequestBuilder {
     with_app_header(Request::put(url))
 }
 
 /// A `PATCH` with the app's header.
-fn patch(url: &str) -> gloo_net::http::RequestBuilder {
+pub(crate) fn patch(url: &str) -> RequestBuilder {
     with_app_header(Request::patch(url))
 }
 
 /// A `DELETE` with the app's header.
-fn delete(url: &str) -> gloo_net::http::RequestBuilder {
+pub(crate) fn delete(url: &str) -> RequestBuilder {
     with_app_header(Request::delete(url))
 }
 
+/// The request with `body` as its JSON.
+pub(crate) fn with_json(
+    builder: RequestBuilder,
+    body: &impl Serialize,
+) -> Result<Request, ApiError> {
+    builder.json(body).map_err(|_| ApiError::Unreachable)
+}
+
+/// The request without a body.
+pub(crate) fn without_body(builder: RequestBuilder) -> Result<Request, ApiError> {
+    builder.build().map_err(|_| ApiError::Unreachable)
+}
+
 /// A request whose success has no body (204).
-async fn send_empty(request: Request) -> Result<(), ApiError> {
+pub(crate) async fn send_empty(request: Request) -> Result<(), ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
     if response.ok() {
         Ok(())
@@ -176,13 +180,11 @@ async fn send_empty(request: Request) -> Result<(), ApiError> {
     }
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    send_json(
-        Request::get(url)
-            .header("Accept", "application/json")
-            .build()
-            .map_err(|_| ApiError::Unreachable)?,
-    )
+/// `GET` of a JSON answer.
+pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    send_json(without_body(
+        Request::get(url).header("Accept", "application/json"),
+    )?)
     .await
 }
 
@@ -202,26 +204,9 @@ pub fn path_segment(id: &str) -> String {
         .collect()
 }
 
-/// `POST /api/auth/login`.
-pub async fn login(credentials: LoginRequest) -> Result<Me, ApiError> {
-    let request = write("/api/auth/login")
-        .json(&credentials)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
 /// `POST /api/auth/logout`.
 pub async fn logout() -> Result<(), ApiError> {
-    let response = write("/api/auth/logout")
-        .send()
-        .await
-        .map_err(|_| ApiError::Unreachable)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        let (status, body) = read(response).await?;
-        Err(decode_error(status, &body))
-    }
+    send_empty(without_body(write("/api/auth/logout"))?).await
 }
 
 /// `GET /api/auth/me`.
@@ -229,274 +214,10 @@ pub async fn me() -> Result<Me, ApiError> {
     get("/api/auth/me").await
 }
 
-/// `GET /api/schedule/visits/today`.
-pub async fn today_visits() -> Result<TodayVisits, ApiError> {
-    get("/api/schedule/visits/today").await
-}
-
-/// `GET /api/schedule/visits/upcoming`: the caller's visits for the next seven days.
-pub async fn upcoming_visits() -> Result<UpcomingVisits, ApiError> {
-    get("/api/schedule/visits/upcoming").await
-}
-
-/// `PUT /api/auth/password`: signs out every other session.
-pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
-    let request = put("/api/auth/password")
-        .json(&change)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_empty(request).await
-}
-
-/// `POST /api/auth/logout-everywhere`: this session ends too.
-pub async fn logout_everywhere() -> Result<(), ApiError> {
-    send_empty(
-        write("/api/auth/logout-everywhere")
-            .build()
-            .map_err(|_| ApiError::Unreachable)?,
-    )
-    .await
-}
-
-/// `GET /api/auth/staff`.
-pub async fn staff() -> Result<Vec<StaffMember>, ApiError> {
-    get("/api/auth/staff").await
-}
-
-/// `POST /api/auth/staff`.
-pub async fn create_staff(member: NewStaffMember) -> Result<CreatedStaffMember, ApiError> {
-    let request = write("/api/auth/staff")
-        .json(&member)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `PATCH /api/auth/staff/{id}`.
-pub async fn update_staff(user_id: String, change: StaffChange) -> Result<StaffMember, ApiError> {
-    let request = patch(&format!("/api/auth/staff/{}", path_segment(&user_id)))
-        .json(&change)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `POST /api/auth/staff/{id}/password-reset`.
-pub async fn reset_staff_password(user_id: String) -> Result<OneTimeCode, ApiError> {
-    let url = format!("/api/auth/staff/{}/password-reset", path_segment(&user_id));
-    send_json(write(&url).build().map_err(|_| ApiError::Unreachable)?).await
-}
-
-/// `POST /api/auth/password-reset/redeem`: signs in.
-pub async fn redeem_password_reset(redeem: RedeemPasswordReset) -> Result<Me, ApiError> {
-    let request = write("/api/auth/password-reset/redeem")
-        .json(&redeem)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `POST /api/auth/invitations`.
-pub async fn create_invitation(client_id: String) -> Result<Invitation, ApiError> {
-    let request = write("/api/auth/invitations")
-        .json(&NewInvitation { client_id })
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `POST /api/auth/invitations/redeem`: creates the family account and signs in.
-pub async fn redeem_invitation(redeem: RedeemInvitation) -> Result<Me, ApiError> {
-    let request = write("/api/auth/invitations/redeem")
-        .json(&redeem)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `GET /api/auth/clients/{client_id}/family`.
-pub async fn family_links(client_id: String) -> Result<Vec<FamilyLink>, ApiError> {
-    get(&format!(
-        "/api/auth/clients/{}/family",
-        path_segment(&client_id)
-    ))
-    .await
-}
-
-/// `DELETE /api/auth/family-links/{id}`.
-pub async fn revoke_family_link(link_id: String) -> Result<(), ApiError> {
-    let url = format!("/api/auth/family-links/{}", path_segment(&link_id));
-    send_empty(delete(&url).build().map_err(|_| ApiError::Unreachable)?).await
-}
-
-/// `GET /api/schedule/my-clients`.
-pub async fn my_clients() -> Result<Vec<LinkedClient>, ApiError> {
-    get("/api/schedule/my-clients").await
-}
-
-/// `GET /api/schedule/clients/{client_id}/visits`.
-pub async fn client_visits(client_id: String) -> Result<ClientVisits, ApiError> {
-    get(&format!(
-        "/api/schedule/clients/{}/visits",
-        path_segment(&client_id)
-    ))
-    .await
-}
-
-/// `GET /api/schedule/week/{monday}`.
-pub async fn week_board(monday: NaiveDate) -> Result<WeekBoard, ApiError> {
-    get(&format!("/api/schedule/week/{monday}")).await
-}
-
-/// `POST /api/schedule/week/{monday}/generate`: the care plans' visits, once.
-pub async fn generate_week(monday: NaiveDate) -> Result<GeneratedWeek, ApiError> {
-    let url = format!("/api/schedule/week/{monday}/generate");
-    let request = write(&url)
-        .json(&serde_json::json!({}))
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `PATCH /api/schedule/visits/{id}`: move, reassign or cancel, with a reason.
-pub async fn change_visit(
-    visit_id: String,
-    change: VisitChange,
-) -> Result<VisitChangeResult, ApiError> {
-    let request = patch(&format!("/api/schedule/visits/{}", path_segment(&visit_id)))
-        .json(&change)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `GET /api/schedule/caregivers/{id}/profile`.
-pub async fn caregiver_profile(user_id: String) -> Result<CaregiverProfileInput, ApiError> {
-    get(&caregiver_url(&user_id, "profile")).await
-}
-
-/// `PUT /api/schedule/caregivers/{id}/profile`: replaces skills, shifts, contract, home base.
-pub async fn save_caregiver_profile(
-    user_id: String,
-    profile: CaregiverProfileInput,
-) -> Result<(), ApiError> {
-    let url = caregiver_url(&user_id, "profile");
-    send_empty(
-        put(&url)
-            .json(&profile)
-            .map_err(|_| ApiError::Unreachable)?,
-    )
-    .await
-}
-
-/// `GET /api/schedule/caregivers/{id}/absences`.
-pub async fn caregiver_absences(user_id: String) -> Result<Vec<AbsenceView>, ApiError> {
-    get(&caregiver_url(&user_id, "absences")).await
-}
-
-/// `POST /api/schedule/caregivers/{id}/absences`.
-pub async fn add_absence(user_id: String, absence: AbsenceInput) -> Result<(), ApiError> {
-    let url = caregiver_url(&user_id, "absences");
-    send_empty(
-        write(&url)
-            .json(&absence)
-            .map_err(|_| ApiError::Unreachable)?,
-    )
-    .await
-}
-
-/// `DELETE /api/schedule/caregivers/{id}/absences/{absence_id}`.
-pub async fn delete_absence(user_id: String, absence_id: String) -> Result<(), ApiError> {
-    let url = format!(
-        "{}/{}",
-        caregiver_url(&user_id, "absences"),
-        path_segment(&absence_id)
-    );
-    send_empty(delete(&url).build().map_err(|_| ApiError::Unreachable)?).await
-}
-
-fn caregiver_url(user_id: &str, part: &str) -> String {
-    format!("/api/schedule/caregivers/{}/{part}", path_segment(user_id))
-}
-
-/// `GET /api/schedule/visits/{id}/history`: every change, oldest first.
-pub async fn visit_history(visit_id: String) -> Result<Vec<VisitEvent>, ApiError> {
-    get(&format!(
-        "/api/schedule/visits/{}/history",
-        path_segment(&visit_id)
-    ))
-    .await
-}
-
-/// `POST /api/schedule/optimise`: a proposal; nothing changes until it is accepted.
-pub async fn optimise(request: OptimiseRequest) -> Result<Proposal, ApiError> {
-    let request = write("/api/schedule/optimise")
-        .json(&request)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `POST /api/schedule/optimise/accept`.
-pub async fn accept_proposal(accept: AcceptProposal) -> Result<AcceptedProposal, ApiError> {
-    let request = write("/api/schedule/optimise/accept")
-        .json(&accept)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `GET /api/schedule/clients`: the provider's clients by name.
-pub async fn clients() -> Result<Vec<ClientSummary>, ApiError> {
-    get("/api/schedule/clients").await
-}
-
-/// `GET /api/schedule/clients/{id}/care-plan`.
-pub async fn care_plan(client_id: String) -> Result<CarePlan, ApiError> {
-    get(&format!(
-        "/api/schedule/clients/{}/care-plan",
-        path_segment(&client_id)
-    ))
-    .await
-}
-
-/// `PUT /api/schedule/clients/{id}/care-plan`: a new version; the old one stays in history.
-pub async fn save_care_plan(
-    client_id: String,
-    input: CarePlanInput,
-) -> Result<CarePlanVersion, ApiError> {
-    let url = format!(
-        "/api/schedule/clients/{}/care-plan",
-        path_segment(&client_id)
-    );
-    send_json(put(&url).json(&input).map_err(|_| ApiError::Unreachable)?).await
-}
-
-/// `GET /api/records/tasks`: the legal catalogue of tasks.
+/// `GET /api/records/tasks`: the legal catalogue of tasks (care plans and visit records
+/// both name tasks from it).
 pub async fn task_catalogue() -> Result<Vec<CareTask>, ApiError> {
     get("/api/records/tasks").await
-}
-
-/// `POST /api/records/sync`: the outbox; the answer says what became of each item.
-pub async fn sync_records(request: SyncRequest) -> Result<SyncResponse, ApiError> {
-    let request = write("/api/records/sync")
-        .json(&request)
-        .map_err(|_| ApiError::Unreachable)?;
-    send_json(request).await
-}
-
-/// `GET /api/records/incidents`: the provider's incidents nobody has acknowledged yet.
-pub async fn open_incidents() -> Result<Vec<IncidentView>, ApiError> {
-    get("/api/records/incidents").await
-}
-
-/// `POST /api/records/incidents/{id}/acknowledge`.
-pub async fn acknowledge_incident(incident_id: String) -> Result<IncidentView, ApiError> {
-    let url = format!(
-        "/api/records/incidents/{}/acknowledge",
-        path_segment(&incident_id)
-    );
-    send_json(write(&url).build().map_err(|_| ApiError::Unreachable)?).await
-}
-
-/// `GET /api/records/conflicts`: what the sync rules resolved, newest first.
-pub async fn record_conflicts() -> Result<Vec<ConflictView>, ApiError> {
-    get("/api/records/conflicts").await
-}
-
-/// `GET /api/auth/audit`.
-pub async fn audit() -> Result<Vec<AuditEntry>, ApiError> {
-    get("/api/auth/audit").await
 }
 
 #[cfg(test)]

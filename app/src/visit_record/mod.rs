@@ -1,29 +1,38 @@
-//! The offline glue: the outbox in a signal and in IndexedDB, synced with the server when
-//! the app starts, when the connection returns and after each new record; the day's
-//! visits and the task catalogue kept for when the network is gone.
+//! The caregiver's record of a visit, made at the door and kept on the phone until it is
+//! sent: the outbox in a signal and in IndexedDB, synced with the server when the app
+//! starts, when the connection returns and after each new record; the task catalogue kept
+//! for when the network is gone.
+
+pub mod api;
+#[cfg(test)]
+mod fixtures;
+pub mod outbox;
+pub mod state;
+pub mod view;
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::ErrorDetail;
 use shared::catalogue::CareTask;
 use shared::identity::Role;
 use shared::records::{SyncRequest, VisitRecordInput};
-use shared::schedule::{TodayVisits, VisitView};
-use shared::time::prague_date;
+use shared::schedule::VisitView;
 
-use crate::api::{self, ApiError};
 use crate::offline_store::{self, STORE_FAILED_MESSAGE, StoreError, keys};
-use crate::outbox::{DeviceStamp, KeptRoute, Outbox, RecordDraft, VisitRecordStatus, build_record};
-use crate::pages::{Session, signed_out_if_expired};
-use crate::record_form::{SyncStatus, VisitRecordForm};
+use crate::remote::{self, ApiError};
+use crate::session::{Session, signed_out_if_expired};
+use crate::ui::form::{Alert, field_error};
+use outbox::{Outbox, VisitRecordStatus};
+use state::{DeviceStamp, RecordDraft, build_record};
+use view::{SyncStatus, VisitRecordForm};
 
 /// The device's offline state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Offline {
-    pub online: ReadSignal<bool>,
+    online: ReadSignal<bool>,
     session: Session,
     outbox: RwSignal<Outbox>,
     /// The outbox has been read from the device: only then is anything sent.
@@ -42,6 +51,10 @@ impl std::fmt::Debug for Offline {
     }
 }
 
+/// Shown instead of the record form while the phone has no task catalogue yet.
+const CATALOGUE_MISSING: &str =
+    "Katalog úkonů ještě není v telefonu uložen. Připojte se prosím k internetu a zkuste to znovu.";
+
 fn store_failed() -> String {
     STORE_FAILED_MESSAGE.to_owned()
 }
@@ -49,7 +62,8 @@ fn store_failed() -> String {
 impl Offline {
     /// Reads what the device keeps and starts syncing whenever a caregiver is signed in
     /// and online.
-    pub(crate) fn provide(session: Session, online: ReadSignal<bool>) -> Self {
+    pub(crate) fn provide(session: Session) -> Self {
+        let online = session.online();
         let offline = Offline {
             online,
             session,
@@ -89,7 +103,7 @@ impl Offline {
 
     fn refresh_catalogue(self) {
         spawn_local(async move {
-            if let Ok(catalogue) = api::task_catalogue().await {
+            if let Ok(catalogue) = remote::task_catalogue().await {
                 let _ = offline_store::save(keys::CATALOGUE, &catalogue).await;
                 self.catalogue.set(Some(catalogue));
             }
@@ -179,47 +193,6 @@ impl Offline {
     }
 }
 
-/// The day's visits. A caregiver's come with her next days, which the device keeps: when
-/// the server cannot be reached, her kept route gives the day, if it covers today.
-/// `kept_at` says when what is shown was kept (`None`: it is the server's).
-pub(crate) async fn today_visits(
-    user_id: String,
-    role: Option<Role>,
-    kept_at: RwSignal<Option<DateTime<Utc>>>,
-) -> Result<TodayVisits, ApiError> {
-    if role != Some(Role::Caregiver) {
-        return api::today_visits().await;
-    }
-    match api::upcoming_visits().await {
-        Ok(route) => {
-            let kept = KeptRoute {
-                user_id,
-                saved_at: Utc::now(),
-                route,
-            };
-            // A failure to keep the route does not spoil showing the day.
-            let _ = offline_store::save(keys::ROUTE, &kept).await;
-            let _ = kept_at.try_set(None);
-            Ok(kept
-                .day(&kept.user_id, kept.route.from)
-                .expect("a route covers its first day"))
-        }
-        Err(ApiError::Unreachable) => {
-            let kept = offline_store::load::<KeptRoute>(keys::ROUTE)
-                .await
-                .ok()
-                .flatten()
-                .ok_or(ApiError::Unreachable)?;
-            let day = kept
-                .day(&user_id, prague_date(Utc::now()))
-                .ok_or(ApiError::Unreachable)?;
-            let _ = kept_at.try_set(Some(kept.saved_at));
-            Ok(day)
-        }
-        Err(error) => Err(error),
-    }
-}
-
 /// The sync status for a signed-in caregiver.
 #[component]
 pub fn CaregiverSyncStatus() -> impl IntoView {
@@ -292,7 +265,7 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
         pending.set(true);
         spawn_local(async move {
             let result: Result<(), ErrorDetail> = async {
-                let failed = |_| crate::view_state::field_error("record", store_failed());
+                let failed = |_| field_error("record", store_failed());
                 let stamp = DeviceStamp {
                     record_id: offline_store::new_uuid().map_err(failed)?,
                     device_id: offline_store::device_id().await.map_err(failed)?,
@@ -346,13 +319,14 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
         }
         // Tracks only whether a catalogue is kept: a refreshed catalogue must not reset a
         // half-filled form.
-        match offline.catalogue.with(Option::is_some).then(|| offline.catalogue.get_untracked()).flatten() {
-            None => view! {
-                <p class="form-error" role="alert">
-                    "Katalog úkonů ještě není v telefonu uložen. Připojte se prosím k internetu a zkuste to znovu."
-                </p>
-            }
-            .into_any(),
+        match offline
+            .catalogue
+            .with(Option::is_some)
+            .then(|| offline.catalogue.get_untracked())
+            .flatten()
+        {
+            None => view! { <Alert message=Signal::stored(Some(CATALOGUE_MISSING.to_owned())) /> }
+                .into_any(),
             Some(catalogue) => view! {
                 <VisitRecordForm
                     visit=visit.get_value()
@@ -366,4 +340,9 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
             .into_any(),
         }
     }
+}
+
+/// What ends each visit's card on a caregiver's day: the record slot, for the day's page.
+pub fn record_slot(visit: VisitView) -> AnyView {
+    view! { <VisitRecordSlot visit=visit /> }.into_any()
 }

@@ -9,10 +9,10 @@ use shared::catalogue::CareTask;
 use shared::records::IncidentKind;
 use shared::schedule::VisitView;
 
-use crate::outbox::{
-    OutboxItem, RecordDraft, SyncNotice, planned_tasks, record_count, time_input_value, units_label,
-};
-use crate::view_state::short_date_time;
+use crate::ui::form::Alert;
+use crate::ui::format::short_date_time;
+use crate::visit_record::outbox::{OutboxItem, SyncNotice, record_count};
+use crate::visit_record::state::{RecordDraft, planned_tasks, time_input_value, units_label};
 
 /// Whether the error names `field` or a part of it (`tasks` covers `tasks.units`).
 fn names_field(error: Signal<Option<ErrorDetail>>, field: &'static str) -> bool {
@@ -345,17 +345,10 @@ pub fn VisitRecordForm(
                     aria-describedby=described("note")
                 ></textarea>
             </div>
-            {move || {
-                error
-                    .get()
-                    .map(|error| {
-                        view! {
-                            <p id=error_id.clone() class="form-error" role="alert">
-                                {error.message}
-                            </p>
-                        }
-                    })
-            }}
+            <Alert
+                id=error_id.clone()
+                message=Signal::derive(move || error.get().map(|error| error.message))
+            />
             <div class="record-actions">
                 <button type="submit" class="button button-primary" disabled=move || pending.get()>
                     {move || if pending.get() { "Ukládám…" } else { "Uložit záznam" }}
@@ -472,9 +465,7 @@ pub fn SyncStatus(
                 <span class="sync-last">"Poslední synchronizace: " {last_text}</span>
             </p>
             {action}
-            {move || {
-                error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })
-            }}
+            <Alert message=error />
             {refused_view}
             {notices_view}
         </section>

@@ -1,0 +1,194 @@
+//! The caregiver page's forms as named drafts, checked by the shared planning rules before
+//! they are sent.
+
+use shared::ErrorDetail;
+use shared::planning::input::{
+    AbsenceInput, CaregiverProfileInput, HomeBase, ShiftInput, check_absence, check_profile,
+};
+use shared::planning::travel::GeoPoint;
+
+use crate::ui::form::{field_error, rejected};
+
+/// The profile form as typed. Empty contract and home base fields mean "not recorded".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfileDraft {
+    /// Skills separated by commas.
+    pub skills: String,
+    pub shifts: Vec<ShiftInput>,
+    pub contract_hours: String,
+    pub street: String,
+    pub latitude: String,
+    pub longitude: String,
+}
+
+/// The absence form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AbsenceDraft {
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+}
+
+/// The profile form as the API's input, checked by the shared rule.
+pub fn parse_profile(draft: &ProfileDraft) -> Result<CaregiverProfileInput, ErrorDetail> {
+    let number = |text: &str, field: &str, what: &str| {
+        text.trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .map_err(|_| field_error(field, format!("Zadejte {what} jako číslo.")))
+    };
+    let contract_hours_per_week = match draft.contract_hours.trim() {
+        "" => None,
+        text => Some(number(
+            text,
+            "contract_hours_per_week",
+            "úvazek v hodinách",
+        )?),
+    };
+    let home_base = match (
+        draft.street.trim(),
+        draft.latitude.trim(),
+        draft.longitude.trim(),
+    ) {
+        ("", "", "") => None,
+        (street, latitude, longitude) => Some(HomeBase {
+            street: street.to_owned(),
+            location: GeoPoint {
+                latitude: number(latitude, "home_base.location", "zeměpisnou šířku")?,
+                longitude: number(longitude, "home_base.location", "zeměpisnou délku")?,
+            },
+        }),
+    };
+    let input = CaregiverProfileInput {
+        skills: draft
+            .skills
+            .split(',')
+            .map(|skill| skill.trim().to_owned())
+            .collect(),
+        shifts: draft.shifts.clone(),
+        contract_hours_per_week,
+        home_base,
+    };
+    check_profile(&input).map_err(rejected)?;
+    Ok(input)
+}
+
+/// The absence form as the API's input.
+pub fn parse_absence(draft: &AbsenceDraft) -> Result<AbsenceInput, ErrorDetail> {
+    let date = |text: &str, field: &str| {
+        text.parse()
+            .map_err(|_| field_error(field, "Zadejte datum."))
+    };
+    let input = AbsenceInput {
+        from: date(&draft.from, "from")?,
+        to: date(&draft.to, "to")?,
+        reason: draft.reason.clone(),
+    };
+    check_absence(&input).map_err(rejected)?;
+    Ok(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The profile form filled in with these texts; the home base as street, latitude and
+    /// longitude.
+    fn profile(
+        skills: &str,
+        shifts: Vec<ShiftInput>,
+        contract_hours: &str,
+        (street, latitude, longitude): (&str, &str, &str),
+    ) -> Result<CaregiverProfileInput, ErrorDetail> {
+        parse_profile(&ProfileDraft {
+            skills: skills.to_owned(),
+            shifts,
+            contract_hours: contract_hours.to_owned(),
+            street: street.to_owned(),
+            latitude: latitude.to_owned(),
+            longitude: longitude.to_owned(),
+        })
+    }
+
+    fn absence(from: &str, to: &str, reason: &str) -> Result<AbsenceInput, ErrorDetail> {
+        parse_absence(&AbsenceDraft {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            reason: reason.to_owned(),
+        })
+    }
+
+    fn shift() -> ShiftInput {
+        ShiftInput {
+            weekday: 1,
+            start: "07:00".into(),
+            end: "15:30".into(),
+        }
+    }
+
+    #[test]
+    fn the_profile_form_becomes_the_apis_input() {
+        let input = profile(
+            " přesun, koupel ,",
+            vec![shift()],
+            "37,5",
+            ("Masarykova 1, Děčín", "50.77", "14.21"),
+        )
+        .expect("valid");
+        assert_eq!(input.contract_hours_per_week, Some(37.5));
+        assert_eq!(input.home_base.expect("home").location.latitude, 50.77);
+        let empty = profile("", vec![], "", ("", "", "")).expect("nothing recorded");
+        assert_eq!(
+            (empty.contract_hours_per_week, empty.home_base),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_wrong_profile_field_is_named() {
+        let cases = [
+            (
+                profile("", vec![], "hodně", ("", "", "")),
+                "contract_hours_per_week",
+            ),
+            (
+                profile("", vec![], "60", ("", "", "")),
+                "contract_hours_per_week",
+            ),
+            (
+                profile("", vec![], "", ("Ulice 1", "x", "14")),
+                "home_base.location",
+            ),
+            (
+                profile(
+                    "",
+                    vec![ShiftInput {
+                        end: "06:00".into(),
+                        ..shift()
+                    }],
+                    "",
+                    ("", "", ""),
+                ),
+                "shifts.end",
+            ),
+        ];
+        for (result, field) in cases {
+            assert_eq!(result.expect_err(field).field.as_deref(), Some(field));
+        }
+    }
+
+    #[test]
+    fn an_absence_needs_dates_in_order_and_a_reason() {
+        assert!(absence("2026-12-01", "2026-12-02", "dovolená").is_ok());
+        for (from, to, reason, field) in [
+            ("", "2026-12-02", "dovolená", "from"),
+            ("2026-12-03", "2026-12-02", "dovolená", "to"),
+            ("2026-12-01", "2026-12-02", " ", "reason"),
+        ] {
+            assert_eq!(
+                absence(from, to, reason).expect_err(field).field.as_deref(),
+                Some(field)
+            );
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The main navigation: the pages each role sees, by the same role groups that guard them.
+
+use shared::identity::{Role, roles};
+
+use crate::paths;
+use crate::ui::chrome::NavItem;
+
+/// The navigation's pages in the order shown, each with the role group its page admits.
+/// Every role's home comes first among the pages it sees.
+const MENU: [(NavItem, &[Role]); 8] = [
+    (
+        NavItem {
+            path: paths::STAFF,
+            label: "Pracovníci",
+        },
+        roles::MANAGERS,
+    ),
+    (
+        NavItem {
+            path: paths::TODAY,
+            label: "Dnešní návštěvy",
+        },
+        roles::PROVIDER_STAFF,
+    ),
+    (
+        NavItem {
+            path: paths::FAMILY,
+            label: "Kdo přijde kdy",
+        },
+        roles::FAMILY,
+    ),
+    (
+        NavItem {
+            path: paths::WEEK,
+            label: "Týdenní plán",
+        },
+        roles::PLANNERS,
+    ),
+    (
+        NavItem {
+            path: paths::CLIENTS,
+            label: "Klienti",
+        },
+        roles::PLANNERS,
+    ),
+    (
+        NavItem {
+            path: paths::ATTENTION,
+            label: "Události z návštěv",
+        },
+        roles::PLANNERS,
+    ),
+    (
+        NavItem {
+            path: paths::AUDIT,
+            label: "Záznam přístupů",
+        },
+        roles::MANAGERS,
+    ),
+    (
+        NavItem {
+            path: paths::ACCOUNT,
+            label: "Můj účet",
+        },
+        roles::EVERYONE,
+    ),
+];
+
+/// The navigation a role sees: only what the server lets that role do. Home first.
+pub fn nav_items(role: Role) -> Vec<NavItem> {
+    MENU.iter()
+        .filter(|(_, admitted)| admitted.contains(&role))
+        .map(|(item, _)| *item)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::state::home_for;
+
+    fn paths_of(role: Role) -> Vec<&'static str> {
+        nav_items(role).iter().map(|item| item.path).collect()
+    }
+
+    #[test]
+    fn each_role_sees_only_the_pages_it_may_open() {
+        assert_eq!(paths_of(Role::Caregiver), ["/dnes", "/ucet"]);
+        assert_eq!(
+            paths_of(Role::Coordinator),
+            ["/dnes", "/tyden", "/klienti", "/udalosti", "/ucet"]
+        );
+        assert_eq!(
+            paths_of(Role::ProviderManager),
+            [
+                "/pracovnici",
+                "/dnes",
+                "/tyden",
+                "/klienti",
+                "/udalosti",
+                "/audit",
+                "/ucet"
+            ]
+        );
+        assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
+        for role in [Role::RegionOfficer, Role::DataAnalyst, Role::Lecturer] {
+            assert_eq!(paths_of(role), ["/ucet"], "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_nav_agrees_with_the_page_guards() {
+        let guard = |path: &str| match path {
+            "/dnes" => roles::PROVIDER_STAFF,
+            "/pracovnici" => roles::MANAGERS,
+            "/audit" => roles::MANAGERS,
+            "/tyden" => roles::PLANNERS,
+            "/klienti" => roles::PLANNERS,
+            "/udalosti" => roles::PLANNERS,
+            "/rodina" => roles::FAMILY,
+            "/ucet" => roles::EVERYONE,
+            other => panic!("no guard for {other}"),
+        };
+        for role in Role::ALL {
+            for item in nav_items(role) {
+                assert!(guard(item.path).contains(&role), "{role:?} {}", item.path);
+                assert!(!item.label.is_empty());
+            }
+            assert!(
+                guard(home_for(role)).contains(&role),
+                "{role:?}'s home is open to them"
+            );
+        }
+    }
+
+    #[test]
+    fn each_role_starts_on_its_home() {
+        assert_eq!(home_for(Role::Caregiver), "/dnes");
+        assert_eq!(home_for(Role::Coordinator), "/dnes");
+        assert_eq!(home_for(Role::ProviderManager), "/pracovnici");
+        assert_eq!(home_for(Role::FamilyMember), "/rodina");
+        assert_eq!(home_for(Role::RegionOfficer), "/ucet");
+        assert_eq!(home_for(Role::DataAnalyst), "/ucet");
+        assert_eq!(home_for(Role::Lecturer), "/ucet");
+        for role in Role::ALL {
+            assert_eq!(
+                nav_items(role)[0].path,
+                home_for(role),
+                "home first in the nav"
+            );
+        }
+    }
+}

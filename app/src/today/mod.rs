@@ -1,0 +1,121 @@
+//! `/dnes`: the day's visits, for the provider's staff who have them. A caregiver's next
+//! days are kept on the device, so her day shows offline too.
+
+pub mod api;
+pub mod state;
+pub mod view;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use shared::identity::{Role, roles};
+use shared::schedule::{TodayVisits, VisitView};
+use shared::time::prague_date;
+
+use crate::offline_store::{self, keys};
+use crate::remote::ApiError;
+use crate::session::{RequireRole, Session, loader};
+use crate::ui::Remote;
+use crate::ui::format::short_date_time;
+use state::{KeptRoute, TodayState};
+use view::TodayView;
+
+/// `/dnes`: the day's visits, for the staff who have them. `record_slot` ends each visit's
+/// card for a caregiver: her record of the visit (the router hands in the visit record).
+#[component]
+pub fn TodayPage(
+    #[prop(optional)] record_slot: Option<Callback<VisitView, AnyView>>,
+) -> impl IntoView {
+    view! {
+        <RequireRole roles=roles::PROVIDER_STAFF>
+            <TodayLoader record_slot=record_slot />
+        </RequireRole>
+    }
+}
+
+#[component]
+fn TodayLoader(record_slot: Option<Callback<VisitView, AnyView>>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (user_id, role) = session
+        .me_now()
+        .map(|me| (me.user_id, Some(me.role)))
+        .unwrap_or_default();
+    let kept_at = RwSignal::new(None);
+    let fetch = move || day_visits(user_id.clone(), role, kept_at);
+    let fetch = StoredValue::new(fetch);
+    let (load, visits) = loader(session, move || fetch.with_value(|fetch| fetch()));
+    // Back online: the day from the server, quietly: the cards (and a half-filled record)
+    // stay unless the day has changed.
+    Effect::new(move |was_online: Option<bool>| {
+        let online = session.online().get();
+        if was_online == Some(false) && online {
+            let request = fetch.with_value(|fetch| fetch());
+            leptos::task::spawn_local(async move {
+                let fresh = Remote::from_result(request.await);
+                if visits.with_untracked(|current| *current != fresh) {
+                    let _ = visits.try_set(fresh);
+                }
+            });
+        }
+        online
+    });
+    let state = Signal::derive(move || TodayState::from_remote(visits.get()));
+    let notice = Signal::derive(move || {
+        kept_at.get().map(|at| {
+            format!(
+                "Bez připojení: návštěvy uložené v telefonu {}.",
+                short_date_time(at)
+            )
+        })
+    });
+    let record = record_slot.filter(|_| role == Some(Role::Caregiver));
+    view! {
+        <TodayView
+            today=prague_date(Utc::now())
+            state=state
+            on_retry=load
+            notice=notice
+            record=record
+        />
+    }
+}
+
+/// The day's visits. A caregiver's come with her next days, which the device keeps: when
+/// the server cannot be reached, her kept route gives the day, if it covers today.
+/// `kept_at` says when what is shown was kept (`None`: it is the server's).
+async fn day_visits(
+    user_id: String,
+    role: Option<Role>,
+    kept_at: RwSignal<Option<DateTime<Utc>>>,
+) -> Result<TodayVisits, ApiError> {
+    if role != Some(Role::Caregiver) {
+        return api::today_visits().await;
+    }
+    match api::upcoming_visits().await {
+        Ok(route) => {
+            let kept = KeptRoute {
+                user_id,
+                saved_at: Utc::now(),
+                route,
+            };
+            // A failure to keep the route does not spoil showing the day.
+            let _ = offline_store::save(keys::ROUTE, &kept).await;
+            let _ = kept_at.try_set(None);
+            Ok(kept
+                .day(&kept.user_id, kept.route.from)
+                .expect("a route covers its first day"))
+        }
+        Err(ApiError::Unreachable) => {
+            let kept = offline_store::load::<KeptRoute>(keys::ROUTE)
+                .await
+                .ok()
+                .flatten()
+                .ok_or(ApiError::Unreachable)?;
+            let day = kept
+                .day(&user_id, prague_date(Utc::now()))
+                .ok_or(ApiError::Unreachable)?;
+            let _ = kept_at.try_set(Some(kept.saved_at));
+            Ok(day)
+        }
+        Err(error) => Err(error),
+    }
+}

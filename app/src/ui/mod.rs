@@ -1,0 +1,91 @@
+//! The form kit and the chrome every feature builds with: presentational components that
+//! take data and callbacks as props, never fetch, never navigate; the DOM tests mount them
+//! directly.
+
+pub mod chrome;
+pub mod code_panel;
+pub mod confirm;
+pub mod form;
+pub mod format;
+pub mod password;
+
+use leptos::prelude::*;
+use shared::ErrorDetail;
+
+use crate::remote::ApiError;
+
+/// "Loading" in one place, announced politely to screen readers.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="status" role="status">"Načítám…"</p> }
+}
+
+/// A failure the user can retry.
+#[component]
+pub fn ErrorPanel(
+    #[prop(into)] message: String,
+    #[prop(into)] on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <p class="error-message">{message}</p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                "Zkusit znovu"
+            </button>
+        </div>
+    }
+}
+
+/// Data a page loads: loading, there, or failed with the server's Czech message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remote<T> {
+    Loading,
+    Loaded(T),
+    Failed(ErrorDetail),
+}
+
+impl<T> Remote<T> {
+    pub fn from_result(result: Result<T, ApiError>) -> Self {
+        match result {
+            Ok(value) => Remote::Loaded(value),
+            Err(error) => Remote::Failed(error.detail()),
+        }
+    }
+}
+
+/// The state of a list the page loads: loading, failed with retry, or the content.
+pub(crate) fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+    state: Signal<Remote<T>>,
+    on_retry: Callback<()>,
+    loaded: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match state.get() {
+        Remote::Loading => view! { <Loading /> }.into_any(),
+        Remote::Failed(error) => {
+            view! { <ErrorPanel message=error.message on_retry=on_retry /> }.into_any()
+        }
+        Remote::Loaded(value) => loaded(value).into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_load_settles_into_loaded_or_the_servers_message() {
+        assert_eq!(Remote::from_result(Ok(3)), Remote::Loaded(3));
+        let failed: Remote<i32> = Remote::from_result(Err(crate::remote::decode_error(
+            403,
+            r#"{"error":{"code":"forbidden","message":"K tomu nemáte oprávnění."}}"#,
+        )));
+        assert_eq!(
+            failed,
+            Remote::Failed(ErrorDetail {
+                code: "forbidden".to_owned(),
+                message: "K tomu nemáte oprávnění.".to_owned(),
+                field: None
+            })
+        );
+    }
+}
