@@ -1,6 +1,6 @@
 //! The week board the week tests share.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use shared::planning::conflicts::{Conflict, ConflictKind};
 use shared::schedule::{BoardCaregiver, BoardVisit, VisitStatus, WeekBoard};
 
