@@ -1,0 +1,84 @@
+//! The staff list.
+
+use super::*;
+use app::staff::view::StaffList;
+use shared::identity::StaffMember;
+
+fn member(id: &str, name: &str, role: Role, active: bool) -> StaffMember {
+    StaffMember {
+        user_id: id.to_owned(),
+        username: format!("{id}.decin"),
+        display_name: name.to_owned(),
+        role,
+        active,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirmation() {
+    let staff = vec![
+        member("vedouci", "Věra Vedoucí", Role::ProviderManager, true),
+        member("jana", "Jana Malá", Role::Caregiver, true),
+        member("petr", "Petr Starý", Role::Coordinator, false),
+    ];
+    let changes = Arc::new(Mutex::new(Vec::<(String, bool)>::new()));
+    let sink = Arc::clone(&changes);
+    let host = mount(move || {
+        view! {
+            <StaffList
+                staff=staff
+                self_id="vedouci"
+                busy={None::<String>}
+                on_role=Callback::new(|_| {})
+                on_active=Callback::new(move |change| sink.lock().expect("lock").push(change))
+                on_reset=Callback::new(|_| {})
+            />
+        }
+    });
+
+    assert_eq!(
+        texts(&host, ".staff-name"),
+        ["Věra Vedoucí (vy)", "Jana Malá", "Petr Starý"]
+    );
+    assert_eq!(
+        texts(&host, ".staff-role"),
+        ["Vedoucí služby", "Pečovatel/ka", "Koordinátor"]
+    );
+    assert_eq!(
+        texts(&host, ".staff-state"),
+        ["Aktivní", "Aktivní", "Deaktivovaný účet"]
+    );
+    let rows = host.query_selector_all(".staff").expect("selector");
+    let row = |i: u32| -> HtmlElement { rows.item(i).expect("row").unchecked_into() };
+    assert!(
+        missing(&row(0), "button"),
+        "no changes to one's own account"
+    );
+    assert_eq!(
+        text(&row(1), "label[for=role-jana]"),
+        "Role",
+        "the role picker is labelled"
+    );
+    assert!(texts(&row(2), "button").contains(&"Znovu aktivovat".to_owned()));
+
+    let jana = row(1);
+    let deactivate = jana.query_selector_all("button").expect("selector");
+    let deactivate: HtmlElement = (0..deactivate.length())
+        .filter_map(|i| deactivate.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some("Deaktivovat"))
+        .expect("a deactivate button");
+    deactivate.click();
+    leptos::task::tick().await;
+    assert!(
+        changes.lock().expect("lock").is_empty(),
+        "nothing before confirming"
+    );
+    assert!(text(&jana, ".confirm-question").contains("Jana Malá"));
+    find(&jana, ".confirm .button-danger").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        changes.lock().expect("lock").clone(),
+        [("jana".to_owned(), false)]
+    );
+}
