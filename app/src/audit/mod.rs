@@ -10,6 +10,7 @@ use shared::identity::roles;
 use crate::session::{RequireRole, Session, loader};
 use view::AuditTable;
 
+/// `/audit`.
 #[component]
 pub fn AuditPage() -> impl IntoView {
     view! {

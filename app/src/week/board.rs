@@ -30,6 +30,15 @@ pub(crate) fn focus_block(visit_id: &str) {
     });
 }
 
+/// A visit dropped on a row: which, onto whose row (`None`: the unassigned row), at what
+/// time (`HH:MM`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DroppedVisit {
+    visit_id: String,
+    caregiver_id: Option<String>,
+    time: String,
+}
+
 /// The board of one week: day tabs, filters, the day's conflicts and the rows.
 #[component]
 pub fn Board(
@@ -53,18 +62,16 @@ pub fn Board(
     let visit_of = move |visit_id: &str| {
         week.with_value(|week| week.visits.iter().find(|v| v.id == visit_id).cloned())
     };
-    let drop_on = Callback::new(
-        move |(visit_id, caregiver_id, time): (String, Option<String>, String)| {
-            if let Some(visit) = visit_of(&visit_id) {
-                on_open.run(MoveDraft {
-                    caregiver_id: caregiver_id.unwrap_or_default(),
-                    date: day.get_untracked(),
-                    time,
-                    ..MoveDraft::of(&visit)
-                });
-            }
-        },
-    );
+    let drop_on = Callback::new(move |dropped: DroppedVisit| {
+        if let Some(visit) = visit_of(&dropped.visit_id) {
+            on_open.run(MoveDraft {
+                caregiver_id: dropped.caregiver_id.unwrap_or_default(),
+                date: day.get_untracked(),
+                time: dropped.time,
+                ..MoveDraft::of(&visit)
+            });
+        }
+    });
     let open_visit = Callback::new(move |visit_id: String| {
         if let Some(visit) = visit_of(&visit_id) {
             on_open.run(MoveDraft::of(&visit));
@@ -206,11 +213,7 @@ fn FilterSelect(
 
 /// A caregiver's row: their name and load, and the day's visits on the timeline.
 #[component]
-fn Row(
-    row: BoardRow,
-    on_drop: Callback<(String, Option<String>, String)>,
-    on_open: Callback<String>,
-) -> impl IntoView {
+fn Row(row: BoardRow, on_drop: Callback<DroppedVisit>, on_open: Callback<String>) -> impl IntoView {
     let caregiver_id = row.caregiver_id.clone();
     let dragged_over = RwSignal::new(false);
     let name_id = format!(
@@ -259,7 +262,11 @@ fn Row(
                     };
                     let rect = track.get_bounding_client_rect();
                     let fraction = (f64::from(ev.client_x()) - rect.left()) / rect.width();
-                    on_drop.run((visit_id, caregiver_id.clone(), time_at(fraction)));
+                    on_drop.run(DroppedVisit {
+                        visit_id,
+                        caregiver_id: caregiver_id.clone(),
+                        time: time_at(fraction),
+                    });
                 }
             >
                 {row
