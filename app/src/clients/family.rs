@@ -9,7 +9,7 @@ use crate::clients::view::FamilyLinksList;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::Remote;
-use crate::ui::code_panel::{OneTimeCodePanel, ShownCode};
+use crate::ui::code_panel::{ShownCode, ShownCodeSlot};
 use crate::ui::form::Alert;
 
 /// `/klienti/:client_id/rodina`: who of the family sees the client's schedule; invitations.
@@ -88,21 +88,7 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
                 "Klient " <code>{client_id}</code>
                 ": kdo z rodiny vidí rozpis návštěv, a pozvánky pro další."
             </p>
-            {move || {
-                shown
-                    .get()
-                    .map(|shown_code| {
-                        view! {
-                            <OneTimeCodePanel
-                                heading=shown_code.heading
-                                code=shown_code.code
-                                redeem_path=paths::REDEEM_INVITATION
-                                instructions=shown_code.instructions
-                                on_close=Callback::new(move |()| shown.set(None))
-                            />
-                        }
-                    })
-            }}
+            <ShownCodeSlot shown=shown redeem_path=paths::REDEEM_INVITATION />
             <section class="card no-print" aria-labelledby="invite-heading">
                 <h2 id="invite-heading">"Pozvat člena rodiny"</h2>
                 <p class="lead">"Vytvoří jednorázový kód, kterým si člen rodiny založí účet."</p>

@@ -9,7 +9,7 @@ use shared::identity::{Role, StaffChange, StaffMember, roles};
 
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
-use crate::ui::code_panel::{OneTimeCodePanel, ShownCode};
+use crate::ui::code_panel::{ShownCode, ShownCodeSlot};
 use crate::ui::form::{Alert, FormAction};
 use crate::ui::{ErrorPanel, Loading, Remote};
 use state::{NewStaffDraft, parse_new_staff, sort_staff};
@@ -185,21 +185,7 @@ fn StaffLoader() -> impl IntoView {
     view! {
         <section class="staff-page" aria-labelledby="staff-heading">
             <h1 id="staff-heading" class="no-print">"Pracovníci"</h1>
-            {move || {
-                shown
-                    .get()
-                    .map(|shown_code| {
-                        view! {
-                            <OneTimeCodePanel
-                                heading=shown_code.heading
-                                code=shown_code.code
-                                redeem_path=paths::REDEEM_PASSWORD_RESET
-                                instructions=shown_code.instructions
-                                on_close=Callback::new(move |()| shown.set(None))
-                            />
-                        }
-                    })
-            }}
+            <ShownCodeSlot shown=shown redeem_path=paths::REDEEM_PASSWORD_RESET />
             <section class="card no-print" aria-labelledby="new-staff-heading">
                 <h2 id="new-staff-heading">"Přidat pracovníka"</h2>
                 <p class="lead">

@@ -74,3 +74,25 @@ pub fn OneTimeCodePanel(
         </section>
     }
 }
+
+/// Where a page shows the code it has just made, until the user closes it.
+#[component]
+pub fn ShownCodeSlot(
+    shown: RwSignal<Option<ShownCode>>,
+    /// Where the code is typed in, e.g. `/obnova-hesla`.
+    redeem_path: &'static str,
+) -> impl IntoView {
+    move || {
+        shown.get().map(|shown_code| {
+            view! {
+                <OneTimeCodePanel
+                    heading=shown_code.heading
+                    code=shown_code.code
+                    redeem_path=redeem_path
+                    instructions=shown_code.instructions
+                    on_close=Callback::new(move |()| shown.set(None))
+                />
+            }
+        })
+    }
+}

@@ -13,7 +13,7 @@ fn visit_not_found() -> ApiError {
     ApiError::NotFound("Návštěva")
 }
 
-fn record_not_found() -> ApiError {
+pub(crate) fn record_not_found() -> ApiError {
     ApiError::NotFound("Záznam návštěvy")
 }
 

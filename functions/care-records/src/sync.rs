@@ -17,7 +17,7 @@ use shared::records::{
     check_reason, check_record,
 };
 
-use crate::records::one_record;
+use crate::records::{one_record, record_not_found};
 use crate::store::visits::{self, Visit};
 use crate::store::{self, records};
 
@@ -189,10 +189,6 @@ async fn sync_item<D: Database>(
         }
     })
     .await
-}
-
-fn record_not_found() -> ApiError {
-    ApiError::NotFound("Záznam návštěvy")
 }
 
 /// `POST /api/records/{id}/release`: a coordinator counts a held record (the care happened

@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
+
 /// Which SQL dialect is on the other end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -177,6 +179,39 @@ impl Row {
             _ => self.real(column).map(Some),
         }
     }
+
+    /// An instant stored as RFC 3339 text (`crate::timestamp`); a bad one names its column.
+    pub fn instant(&self, column: &str) -> Result<DateTime<Utc>, DbError> {
+        let text = self.text(column)?;
+        Self::parse_instant(column, text)
+    }
+
+    pub fn optional_instant(&self, column: &str) -> Result<Option<DateTime<Utc>>, DbError> {
+        self.optional_text(column)?
+            .map(|text| Self::parse_instant(column, text))
+            .transpose()
+    }
+
+    fn parse_instant(column: &str, text: String) -> Result<DateTime<Utc>, DbError> {
+        crate::timestamp::parse(&text).map_err(|_| DbError::ColumnType {
+            column: column.to_owned(),
+            expected: "an RFC 3339 instant",
+            found: text,
+        })
+    }
+
+    /// A 0/1 flag column (both engines store booleans as integers here).
+    pub fn flag(&self, column: &str) -> Result<bool, DbError> {
+        match self.integer(column)? {
+            0 => Ok(false),
+            1 => Ok(true),
+            other => Err(DbError::ColumnType {
+                column: column.to_owned(),
+                expected: "0 or 1",
+                found: other.to_string(),
+            }),
+        }
+    }
 }
 
 /// The port every handler talks to. One value is one connection, used by one request, so
@@ -262,6 +297,38 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(column: &str, value: Value) -> Row {
+        Row::new(Arc::from([column.to_owned()]), vec![value])
+    }
+
+    #[test]
+    fn a_malformed_instant_is_an_error_naming_its_column() {
+        let stored = row("starts_at", Value::Text("2026-12-04T08:00:00Z".into()));
+        assert_eq!(
+            stored.instant("starts_at").map(|at| at.to_rfc3339()),
+            Ok("2026-12-04T08:00:00+00:00".to_owned())
+        );
+        let broken = row("starts_at", Value::Text("zítra".into()));
+        assert!(matches!(
+            broken.instant("starts_at"),
+            Err(DbError::ColumnType { column, .. }) if column == "starts_at"
+        ));
+        assert_eq!(
+            row("left_at", Value::Null).optional_instant("left_at"),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn a_flag_is_zero_or_one_and_anything_else_names_its_column() {
+        assert_eq!(row("active", Value::Integer(1)).flag("active"), Ok(true));
+        assert_eq!(row("active", Value::Integer(0)).flag("active"), Ok(false));
+        assert!(matches!(
+            row("active", Value::Integer(2)).flag("active"),
+            Err(DbError::ColumnType { column, .. }) if column == "active"
+        ));
+    }
 
     #[test]
     fn placeholders_number_rows_one_after_another() {

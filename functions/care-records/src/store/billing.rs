@@ -8,7 +8,7 @@ use platform::{Database, DbError, Row, timestamp};
 use shared::records::billing::{BillableVisit, BilledTask, BillingMonth, CapRow, PriceList};
 use shared::time::prague_day_bounds;
 
-use super::{count, flag, instant, task_unit};
+use super::{count, task_unit};
 
 fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
     row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
@@ -164,7 +164,7 @@ pub async fn billed_client(
         Ok(BilledClient {
             name: row.text("name")?,
             provider_name: row.text("provider_name")?,
-            free_of_charge: flag(&row, "free_of_charge")?,
+            free_of_charge: row.flag("free_of_charge")?,
         })
     })
     .transpose()
@@ -222,8 +222,8 @@ pub async fn billable_visits(
     .map(|row| {
         let record_id = row.text("id")?;
         Ok(BillableVisit {
-            arrived_at: instant(row, "arrived_at")?,
-            left_at: instant(row, "left_at")?,
+            arrived_at: row.instant("arrived_at")?,
+            left_at: row.instant("left_at")?,
             // A record that lists no task bills nothing but still shows.
             tasks: tasks.remove(&record_id).unwrap_or_default(),
             record_id,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use platform::{Database, DbError, Row, Value, timestamp};
 use shared::records::{ConflictView, IncidentKind, IncidentView};
 
-use super::{conflict_kind, instant, optional_instant, record_state};
+use super::{conflict_kind, record_state};
 
 pub(super) const INCIDENT_SELECT: &str = "SELECT i.id, i.record_id, i.visit_id, i.client_id, c.name AS client_name, \
         u.display_name AS caregiver_name, i.kind, i.note, i.reported_at, i.acknowledged_at, \
@@ -25,8 +25,8 @@ pub(super) fn incident_view(row: &Row) -> Result<IncidentView, DbError> {
         kind,
         label: kind.label().to_owned(),
         note: row.optional_text("note")?,
-        reported_at: instant(row, "reported_at")?,
-        acknowledged_at: optional_instant(row, "acknowledged_at")?,
+        reported_at: row.instant("reported_at")?,
+        acknowledged_at: row.optional_instant("acknowledged_at")?,
         acknowledged_by_name: row.optional_text("acknowledged_by_name")?,
     })
 }
@@ -121,7 +121,7 @@ pub async fn conflicts(
                 kind,
                 state,
                 message: kind.message(state).to_owned(),
-                detected_at: instant(row, "detected_at")?,
+                detected_at: row.instant("detected_at")?,
             },
         })
     })

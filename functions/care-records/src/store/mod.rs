@@ -14,7 +14,7 @@ pub mod visits;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use platform::{Database, DbError, Row, timestamp};
+use platform::{Database, DbError, Row};
 use shared::catalogue::{CareTask, TaskUnit};
 use shared::records::sync::{RecordState, SyncConflictKind};
 
@@ -58,32 +58,6 @@ fn count(row: &Row, column: &str) -> Result<u32, DbError> {
         expected: "a count from 0 to 2³²",
         found: number.to_string(),
     })
-}
-
-fn instant(row: &Row, column: &str) -> Result<chrono::DateTime<chrono::Utc>, DbError> {
-    timestamp::parse(&row.text(column)?)
-}
-
-fn optional_instant(
-    row: &Row,
-    column: &str,
-) -> Result<Option<chrono::DateTime<chrono::Utc>>, DbError> {
-    row.optional_text(column)?
-        .map(|text| timestamp::parse(&text))
-        .transpose()
-}
-
-/// A 0/1 flag column.
-fn flag(row: &Row, column: &str) -> Result<bool, DbError> {
-    match row.integer(column)? {
-        0 => Ok(false),
-        1 => Ok(true),
-        other => Err(DbError::ColumnType {
-            column: column.to_owned(),
-            expected: "0 or 1",
-            found: other.to_string(),
-        }),
-    }
 }
 
 fn record_state(row: &Row) -> Result<RecordState, DbError> {

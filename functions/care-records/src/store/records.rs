@@ -12,7 +12,7 @@ use shared::records::{
 };
 
 use super::incidents::{INCIDENT_SELECT, incident_view};
-use super::{conflict_kind, count, flag, instant, record_state, task_unit};
+use super::{conflict_kind, count, record_state, task_unit};
 
 /// Where a record of the provider belongs.
 #[derive(Debug, Clone)]
@@ -57,8 +57,8 @@ pub async fn facts_of_visit(
             RecordFacts {
                 record_id: row.text("id")?,
                 caregiver_id: row.text("caregiver_id")?,
-                recorded_at: instant(row, "recorded_at")?,
-                planned_starts_at: instant(row, "planned_starts_at")?,
+                recorded_at: row.instant("recorded_at")?,
+                planned_starts_at: row.instant("planned_starts_at")?,
                 fingerprint: row.text("fingerprint")?,
                 released: row.optional_text("released_at")?.is_some(),
             },
@@ -292,7 +292,7 @@ pub async fn of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<RecordVi
                 name: row.text("name")?,
                 unit: task_unit(&row)?,
                 units: count(&row, "units")?,
-                planned: flag(&row, "planned")?,
+                planned: row.flag("planned")?,
             });
     }
     let mut version =
@@ -301,10 +301,10 @@ pub async fn of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<RecordVi
                 version: number,
                 made_by: row.text(made_by)?,
                 made_by_name: row.text("made_by_name")?,
-                made_at: instant(row, made_at)?,
+                made_at: row.instant(made_at)?,
                 reason: row.optional_text(reason)?,
-                arrived_at: instant(row, "arrived_at")?,
-                left_at: instant(row, "left_at")?,
+                arrived_at: row.instant("arrived_at")?,
+                left_at: row.instant("left_at")?,
                 // A version may list no task.
                 tasks: tasks
                     .remove(&(record_id.to_owned(), number))
@@ -393,10 +393,10 @@ pub async fn of_visit(db: &impl Database, visit_id: &str) -> Result<Vec<RecordVi
             device_id: row.text("device_id")?,
             caregiver_id: row.text("caregiver_id")?,
             caregiver_name: row.text("made_by_name")?,
-            recorded_at: instant(row, "recorded_at")?,
-            received_at: instant(row, "received_at")?,
-            clock_arrived_at: instant(row, "clock_arrived_at")?,
-            clock_left_at: instant(row, "clock_left_at")?,
+            recorded_at: row.instant("recorded_at")?,
+            received_at: row.instant("received_at")?,
+            clock_arrived_at: row.instant("clock_arrived_at")?,
+            clock_left_at: row.instant("clock_left_at")?,
             state: record_state(row)?,
             release: match row.optional_text("released_at")? {
                 None => None,

@@ -8,8 +8,6 @@ use platform::{Database, DbError, Engine, Row};
 use shared::records::sync::VisitFacts;
 use shared::schedule::{Assignment, VisitStatus};
 
-use super::instant;
-
 /// A visit as the sync rules and the record pages need it.
 #[derive(Debug, Clone)]
 pub struct Visit {
@@ -45,8 +43,8 @@ fn visit(row: &Row) -> Result<Visit, DbError> {
         client_id: row.text("client_id")?,
         client_name: row.text("client_name")?,
         status: row.parsed("status", "a visit status", VisitStatus::parse)?,
-        starts_at: instant(row, "starts_at")?,
-        ends_at: instant(row, "ends_at")?,
+        starts_at: row.instant("starts_at")?,
+        ends_at: row.instant("ends_at")?,
         assignment: Assignment {
             caregiver_id: row.optional_text("caregiver_id")?,
             second_caregiver_id: row.optional_text("second_caregiver_id")?,

@@ -5,8 +5,6 @@ use platform::{Database, DbError, Row, timestamp};
 use shared::identity::{Role, StaffMember};
 use shared::throttle::FailureRecord;
 
-use super::flag;
-
 /// The failed sign-ins counted against a username.
 pub async fn failure_record(
     db: &impl Database,
@@ -159,7 +157,7 @@ fn member(row: &Row) -> Result<StaffMember, DbError> {
         username: row.text("username")?,
         display_name: row.text("display_name")?,
         role: row.parsed("role", "a role name", Role::parse)?,
-        active: flag(row, "active")?,
+        active: row.flag("active")?,
     })
 }
 

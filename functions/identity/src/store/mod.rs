@@ -12,18 +12,3 @@ pub mod accounts;
 pub mod audit;
 pub mod codes;
 pub mod family;
-
-use platform::{DbError, Row};
-
-/// A 0/1 flag column.
-fn flag(row: &Row, column: &str) -> Result<bool, DbError> {
-    match row.integer(column)? {
-        0 => Ok(false),
-        1 => Ok(true),
-        other => Err(DbError::ColumnType {
-            column: column.to_owned(),
-            expected: "0 or 1",
-            found: other.to_string(),
-        }),
-    }
-}

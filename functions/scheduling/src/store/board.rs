@@ -9,7 +9,7 @@ use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedV
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, VisitStatus};
 
-use super::{date, instant, optional_instant, small_number, split_list, status, time, weekday};
+use super::{date, small_number, split_list, status, time, weekday};
 
 const BOARD_SELECT: &str = "SELECT v.id, v.client_id, c.name AS client_name, c.latitude, c.longitude, \
         v.caregiver_id, v.second_caregiver_id, v.caregivers_needed, v.starts_at, v.ends_at, \
@@ -28,8 +28,8 @@ fn board_visit(row: &Row) -> Result<(BoardVisit, PlannedVisit), DbError> {
     .map(str::to_owned)
     .collect();
     let window = match (
-        optional_instant(row, "window_opens_at")?,
-        optional_instant(row, "window_closes_at")?,
+        row.optional_instant("window_opens_at")?,
+        row.optional_instant("window_closes_at")?,
     ) {
         (Some(opens), Some(closes)) => Some((opens, closes)),
         _ => None,
@@ -40,8 +40,8 @@ fn board_visit(row: &Row) -> Result<(BoardVisit, PlannedVisit), DbError> {
         client_name: row.text("client_name")?,
         caregiver_ids: caregiver_ids.clone(),
         caregivers_needed: small_number(row, "caregivers_needed", 1..=2)?,
-        starts_at: instant(row, "starts_at")?,
-        ends_at: instant(row, "ends_at")?,
+        starts_at: row.instant("starts_at")?,
+        ends_at: row.instant("ends_at")?,
         window,
         status: status(row)?,
         template_id: row.optional_text("template_id")?,

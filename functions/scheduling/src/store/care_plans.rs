@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use platform::{Database, DbError, timestamp};
 use shared::schedule::CarePlanVersion;
 
-use super::{date, instant, split_list};
+use super::{date, split_list};
 
 /// A client's plan versions, newest first.
 pub async fn versions(
@@ -28,7 +28,7 @@ pub async fn versions(
             valid_from: date(row, "valid_from")?,
             note: row.optional_text("note")?,
             created_by: row.text("created_by")?,
-            created_at: instant(row, "created_at")?,
+            created_at: row.instant("created_at")?,
         })
     })
     .collect()

@@ -10,7 +10,7 @@ use shared::planning::change::{ChangedVisit, HistoryEntry, VisitState};
 use shared::schedule::Assignment;
 
 use super::week::{NewEvent, assignment_of, insert_events};
-use super::{insert_rows, instant, status};
+use super::{insert_rows, status};
 
 /// The provider's visits among `ids` as they stand, by id. Inside a transaction they stay
 /// locked until it ends: `FOR UPDATE` on PostgreSQL, in id order so that two overlapping
@@ -51,8 +51,8 @@ pub async fn lock_visits(
                 .caregiver_ids()
                 .map(str::to_owned)
                 .collect(),
-                starts_at: instant(&row, "starts_at")?,
-                ends_at: instant(&row, "ends_at")?,
+                starts_at: row.instant("starts_at")?,
+                ends_at: row.instant("ends_at")?,
                 status: status(&row)?,
             };
             visits.insert(state.id.clone(), state);

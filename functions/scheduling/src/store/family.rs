@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use platform::{Database, DbError, timestamp};
 use shared::schedule::{FamilyVisitView, LinkedClient};
 
-use super::{instant, status};
+use super::status;
 
 /// A client's name and provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,8 +87,8 @@ pub async fn client_schedule(
     .map(|row| {
         Ok(FamilyVisitView {
             id: row.text("id")?,
-            starts_at: instant(row, "starts_at")?,
-            ends_at: instant(row, "ends_at")?,
+            starts_at: row.instant("starts_at")?,
+            ends_at: row.instant("ends_at")?,
             caregiver_name: row.optional_text("caregiver_name")?,
             status: status(row)?,
         })

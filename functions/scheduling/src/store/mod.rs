@@ -11,8 +11,8 @@ pub mod family;
 pub mod route;
 pub mod week;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
-use platform::{DbError, Row, timestamp};
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use platform::{DbError, Row};
 use shared::schedule::VisitStatus;
 
 /// A comma-separated column (task codes, skills) as its items.
@@ -49,19 +49,6 @@ pub fn time(row: &Row, column: &str) -> Result<NaiveTime, DbError> {
     row.parsed(column, "a time HH:MM", |text| {
         NaiveTime::parse_from_str(text, "%H:%M").ok()
     })
-}
-
-pub fn instant(row: &Row, column: &str) -> Result<DateTime<Utc>, DbError> {
-    let text = row.text(column)?;
-    timestamp::parse(&text).map_err(|_| type_error(column, "an RFC 3339 instant", text))
-}
-
-pub fn optional_instant(row: &Row, column: &str) -> Result<Option<DateTime<Utc>>, DbError> {
-    row.optional_text(column)?
-        .map(|text| {
-            timestamp::parse(&text).map_err(|_| type_error(column, "an RFC 3339 instant", text))
-        })
-        .transpose()
 }
 
 pub fn status(row: &Row) -> Result<VisitStatus, DbError> {

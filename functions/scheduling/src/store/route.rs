@@ -8,7 +8,7 @@ use platform::{Database, DbError, Value, timestamp};
 use shared::planning::travel::GeoPoint;
 use shared::schedule::VisitView;
 
-use super::{instant, status};
+use super::status;
 
 /// The visits of a provider starting in `[from, to)`, earliest first, each with its client's
 /// id; only `caregiver`'s when one is given.
@@ -73,8 +73,8 @@ pub async fn route_visits(
                 client_name: row.text("client_name")?,
                 address: row.text("street")?,
                 municipality: row.text("municipality")?,
-                starts_at: instant(row, "starts_at")?,
-                ends_at: instant(row, "ends_at")?,
+                starts_at: row.instant("starts_at")?,
+                ends_at: row.instant("ends_at")?,
                 status: status(row)?,
                 doorstep_note: row.optional_text("doorstep_note")?,
                 location: GeoPoint {

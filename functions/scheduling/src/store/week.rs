@@ -9,8 +9,7 @@ use shared::planning::week::VisitTemplate;
 use shared::schedule::{Assignment, VisitEvent, VisitStatus};
 
 use super::{
-    date, insert_rows, instant, optional_date, small_number, split_list, time, weekday,
-    weekday_digits,
+    date, insert_rows, optional_date, small_number, split_list, time, weekday, weekday_digits,
 };
 
 /// A template as generation needs it, with what a generated visit copies from it.
@@ -267,7 +266,7 @@ pub async fn history(db: &impl Database, visit_id: &str) -> Result<Vec<VisitEven
     .iter()
     .map(|row| {
         Ok(VisitEvent {
-            at: instant(row, "at")?,
+            at: row.instant("at")?,
             user_id: row.text("user_id")?,
             display_name: row.text("display_name")?,
             kind: row.text("kind")?,
