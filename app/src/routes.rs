@@ -101,6 +101,20 @@ fn NotFound() -> impl IntoView {
     }
 }
 
+/// A page whose code could not be fetched: offline before it was ever opened on this device.
+#[component]
+fn PageUnavailable() -> impl IntoView {
+    view! {
+        <section class="not-found" role="alert">
+            <h1>"Stránku se nepodařilo načíst"</h1>
+            <p>"Tuto stránku jste na tomto zařízení ještě neotevřeli a teď nejste připojeni k internetu. Zkuste to znovu po připojení."</p>
+            <p>
+                <a href="/">"Zpět na úvod"</a>
+            </p>
+        </section>
+    }
+}
+
 /// `/`: to the role's home when signed in, else to the sign-in form.
 #[component]
 fn Home() -> impl IntoView {
@@ -117,7 +131,8 @@ fn Home() -> impl IntoView {
 
 /// Every page but sign-in is loaded when first opened. Each group below becomes a wasm module
 /// of its own (split out by `app/build.sh`), so a caregiver's phone never downloads the
-/// office's pages; `app/chunks.mjs` names the groups each role opens.
+/// office's pages; `app/chunks.mjs` names the groups each role opens. A group that cannot be
+/// fetched (offline, never opened before) shows [`PageUnavailable`] instead of stopping the app.
 macro_rules! lazy_pages {
     ($($group:ident: $($route:ident => $page:ident),+;)*) => { $($(
         struct $route;
@@ -129,11 +144,11 @@ macro_rules! lazy_pages {
 
             async fn view(_this: Self) -> AnyView {
                 #[allow(non_snake_case)]
-                #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split)]
-                fn $route() -> AnyView {
-                    view! { <$page /> }.into_any()
+                #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn $route() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                    Ok(view! { <$page /> }.into_any())
                 }
-                $route().await
+                $route().await.unwrap_or_else(|_| view! { <PageUnavailable /> }.into_any())
             }
         }
     )+)* };
@@ -142,7 +157,9 @@ macro_rules! lazy_pages {
 lazy_pages! {
     today: TodayRoute => CaregiverDay;
     account: AccountRoute => AccountPage;
-    office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, CarePlanRoute => CarePlanPage, ClientFamilyRoute => ClientFamilyPage, AuditRoute => AuditPage, WeekRoute => WeekPage, AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
+    office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, CarePlanRoute => CarePlanPage,
+        ClientFamilyRoute => ClientFamilyPage, AuditRoute => AuditPage, WeekRoute => WeekPage,
+        AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
     family: FamilyRoute => FamilyPage;
     public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
 }

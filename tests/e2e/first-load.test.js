@@ -1,7 +1,8 @@
 // The caregiver's first load: the sign-in form comes up, she signs in and sees her day, the
 // app opens offline after a reload, and her phone never downloads another role's code (the
-// office's and the family's pages are separate wasm modules, app/build.sh). Which file is
-// whose comes from the build's dist/chunks.json.
+// office's and the family's pages are separate wasm modules, app/build.sh). The office's
+// pages come when first opened; one that cannot come (offline) says so, the app lives on.
+// Which file is whose comes from the build's dist/chunks.json.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
@@ -81,7 +82,7 @@ describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
     }
   });
 
-  test('the office loads its own pages when first opened', { timeout: TEST_TIMEOUT }, async () => {
+  test('the office loads its pages when first opened, and offline says so instead of failing', { timeout: TEST_TIMEOUT }, async () => {
     const office = await openPage(suite.browser, LAPTOP);
     const requested = recordCodeRequests(office.context);
     try {
@@ -93,8 +94,17 @@ describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
       const officeOnly = chunks.groups.office.filter((file) => !caregiverFiles.has(file));
       assert.ok(officeOnly.length > 0);
       assert.deepEqual(officeOnly.filter((file) => requested.has(file)), [], 'the office pages wait until opened');
+
+      // Offline, a page never opened on this laptop cannot come: the app says so and lives on.
+      await office.context.setOffline(true);
       await k.getByRole('link', { name: 'Události z návštěv' }).click();
       await k.waitForURL('**/udalosti');
+      await k.getByRole('heading', { name: 'Stránku se nepodařilo načíst' }).waitFor();
+
+      await office.context.setOffline(false);
+      await k.goBack();
+      await k.waitForURL('**/dnes');
+      await k.getByRole('link', { name: 'Události z návštěv' }).click();
       await k.getByRole('heading', { name: 'Události z návštěv' }).waitFor();
       for (const file of officeOnly) {
         assert.ok(requested.has(file), `the office's pages are loaded (${file})`);
