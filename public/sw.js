@@ -1,8 +1,9 @@
 // E-péče service worker: keeps the app shell on the phone so the app opens offline.
 //
 // app/build.sh writes dist/sw.js from this file, substituting the cache version (derived
-// from the hashed assets) and the precache list. API responses are never cached here:
-// offline data is kept by the app itself.
+// from the hashed assets) and the precache list: the shell and every module of the
+// caregiver's app. Other roles' pages (their own wasm modules) are kept when first opened.
+// API responses are never cached here: offline data is kept by the app itself.
 
 const VERSION = '__CACHE_VERSION__';
 const PRECACHE = __PRECACHE_LIST__;

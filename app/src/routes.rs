@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute};
 
 use crate::account::{AccountPage, InvitationPage, PasswordResetPage};
 use crate::audit::AuditPage;
@@ -45,20 +46,20 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/prihlaseni") view=LoginPage />
-                    <Route path=path!("/dnes") view=CaregiverDay />
-                    <Route path=path!("/ucet") view=AccountPage />
-                    <Route path=path!("/pracovnici") view=StaffPage />
-                    <Route path=path!("/klienti") view=ClientsPage />
-                    <Route path=path!("/klienti/:client_id/plan") view=CarePlanPage />
-                    <Route path=path!("/klienti/:client_id/rodina") view=ClientFamilyPage />
-                    <Route path=path!("/rodina") view=FamilyPage />
-                    <Route path=path!("/audit") view=AuditPage />
-                    <Route path=path!("/tyden") view=WeekPage />
-                    <Route path=path!("/tyden/:monday") view=WeekPage />
-                    <Route path=path!("/udalosti") view=AttentionPage />
-                    <Route path=path!("/pecovatele/:id") view=CaregiverPage />
-                    <Route path=path!("/pozvanka") view=InvitationPage />
-                    <Route path=path!("/obnova-hesla") view=PasswordResetPage />
+                    <Route path=path!("/dnes") view={Lazy::<TodayRoute>::new()} />
+                    <Route path=path!("/ucet") view={Lazy::<AccountRoute>::new()} />
+                    <Route path=path!("/pracovnici") view={Lazy::<StaffRoute>::new()} />
+                    <Route path=path!("/klienti") view={Lazy::<ClientsRoute>::new()} />
+                    <Route path=path!("/klienti/:client_id/plan") view={Lazy::<CarePlanRoute>::new()} />
+                    <Route path=path!("/klienti/:client_id/rodina") view={Lazy::<ClientFamilyRoute>::new()} />
+                    <Route path=path!("/rodina") view={Lazy::<FamilyRoute>::new()} />
+                    <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()} />
+                    <Route path=path!("/tyden") view={Lazy::<WeekRoute>::new()} />
+                    <Route path=path!("/tyden/:monday") view={Lazy::<WeekRoute>::new()} />
+                    <Route path=path!("/udalosti") view={Lazy::<AttentionRoute>::new()} />
+                    <Route path=path!("/pecovatele/:id") view={Lazy::<CaregiverRoute>::new()} />
+                    <Route path=path!("/pozvanka") view={Lazy::<InvitationRoute>::new()} />
+                    <Route path=path!("/obnova-hesla") view={Lazy::<PasswordResetRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -100,6 +101,20 @@ fn NotFound() -> impl IntoView {
     }
 }
 
+/// A page whose code could not be fetched: offline before it was ever opened on this device.
+#[component]
+fn PageUnavailable() -> impl IntoView {
+    view! {
+        <section class="not-found" role="alert">
+            <h1>"Stránku se nepodařilo načíst"</h1>
+            <p>"Tuto stránku jste na tomto zařízení ještě neotevřeli a teď nejste připojeni k internetu. Zkuste to znovu po připojení."</p>
+            <p>
+                <a href="/">"Zpět na úvod"</a>
+            </p>
+        </section>
+    }
+}
+
 /// `/`: to the role's home when signed in, else to the sign-in form.
 #[component]
 fn Home() -> impl IntoView {
@@ -112,4 +127,39 @@ fn Home() -> impl IntoView {
             view! { <Redirect path=path options=replace() /> }.into_any()
         }
     }
+}
+
+/// Every page but sign-in is loaded when first opened. Each group below becomes a wasm module
+/// of its own (split out by `app/build.sh`), so a caregiver's phone never downloads the
+/// office's pages; `app/chunks.mjs` names the groups each role opens. A group that cannot be
+/// fetched (offline, never opened before) shows [`PageUnavailable`] instead of stopping the app.
+macro_rules! lazy_pages {
+    ($($group:ident: $($route:ident => $page:ident),+;)*) => { $($(
+        struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                #[allow(non_snake_case)]
+                #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn $route() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                    Ok(view! { <$page /> }.into_any())
+                }
+                $route().await.unwrap_or_else(|_| view! { <PageUnavailable /> }.into_any())
+            }
+        }
+    )+)* };
+}
+
+lazy_pages! {
+    today: TodayRoute => CaregiverDay;
+    account: AccountRoute => AccountPage;
+    office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, CarePlanRoute => CarePlanPage,
+        ClientFamilyRoute => ClientFamilyPage, AuditRoute => AuditPage, WeekRoute => WeekPage,
+        AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
+    family: FamilyRoute => FamilyPage;
+    public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
 }
