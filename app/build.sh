@@ -38,7 +38,7 @@ wasm_opt="$root/app/node_modules/.bin/wasm-opt"
 # out of the main module; only the app's own link needs them. `erase_components` gives
 # every component one view type instead of a nested generic one: 8 % less gzip, same app.
 CARGO_TARGET_DIR="$target_dir" RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components" \
-  cargo rustc -p app --lib --target wasm32-unknown-unknown --profile app-release \
+  cargo rustc -p app --lib --target wasm32-unknown-unknown --profile app-release --features split \
   -- -C link-arg=--emit-relocs
 
 work="$(mktemp -d)"

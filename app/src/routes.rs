@@ -102,6 +102,7 @@ fn NotFound() -> impl IntoView {
 }
 
 /// A page whose code could not be fetched: offline before it was ever opened on this device.
+#[cfg(feature = "split")]
 #[component]
 fn PageUnavailable() -> impl IntoView {
     view! {
@@ -142,6 +143,7 @@ macro_rules! lazy_pages {
                 $route
             }
 
+            #[cfg(feature = "split")]
             async fn view(_this: Self) -> AnyView {
                 #[allow(non_snake_case)]
                 #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -149,6 +151,11 @@ macro_rules! lazy_pages {
                     Ok(view! { <$page /> }.into_any())
                 }
                 $route().await.unwrap_or_else(|_| view! { <PageUnavailable /> }.into_any())
+            }
+
+            #[cfg(not(feature = "split"))]
+            async fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
             }
         }
     )+)* };
