@@ -36,6 +36,9 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
       await panel.waitFor();
       const clientName = (await panel.locator('#code-heading').innerText()).replace('Pozvánka pro rodinu klienta ', '').trim();
       assert.notEqual(clientName, '', 'the invitation names the client');
+      // The page names the client too, and never shows its id.
+      await k.getByRole('heading', { name: `Rodina klienta: ${clientName}` }).waitFor();
+      assert.ok(!(await k.locator('.client-family').innerText()).includes(CLIENT_ID), 'no raw client id on the page');
       const code = (await panel.locator('.code-value code').innerText()).trim();
       assert.match(await panel.locator('.code-address').innerText(), /\/pozvanka$/);
 

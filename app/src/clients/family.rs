@@ -34,6 +34,23 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
         loader(session, move || api::family_links(client_id.clone()))
     };
 
+    // The register names the client; until it answers (or if it fails) the heading is
+    // generic — never the client's id.
+    let (_, register) = loader(session, api::clients);
+    let heading = {
+        let client_id = client_id.clone();
+        move || {
+            match register.get() {
+                Remote::Loaded(clients) => clients
+                    .into_iter()
+                    .find(|client| client.id == client_id)
+                    .map(|client| format!("Rodina klienta: {}", client.name)),
+                _ => None,
+            }
+            .unwrap_or_else(|| "Rodina klienta".to_owned())
+        }
+    };
+
     let shown = RwSignal::new(None::<ShownCode>);
     let invite = Action::new_local(|client_id: &String| api::create_invitation(client_id.clone()));
     Effect::new(move |_| {
@@ -82,12 +99,9 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
     view! {
         <section class="client-family" aria-labelledby="client-family-heading">
             <h1 id="client-family-heading" class="no-print">
-                "Rodina klienta"
+                {heading}
             </h1>
-            <p class="lead no-print">
-                "Klient " <code>{client_id}</code>
-                ": kdo z rodiny vidí rozpis návštěv, a pozvánky pro další."
-            </p>
+            <p class="lead no-print">"Kdo z rodiny vidí rozpis návštěv, a pozvánky pro další."</p>
             <ShownCodeSlot shown=shown redeem_path=paths::REDEEM_INVITATION />
             <section class="card no-print" aria-labelledby="invite-heading">
                 <h2 id="invite-heading">"Pozvat člena rodiny"</h2>
