@@ -38,6 +38,8 @@ pub struct Offline {
     /// The outbox has been read from the device: only then is anything sent.
     ready: RwSignal<bool>,
     syncing: RwSignal<bool>,
+    /// Runs in a row that found the server unreachable while the phone said online.
+    unreachable_runs: RwSignal<u32>,
     sync_error: RwSignal<Option<String>>,
     catalogue: RwSignal<Option<Vec<CareTask>>>,
 }
@@ -70,6 +72,7 @@ impl Offline {
             outbox: RwSignal::new(Outbox::default()),
             ready: RwSignal::new(false),
             syncing: RwSignal::new(false),
+            unreachable_runs: RwSignal::new(0),
             sync_error: RwSignal::new(None),
             catalogue: RwSignal::new(None),
         };
@@ -119,6 +122,7 @@ impl Offline {
         self.syncing.set(true);
         spawn_local(async move {
             let mut tried = BTreeSet::new();
+            let mut unreachable = false;
             loop {
                 let batch: Vec<VisitRecordInput> = self
                     .outbox
@@ -134,6 +138,7 @@ impl Offline {
                     Ok(response) => response,
                     Err(error) => {
                         signed_out_if_expired(self.session, &error);
+                        unreachable = error == ApiError::Unreachable;
                         // Offline is no error: the records simply wait.
                         let shown = (error != ApiError::Unreachable)
                             .then(|| format!("Záznamy se nepodařilo odeslat. {}", error.message()));
@@ -158,7 +163,26 @@ impl Offline {
                 }
             }
             self.syncing.set(false);
+            self.retry_if_unreachable(unreachable, user_id);
         });
+    }
+
+    /// A phone that says it is online may not reach the server yet (just back in signal,
+    /// a captive portal): the records try again by themselves, less and less often.
+    fn retry_if_unreachable(self, unreachable: bool, user_id: String) {
+        if !unreachable {
+            self.unreachable_runs.set(0);
+            return;
+        }
+        if !self.online.get_untracked() {
+            return;
+        }
+        let runs = self.unreachable_runs.get_untracked();
+        self.unreachable_runs.set(runs.saturating_add(1));
+        set_timeout(
+            move || self.sync(user_id),
+            std::time::Duration::from_secs(state::retry_delay_seconds(runs)),
+        );
     }
 
     /// Changes the outbox on the device, then in the page.

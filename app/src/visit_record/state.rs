@@ -152,9 +152,22 @@ pub fn build_record(
     Ok(record)
 }
 
+/// Seconds before the next try to send records after the server was unreachable for
+/// `runs` runs in a row: 2, 4, 8, … up to a minute.
+pub fn retry_delay_seconds(runs: u32) -> u64 {
+    2u64.saturating_pow(runs.saturating_add(1)).min(60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreachable_server_is_tried_again_less_and_less_often_up_to_a_minute() {
+        let delays: Vec<u64> = (0..7).map(retry_delay_seconds).collect();
+        assert_eq!(delays, [2, 4, 8, 16, 32, 60, 60]);
+        assert_eq!(retry_delay_seconds(u32::MAX), 60);
+    }
     use crate::visit_record::fixtures::*;
 
     #[test]
