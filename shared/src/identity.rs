@@ -332,6 +332,14 @@ pub struct FamilyLink {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
+/// `GET /api/auth/clients/{id}/family`: the client, named for the page, and who of the
+/// family sees the client's schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientFamily {
+    pub client_name: String,
+    pub links: Vec<FamilyLink>,
+}
+
 /// One line of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {

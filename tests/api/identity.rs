@@ -3,7 +3,7 @@
 use chrono::Duration;
 use serde_json::json;
 use shared::identity::{
-    AuditCursor, AuditEntry, CreatedStaffMember, FamilyLink, Invitation, Me, Role, StaffMember,
+    AuditCursor, AuditEntry, ClientFamily, CreatedStaffMember, Invitation, Me, Role, StaffMember,
 };
 
 use crate::helpers::{DEMO_PASSWORD, Engine, TestApp, error_of, json, on_both_engines};
@@ -338,7 +338,10 @@ async fn a_family_invitation_works_once_and_its_link_can_be_revoked(engine: Engi
     .await;
     assert_eq!(error.error.code, "invalid_code", "an invitation works once");
 
-    let links: Vec<FamilyLink> = json(app.get("/api/auth/clients/cl-d2/family").await).await;
+    let family_of_client: ClientFamily =
+        json(app.get("/api/auth/clients/cl-d2/family").await).await;
+    assert_eq!(family_of_client.client_name, "Josef Vzorový");
+    let links = family_of_client.links;
     assert_eq!(links.len(), 1);
     let revoke = app
         .delete(&format!("/api/auth/family-links/{}", links[0].link_id))

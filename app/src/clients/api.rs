@@ -1,7 +1,7 @@
 //! The client pages' requests: the register, care plans, the family's access.
 
 use shared::clients::ClientSummary;
-use shared::identity::{FamilyLink, Invitation, NewInvitation};
+use shared::identity::{ClientFamily, Invitation, NewInvitation};
 use shared::planning::input::CarePlanInput;
 use shared::schedule::{CarePlan, CarePlanVersion};
 
@@ -35,7 +35,7 @@ fn care_plan_url(client_id: &str) -> String {
 }
 
 /// `GET /api/auth/clients/{client_id}/family`.
-pub async fn family_links(client_id: String) -> Result<Vec<FamilyLink>, ApiError> {
+pub async fn client_family(client_id: String) -> Result<ClientFamily, ApiError> {
     get(&format!(
         "/api/auth/clients/{}/family",
         path_segment(&client_id)

@@ -31,25 +31,14 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
 
     let (load, state) = {
         let client_id = client_id.clone();
-        loader(session, move || api::family_links(client_id.clone()))
+        loader(session, move || api::client_family(client_id.clone()))
     };
-
-    // The register names the client; until it answers (or if it fails) the heading is
-    // generic — never the client's id.
-    let (_, register) = loader(session, api::clients);
-    let heading = {
-        let client_id = client_id.clone();
-        move || {
-            match register.get() {
-                Remote::Loaded(clients) => clients
-                    .into_iter()
-                    .find(|client| client.id == client_id)
-                    .map(|client| format!("Rodina klienta: {}", client.name)),
-                _ => None,
-            }
-            .unwrap_or_else(|| "Rodina klienta".to_owned())
-        }
+    // Named once the server answers; never by the client's id.
+    let heading = move || match state.get() {
+        Remote::Loaded(family) => format!("Rodina klienta: {}", family.client_name),
+        _ => "Rodina klienta".to_owned(),
     };
+    let links = Signal::derive(move || state.get().map(|family| family.links));
 
     let shown = RwSignal::new(None::<ShownCode>);
     let invite = Action::new_local(|client_id: &String| api::create_invitation(client_id.clone()));
@@ -84,8 +73,8 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
         busy.set(None);
         match result {
             Ok(()) => state.update(|state| {
-                if let Remote::Loaded(links) = state {
-                    links.retain(|link| link.link_id != id);
+                if let Remote::Loaded(family) = state {
+                    family.links.retain(|link| link.link_id != id);
                 }
             }),
             Err(error) => {
@@ -124,7 +113,7 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
                 <h2 id="links-heading">"Kdo z rodiny má přístup"</h2>
                 <Alert message=revoke_error />
                 <FamilyLinksList
-                    state=state
+                    state=links
                     busy=busy
                     on_revoke=Callback::new(move |id: String| {
                         revoke_error.set(None);

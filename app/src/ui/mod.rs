@@ -51,6 +51,15 @@ impl<T> Remote<T> {
             Err(error) => Remote::Failed(error.detail()),
         }
     }
+
+    /// The same load, showing a part of what it loaded.
+    pub fn map<U>(self, part: impl FnOnce(T) -> U) -> Remote<U> {
+        match self {
+            Remote::Loading => Remote::Loading,
+            Remote::Loaded(value) => Remote::Loaded(part(value)),
+            Remote::Failed(error) => Remote::Failed(error),
+        }
+    }
 }
 
 /// The state of a list the page loads: loading, failed with retry, or the content.
@@ -71,6 +80,18 @@ pub(crate) fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'stati
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_of_a_load_keeps_its_state() {
+        assert_eq!(
+            Remote::Loaded((1, "a")).map(|(_, part)| part),
+            Remote::Loaded("a")
+        );
+        assert_eq!(
+            Remote::<(i32, i32)>::Loading.map(|(a, _)| a),
+            Remote::Loading
+        );
+    }
 
     #[test]
     fn a_load_settles_into_loaded_or_the_servers_message() {

@@ -6,7 +6,8 @@ use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, DbError};
 use shared::identity::{
-    Invitation, NewInvitation, Password, RedeemInvitation, Role, Username, parse_display_name,
+    ClientFamily, Invitation, NewInvitation, Password, RedeemInvitation, Role, Username,
+    parse_display_name,
 };
 
 use crate::codes::{CodePurpose, CodeSubject, issue_code, redeem_code};
@@ -90,9 +91,9 @@ pub async fn redeem<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
 
 pub async fn links_of_client<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let client_id = cx.params.require("client_id")?;
-    own_client(cx, client_id).await?;
+    let (_, client_name) = own_client(cx, client_id).await?;
     let links = family::links_of_client(cx.db, client_id).await?;
-    Ok(ApiResponse::ok(&links))
+    Ok(ApiResponse::ok(&ClientFamily { client_name, links }))
 }
 
 /// Unlinks a family member; without any link left they are signed out and deactivated.

@@ -23,7 +23,7 @@ pub async fn failure_record(
                 expected: "a count from 0 to 2³²",
                 found: failures.to_string(),
             })?,
-            last_failure_at: timestamp::parse(&row.text("last_failure_at")?)?,
+            last_failure_at: row.instant("last_failure_at")?,
         })
     })
     .transpose()

@@ -41,7 +41,7 @@ pub async fn page(
     .map(|row| {
         Ok(AuditEntry {
             id: row.text("id")?,
-            at: timestamp::parse(&row.text("at")?)?,
+            at: row.instant("at")?,
             user_id: row.text("user_id")?,
             display_name: row.text("display_name")?,
             role: row.parsed("role", "a role name", Role::parse)?,

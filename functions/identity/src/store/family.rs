@@ -62,7 +62,7 @@ pub async fn links_of_client(
             client_id: row.text("client_id")?,
             user_id: row.text("user_id")?,
             display_name: row.text("display_name")?,
-            created_at: timestamp::parse(&row.text("created_at")?)?,
+            created_at: row.instant("created_at")?,
         })
     })
     .collect()
