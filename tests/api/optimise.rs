@@ -206,6 +206,24 @@ async fn an_optimisation_request_is_checked_field_by_field(engine: Engine) {
         .await;
         assert_eq!(error.error.field.as_deref(), Some(field), "{body}");
     }
+    let too_many: Vec<_> = (0..2001)
+        .map(|n| json!({"visit_id": format!("v-{n}"), "caregiver_ids": [], "starts_at": "2026-11-24T10:00:00Z"}))
+        .collect();
+    let error = error_of(
+        app.post_json(
+            "/api/schedule/optimise/accept",
+            &json!({"changes": too_many, "reason": "x"}),
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert_eq!(error.error.field.as_deref(), Some("changes"));
+    assert!(
+        error.error.message.contains("nejvýše 2\u{a0}000"),
+        "{}",
+        error.error.message
+    );
 }
 
 on_both_engines!(

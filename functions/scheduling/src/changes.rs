@@ -74,8 +74,15 @@ pub async fn accept<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     let provider_id = caller.provider_id()?;
     let input: AcceptProposal = json_body(&cx.request.body)?;
     let reason = check_reason(&input.reason)?;
-    if input.changes.is_empty() || input.changes.len() > MAX_ACCEPTED_CHANGES {
+    if input.changes.is_empty() {
         return Err(FieldError::new("changes", "Vyberte alespoň jednu změnu z návrhu.").into());
+    }
+    if input.changes.len() > MAX_ACCEPTED_CHANGES {
+        return Err(FieldError::new(
+            "changes",
+            "Najednou lze přijmout nejvýše 2\u{a0}000 změn; přijměte návrh po dnech.",
+        )
+        .into());
     }
     let ids: Vec<&str> = input.changes.iter().map(|c| c.visit_id.as_str()).collect();
     if ids.iter().collect::<BTreeSet<_>>().len() != ids.len() {
