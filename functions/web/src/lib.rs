@@ -139,15 +139,14 @@ mod tests {
 mod spin_entry {
     use std::path::Path;
 
-    #[spin_sdk::http_component]
-    async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
+    #[spin_sdk::http_service]
+    async fn entry(request: spin_sdk::http::Request) -> platform::spin::SpinResponse {
+        let request = match platform::spin::api_request(request).await {
+            Ok(request) => request,
+            Err(refused) => return platform::spin::spin_response(refused),
+        };
         // spin.toml mounts the built app at "/"; Spin passes the path after the route.
-        let path_info = request
-            .header("spin-path-info")
-            .and_then(|value| value.as_str())
-            .unwrap_or("/")
-            .to_owned();
-        let request = platform::spin::api_request(request);
+        let path_info = request.header("spin-path-info").unwrap_or("/").to_owned();
         platform::spin::spin_response(super::serve_static(Path::new("/"), &request, &path_info))
     }
 }
