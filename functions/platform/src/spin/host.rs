@@ -218,8 +218,9 @@ impl Database for SpinDb {
                     .execute(to_sqlite_placeholders(sql), sqlite_params(params))
                     .await
                     .map_err(sqlite_error)?;
-                // Awaited to the end: an error is only reported there.
-                result.result().await.map_err(sqlite_error)?;
+                // Drained and awaited to the end: an error is only reported there, and a
+                // statement that returns rows (`PRAGMA busy_timeout`) must have them taken.
+                result.collect().await.map_err(sqlite_error)?;
                 Ok(connection.changes().await)
             }
             SpinDb::Postgres(connection) => connection
