@@ -54,10 +54,12 @@ const WASM_IDENTITY: &[u8] = b"\0asm the module itself";
 const WASM_BROTLI: &[u8] = b"the module, brotli";
 const WASM_GZIP: &[u8] = b"the module, gzip";
 
-fn with_compressed_wasm(app: &TestApp) {
+async fn app_with_compressed_wasm(engine: Engine) -> TestApp {
+    let app = TestApp::spawn(engine).await;
     app.write_static_file(WASM, WASM_IDENTITY);
     app.write_static_file(&format!("{WASM}.br"), WASM_BROTLI);
     app.write_static_file(&format!("{WASM}.gz"), WASM_GZIP);
+    app
 }
 
 /// GETs `path` as a browser that sends `accept_encoding` (none when `None`).
@@ -73,8 +75,14 @@ async fn get_accepting(
     request.send().await.expect("the host answers")
 }
 
-/// Checks the headers every copy of the wasm carries, and returns the body.
-async fn wasm_copy(response: reqwest::Response, encoding: Option<&str>) -> Vec<u8> {
+/// GETs the wasm as a browser that sends `accept_encoding`, checks the headers every copy
+/// carries (`encoding` among them), and returns the body.
+async fn wasm_copy(
+    app: &TestApp,
+    accept_encoding: Option<&str>,
+    encoding: Option<&str>,
+) -> Vec<u8> {
+    let response = get_accepting(app, &format!("/{WASM}"), accept_encoding).await;
     assert_eq!(response.status(), 200);
     assert_eq!(header(&response, "content-type"), "application/wasm");
     assert_eq!(
@@ -90,30 +98,23 @@ async fn wasm_copy(response: reqwest::Response, encoding: Option<&str>) -> Vec<u
 }
 
 async fn a_client_that_accepts_brotli_gets_the_brotli_copy(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    with_compressed_wasm(&app);
-    let path = format!("/{WASM}");
-    let response = get_accepting(&app, &path, Some("gzip, deflate, br, zstd")).await;
-    assert_eq!(wasm_copy(response, Some("br")).await, WASM_BROTLI);
+    let app = app_with_compressed_wasm(engine).await;
+    let copy = wasm_copy(&app, Some("gzip, deflate, br, zstd"), Some("br")).await;
+    assert_eq!(copy, WASM_BROTLI);
 }
 
 async fn a_client_that_accepts_only_gzip_gets_the_gzip_copy(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    with_compressed_wasm(&app);
-    let path = format!("/{WASM}");
-    let response = get_accepting(&app, &path, Some("gzip")).await;
-    assert_eq!(wasm_copy(response, Some("gzip")).await, WASM_GZIP);
-    let refusing_brotli = get_accepting(&app, &path, Some("br;q=0, gzip;q=0.8")).await;
-    assert_eq!(wasm_copy(refusing_brotli, Some("gzip")).await, WASM_GZIP);
+    let app = app_with_compressed_wasm(engine).await;
+    for accept_encoding in ["gzip", "br;q=0, gzip;q=0.8"] {
+        let copy = wasm_copy(&app, Some(accept_encoding), Some("gzip")).await;
+        assert_eq!(copy, WASM_GZIP);
+    }
 }
 
 async fn a_client_that_accepts_no_compression_gets_the_file_itself(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    with_compressed_wasm(&app);
-    let path = format!("/{WASM}");
+    let app = app_with_compressed_wasm(engine).await;
     for accept_encoding in [None, Some("identity"), Some("deflate")] {
-        let response = get_accepting(&app, &path, accept_encoding).await;
-        assert_eq!(wasm_copy(response, None).await, WASM_IDENTITY);
+        assert_eq!(wasm_copy(&app, accept_encoding, None).await, WASM_IDENTITY);
     }
 }
 

@@ -13,6 +13,9 @@ use crate::encoding::{Encoding, accepts};
 
 /// Hashed build outputs live here and never change under their name.
 const IMMUTABLE_PREFIX: &str = "/assets/";
+/// The app's icons: not hashed, but shown by the page, the splash, the manifest and the
+/// service worker within one visit, and a day-old icon harms no one.
+const ICONS_PREFIX: &str = "/icons/";
 
 fn content_type(path: &Path) -> &'static str {
     match path
@@ -37,6 +40,8 @@ fn content_type(path: &Path) -> &'static str {
 fn cache_control(url_path: &str) -> &'static str {
     if url_path.starts_with(IMMUTABLE_PREFIX) {
         "public, max-age=31536000, immutable"
+    } else if url_path.starts_with(ICONS_PREFIX) {
+        "public, max-age=86400"
     } else {
         // index.html, the service worker and the manifest must be revalidated every time,
         // or a new release never reaches an installed app.
@@ -163,6 +168,10 @@ mod tests {
         assert!(cache_control("/assets/app-0123456789.wasm").contains("immutable"));
         assert_eq!(cache_control("/index.html"), "no-cache");
         assert_eq!(cache_control("/sw.js"), "no-cache");
+        assert_eq!(
+            cache_control("/icons/icon-192.png"),
+            "public, max-age=86400"
+        );
     }
 
     #[test]

@@ -24,9 +24,9 @@ pub trait HostRows {
     fn value(cell: Self::Cell, column: &str) -> Result<Value, DbError>;
 }
 
-/// Every row of a query. The rows are drained before the outcome is awaited: the host
-/// settles the outcome only after the last row has been taken off the stream, so waiting
-/// for it first would wait for ever on a result larger than the stream's buffer.
+/// Every row of a query. The rows are drained before the outcome is awaited, as the SDK's
+/// own `collect` does: the host may write rows only as they are read, so waiting for the
+/// outcome first could wait for ever.
 pub async fn read_rows<H: HostRows>(
     columns: Vec<String>,
     mut host: H,
