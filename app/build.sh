@@ -2,7 +2,8 @@
 # Builds the browser app into <repo>/dist: the JS and the wasm modules (the main one and
 # each lazy page's, split by wasm-split) in dist/assets/<content hash>/, index.html filled
 # in from app/index.html, public/ copied, dist/chunks.json (which files each role loads,
-# app/chunks.mjs), dist/sw.js with its precache list.
+# app/chunks.mjs), dist/sw.js with its precache list, and a Brotli and a gzip copy of
+# every text and wasm file (app/compress.mjs) for the web component to send.
 # Callable from any directory (also by `spin build`); honours CARGO_TARGET_DIR.
 set -euo pipefail
 
@@ -68,7 +69,9 @@ assets="assets/$version_dir"
 cp -R "$work/split" "$staging/$assets"
 node "$root/app/chunks.mjs" manifest "$staging" "$assets" >"$staging/chunks.json"
 
-sed -e "s|__APP_ASSETS__|$assets|g" "$root/app/index.html" >"$staging/index.html"
+wasm_bytes="$(stat -c %s "$staging/$assets/app_bg.wasm")"
+sed -e "s|__APP_ASSETS__|$assets|g" -e "s|__APP_WASM_BYTES__|$wasm_bytes|g" \
+  "$root/app/index.html" >"$staging/index.html"
 if grep -q "__APP_" "$staging/index.html"; then
   echo "build.sh: index.html still has a placeholder" >&2
   exit 1
@@ -105,6 +108,8 @@ if grep -q "__CACHE_VERSION__\|__PRECACHE_LIST__" "$staging/sw.js"; then
   echo "build.sh: sw.js still has a placeholder" >&2
   exit 1
 fi
+
+node "$root/app/compress.mjs" "$staging"
 
 rm -rf "$dist"
 mv "$staging" "$dist"

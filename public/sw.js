@@ -10,11 +10,39 @@ const PRECACHE = __PRECACHE_LIST__;
 const CACHE = 'epece-shell-' + VERSION;
 const SHELL = '/index.html';
 
+/**
+ * How the install fetches a precached file without downloading it a second time. The page
+ * registers this worker once the app runs, so the files it loaded are in the HTTP cache:
+ * hashed assets (immutable for a year) are taken from there as they are; on the first
+ * install the shell files are too (`force-cache`; the shell under the address the visit
+ * opened, `/`). An update must see the new release, so it revalidates the shell files.
+ */
+function precacheRequest(url, firstInstall) {
+  if (url.startsWith('/assets/')) {
+    return new Request(url);
+  }
+  if (firstInstall) {
+    return new Request(url === SHELL ? '/' : url, { cache: 'force-cache' });
+  }
+  return new Request(url, { cache: 'no-cache' });
+}
+
 self.addEventListener('install', (event) => {
+  const firstInstall = !self.registration.active;
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' }))))
+      .then((cache) =>
+        Promise.all(
+          PRECACHE.map(async (url) => {
+            const response = await fetch(precacheRequest(url, firstInstall));
+            if (!response.ok) {
+              throw new Error(`precache ${url}: ${response.status}`);
+            }
+            await cache.put(url, response);
+          }),
+        ),
+      )
       .then(() => self.skipWaiting()),
   );
 });

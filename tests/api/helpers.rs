@@ -141,6 +141,13 @@ impl TestApp {
         }
         .expect("the statement runs");
     }
+
+    /// Puts a file into the built app the web component serves (`dist/` of a real build).
+    pub fn write_static_file(&self, path: &str, contents: &[u8]) {
+        let file = self._scratch.path().join("dist").join(path);
+        std::fs::create_dir_all(file.parent().expect("a file in a folder")).expect("writable");
+        std::fs::write(file, contents).expect("writable");
+    }
 }
 
 impl Browser {

@@ -6,7 +6,8 @@
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createServer, request as forward } from 'node:http';
 import { basename, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
@@ -37,6 +38,129 @@ function recordCodeRequests(context) {
   });
   return files;
 }
+
+/**
+ * A proxy in front of the host that counts what goes over the wire: per path, how many
+ * times it was answered and the body bytes sent (compressed, as the browser received them).
+ * Everything the page and its service worker fetch passes through it.
+ */
+async function startCountingProxy(hostUrl) {
+  const upstream = new URL(hostUrl);
+  const answered = new Map();
+  const server = createServer((incoming, outgoing) => {
+    const path = new URL(incoming.url, 'http://proxy').pathname;
+    const toHost = forward(
+      { host: '127.0.0.1', port: upstream.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode, response.headers);
+        let bytes = 0;
+        response.on('data', (chunk) => {
+          bytes += chunk.length;
+          outgoing.write(chunk);
+        });
+        response.on('end', () => {
+          const seen = answered.get(path) ?? [];
+          seen.push({ bytes, status: response.statusCode, encoding: response.headers['content-encoding'] ?? '' });
+          answered.set(path, seen);
+          outgoing.end();
+        });
+      },
+    );
+    incoming.pipe(toHost);
+  });
+  await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
+  return {
+    url: `http://localhost:${server.address().port}/`,
+    answered,
+    stop: () => new Promise((closed) => server.close(closed)),
+  };
+}
+
+/** Sums what the proxy saw; the app's files and the API apart. */
+function firstVisitTotals(answered) {
+  const totals = { files: 0, fileBytes: 0, api: 0, apiBytes: 0 };
+  for (const [path, seen] of answered) {
+    const api = path.startsWith('/api/');
+    for (const { bytes } of seen) {
+      totals[api ? 'api' : 'files'] += 1;
+      totals[api ? 'apiBytes' : 'fileBytes'] += bytes;
+    }
+  }
+  return totals;
+}
+
+describe('a first visit on a slow phone', { timeout: 2 * TEST_TIMEOUT }, () => {
+  const suite = hostAndBrowser();
+
+  test('fetches each file once, compressed, behind a splash that shows progress', { timeout: TEST_TIMEOUT }, async () => {
+    const proxy = await startCountingProxy(suite.host.url);
+    const phone = await openPage(suite.browser, PHONE);
+    try {
+      const p = phone.page;
+      // The phone profile the issue measured: 1.6 Mbps down, 150 ms round trips.
+      const cdp = await phone.context.newCDPSession(p);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
+      // Samples the splash's bar while the app loads.
+      await p.addInitScript(() => {
+        window.bootProgress = [];
+        const sample = setInterval(() => {
+          const bar = document.getElementById('boot-progress');
+          if (bar) {
+            window.bootProgress.push(bar.value);
+          } else if (document.readyState === 'complete') {
+            clearInterval(sample);
+          }
+        }, 50);
+      });
+      const started = Date.now();
+      await p.goto(proxy.url);
+      await p.getByLabel('Přihlašovací jméno').waitFor();
+      const usable = Date.now() - started;
+      const splashGone = (await p.locator('#boot').count()) === 0;
+      const progress = await p.evaluate(() => window.bootProgress);
+
+      // The worker has installed (its precache is complete) once it is ready.
+      await p.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await signIn(p, JANA);
+      await p.waitForURL('**/dnes');
+      await p.locator('.visit').first().waitFor();
+
+      const totals = firstVisitTotals(proxy.answered);
+      console.log(
+        `first visit: sign-in form usable after ${usable} ms (1.6 Mbps, 150 ms); ` +
+          `${totals.files} file requests, ${totals.fileBytes} B; ${totals.api} API requests, ${totals.apiBytes} B`,
+      );
+      assert.ok(splashGone, 'the splash is gone once the app runs');
+      assert.ok(
+        progress.some((value) => value > 0 && value < 100),
+        `the splash showed the module arriving (${progress.join(', ')})`,
+      );
+      const twice = [...proxy.answered]
+        .filter(([path, seen]) => !path.startsWith('/api/') && seen.length > 1)
+        .map(([path, seen]) => `${path} ×${seen.length}`);
+      assert.deepEqual(twice, [], 'a file was downloaded more than once');
+      for (const file of [...chunks.main, ...chunks.groups.today].filter((name) => name.endsWith('.wasm'))) {
+        const [wasm] = proxy.answered.get(`/${chunks.assets}/${file}`) ?? [];
+        assert.equal(wasm?.encoding, 'br', `${file} comes Brotli-compressed`);
+      }
+      const wasmBytes = statSync(resolve(repoRoot, 'dist', chunks.assets, 'app_bg.wasm')).size;
+      assert.ok(
+        totals.fileBytes < wasmBytes / 2,
+        `the whole first visit (${totals.fileBytes} B) costs less than half the raw main module (${wasmBytes} B)`,
+      );
+      assert.deepEqual(phone.problems, []);
+    } finally {
+      await phone.context.close();
+      await proxy.stop();
+    }
+  });
+});
 
 describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();

@@ -17,7 +17,6 @@ pub mod timestamp;
 #[cfg(feature = "sqlx")]
 pub mod sqlx_db;
 
-#[cfg(target_arch = "wasm32")]
 pub mod spin;
 
 pub use component::{Component, Context, Settings, serve};
@@ -38,8 +37,8 @@ macro_rules! spin_component {
         mod spin_entry {
             use super::$component;
 
-            #[::spin_sdk::http_component]
-            async fn entry(request: ::spin_sdk::http::Request) -> ::spin_sdk::http::Response {
+            #[::spin_sdk::http_service]
+            async fn entry(request: ::spin_sdk::http::Request) -> $crate::spin::SpinResponse {
                 $crate::spin::serve::<$component>(request).await
             }
         }

@@ -1,12 +1,21 @@
 //! The static-file component: serves the built app, falls back to `index.html` for the
-//! app's own routes, and says how long each file may be cached.
+//! app's own routes, sends the precompressed copy a client accepts, and says how long each
+//! file may be cached.
 
+mod encoding;
+
+use std::ffi::OsString;
 use std::path::{Component as PathComponent, Path, PathBuf};
 
 use platform::{ApiError, ApiRequest, ApiResponse, Method};
 
+use crate::encoding::{Encoding, accepts};
+
 /// Hashed build outputs live here and never change under their name.
 const IMMUTABLE_PREFIX: &str = "/assets/";
+/// The app's icons: not hashed, but shown by the page, the splash, the manifest and the
+/// service worker within one visit, and a day-old icon harms no one.
+const ICONS_PREFIX: &str = "/icons/";
 
 fn content_type(path: &Path) -> &'static str {
     match path
@@ -31,6 +40,8 @@ fn content_type(path: &Path) -> &'static str {
 fn cache_control(url_path: &str) -> &'static str {
     if url_path.starts_with(IMMUTABLE_PREFIX) {
         "public, max-age=31536000, immutable"
+    } else if url_path.starts_with(ICONS_PREFIX) {
+        "public, max-age=86400"
     } else {
         // index.html, the service worker and the manifest must be revalidated every time,
         // or a new release never reaches an installed app.
@@ -58,11 +69,44 @@ fn is_app_route(url_path: &str) -> bool {
     !last.contains('.')
 }
 
-fn file_response(url_path: &str, file: &Path, body: Vec<u8>, head_only: bool) -> ApiResponse {
-    let response = ApiResponse::new(200)
+/// The stored copy of `file` in `encoding` (build.sh writes `app.wasm.br` beside `app.wasm`).
+fn copy_path(file: &Path, encoding: Encoding) -> PathBuf {
+    let mut name = OsString::from(file.as_os_str());
+    name.push(encoding.file_suffix());
+    PathBuf::from(name)
+}
+
+/// The file's contents in the best coding the client accepts and the build stored; `None`
+/// when the file itself is not there.
+fn read_best_copy(file: &Path, accept_encoding: Option<&str>) -> Option<(Encoding, Vec<u8>)> {
+    if !file.is_file() {
+        return None;
+    }
+    Encoding::COMPRESSED
+        .into_iter()
+        .filter(|encoding| accepts(accept_encoding, *encoding))
+        .find_map(|encoding| {
+            let body = std::fs::read(copy_path(file, encoding)).ok()?;
+            Some((encoding, body))
+        })
+        .or_else(|| Some((Encoding::Identity, std::fs::read(file).ok()?)))
+}
+
+fn file_response(
+    url_path: &str,
+    file: &Path,
+    (encoding, body): (Encoding, Vec<u8>),
+    head_only: bool,
+) -> ApiResponse {
+    let mut response = ApiResponse::new(200)
         .with_header("content-type", content_type(file))
         .with_header("cache-control", cache_control(url_path))
+        // Caches must keep the copies for different clients apart.
+        .with_header("vary", "Accept-Encoding")
         .with_header("x-content-type-options", "nosniff");
+    if encoding != Encoding::Identity {
+        response = response.with_header("content-encoding", encoding.token());
+    }
     if head_only {
         response
     } else {
@@ -79,6 +123,7 @@ pub fn serve_static(root: &Path, request: &ApiRequest, url_path: &str) -> ApiRes
         .into_response();
     }
     let head_only = request.method == Method::Head;
+    let accept_encoding = request.header("accept-encoding");
     let url_path = if url_path.is_empty() || url_path.ends_with('/') {
         format!("{url_path}index.html")
     } else {
@@ -92,13 +137,13 @@ pub fn serve_static(root: &Path, request: &ApiRequest, url_path: &str) -> ApiRes
         }
         .into_response();
     };
-    if let Ok(body) = std::fs::read(&file) {
-        return file_response(&url_path, &file, body, head_only);
+    if let Some(copy) = read_best_copy(&file, accept_encoding) {
+        return file_response(&url_path, &file, copy, head_only);
     }
     let index = root.join("index.html");
-    match std::fs::read(&index) {
-        Ok(body) if is_app_route(&url_path) => {
-            file_response("/index.html", &index, body, head_only)
+    match read_best_copy(&index, accept_encoding) {
+        Some(copy) if is_app_route(&url_path) => {
+            file_response("/index.html", &index, copy, head_only)
         }
         _ => ApiError::NotFound("Soubor").into_response(),
     }
@@ -123,6 +168,10 @@ mod tests {
         assert!(cache_control("/assets/app-0123456789.wasm").contains("immutable"));
         assert_eq!(cache_control("/index.html"), "no-cache");
         assert_eq!(cache_control("/sw.js"), "no-cache");
+        assert_eq!(
+            cache_control("/icons/icon-192.png"),
+            "public, max-age=86400"
+        );
     }
 
     #[test]
@@ -139,15 +188,14 @@ mod tests {
 mod spin_entry {
     use std::path::Path;
 
-    #[spin_sdk::http_component]
-    async fn entry(request: spin_sdk::http::Request) -> spin_sdk::http::Response {
+    #[spin_sdk::http_service]
+    async fn entry(request: spin_sdk::http::Request) -> platform::spin::SpinResponse {
+        let request = match platform::spin::api_request(request).await {
+            Ok(request) => request,
+            Err(refused) => return platform::spin::spin_response(refused),
+        };
         // spin.toml mounts the built app at "/"; Spin passes the path after the route.
-        let path_info = request
-            .header("spin-path-info")
-            .and_then(|value| value.as_str())
-            .unwrap_or("/")
-            .to_owned();
-        let request = platform::spin::api_request(request);
+        let path_info = request.header("spin-path-info").unwrap_or("/").to_owned();
         platform::spin::spin_response(super::serve_static(Path::new("/"), &request, &path_info))
     }
 }
