@@ -86,7 +86,7 @@ fn ClientScheduleCard(client: ClientSchedule, on_retry: Callback<()>) -> impl In
 #[component]
 fn TodayLive(visits: Vec<LiveVisit>) -> impl IntoView {
     if visits.is_empty() {
-        return view! { <p class="empty today-live">"Dnes žádná návštěva."</p> }.into_any();
+        return view! { <p class="today-live today-none">"Dnes žádná návštěva."</p> }.into_any();
     }
     view! {
         <ul class="today-live" aria-label="Dnešní návštěvy">
