@@ -72,15 +72,17 @@ describe('a family member on a phone', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.equal((await f.locator('.family-actions .unseen-count').innerText()).trim(), '2 nové změny');
       await f.getByRole('link', { name: /Změny v rozpisu/ }).click();
       await f.waitForURL('**/zmeny');
+      await f.locator('.change').first().waitFor();
       assert.equal(await f.locator('.change.unseen').count(), 2);
       await f.getByRole('link', { name: /Zpět na přehled/ }).click();
       await f.waitForURL('**/rodina');
-      assert.equal((await f.locator('.family-actions .unseen-count').innerText()).trim(), 'Žádné nové změny');
+      await f.locator('.family-actions .unseen-count', { hasText: 'Žádné nové změny' }).waitFor();
 
       // The request: Friday's 7:30 visit, later.
       await f.getByRole('link', { name: 'Požádat koordinátora o změnu' }).click();
       await f.waitForURL('**/zadost');
       const select = f.getByLabel('Které návštěvy se žádost týká?');
+      await select.waitFor();
       const options = await select.locator('option').allInnerTexts();
       const friday = options.find((label) => label.startsWith('Pátek') && label.includes('7:30–8:30'));
       assert.ok(friday, `a Friday 7:30 visit among ${options.join(' | ')}`);
