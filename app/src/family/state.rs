@@ -124,13 +124,43 @@ mod tests {
 
     #[test]
     fn a_kept_overview_belongs_to_the_user_who_kept_it() {
+        use shared::family::{Continuity, FamilyChanges, FamilyToday, MonthCaregivers};
+        let month = MonthCaregivers {
+            month: "2026-11-01".parse().expect("a date"),
+            caregivers: 1,
+        };
+        let overview = ClientOverview {
+            today: FamilyToday {
+                client_id: "cl-d1".into(),
+                client_name: "Marie Ukázková".into(),
+                date: "2026-11-23".parse().expect("a date"),
+                visits: vec![],
+            },
+            changes: FamilyChanges {
+                unseen: 1,
+                changes: vec![],
+            },
+            continuity: Continuity {
+                this_month: month,
+                last_month: month,
+            },
+            visits: vec![],
+        };
         let kept = KeptFamily {
             user_id: "rodina".into(),
             saved_at: utc("2026-11-23T07:00:00Z"),
-            clients: vec![],
+            clients: vec![(
+                LinkedClient {
+                    client_id: "cl-d1".into(),
+                    client_name: "Marie Ukázková".into(),
+                    provider_name: "Charita Děčín".into(),
+                },
+                overview.clone(),
+            )],
         };
-        assert!(kept.client("rodina", "cl-d1").is_none());
-        assert!(kept.client("jiny", "cl-d1").is_none());
+        assert_eq!(kept.client("rodina", "cl-d1"), Some(&overview));
+        assert_eq!(kept.client("rodina", "cl-d2"), None);
+        assert_eq!(kept.client("jiny", "cl-d1"), None, "another user's");
     }
 
     #[test]
