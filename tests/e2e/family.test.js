@@ -1,6 +1,7 @@
 // The family view end to end, on a phone: the relative sees today's visit done, sends a
 // request to move Friday's visit later; the coordinator accepts it on a laptop; the
-// relative sees the change with its reason and one unseen-change mark.
+// relative sees the change with its reason and one unseen-change mark; offline, the home
+// and the changes as last loaded, with the time they were updated.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
@@ -119,6 +120,20 @@ describe('a family member on a phone', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.equal(await change.count(), 1);
       assert.match(await change.locator('.change-what').innerText(), /^Návštěva pátek .* se přesouvá z 7:30 na 10:00\.$/);
       assert.equal((await change.locator('.change-why').innerText()).trim(), 'Důvod: Na žádost rodiny.');
+
+      // Offline: the home as last loaded, with the time it was updated, and its changes.
+      await f.goto(new URL('/rodina', suite.host.url).href);
+      await f.locator('.live-visit').first().waitFor();
+      await family.context.setOffline(true);
+      await f.reload();
+      const kept = f.locator('main .kept-notice');
+      await kept.waitFor();
+      assert.match(await kept.innerText(), /^Bez připojení: zobrazujeme údaje naposledy aktualizované /);
+      await f.locator('.live-visit[data-state=done]').waitFor();
+      await f.getByRole('link', { name: /Změny v rozpisu/ }).click();
+      await f.locator('main .kept-notice').waitFor();
+      assert.ok((await f.locator('.change').count()) >= 3, 'the kept changes are readable');
+      await family.context.setOffline(false);
 
       assert.deepEqual(family.problems, []);
       assert.deepEqual(coordinator.problems, []);
