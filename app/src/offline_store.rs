@@ -19,6 +19,8 @@ pub mod keys {
     pub const ROUTE: &str = "route";
     pub const CATALOGUE: &str = "catalogue";
     pub const DEVICE_ID: &str = "device_id";
+    /// The family's home as last loaded (`family::state::KeptFamily`).
+    pub const FAMILY: &str = "family";
 }
 
 /// Shown when the browser refuses to keep data (private mode, storage full or blocked).

@@ -41,3 +41,9 @@ pub const REDEEM_PASSWORD_RESET: &str = "/obnova-hesla";
 pub fn client_family(client_id: &str) -> String {
     format!("/klienti/{}/rodina", path_segment(client_id))
 }
+
+/// `/rodina/{client_id}/{screen}`: one screen of the family view of a client (`zmeny`,
+/// `zadost`, `kalendar`).
+pub fn family_screen(client_id: &str, screen: &str) -> String {
+    format!("{FAMILY}/{}/{screen}", path_segment(client_id))
+}

@@ -16,7 +16,7 @@ use crate::account::{AccountPage, InvitationPage, PasswordResetPage};
 use crate::audit::AuditPage;
 use crate::caregivers::CaregiverPage;
 use crate::clients::{CarePlanPage, ClientFamilyPage, ClientsPage};
-use crate::family::FamilyPage;
+use crate::family::{FamilyCalendarPage, FamilyChangesPage, FamilyPage, FamilyRequestPage};
 use crate::incidents::AttentionPage;
 use crate::login::LoginPage;
 use crate::paths;
@@ -53,6 +53,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/klienti/:client_id/plan") view={Lazy::<CarePlanRoute>::new()} />
                     <Route path=path!("/klienti/:client_id/rodina") view={Lazy::<ClientFamilyRoute>::new()} />
                     <Route path=path!("/rodina") view={Lazy::<FamilyRoute>::new()} />
+                    <Route path=path!("/rodina/:client_id/zmeny") view={Lazy::<FamilyChangesRoute>::new()} />
+                    <Route path=path!("/rodina/:client_id/zadost") view={Lazy::<FamilyRequestRoute>::new()} />
+                    <Route path=path!("/rodina/:client_id/kalendar") view={Lazy::<FamilyCalendarRoute>::new()} />
                     <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()} />
                     <Route path=path!("/tyden") view={Lazy::<WeekRoute>::new()} />
                     <Route path=path!("/tyden/:monday") view={Lazy::<WeekRoute>::new()} />
@@ -167,6 +170,7 @@ lazy_pages! {
     office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, CarePlanRoute => CarePlanPage,
         ClientFamilyRoute => ClientFamilyPage, AuditRoute => AuditPage, WeekRoute => WeekPage,
         AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
-    family: FamilyRoute => FamilyPage;
+    family: FamilyRoute => FamilyPage, FamilyChangesRoute => FamilyChangesPage,
+        FamilyRequestRoute => FamilyRequestPage, FamilyCalendarRoute => FamilyCalendarPage;
     public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
 }

@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod clients;
 pub mod error;
+pub mod family;
 pub mod identity;
 pub mod planning;
 pub mod records;

@@ -39,6 +39,8 @@ enum Target {
     RecordedVisit,
     /// `{id}` is an incident.
     Incident,
+    /// `{id}` is a family's request to the coordinator.
+    FamilyRequest,
 }
 
 /// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
@@ -405,6 +407,113 @@ fn expectations() -> Vec<Expectation> {
         },
         rule(
             Get,
+            "/api/schedule/family/{client_id}/today",
+            Some(&[FamilyMember]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/schedule/family/{client_id}/changes",
+            Some(&[FamilyMember]),
+            Target::Client,
+        ),
+        Expectation {
+            body: Some(|| json!({"event_ids": []})),
+            ..rule(
+                Post,
+                "/api/schedule/family/{client_id}/changes/seen",
+                Some(&[FamilyMember]),
+                Target::Client,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/family/{client_id}/continuity",
+            Some(&[FamilyMember]),
+            Target::Client,
+        ),
+        Expectation {
+            body: Some(|| json!({"day": "2026-11-27", "kind": "later"})),
+            ..rule(
+                Post,
+                "/api/schedule/family/{client_id}/requests",
+                Some(&[FamilyMember]),
+                Target::Client,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/family/{client_id}/requests",
+            Some(&[FamilyMember]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/schedule/family-requests",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({"reply": "matice oprávnění"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/schedule/family-requests/{id}/accept",
+                Some(&[ProviderManager, Coordinator]),
+                Target::FamilyRequest,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"reply": "matice oprávnění"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/schedule/family-requests/{id}/decline",
+                Some(&[ProviderManager, Coordinator]),
+                Target::FamilyRequest,
+            )
+        },
+        rule(
+            Get,
+            "/api/schedule/family/{client_id}/calendar-feed",
+            Some(&[FamilyMember]),
+            Target::Client,
+        ),
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(
+                Post,
+                "/api/schedule/family/{client_id}/calendar-feed",
+                Some(&[FamilyMember]),
+                Target::Client,
+            )
+        },
+        rule(
+            Delete,
+            "/api/schedule/family/{client_id}/calendar-feed",
+            Some(&[FamilyMember]),
+            Target::Client,
+        ),
+        rule(
+            Get,
+            "/api/schedule/calendar/{secret}",
+            None,
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/schedule/clients/{client_id}/calendar-feeds",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Client,
+        ),
+        rule(
+            Delete,
+            "/api/schedule/family-links/{id}/calendar-feed",
+            Some(&[ProviderManager, Coordinator]),
+            Target::FamilyLink,
+        ),
+        rule(
+            Get,
             "/api/records/tasks",
             Some(&[
                 ProviderManager,
@@ -594,6 +703,8 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::RecordedVisit, Whose::Foreign) => "visit-2026-11-22-08",
         (Target::Incident, Whose::Own | Whose::Unlinked) => "inc-demo-decin",
         (Target::Incident, Whose::Foreign) => "inc-demo-louny",
+        (Target::FamilyRequest, Whose::Own | Whose::Unlinked) => "req-demo-decin",
+        (Target::FamilyRequest, Whose::Foreign) => "req-demo-louny",
     }
 }
 

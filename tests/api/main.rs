@@ -8,6 +8,7 @@ mod authorization;
 mod care_plans;
 mod clients;
 mod errors;
+mod family;
 mod identity;
 mod optimise;
 mod planning_writes;

@@ -1,7 +1,10 @@
 //! `/udalosti`: what needs the coordinator's eye from the visits: incidents the caregivers
-//! reported (until someone acknowledges them) and the conflicts the sync rules resolved.
+//! reported (until someone acknowledges them), families' requests to answer, and the
+//! conflicts the sync rules resolved.
 
 pub mod api;
+pub mod requests;
+pub mod state;
 pub mod view;
 
 use leptos::prelude::*;
@@ -10,6 +13,7 @@ use shared::identity::roles;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::Remote;
 use crate::ui::form::Alert;
+use requests::FamilyRequests;
 use view::{ConflictList, IncidentList};
 
 /// `/udalosti`.
@@ -65,6 +69,13 @@ fn AttentionLoader() -> impl IntoView {
                     on_acknowledge=acknowledge
                     on_retry=load_incidents
                 />
+            </section>
+            <section aria-labelledby="family-requests-heading">
+                <h2 id="family-requests-heading">"Žádosti rodin"</h2>
+                <p class="lead">
+                    "Vyhověním se změní plán návštěvy; změna ponese žádost jako důvod a rodina uvidí vaši odpověď."
+                </p>
+                <FamilyRequests />
             </section>
             <section aria-labelledby="conflicts-heading">
                 <h2 id="conflicts-heading">"Konflikty při synchronizaci"</h2>

@@ -33,38 +33,51 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
         check_caregivers(cx.db, provider_id, ids).await?;
     }
     let starts_at = db::in_transaction(cx.db, async || {
-        let current = store::changes::lock_visits(cx.db, provider_id, &[visit_id])
-            .await?
-            .remove(visit_id)
-            .ok_or(ApiError::NotFound("Návštěva"))?;
-        let changed = apply(
-            &current,
-            Requested {
-                starts_at: change.starts_at,
-                caregiver_ids: change.caregiver_ids.as_deref(),
-                cancel: change.cancel,
-            },
-        );
-        store::changes::save_changes(
-            cx.db,
-            std::slice::from_ref(&changed),
-            &caller.user.user_id,
-            &reason,
-            cx.now,
-        )
-        .await?;
-        cx.audit(
-            Action::Update,
-            "visit",
-            Some(visit_id),
-            Some(&current.client_id),
-        )
-        .await?;
-        Ok::<_, ApiError>(changed.visit.starts_at)
+        let requested = Requested {
+            starts_at: change.starts_at,
+            caregiver_ids: change.caregiver_ids.as_deref(),
+            cancel: change.cancel,
+        };
+        change_in_transaction(cx, visit_id, requested, &reason)
+            .await
+            .map(|(starts_at, _)| starts_at)
     })
     .await?;
     let result = change_result(cx.db, provider_id, visit_id, starts_at).await?;
     Ok(ApiResponse::ok(&result))
+}
+
+/// One visit of the caller's provider changed inside the caller's transaction, kept in its
+/// history with the reason; answers the visit's new start and the history events written.
+pub(crate) async fn change_in_transaction<D: Database>(
+    cx: &Context<'_, D>,
+    visit_id: &str,
+    requested: Requested<'_>,
+    reason: &str,
+) -> Result<(chrono::DateTime<chrono::Utc>, Vec<String>), ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?;
+    let current = store::changes::lock_visits(cx.db, provider_id, &[visit_id])
+        .await?
+        .remove(visit_id)
+        .ok_or(ApiError::NotFound("Návštěva"))?;
+    let changed = apply(&current, requested);
+    let events = store::changes::save_changes(
+        cx.db,
+        std::slice::from_ref(&changed),
+        &caller.user.user_id,
+        reason,
+        cx.now,
+    )
+    .await?;
+    cx.audit(
+        Action::Update,
+        "visit",
+        Some(visit_id),
+        Some(&current.client_id),
+    )
+    .await?;
+    Ok((changed.visit.starts_at, events))
 }
 
 /// `POST /api/schedule/optimise/accept`: the chosen changes, all or none, in a number of

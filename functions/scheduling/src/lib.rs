@@ -1,12 +1,17 @@
 //! Scheduling: the visits of a day, scoped to the caller's provider and, for caregivers,
-//! to their own route; a client's schedule for their family; the planner's week. This file
-//! is the route table; the handlers are in their modules, and every statement in `store`.
+//! to their own route; a client's schedule for their family, with today's visits as they
+//! go, what changed, requests to the coordinator and a calendar feed; the planner's week.
+//! This file is the route table; the handlers are in their modules, and every statement in
+//! `store`.
 
+mod calendar_feed;
 mod care_plans;
 mod changes;
 mod clients;
 mod facts;
 mod family;
+mod family_changes;
+mod family_requests;
 mod optimise;
 mod route;
 mod store;
@@ -45,6 +50,21 @@ pub enum Endpoint {
     SaveCarePlan,
     Optimise,
     AcceptProposal,
+    FamilyToday,
+    FamilyChanges,
+    MarkChangesSeen,
+    FamilyContinuity,
+    SendFamilyRequest,
+    SentFamilyRequests,
+    ProviderFamilyRequests,
+    AcceptFamilyRequest,
+    DeclineFamilyRequest,
+    CalendarFeedState,
+    CreateCalendarFeed,
+    RevokeCalendarFeed,
+    CalendarFeed,
+    ClientCalendarFeeds,
+    RevokeLinkCalendarFeed,
 }
 
 impl Component for Scheduling {
@@ -202,6 +222,96 @@ impl Component for Scheduling {
             endpoint: Endpoint::AcceptProposal,
             access: Access::Roles(roles::PLANNERS),
         },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/family/{client_id}/today",
+            endpoint: Endpoint::FamilyToday,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/family/{client_id}/changes",
+            endpoint: Endpoint::FamilyChanges,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/family/{client_id}/changes/seen",
+            endpoint: Endpoint::MarkChangesSeen,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/family/{client_id}/continuity",
+            endpoint: Endpoint::FamilyContinuity,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/family/{client_id}/requests",
+            endpoint: Endpoint::SendFamilyRequest,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/family/{client_id}/requests",
+            endpoint: Endpoint::SentFamilyRequests,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/family-requests",
+            endpoint: Endpoint::ProviderFamilyRequests,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/family-requests/{id}/accept",
+            endpoint: Endpoint::AcceptFamilyRequest,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/family-requests/{id}/decline",
+            endpoint: Endpoint::DeclineFamilyRequest,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/family/{client_id}/calendar-feed",
+            endpoint: Endpoint::CalendarFeedState,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/family/{client_id}/calendar-feed",
+            endpoint: Endpoint::CreateCalendarFeed,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Delete,
+            pattern: "/api/schedule/family/{client_id}/calendar-feed",
+            endpoint: Endpoint::RevokeCalendarFeed,
+            access: Access::Roles(roles::FAMILY),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/calendar/{secret}",
+            endpoint: Endpoint::CalendarFeed,
+            access: Access::Public,
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/clients/{client_id}/calendar-feeds",
+            endpoint: Endpoint::ClientCalendarFeeds,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Delete,
+            pattern: "/api/schedule/family-links/{id}/calendar-feed",
+            endpoint: Endpoint::RevokeLinkCalendarFeed,
+            access: Access::Roles(roles::PLANNERS),
+        },
     ];
 
     async fn handle<D: Database>(
@@ -234,6 +344,21 @@ impl Component for Scheduling {
             Endpoint::SaveCarePlan => care_plans::save(cx).await,
             Endpoint::Optimise => optimise::propose(cx).await,
             Endpoint::AcceptProposal => changes::accept(cx).await,
+            Endpoint::FamilyToday => family::today(cx).await,
+            Endpoint::FamilyChanges => family_changes::list(cx).await,
+            Endpoint::MarkChangesSeen => family_changes::mark_seen(cx).await,
+            Endpoint::FamilyContinuity => family::continuity(cx).await,
+            Endpoint::SendFamilyRequest => family_requests::send(cx).await,
+            Endpoint::SentFamilyRequests => family_requests::sent(cx).await,
+            Endpoint::ProviderFamilyRequests => family_requests::of_provider(cx).await,
+            Endpoint::AcceptFamilyRequest => family_requests::accept(cx).await,
+            Endpoint::DeclineFamilyRequest => family_requests::decline(cx).await,
+            Endpoint::CalendarFeedState => calendar_feed::state(cx).await,
+            Endpoint::CreateCalendarFeed => calendar_feed::create(cx).await,
+            Endpoint::RevokeCalendarFeed => calendar_feed::revoke_own(cx).await,
+            Endpoint::CalendarFeed => calendar_feed::feed(cx).await,
+            Endpoint::ClientCalendarFeeds => calendar_feed::of_client(cx).await,
+            Endpoint::RevokeLinkCalendarFeed => calendar_feed::revoke_of_link(cx).await,
         }
     }
 }

@@ -88,14 +88,15 @@ pub async fn active_caregivers(
 }
 
 /// Writes the changed visits and their history: the visits in one `UPDATE … FROM` a list
-/// of values, the events and the structured assignment rows in one `INSERT` each.
+/// of values, the events and the structured assignment rows in one `INSERT` each. Answers
+/// the ids of the history events written.
 pub async fn save_changes(
     db: &impl Database,
     changed: &[ChangedVisit],
     user_id: &str,
     reason: &str,
     now: DateTime<Utc>,
-) -> Result<(), DbError> {
+) -> Result<Vec<String>, DbError> {
     let changed: Vec<&ChangedVisit> = changed.iter().filter(|c| c.changed()).collect();
     const COLUMNS: usize = 6;
     for chunk in changed.chunks(rows_per_statement(COLUMNS)) {
@@ -156,5 +157,6 @@ pub async fn save_changes(
         "visit_assignment_changes (event_id, visit_id, position, from_caregiver_id, to_caregiver_id)",
         &positions,
     )
-    .await
+    .await?;
+    Ok(events.into_iter().map(|event| event.id).collect())
 }

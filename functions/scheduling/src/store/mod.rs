@@ -3,11 +3,14 @@
 //! default.
 
 pub mod board;
+pub mod calendar_feeds;
 pub mod care_plans;
 pub mod changes;
 pub mod clients;
 pub mod facts;
 pub mod family;
+pub mod family_changes;
+pub mod family_requests;
 pub mod route;
 pub mod week;
 
