@@ -4,7 +4,11 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn main() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    // At run time, not `env!`: a build script compiled in another checkout is reused by a
+    // shared target directory and must read this checkout's migrations.
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = PathBuf::from(manifest_dir).join("../../migrations");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<(u32, String, PathBuf)> = std::fs::read_dir(&dir)
         .expect("migrations/ is readable")
