@@ -56,6 +56,8 @@ CREATE TABLE training_enrolments (
     status TEXT NOT NULL,
     enrolled_by TEXT NOT NULL REFERENCES users (id),
     requested_at TEXT NOT NULL,
+    -- The run's version when she asked: the waiting list's order.
+    queue_position BIGINT NOT NULL,
     promoted_at TEXT,
     promotion_seen_at TEXT,
     cancelled_at TEXT,
