@@ -19,6 +19,12 @@ pub mod keys {
     pub const ROUTE: &str = "route";
     pub const CATALOGUE: &str = "catalogue";
     pub const DEVICE_ID: &str = "device_id";
+    /// A lecturer's runs, and each run's roll (`TRAINING_ROLL` + run id), for a room
+    /// without Wi-Fi.
+    pub const TRAINING_RUNS: &str = "training_runs";
+    pub const TRAINING_ROLL: &str = "training_roll:";
+    /// Attendance taken on the tablet and not yet on the server.
+    pub const TRAINING_ATTENDANCE: &str = "training_attendance";
 }
 
 /// Shown when the browser refuses to keep data (private mode, storage full or blocked).

@@ -41,3 +41,16 @@ pub const REDEEM_PASSWORD_RESET: &str = "/obnova-hesla";
 pub fn client_family(client_id: &str) -> String {
     format!("/klienti/{}/rodina", path_segment(client_id))
 }
+pub const TRAINING: &str = "/skoleni";
+pub const LECTURER: &str = "/lektor";
+pub const TRAINING_REGION: &str = "/skoleni/kraj";
+
+/// `/osvedceni/{code}`: a certificate, printable.
+pub fn certificate(code: &str) -> String {
+    format!("/osvedceni/{}", path_segment(code))
+}
+
+/// `/overeni/{code}`: the public verification of a certificate.
+pub fn verification(code: &str) -> String {
+    format!("/overeni/{}", path_segment(code))
+}
