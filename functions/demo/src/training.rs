@@ -342,13 +342,10 @@ const CERTIFICATES: [(&str, &str, [u8; 8]); 3] = [
 ];
 
 /// worker, provider, start (year offset, month, day), end, probation until; month 0 = none.
-const EMPLOYMENTS: [(
-    &str,
-    &str,
-    (i32, u32, u32),
-    (i32, u32, u32),
-    (i32, u32, u32),
-); 7] = [
+/// A day of the demo's year: (years from now, month, day); month 0 = none.
+type YearDay = (i32, u32, u32);
+
+const EMPLOYMENTS: [(&str, &str, YearDay, YearDay, YearDay); 7] = [
     (
         "vedouci.decin",
         "prov-decin",
@@ -401,7 +398,7 @@ const EMPLOYMENTS: [(
     ),
 ];
 
-fn day_of(year: i32, (offset, month, day): (i32, u32, u32)) -> Option<String> {
+fn day_of(year: i32, (offset, month, day): YearDay) -> Option<String> {
     (month != 0)
         .then(|| NaiveDate::from_ymd_opt(year + offset, month, day))
         .flatten()
