@@ -585,7 +585,7 @@ fn expectations() -> Vec<Expectation> {
             )
         },
         Expectation {
-            body: Some(|| json!({"run_id": "run-demo-dnes", "worker_id": "{client_id}"})),
+            body: Some(|| json!({"run_id": "run-demo-demence", "worker_id": "{client_id}"})),
             destructive: true,
             ..rule(
                 Post,

@@ -234,6 +234,17 @@ async fn standing_of(app: &TestApp, username: &str) -> DutyStanding {
 async fn attendance_sent_twice_counts_once_and_closing_credits_the_hours(engine: Engine) {
     let app = spawn(engine).await;
     let before = standing_of(&app, "pecovatelka.decin").await;
+    // Martin's manager enrols him into today's run, which is still open until it ends.
+    app.login_as("vedouci.decin").await;
+    let enrolled: EnrolmentOutcome = json(
+        app.post_json(
+            "/api/training/enrolments",
+            &json!({"run_id": RUN_TODAY, "worker_id": "user-pecovatel.decin"}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(enrolled.status, EnrolmentStatus::Enrolled);
     app.login_as("lektor").await;
     let roll: Roll = json(
         app.get(&format!("/api/training/runs/{RUN_TODAY}/roll"))
@@ -505,7 +516,7 @@ async fn a_manager_may_not_enrol_another_providers_worker_nor_after_the_deadline
     let late = app
         .post_json(
             "/api/training/enrolments",
-            &json!({"run_id": "run-demo-demence", "worker_id": "user-pecovatel.decin"}),
+            &json!({"run_id": "run-demo-demence", "worker_id": "user-koordinator.decin"}),
         )
         .await;
     assert_eq!(error_of(late, 409).await.error.code, "enrolment_closed");

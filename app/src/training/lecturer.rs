@@ -159,20 +159,29 @@ fn draft_for(roll: &Roll, index: usize, pending: &PendingRolls) -> RollDraft {
     draft
 }
 
+/// What one attempt to send the waiting rolls did.
+struct Sent {
+    sent: usize,
+    left: PendingRolls,
+    refused: Option<String>,
+}
+
 /// Sends every roll waiting on the tablet, oldest first; stops at the first that cannot
-/// reach the server. Answers what is still waiting, and a message if the server refused one.
-async fn send_waiting() -> (usize, Option<String>) {
+/// reach the server. A roll the server refuses (the run was closed meanwhile) leaves the
+/// tablet with the server's message shown.
+async fn send_waiting() -> Sent {
     let pending: PendingRolls = offline_store::load(keys::TRAINING_ATTENDANCE)
         .await
         .ok()
         .flatten()
         .unwrap_or_default();
     let mut refused = None;
+    let mut sent = 0;
     for roll in pending.0 {
         match api::submit_attendance(&roll.session_id, &roll.submission).await {
             Err(ApiError::Unreachable) => break,
             Err(error) => refused = Some(error.message().to_owned()),
-            Ok(_) => {}
+            Ok(_) => sent += 1,
         }
         let id = roll.submission.submission_id.clone();
         let _ = offline_store::update(keys::TRAINING_ATTENDANCE, |p: &mut PendingRolls| {
@@ -185,7 +194,11 @@ async fn send_waiting() -> (usize, Option<String>) {
         .ok()
         .flatten()
         .unwrap_or_default();
-    (left.0.len(), refused)
+    Sent {
+        sent,
+        left,
+        refused,
+    }
 }
 
 #[component]
@@ -223,11 +236,17 @@ fn RollPanel(run_id: String) -> impl IntoView {
     });
     let flush = Callback::new(move |()| {
         leptos::task::spawn_local(async move {
-            let (left, refused) = send_waiting().await;
-            waiting.set(left);
+            let Sent {
+                sent,
+                left,
+                refused,
+            } = send_waiting().await;
+            let nothing_left = left.0.is_empty();
+            waiting.set(left.0.len());
+            pending.set(left);
             if let Some(refused) = refused {
                 message.set(Some(refused));
-            } else if left == 0 {
+            } else if sent > 0 && nothing_left {
                 message.set(Some("Docházka je odeslána na server.".to_owned()));
                 load.run(());
             }

@@ -309,7 +309,6 @@ const RUNS: [DemoRun; 12] = [
 /// run, worker, status (in this order, so the waiting list has its order)
 const ENROLMENTS: [(&str, &str, &str); 11] = [
     (RUN_TODAY, "pecovatelka.decin", "enrolled"),
-    (RUN_TODAY, "pecovatel.decin", "enrolled"),
     (RUN_TODAY, "koordinator.decin", "enrolled"),
     (RUN_TODAY, "vedouci.decin", "enrolled"),
     (RUN_CLOSED_USTI, "pecovatelka.decin", "enrolled"),
@@ -319,6 +318,7 @@ const ENROLMENTS: [(&str, &str, &str); 11] = [
     (RUN_FULL, "vedouci.louny", "enrolled"),
     (RUN_FULL, "pecovatelka.louny", "waiting"),
     (RUN_OPEN, "pecovatelka.louny", "enrolled"),
+    (RUN_OPEN, "pecovatel.decin", "enrolled"),
 ];
 
 /// Random bytes of the demo certificates, so their codes are known: run, worker, bytes.
@@ -568,7 +568,7 @@ async fn enrolments_and_credits(db: &impl Database, now: DateTime<Utc>) -> Resul
              SELECT r.id, e.user_id, $2, c.minutes, s.ends_at FROM training_runs r \
              JOIN training_courses c ON c.id = r.course_id JOIN training_sessions s ON s.run_id = r.id \
              JOIN training_enrolments e ON e.run_id = r.id WHERE r.id = $1",
-            &[run.into(), i64::from(prague_date(now - Duration::days(30)).year()).into()],
+            &[run.into(), i64::from(run_year(db, run).await?).into()],
         )
         .await?;
         db.execute(
@@ -598,6 +598,15 @@ async fn enrolments_and_credits(db: &impl Database, now: DateTime<Utc>) -> Resul
         .await?;
     }
     employments(db, prague_date(now).year()).await
+}
+
+/// The Prague year of a demo run's session: the year its hours count for.
+async fn run_year(db: &impl Database, run: &str) -> Result<i32, ApiError> {
+    let day: NaiveDate = session_day(db, run)
+        .await?
+        .parse()
+        .map_err(|_| ApiError::Internal(format!("demo run {run} has a malformed day")))?;
+    Ok(day.year())
 }
 
 async fn session_day(db: &impl Database, run: &str) -> Result<String, ApiError> {
