@@ -26,7 +26,7 @@ async function openTodaysRoll(page) {
 async function markEveryonePresent(page) {
   const rows = page.locator('.roll-person');
   for (let i = 0; i < (await rows.count()); i += 1) {
-    await rows.nth(i).getByRole('button', { name: 'přítomen/na' }).tap();
+    await rows.nth(i).getByRole('button', { name: 'přítomen/na', exact: true }).tap();
   }
 }
 
@@ -87,7 +87,7 @@ describe('training', { timeout: 3 * TEST_TIMEOUT }, () => {
       await m.goto(suite.host.url);
       await signIn(m, MARTIN);
       await m.waitForURL('**/dnes');
-      await m.goto(`${suite.host.url}/skoleni`);
+      await m.getByRole('link', { name: 'Školení' }).click();
       const before = await m.locator('.standing-summary').innerText();
       assert.match(before, /splněno 4 h z povinných 12 h/);
 
@@ -123,7 +123,7 @@ describe('training', { timeout: 3 * TEST_TIMEOUT }, () => {
       await m.locator('.standing-summary').filter({ hasText: 'splněno 8 h z povinných 12 h' }).waitFor();
 
       const s = stranger.page;
-      await s.goto(`${suite.host.url}/overeni/${code}`);
+      await s.goto(new URL(`overeni/${code}`, suite.host.url).href);
       await s.locator('.verdict.valid').waitFor();
       assert.match(await s.locator('.certificate-details').innerText(), /Martin Pečovatel[\s\S]*Bezpečný přesun/);
       for (const device of [office, tablet, phone, stranger]) assert.deepEqual(device.problems, []);

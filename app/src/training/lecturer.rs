@@ -348,7 +348,7 @@ fn RollPanel(run_id: String) -> impl IntoView {
                 roll.into(),
                 load,
                 move |loaded: Roll| {
-                    let at = index.get_untracked().unwrap_or_else(|| current_session(&loaded.run));
+                    let at = index.get().unwrap_or_else(|| current_session(&loaded.run));
                     view! {
                         <RollView roll=loaded index=index at=at draft=draft on_save=save on_act=Callback::new(move |close| { act.dispatch(close); }) />
                     }

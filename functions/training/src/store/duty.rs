@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use platform::{Database, DbError};
+use platform::{Database, DbError, Value};
 use shared::training::duty::{DateSpan, DutyFacts};
 
 use super::{date, optional_date};
@@ -23,14 +23,19 @@ pub async fn workers(
     db: &impl Database,
     provider_id: Option<&str>,
 ) -> Result<Vec<Worker>, DbError> {
+    let (is_staff, roles) = super::staff_roles(2);
+    let mut params: Vec<Value> = vec![provider_id.unwrap_or_default().into()];
+    params.extend(roles);
     let rows = db
         .query(
-            "SELECT u.id, u.display_name, p.name AS provider_name, m.district FROM users u \
-             JOIN providers p ON p.id = u.provider_id \
-             JOIN municipalities m ON m.code = p.municipality_code \
-             WHERE u.active = 1 AND u.role IN ('caregiver', 'coordinator', 'provider_manager') \
-             AND ($1 = '' OR u.provider_id = $1) ORDER BY u.display_name, u.id",
-            &[provider_id.unwrap_or_default().into()],
+            &format!(
+                "SELECT u.id, u.display_name, p.name AS provider_name, m.district FROM users u \
+                 JOIN providers p ON p.id = u.provider_id \
+                 JOIN municipalities m ON m.code = p.municipality_code \
+                 WHERE u.active = 1 AND {is_staff} \
+                 AND ($1 = '' OR u.provider_id = $1) ORDER BY u.display_name, u.id"
+            ),
+            &params,
         )
         .await?;
     rows.iter()

@@ -13,7 +13,8 @@ pub mod duty;
 pub mod enrolments;
 
 use chrono::NaiveDate;
-use platform::{Database, DbError, Row};
+use platform::{Database, DbError, Row, Value};
+use shared::identity::roles::PROVIDER_STAFF;
 
 /// A calendar day stored as `YYYY-MM-DD`.
 fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
@@ -73,16 +74,33 @@ pub async fn lecturer_runs_centre(
     Ok(row.is_some())
 }
 
+/// `u.role IN (…)` for the provider staff roles (who owe the yearly training), with their
+/// parameters numbered from `first`.
+fn staff_roles(first: usize) -> (String, Vec<Value>) {
+    let placeholders: Vec<String> = (first..first + PROVIDER_STAFF.len())
+        .map(|n| format!("${n}"))
+        .collect();
+    let values = PROVIDER_STAFF
+        .iter()
+        .map(|role| role.as_str().into())
+        .collect();
+    (format!("u.role IN ({})", placeholders.join(", ")), values)
+}
+
 /// The provider a worker is employed by now, if she is active provider staff.
 pub async fn worker_provider(
     db: &impl Database,
     worker_id: &str,
 ) -> Result<Option<String>, DbError> {
+    let (is_staff, roles) = staff_roles(2);
+    let mut params: Vec<Value> = vec![worker_id.into()];
+    params.extend(roles);
     let row = db
         .query_one(
-            "SELECT provider_id FROM users WHERE id = $1 AND active = 1 \
-             AND role IN ('caregiver', 'coordinator', 'provider_manager')",
-            &[worker_id.into()],
+            &format!(
+                "SELECT u.provider_id FROM users u WHERE u.id = $1 AND u.active = 1 AND {is_staff}"
+            ),
+            &params,
         )
         .await?;
     row.map(|row| row.optional_text("provider_id"))
