@@ -19,12 +19,14 @@ import { gzipSync } from 'node:zlib';
 
 /** The page groups each role opens, its first screen (after sign-in) first. */
 const ROLES = {
-  caregiver: ['today', 'account'],
-  office: ['today', 'office', 'account'],
+  caregiver: ['today', 'account', 'training'],
+  office: ['today', 'office', 'account', 'training'],
   family: ['family', 'account'],
+  lecturer: ['lecturing', 'account'],
+  region: ['account', 'training'],
 };
 /** Pages anyone opens from a link in an e-mail, before signing in. */
-const PUBLIC = ['public'];
+const PUBLIC = ['public', 'certificates'];
 
 /** The main module: what every role loads first (it shows the sign-in form). */
 const MAIN = ['app.js', 'app_bg.wasm', '__wasm_split.js'];

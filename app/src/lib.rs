@@ -24,6 +24,7 @@ pub mod incidents;
 pub mod login;
 pub mod staff;
 pub mod today;
+pub mod training;
 pub mod visit_record;
 pub mod week;
 

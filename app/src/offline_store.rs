@@ -21,6 +21,12 @@ pub mod keys {
     pub const DEVICE_ID: &str = "device_id";
     /// The family's home as last loaded (`family::state::KeptFamily`).
     pub const FAMILY: &str = "family";
+    /// A lecturer's runs, and each run's roll (`TRAINING_ROLL` + run id), for a room
+    /// without Wi-Fi.
+    pub const TRAINING_RUNS: &str = "training_runs";
+    pub const TRAINING_ROLL: &str = "training_roll:";
+    /// Attendance taken on the tablet and not yet on the server.
+    pub const TRAINING_ATTENDANCE: &str = "training_attendance";
 }
 
 /// Shown when the browser refuses to keep data (private mode, storage full or blocked).

@@ -47,3 +47,17 @@ pub fn client_family(client_id: &str) -> String {
 pub fn family_screen(client_id: &str, screen: &str) -> String {
     format!("{FAMILY}/{}/{screen}", path_segment(client_id))
 }
+
+pub const TRAINING: &str = "/skoleni";
+pub const LECTURER: &str = "/lektor";
+pub const TRAINING_REGION: &str = "/skoleni/kraj";
+
+/// `/osvedceni/{code}`: a certificate, printable.
+pub fn certificate(code: &str) -> String {
+    format!("/osvedceni/{}", path_segment(code))
+}
+
+/// `/overeni/{code}`: the public verification of a certificate.
+pub fn verification(code: &str) -> String {
+    format!("/overeni/{}", path_segment(code))
+}

@@ -4,7 +4,8 @@
 //! Which role opens which feature (for loading each role's code when first needed):
 //! everyone: `login`, `account`; caregiver: `today`, `visit_record`; office (coordinator,
 //! manager): `today`, `week`, `clients`, `caregivers`, `incidents`, `staff`, `audit`;
-//! family: `family`.
+//! family: `family`; lecturer: `lecturing`; staff and the region: `training`; anyone:
+//! `certificates` (verification and printing, no sign-in).
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -23,6 +24,9 @@ use crate::paths;
 use crate::session::{Gate, Navigation, Session, SessionHeader, SessionUnavailable, replace};
 use crate::staff::StaffPage;
 use crate::today::TodayPage;
+use crate::training::{
+    CertificatePage, LecturerPage, RegionTrainingPage, TrainingPage, VerifyPage,
+};
 use crate::ui::Loading;
 use crate::visit_record::{self, CaregiverSyncStatus, Offline};
 use crate::week::WeekPage;
@@ -63,6 +67,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pecovatele/:id") view={Lazy::<CaregiverRoute>::new()} />
                     <Route path=path!("/pozvanka") view={Lazy::<InvitationRoute>::new()} />
                     <Route path=path!("/obnova-hesla") view={Lazy::<PasswordResetRoute>::new()} />
+                    <Route path=path!("/skoleni") view={Lazy::<TrainingRoute>::new()} />
+                    <Route path=path!("/skoleni/kraj") view={Lazy::<RegionTrainingRoute>::new()} />
+                    <Route path=path!("/lektor") view={Lazy::<LecturerRoute>::new()} />
+                    <Route path=path!("/overeni/:code") view={Lazy::<VerifyRoute>::new()} />
+                    <Route path=path!("/osvedceni/:code") view={Lazy::<CertificateRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -173,4 +182,7 @@ lazy_pages! {
     family: FamilyRoute => FamilyPage, FamilyChangesRoute => FamilyChangesPage,
         FamilyRequestRoute => FamilyRequestPage, FamilyCalendarRoute => FamilyCalendarPage;
     public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
+    training: TrainingRoute => TrainingPage, RegionTrainingRoute => RegionTrainingPage;
+    lecturing: LecturerRoute => LecturerPage;
+    certificates: VerifyRoute => VerifyPage, CertificateRoute => CertificatePage;
 }

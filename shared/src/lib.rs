@@ -11,6 +11,7 @@ pub mod records;
 pub mod schedule;
 pub mod throttle;
 pub mod time;
+pub mod training;
 
 pub use error::{ErrorBody, ErrorDetail};
 

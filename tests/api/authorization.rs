@@ -41,6 +41,13 @@ enum Target {
     Incident,
     /// `{id}` is a family's request to the coordinator.
     FamilyRequest,
+    /// `{id}` is a training run: at the demo lecturer's centre, with the Děčín staff
+    /// enrolled (own), or at another centre (foreign).
+    TrainingRun,
+    /// `{id}` is a session of such a run.
+    TrainingSession,
+    /// `{code}` is a certificate of such a run.
+    TrainingCertificate,
 }
 
 /// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
@@ -646,6 +653,159 @@ fn expectations() -> Vec<Expectation> {
         ),
         rule(
             Get,
+            "/api/training/courses",
+            Some(&[
+                ProviderManager,
+                Coordinator,
+                Caregiver,
+                RegionOfficer,
+                DataAnalyst,
+                Lecturer,
+            ]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/training/runs",
+            Some(&[
+                ProviderManager,
+                Coordinator,
+                Caregiver,
+                RegionOfficer,
+                DataAnalyst,
+                Lecturer,
+            ]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/training/runs/{id}/calendar.ics",
+            Some(STAFF),
+            Target::TrainingRun,
+        ),
+        Expectation {
+            body: Some(|| json!({"run_id": "run-demo-demence", "worker_id": "{client_id}"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/enrolments",
+                Some(&[ProviderManager]),
+                Target::StaffMember,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"run_id": "run-demo-demence", "worker_id": "{client_id}"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/enrolments/cancel",
+                Some(&[ProviderManager]),
+                Target::StaffMember,
+            )
+        },
+        rule(
+            Get,
+            "/api/training/my-enrolments",
+            Some(STAFF),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({"run_id": "run-demo-demence"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/my-enrolments",
+                Some(STAFF),
+                Target::Nothing,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"run_id": "run-demo-dnes"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/my-enrolments/cancel",
+                Some(STAFF),
+                Target::Nothing,
+            )
+        },
+        rule(
+            Get,
+            "/api/training/runs/{id}/roll",
+            Some(&[Lecturer]),
+            Target::TrainingRun,
+        ),
+        Expectation {
+            body: Some(|| json!({"submission_id": "matice-1", "marks": []})),
+            ..rule(
+                Post,
+                "/api/training/sessions/{id}/attendance",
+                Some(&[Lecturer]),
+                Target::TrainingSession,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/runs/{id}/close",
+                Some(&[Lecturer]),
+                Target::TrainingRun,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/runs/{id}/certificates",
+                Some(&[Lecturer]),
+                Target::TrainingRun,
+            )
+        },
+        Expectation {
+            body: Some(|| json!({"reason": "matice oprávnění"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/training/certificates/{code}/revoke",
+                Some(&[Lecturer]),
+                Target::TrainingCertificate,
+            )
+        },
+        rule(
+            Get,
+            "/api/training/certificates/verify/{code}",
+            None,
+            Target::TrainingCertificate,
+        ),
+        rule(
+            Get,
+            "/api/training/my-certificates",
+            Some(STAFF),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/training/my-standing",
+            Some(STAFF),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/training/staff-standing",
+            Some(&[ProviderManager]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/training/compliance",
+            Some(&[RegionOfficer, DataAnalyst]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
             "/api/reports/municipalities",
             Some(&[ProviderManager, Coordinator, RegionOfficer, DataAnalyst]),
             Target::Nothing,
@@ -705,6 +865,12 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::Incident, Whose::Foreign) => "inc-demo-louny",
         (Target::FamilyRequest, Whose::Own | Whose::Unlinked) => "req-demo-decin",
         (Target::FamilyRequest, Whose::Foreign) => "req-demo-louny",
+        (Target::TrainingRun, Whose::Own | Whose::Unlinked) => "run-demo-dnes",
+        (Target::TrainingRun, Whose::Foreign) => "run-demo-most-uzavreny",
+        (Target::TrainingSession, Whose::Own | Whose::Unlinked) => "run-demo-dnes-1",
+        (Target::TrainingSession, Whose::Foreign) => "run-demo-most-uzavreny-1",
+        (Target::TrainingCertificate, Whose::Own | Whose::Unlinked) => "3456-789A-N",
+        (Target::TrainingCertificate, Whose::Foreign) => "KLMN-PQRS-N",
     }
 }
 
@@ -716,6 +882,7 @@ async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u1
         .replace("{client_id}", id)
         .replace("{absence_id}", "absence-demo-decin")
         .replace("{visit_id}", id)
+        .replace("{code}", id)
         .replace("{monday}", MATRIX_MONDAY)
         .replace("{month}", MATRIX_MONTH);
     let body = expectation

@@ -17,4 +17,5 @@ mod reference_data;
 mod schedule;
 mod schema;
 mod static_files;
+mod training;
 mod week;

@@ -32,7 +32,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
       const nav = m.getByRole('navigation', { name: 'Hlavní nabídka' });
       assert.deepEqual(
         (await nav.getByRole('link').allInnerTexts()).map((t) => t.trim()),
-        ['Pracovníci', 'Dnešní návštěvy', 'Týdenní plán', 'Klienti', 'Události z návštěv', 'Záznam přístupů', 'Můj účet'],
+        ['Pracovníci', 'Dnešní návštěvy', 'Týdenní plán', 'Klienti', 'Události z návštěv', 'Záznam přístupů', 'Školení', 'Můj účet'],
       );
       await m.locator('.staff-list .staff').first().waitFor();
 
@@ -97,7 +97,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
       const caregiverNav = c.getByRole('navigation', { name: 'Hlavní nabídka' });
       assert.deepEqual(
         (await caregiverNav.getByRole('link').allInnerTexts()).map((t) => t.trim()),
-        ['Dnešní návštěvy', 'Můj účet'],
+        ['Dnešní návštěvy', 'Školení', 'Můj účet'],
       );
       await c.locator('#today-heading').waitFor();
 

@@ -7,7 +7,7 @@ use crate::ui::chrome::NavItem;
 
 /// The navigation's pages in the order shown, each with the role group its page admits.
 /// Every role's home comes first among the pages it sees.
-const MENU: [(NavItem, &[Role]); 8] = [
+const MENU: [(NavItem, &[Role]); 11] = [
     (
         NavItem {
             path: paths::STAFF,
@@ -59,10 +59,31 @@ const MENU: [(NavItem, &[Role]); 8] = [
     ),
     (
         NavItem {
+            path: paths::LECTURER,
+            label: "Moje kurzy",
+        },
+        roles::LECTURERS,
+    ),
+    (
+        NavItem {
+            path: paths::TRAINING,
+            label: "Školení",
+        },
+        roles::PROVIDER_STAFF,
+    ),
+    (
+        NavItem {
             path: paths::ACCOUNT,
             label: "Můj účet",
         },
         roles::EVERYONE,
+    ),
+    (
+        NavItem {
+            path: paths::TRAINING_REGION,
+            label: "Vzdělávání pracovníků",
+        },
+        roles::REGIONAL,
     ),
 ];
 
@@ -85,10 +106,17 @@ mod tests {
 
     #[test]
     fn each_role_sees_only_the_pages_it_may_open() {
-        assert_eq!(paths_of(Role::Caregiver), ["/dnes", "/ucet"]);
+        assert_eq!(paths_of(Role::Caregiver), ["/dnes", "/skoleni", "/ucet"]);
         assert_eq!(
             paths_of(Role::Coordinator),
-            ["/dnes", "/tyden", "/klienti", "/udalosti", "/ucet"]
+            [
+                "/dnes",
+                "/tyden",
+                "/klienti",
+                "/udalosti",
+                "/skoleni",
+                "/ucet"
+            ]
         );
         assert_eq!(
             paths_of(Role::ProviderManager),
@@ -99,13 +127,15 @@ mod tests {
                 "/klienti",
                 "/udalosti",
                 "/audit",
+                "/skoleni",
                 "/ucet"
             ]
         );
         assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
-        for role in [Role::RegionOfficer, Role::DataAnalyst, Role::Lecturer] {
-            assert_eq!(paths_of(role), ["/ucet"], "{role:?}");
+        for role in [Role::RegionOfficer, Role::DataAnalyst] {
+            assert_eq!(paths_of(role), ["/ucet", "/skoleni/kraj"], "{role:?}");
         }
+        assert_eq!(paths_of(Role::Lecturer), ["/lektor", "/ucet"]);
     }
 
     #[test]
@@ -119,6 +149,9 @@ mod tests {
             "/udalosti" => roles::PLANNERS,
             "/rodina" => roles::FAMILY,
             "/ucet" => roles::EVERYONE,
+            "/skoleni" => roles::PROVIDER_STAFF,
+            "/skoleni/kraj" => roles::REGIONAL,
+            "/lektor" => roles::LECTURERS,
             other => panic!("no guard for {other}"),
         };
         for role in Role::ALL {
@@ -141,7 +174,7 @@ mod tests {
         assert_eq!(home_for(Role::FamilyMember), "/rodina");
         assert_eq!(home_for(Role::RegionOfficer), "/ucet");
         assert_eq!(home_for(Role::DataAnalyst), "/ucet");
-        assert_eq!(home_for(Role::Lecturer), "/ucet");
+        assert_eq!(home_for(Role::Lecturer), "/lektor");
         for role in Role::ALL {
             assert_eq!(
                 nav_items(role)[0].path,

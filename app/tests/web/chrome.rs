@@ -83,6 +83,7 @@ fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
             "Klienti",
             "Události z návštěv",
             "Záznam přístupů",
+            "Školení",
             "Můj účet"
         ]
     );
@@ -94,6 +95,9 @@ fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
     let caregiver = mount(|| {
         view! { <MainNav items=nav_items(Role::Caregiver) current="/dnes".to_owned() /> }
     });
-    assert_eq!(texts(&caregiver, "nav a"), ["Dnešní návštěvy", "Můj účet"]);
+    assert_eq!(
+        texts(&caregiver, "nav a"),
+        ["Dnešní návštěvy", "Školení", "Můj účet"]
+    );
     assert!(missing(&caregiver, "a[href='/pracovnici']"));
 }

@@ -1,9 +1,17 @@
-//! Training. So far: the region's Integrated Training Centres.
+//! Training: the region's Integrated Training Centres (IVC), their courses and runs,
+//! enrolment with a waiting list, attendance taken offline on a tablet, certificates with a
+//! public verification, and every worker's 24 hours a year.
 
+mod attendance;
+mod catalogue;
+mod certificates;
+mod duty;
+mod enrolments;
+mod scope;
 mod store;
 
 use platform::{Access, ApiError, ApiResponse, Component, Context, Database, Method, Route};
-use shared::identity::roles::{CARE_WORKFORCE, LECTURERS};
+use shared::identity::roles::{CARE_WORKFORCE, LECTURERS, MANAGERS, PROVIDER_STAFF, REGIONAL};
 
 #[derive(Debug)]
 pub struct Training;
@@ -11,32 +19,185 @@ pub struct Training;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
     Centres,
+    Courses,
+    Runs,
+    RunCalendar,
+    EnrolStaff,
+    CancelStaff,
+    MyEnrolments,
+    EnrolMe,
+    CancelMe,
+    Roll,
+    Attendance,
+    Close,
+    IssueCertificates,
+    RevokeCertificate,
+    VerifyCertificate,
+    MyCertificates,
+    MyStanding,
+    StaffStanding,
+    Compliance,
+}
+
+const fn route(
+    method: Method,
+    pattern: &'static str,
+    endpoint: Endpoint,
+    access: Access,
+) -> Route<Endpoint> {
+    Route {
+        method,
+        pattern,
+        endpoint,
+        access,
+    }
 }
 
 impl Component for Training {
     type Endpoint = Endpoint;
     type Seed = demo::Demo;
 
-    const ROUTES: &'static [Route<Endpoint>] = &[Route {
-        method: Method::Get,
-        pattern: "/api/training/centres",
-        endpoint: Endpoint::Centres,
-        access: Access::Roles(CARE_WORKFORCE),
-    }];
+    const ROUTES: &'static [Route<Endpoint>] = {
+        use Access::{Public, Roles};
+        use Endpoint as E;
+        use Method::{Get, Post};
+        &[
+            route(
+                Get,
+                "/api/training/centres",
+                E::Centres,
+                Roles(CARE_WORKFORCE),
+            ),
+            route(
+                Get,
+                "/api/training/courses",
+                E::Courses,
+                Roles(CARE_WORKFORCE),
+            ),
+            route(Get, "/api/training/runs", E::Runs, Roles(CARE_WORKFORCE)),
+            route(
+                Get,
+                "/api/training/runs/{id}/calendar.ics",
+                E::RunCalendar,
+                Roles(PROVIDER_STAFF),
+            ),
+            route(
+                Post,
+                "/api/training/enrolments",
+                E::EnrolStaff,
+                Roles(MANAGERS),
+            ),
+            route(
+                Post,
+                "/api/training/enrolments/cancel",
+                E::CancelStaff,
+                Roles(MANAGERS),
+            ),
+            route(
+                Get,
+                "/api/training/my-enrolments",
+                E::MyEnrolments,
+                Roles(PROVIDER_STAFF),
+            ),
+            route(
+                Post,
+                "/api/training/my-enrolments",
+                E::EnrolMe,
+                Roles(PROVIDER_STAFF),
+            ),
+            route(
+                Post,
+                "/api/training/my-enrolments/cancel",
+                E::CancelMe,
+                Roles(PROVIDER_STAFF),
+            ),
+            route(
+                Get,
+                "/api/training/runs/{id}/roll",
+                E::Roll,
+                Roles(LECTURERS),
+            ),
+            route(
+                Post,
+                "/api/training/sessions/{id}/attendance",
+                E::Attendance,
+                Roles(LECTURERS),
+            ),
+            route(
+                Post,
+                "/api/training/runs/{id}/close",
+                E::Close,
+                Roles(LECTURERS),
+            ),
+            route(
+                Post,
+                "/api/training/runs/{id}/certificates",
+                E::IssueCertificates,
+                Roles(LECTURERS),
+            ),
+            route(
+                Post,
+                "/api/training/certificates/{code}/revoke",
+                E::RevokeCertificate,
+                Roles(LECTURERS),
+            ),
+            route(
+                Get,
+                "/api/training/certificates/verify/{code}",
+                E::VerifyCertificate,
+                Public,
+            ),
+            route(
+                Get,
+                "/api/training/my-certificates",
+                E::MyCertificates,
+                Roles(PROVIDER_STAFF),
+            ),
+            route(
+                Get,
+                "/api/training/my-standing",
+                E::MyStanding,
+                Roles(PROVIDER_STAFF),
+            ),
+            route(
+                Get,
+                "/api/training/staff-standing",
+                E::StaffStanding,
+                Roles(MANAGERS),
+            ),
+            route(
+                Get,
+                "/api/training/compliance",
+                E::Compliance,
+                Roles(REGIONAL),
+            ),
+        ]
+    };
 
     async fn handle<D: Database>(
         endpoint: Endpoint,
         cx: &Context<'_, D>,
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
-            Endpoint::Centres => {
-                let caller = cx.caller()?;
-                // Lecturers work for their own centres only.
-                let lecturer = LECTURERS
-                    .contains(&caller.role())
-                    .then_some(caller.user.user_id.as_str());
-                Ok(ApiResponse::ok(&store::centres(cx.db, lecturer).await?))
-            }
+            Endpoint::Centres => catalogue::centres(cx).await,
+            Endpoint::Courses => catalogue::courses(cx).await,
+            Endpoint::Runs => catalogue::runs(cx).await,
+            Endpoint::RunCalendar => catalogue::calendar(cx).await,
+            Endpoint::EnrolStaff => enrolments::enrol_staff(cx).await,
+            Endpoint::CancelStaff => enrolments::cancel_staff(cx).await,
+            Endpoint::MyEnrolments => enrolments::mine(cx).await,
+            Endpoint::EnrolMe => enrolments::enrol_me(cx).await,
+            Endpoint::CancelMe => enrolments::cancel_me(cx).await,
+            Endpoint::Roll => attendance::roll(cx).await,
+            Endpoint::Attendance => attendance::submit(cx).await,
+            Endpoint::Close => attendance::close(cx).await,
+            Endpoint::IssueCertificates => certificates::issue(cx).await,
+            Endpoint::RevokeCertificate => certificates::revoke(cx).await,
+            Endpoint::VerifyCertificate => certificates::verify(cx).await,
+            Endpoint::MyCertificates => certificates::mine(cx).await,
+            Endpoint::MyStanding => duty::mine(cx).await,
+            Endpoint::StaffStanding => duty::staff(cx).await,
+            Endpoint::Compliance => duty::compliance(cx).await,
         }
     }
 }
