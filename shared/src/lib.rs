@@ -7,6 +7,7 @@ pub mod error;
 pub mod identity;
 pub mod planning;
 pub mod records;
+pub mod reports;
 pub mod schedule;
 pub mod throttle;
 pub mod time;
