@@ -9,6 +9,7 @@
 mod care_records;
 pub mod data;
 mod identity;
+mod reports;
 mod scheduling;
 mod training;
 
@@ -29,6 +30,7 @@ impl Seed for Demo {
         care_records::records_and_prices(db, now).await?;
         training::centres_and_lecturers(db, now).await?;
         identity::family_links(db, now).await?;
+        reports::network_parameters(db, now).await?;
         Ok(())
     }
 }

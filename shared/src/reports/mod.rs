@@ -12,3 +12,10 @@ pub mod table;
 
 pub use period::Period;
 pub use table::{Cell, Column, ColumnKind, DictionaryEntry, Report, Table};
+
+/// A provider of the network, as a report's pick list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ProviderEntry {
+    pub id: String,
+    pub name: String,
+}

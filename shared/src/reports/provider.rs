@@ -455,7 +455,11 @@ pub fn provider_report(
     tables.push(activities_table(&figures.care, labels));
     tables.push(tasks_table(&figures.care, labels));
     tables.push(time_table(&figures.care, figures.travel_seconds));
-    tables.push(staff_table(&data.staff));
+    let mut staff = staff_table(&data.staff);
+    if suppress {
+        suppress_table(&mut staff, "headcount", &["without_contract"], &[], &[]);
+    }
+    tables.push(staff);
     if let Some(parameters) = parameters {
         tables.push(targets_table(parameters, period, &figures));
     }
