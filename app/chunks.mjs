@@ -22,6 +22,7 @@ const ROLES = {
   caregiver: ['today', 'account'],
   office: ['today', 'office', 'account'],
   family: ['family', 'account'],
+  region: ['reports', 'account'],
 };
 /** Pages anyone opens from a link in an e-mail, before signing in. */
 const PUBLIC = ['public'];

@@ -4,7 +4,7 @@
 //! Which role opens which feature (for loading each role's code when first needed):
 //! everyone: `login`, `account`; caregiver: `today`, `visit_record`; office (coordinator,
 //! manager): `today`, `week`, `clients`, `caregivers`, `incidents`, `staff`, `audit`;
-//! family: `family`.
+//! family: `family`; region (and managers): `reports`.
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -20,6 +20,7 @@ use crate::family::FamilyPage;
 use crate::incidents::AttentionPage;
 use crate::login::LoginPage;
 use crate::paths;
+use crate::reports::{DictionaryPage, ProviderReportPage, RegionReportPage};
 use crate::session::{Gate, Navigation, Session, SessionHeader, SessionUnavailable, replace};
 use crate::staff::StaffPage;
 use crate::today::TodayPage;
@@ -60,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pecovatele/:id") view={Lazy::<CaregiverRoute>::new()} />
                     <Route path=path!("/pozvanka") view={Lazy::<InvitationRoute>::new()} />
                     <Route path=path!("/obnova-hesla") view={Lazy::<PasswordResetRoute>::new()} />
+                    <Route path=path!("/vykazy") view={Lazy::<ProviderReportRoute>::new()} />
+                    <Route path=path!("/vykazy/slovnik") view={Lazy::<DictionaryRoute>::new()} />
+                    <Route path=path!("/kraj") view={Lazy::<RegionReportRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -169,4 +173,6 @@ lazy_pages! {
         AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
     family: FamilyRoute => FamilyPage;
     public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
+    reports: ProviderReportRoute => ProviderReportPage, RegionReportRoute => RegionReportPage,
+        DictionaryRoute => DictionaryPage;
 }

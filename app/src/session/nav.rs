@@ -7,7 +7,14 @@ use crate::ui::chrome::NavItem;
 
 /// The navigation's pages in the order shown, each with the role group its page admits.
 /// Every role's home comes first among the pages it sees.
-const MENU: [(NavItem, &[Role]); 8] = [
+const MENU: [(NavItem, &[Role]); 10] = [
+    (
+        NavItem {
+            path: paths::REGION_REPORT,
+            label: "Výkaz sítě",
+        },
+        roles::REGIONAL,
+    ),
     (
         NavItem {
             path: paths::STAFF,
@@ -59,6 +66,13 @@ const MENU: [(NavItem, &[Role]); 8] = [
     ),
     (
         NavItem {
+            path: paths::PROVIDER_REPORT,
+            label: "Výkazy",
+        },
+        roles::MANAGERS_AND_REGIONAL,
+    ),
+    (
+        NavItem {
             path: paths::ACCOUNT,
             label: "Můj účet",
         },
@@ -99,13 +113,15 @@ mod tests {
                 "/klienti",
                 "/udalosti",
                 "/audit",
+                "/vykazy",
                 "/ucet"
             ]
         );
         assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
-        for role in [Role::RegionOfficer, Role::DataAnalyst, Role::Lecturer] {
-            assert_eq!(paths_of(role), ["/ucet"], "{role:?}");
+        for role in [Role::RegionOfficer, Role::DataAnalyst] {
+            assert_eq!(paths_of(role), ["/kraj", "/vykazy", "/ucet"], "{role:?}");
         }
+        assert_eq!(paths_of(Role::Lecturer), ["/ucet"]);
     }
 
     #[test]
@@ -119,6 +135,8 @@ mod tests {
             "/udalosti" => roles::PLANNERS,
             "/rodina" => roles::FAMILY,
             "/ucet" => roles::EVERYONE,
+            "/kraj" => roles::REGIONAL,
+            "/vykazy" => roles::MANAGERS_AND_REGIONAL,
             other => panic!("no guard for {other}"),
         };
         for role in Role::ALL {
@@ -139,8 +157,8 @@ mod tests {
         assert_eq!(home_for(Role::Coordinator), "/dnes");
         assert_eq!(home_for(Role::ProviderManager), "/pracovnici");
         assert_eq!(home_for(Role::FamilyMember), "/rodina");
-        assert_eq!(home_for(Role::RegionOfficer), "/ucet");
-        assert_eq!(home_for(Role::DataAnalyst), "/ucet");
+        assert_eq!(home_for(Role::RegionOfficer), "/kraj");
+        assert_eq!(home_for(Role::DataAnalyst), "/kraj");
         assert_eq!(home_for(Role::Lecturer), "/ucet");
         for role in Role::ALL {
             assert_eq!(
