@@ -9,7 +9,16 @@ use crate::data::{CLIENTS, user_id};
 
 /// provider, capacity, direct-care hours a month, direct-care share %, hours of operation,
 /// mandated municipalities.
-const PARAMETERS: [(&str, i64, i64, i64, &str, &[&str]); 2] = [
+type DemoParameters = (
+    &'static str,
+    i64,
+    i64,
+    i64,
+    &'static str,
+    &'static [&'static str],
+);
+
+const PARAMETERS: [DemoParameters; 2] = [
     (
         "prov-decin",
         40,
