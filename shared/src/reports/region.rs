@@ -508,20 +508,41 @@ fn trend_table(data: &CareData, period: Period) -> Table {
         ],
         "",
     );
-    for month in period.months() {
-        let bounds = month.bounds();
-        let clients = figures::served_clients(&data.records, bounds).len();
-        let visits = figures::visit_counts(&data.visits, bounds);
-        let seconds: i64 = data
-            .records
-            .iter()
-            .map(|r| bounds.overlap_seconds(r.arrived_at, r.left_at))
-            .sum();
+    // One pass over the records and visits, each into the months it touches.
+    let months = period.months();
+    let bounds: Vec<Bounds> = months.iter().map(|month| month.bounds()).collect();
+    let month_of = |instant| bounds.partition_point(|b: &Bounds| b.to <= instant);
+    let mut clients: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); months.len()];
+    let mut seconds = vec![0_i64; months.len()];
+    let mut done = vec![0_u64; months.len()];
+    for record in &data.records {
+        let mut index = month_of(record.arrived_at);
+        while index < bounds.len() && bounds[index].from < record.left_at {
+            let overlap = bounds[index].overlap_seconds(record.arrived_at, record.left_at);
+            if overlap > 0 {
+                seconds[index] += overlap;
+                clients[index].insert(&record.client_id);
+            }
+            index += 1;
+        }
+    }
+    for visit in &data.visits {
+        let index = month_of(visit.starts_at);
+        if visit.status == VisitStatus::Done
+            && bounds
+                .get(index)
+                .is_some_and(|b| b.contains(visit.starts_at))
+        {
+            done[index] += 1;
+        }
+    }
+    for (index, month) in months.iter().enumerate() {
+        let served = u64::try_from(clients[index].len()).unwrap_or(u64::MAX);
         table.rows.push(vec![
             text(month.code()),
-            count(u64::try_from(clients).unwrap_or(u64::MAX)),
-            count(visits.done),
-            Cell::Number(hour_hundredths(seconds)),
+            count(served),
+            count(done[index]),
+            Cell::Number(hour_hundredths(seconds[index])),
         ]);
     }
     suppress_table(&mut table, "clients", &["visits_done"], &["hours"], &[]);
