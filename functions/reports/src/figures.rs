@@ -4,8 +4,9 @@
 use platform::{ApiError, ApiResponse, Context, Database};
 use shared::error::FieldError;
 use shared::reports::parameters::in_force;
-use shared::reports::provider::{Labels, annual_statement, provider_report};
+use shared::reports::provider::{Labels, provider_report};
 use shared::reports::region::{Network, dictionary, region_report};
+use shared::reports::statement::annual_statement;
 use shared::reports::{Period, Report};
 
 use crate::export;

@@ -7,6 +7,7 @@ pub mod parameters;
 pub mod period;
 pub mod provider;
 pub mod region;
+pub mod statement;
 pub mod suppression;
 pub mod table;
 

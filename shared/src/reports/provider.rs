@@ -41,7 +41,7 @@ impl Labels {
 }
 
 /// Every figure of one scope and period, computed once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
     pub clients: ClientCounts,
     pub visits: VisitCounts,
@@ -59,6 +59,36 @@ impl Figures {
             care: figures::direct_care(&data.records, bounds, &labels.task_order()),
             travel_seconds: figures::travel_seconds(&data.records, &data.clients, bounds),
         }
+    }
+
+    /// Adds the figures of a scope with other clients (another provider's): every figure is
+    /// a sum over clients, visits or records, so the region's are its providers' added up.
+    pub fn add(&mut self, other: &Figures) {
+        let (mine, theirs) = (&mut self.clients, &other.clients);
+        mine.total += theirs.total;
+        mine.free_of_charge += theirs.free_of_charge;
+        for (sum, part) in mine.by_level.iter_mut().zip(theirs.by_level) {
+            *sum += part;
+        }
+        for (sum, part) in mine.by_age_band.iter_mut().zip(theirs.by_age_band) {
+            *sum += part;
+        }
+        for (code, count) in &theirs.by_municipality {
+            *mine.by_municipality.entry(code.clone()).or_insert(0) += count;
+        }
+        let (mine, theirs) = (&mut self.visits, &other.visits);
+        mine.scheduled += theirs.scheduled;
+        mine.done += theirs.done;
+        mine.cancelled += theirs.cancelled;
+        mine.open += theirs.open;
+        for (role, count) in &theirs.cancelled_by {
+            *mine.cancelled_by.entry(*role).or_insert(0) += count;
+        }
+        self.care.total += other.care.total;
+        for (task, seconds) in &other.care.by_task {
+            *self.care.by_task.entry(task.clone()).or_insert(0) += seconds;
+        }
+        self.travel_seconds += other.travel_seconds;
     }
 }
 
@@ -470,110 +500,5 @@ pub fn provider_report(
         scope: provider_name.to_owned(),
         suppressed: suppress,
         tables,
-    }
-}
-
-/// The figures a provider copies into the state's annual statement, each with how it was
-/// computed.
-pub fn annual_statement(
-    provider_name: &str,
-    year: i32,
-    data: &CareData,
-    labels: &Labels,
-    parameters: Option<&NetworkParameters>,
-) -> Report {
-    let period = Period::Year(year);
-    let figures = Figures::compute(data, labels, period);
-    let mut table = Table::new(
-        "statement",
-        "Údaje pro roční výkaz (OKslužby – poskytovatel)",
-        vec![
-            Column::new("figure", "Údaj", ColumnKind::Text, "Údaj ročního výkazu."),
-            Column::new("value", "Hodnota", ColumnKind::Decimal, "Hodnota údaje."),
-            Column::new("unit", "Jednotka", ColumnKind::Text, "Jednotka hodnoty."),
-            Column::new(
-                "method",
-                "Jak spočteno",
-                ColumnKind::Text,
-                "Z čeho a jak byl údaj spočten.",
-            ),
-        ],
-        "Roční výkaz podává poskytovatel do 30. června.",
-    );
-    let mut row = |figure: &str, value: Option<i64>, unit: &str, method: &str| {
-        table.rows.push(vec![
-            text(figure),
-            value.map_or(Cell::Empty, Cell::Number),
-            text(unit),
-            text(method),
-        ]);
-    };
-    row(
-        "Kapacita",
-        parameters.and_then(|p| p.capacity_clients).map(|c| c * 100),
-        "klienti",
-        "Z parametrů sítě, které stanovil kraj (platné na konci roku); prázdné, není-li zadána.",
-    );
-    let clients = |n: u64| Some(i64::try_from(n).unwrap_or(i64::MAX) * 100);
-    row(
-        "Klienti",
-        clients(figures.clients.total),
-        "osoby",
-        "Klienti s alespoň jedním přijatým záznamem návštěvy v roce, každý jednou.",
-    );
-    row(
-        "z toho bez úhrady",
-        clients(figures.clients.free_of_charge),
-        "osoby",
-        "Klienti označení jako bez úhrady (§ 75 odst. 2).",
-    );
-    for (level, n) in LEVELS.iter().zip(figures.clients.by_level) {
-        row(
-            &format!("Klienti, příspěvek na péči: {level}"),
-            clients(n),
-            "osoby",
-            "Stupeň platný v den posledního záznamu klienta v roce.",
-        );
-    }
-    let staff = figures::staff_counts(&data.staff);
-    for role in [Role::Caregiver, Role::Coordinator, Role::ProviderManager] {
-        let c = staff.get(&role).copied().unwrap_or_default();
-        row(
-            &format!("Pracovníci: {}", role.label()),
-            clients(c.headcount),
-            "osoby",
-            "Aktivní účty pracovníků k datu sestavení.",
-        );
-        row(
-            &format!("Úvazky: {}", role.label()),
-            Some(c.fte_hundredths),
-            "úvazky",
-            "Smluvní hodiny týdně ÷ 40, sečteno.",
-        );
-    }
-    let activities = activities_table(&figures.care, labels);
-    for cells in &activities.rows {
-        if let [Cell::Text(name), Cell::Number(hours)] = cells.as_slice() {
-            row(
-                &format!("Hodiny přímé péče: {name}"),
-                Some(*hours),
-                "h",
-                "Čas přijatých záznamů v roce; čas záznamu se dělí rovným dílem mezi jeho úkony.",
-            );
-        }
-    }
-    row(
-        "Provedené návštěvy",
-        clients(figures.visits.done),
-        "návštěvy",
-        "Návštěvy s plánovaným začátkem v roce a přijatým záznamem.",
-    );
-    Report {
-        title: "Roční výkaz pro stát".into(),
-        period: period.code(),
-        period_label: period.label(),
-        scope: provider_name.to_owned(),
-        suppressed: false,
-        tables: vec![table],
     }
 }
