@@ -20,10 +20,10 @@ import { gzipSync } from 'node:zlib';
 /** The page groups each role opens, its first screen (after sign-in) first. */
 const ROLES = {
   caregiver: ['today', 'account', 'training'],
-  office: ['today', 'office', 'account', 'training'],
+  office: ['today', 'office', 'account', 'training', 'reports'],
   family: ['family', 'account'],
   lecturer: ['lecturing', 'account'],
-  region: ['account', 'training'],
+  region: ['reports', 'account', 'training'],
 };
 /** Pages anyone opens from a link in an e-mail, before signing in. */
 const PUBLIC = ['public', 'certificates'];

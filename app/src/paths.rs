@@ -11,6 +11,9 @@ pub const AUDIT: &str = "/audit";
 pub const WEEK: &str = "/tyden";
 pub const CLIENTS: &str = "/klienti";
 pub const ATTENTION: &str = "/udalosti";
+pub const PROVIDER_REPORT: &str = "/vykazy";
+pub const REGION_REPORT: &str = "/kraj";
+pub const REPORT_DICTIONARY: &str = "/vykazy/slovnik";
 
 /// `/pecovatele/{id}`: a caregiver's profile and absences.
 pub fn caregiver(user_id: &str) -> String {

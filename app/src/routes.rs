@@ -4,8 +4,8 @@
 //! Which role opens which feature (for loading each role's code when first needed):
 //! everyone: `login`, `account`; caregiver: `today`, `visit_record`; office (coordinator,
 //! manager): `today`, `week`, `clients`, `caregivers`, `incidents`, `staff`, `audit`;
-//! family: `family`; lecturer: `lecturing`; staff and the region: `training`; anyone:
-//! `certificates` (verification and printing, no sign-in).
+//! family: `family`; lecturer: `lecturing`; staff and the region: `training`; region (and
+//! managers): `reports`; anyone: `certificates` (verification and printing, no sign-in).
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -21,6 +21,7 @@ use crate::family::{FamilyCalendarPage, FamilyChangesPage, FamilyPage, FamilyReq
 use crate::incidents::AttentionPage;
 use crate::login::LoginPage;
 use crate::paths;
+use crate::reports::{DictionaryPage, ProviderReportPage, RegionReportPage};
 use crate::session::{Gate, Navigation, Session, SessionHeader, SessionUnavailable, replace};
 use crate::staff::StaffPage;
 use crate::today::TodayPage;
@@ -72,6 +73,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lektor") view={Lazy::<LecturerRoute>::new()} />
                     <Route path=path!("/overeni/:code") view={Lazy::<VerifyRoute>::new()} />
                     <Route path=path!("/osvedceni/:code") view={Lazy::<CertificateRoute>::new()} />
+                    <Route path=path!("/vykazy") view={Lazy::<ProviderReportRoute>::new()} />
+                    <Route path=path!("/vykazy/slovnik") view={Lazy::<DictionaryRoute>::new()} />
+                    <Route path=path!("/kraj") view={Lazy::<RegionReportRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -185,4 +189,6 @@ lazy_pages! {
     training: TrainingRoute => TrainingPage, RegionTrainingRoute => RegionTrainingPage;
     lecturing: LecturerRoute => LecturerPage;
     certificates: VerifyRoute => VerifyPage, CertificateRoute => CertificatePage;
+    reports: ProviderReportRoute => ProviderReportPage, RegionReportRoute => RegionReportPage,
+        DictionaryRoute => DictionaryPage;
 }

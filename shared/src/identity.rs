@@ -109,6 +109,12 @@ pub mod roles {
         Role::RegionOfficer,
         Role::DataAnalyst,
     ];
+    /// `MANAGERS` and `REGIONAL`: a provider's reports (managers their own provider's).
+    pub const MANAGERS_AND_REGIONAL: &[Role] = &[
+        Role::ProviderManager,
+        Role::RegionOfficer,
+        Role::DataAnalyst,
+    ];
     /// `PROVIDER_STAFF`, `LECTURERS` and `REGIONAL`: everyone who works in care, not family.
     pub const CARE_WORKFORCE: &[Role] = &[
         Role::Caregiver,
@@ -446,6 +452,10 @@ mod tests {
         assert_eq!(
             sorted(roles::PLANNERS_AND_REGIONAL),
             union(&[roles::PLANNERS, roles::REGIONAL])
+        );
+        assert_eq!(
+            sorted(roles::MANAGERS_AND_REGIONAL),
+            union(&[roles::MANAGERS, roles::REGIONAL])
         );
         assert_eq!(
             sorted(roles::CARE_WORKFORCE),

@@ -8,6 +8,7 @@ pub mod family;
 pub mod identity;
 pub mod planning;
 pub mod records;
+pub mod reports;
 pub mod schedule;
 pub mod throttle;
 pub mod time;

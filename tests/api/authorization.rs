@@ -810,8 +810,87 @@ fn expectations() -> Vec<Expectation> {
             Some(&[ProviderManager, Coordinator, RegionOfficer, DataAnalyst]),
             Target::Nothing,
         ),
+        rule(
+            Get,
+            "/api/reports/providers",
+            Some(REGIONAL_ROLES),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/provider",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/provider/csv",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/provider/xlsx",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/statement",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/region",
+            Some(REGIONAL_ROLES),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/region/csv",
+            Some(REGIONAL_ROLES),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/region/xlsx",
+            Some(REGIONAL_ROLES),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/dictionary",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/network-parameters",
+            Some(REGIONAL_ROLES),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| {
+                json!({"provider_id": "prov-decin", "valid_from": "2026-01-01",
+                    "capacity_clients": 40, "operating_hours": null,
+                    "min_direct_care_hours_per_month": 100,
+                    "min_direct_care_share_percent": 70, "mandated_municipalities": ["562335"]})
+            }),
+            ..rule(
+                Post,
+                "/api/reports/network-parameters",
+                Some(&[RegionOfficer]),
+                Target::Nothing,
+            )
+        },
     ]
 }
+
+/// The region's office.
+const REGIONAL_ROLES: &[Role] = &[RegionOfficer, DataAnalyst];
+/// A provider's reports: its manager and the region's office.
+const REPORT_READERS: &[Role] = &[ProviderManager, RegionOfficer, DataAnalyst];
 
 fn matrix_now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::parse_from_rfc3339(MATRIX_NOW)

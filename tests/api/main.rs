@@ -14,6 +14,7 @@ mod optimise;
 mod planning_writes;
 mod records;
 mod reference_data;
+mod reports;
 mod schedule;
 mod schema;
 mod static_files;

@@ -7,7 +7,14 @@ use crate::ui::chrome::NavItem;
 
 /// The navigation's pages in the order shown, each with the role group its page admits.
 /// Every role's home comes first among the pages it sees.
-const MENU: [(NavItem, &[Role]); 11] = [
+const MENU: [(NavItem, &[Role]); 13] = [
+    (
+        NavItem {
+            path: paths::REGION_REPORT,
+            label: "Výkaz sítě",
+        },
+        roles::REGIONAL,
+    ),
     (
         NavItem {
             path: paths::STAFF,
@@ -73,6 +80,13 @@ const MENU: [(NavItem, &[Role]); 11] = [
     ),
     (
         NavItem {
+            path: paths::PROVIDER_REPORT,
+            label: "Výkazy",
+        },
+        roles::MANAGERS_AND_REGIONAL,
+    ),
+    (
+        NavItem {
             path: paths::ACCOUNT,
             label: "Můj účet",
         },
@@ -128,12 +142,13 @@ mod tests {
                 "/udalosti",
                 "/audit",
                 "/skoleni",
+                "/vykazy",
                 "/ucet"
             ]
         );
         assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
         for role in [Role::RegionOfficer, Role::DataAnalyst] {
-            assert_eq!(paths_of(role), ["/ucet", "/skoleni/kraj"], "{role:?}");
+            assert_eq!(paths_of(role), ["/kraj", "/vykazy", "/ucet", "/skoleni/kraj"], "{role:?}");
         }
         assert_eq!(paths_of(Role::Lecturer), ["/lektor", "/ucet"]);
     }
@@ -152,6 +167,8 @@ mod tests {
             "/skoleni" => roles::PROVIDER_STAFF,
             "/skoleni/kraj" => roles::REGIONAL,
             "/lektor" => roles::LECTURERS,
+            "/kraj" => roles::REGIONAL,
+            "/vykazy" => roles::MANAGERS_AND_REGIONAL,
             other => panic!("no guard for {other}"),
         };
         for role in Role::ALL {
@@ -172,8 +189,8 @@ mod tests {
         assert_eq!(home_for(Role::Coordinator), "/dnes");
         assert_eq!(home_for(Role::ProviderManager), "/pracovnici");
         assert_eq!(home_for(Role::FamilyMember), "/rodina");
-        assert_eq!(home_for(Role::RegionOfficer), "/ucet");
-        assert_eq!(home_for(Role::DataAnalyst), "/ucet");
+        assert_eq!(home_for(Role::RegionOfficer), "/kraj");
+        assert_eq!(home_for(Role::DataAnalyst), "/kraj");
         assert_eq!(home_for(Role::Lecturer), "/lektor");
         for role in Role::ALL {
             assert_eq!(

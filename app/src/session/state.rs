@@ -77,7 +77,7 @@ pub fn home_for(role: Role) -> &'static str {
         Role::Caregiver | Role::Coordinator => paths::TODAY,
         Role::ProviderManager => paths::STAFF,
         Role::FamilyMember => paths::FAMILY,
-        Role::RegionOfficer | Role::DataAnalyst => paths::ACCOUNT,
+        Role::RegionOfficer | Role::DataAnalyst => paths::REGION_REPORT,
         Role::Lecturer => paths::LECTURER,
     }
 }

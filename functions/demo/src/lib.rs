@@ -10,6 +10,7 @@ mod care_records;
 pub mod data;
 mod family;
 mod identity;
+mod reports;
 mod scheduling;
 mod training;
 
@@ -31,6 +32,7 @@ impl Seed for Demo {
         training::centres_and_lecturers(db, now).await?;
         identity::family_links(db, now).await?;
         family::changes_and_requests(db, now).await?;
+        reports::network_parameters(db, now).await?;
         Ok(())
     }
 }

@@ -1,0 +1,377 @@
+//! The region's report across providers: by district, ORP and municipality with coverage
+//! and clients per 1,000 inhabitants aged 60+, by provider with the shortfalls against
+//! the network parameters, month by month, and the client groups. Always suppressed:
+//! regional readers see no count from 1 to 4 and no client.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalogue::Municipality;
+use crate::reports::figures::{self, hour_hundredths, percent_hundredths};
+use crate::reports::parameters::{Achieved, NetworkParameters, shortfalls};
+use crate::reports::period::{Bounds, Period};
+use crate::reports::provider::{
+    CareData, Figures, Labels, activities_table, client_tables, total_first,
+};
+use crate::reports::suppression::suppress_table;
+use crate::reports::table::{Cell, Column, ColumnKind, Report, Table};
+use crate::schedule::VisitStatus;
+
+mod territory;
+
+use territory::{by_municipality, territory_table};
+
+/// The region's frame: its municipalities, its providers (id, name) and their parameters
+/// in force for the period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Network {
+    pub municipalities: Vec<Municipality>,
+    pub providers: Vec<(String, String)>,
+    pub parameters: BTreeMap<String, NetworkParameters>,
+}
+
+pub(crate) fn count(value: u64) -> Cell {
+    Cell::Number(i64::try_from(value).unwrap_or(i64::MAX))
+}
+
+pub(crate) fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(value.into())
+}
+
+/// The providers' table and the figures of all of them added up.
+fn providers_table(
+    network: &Network,
+    data: &CareData,
+    labels: &Labels,
+    period: Period,
+) -> (Table, Figures) {
+    let mut table = Table::new(
+        "providers",
+        "Poskytovatelé",
+        vec![
+            Column::new(
+                "provider",
+                "Poskytovatel",
+                ColumnKind::Text,
+                "Poskytovatel pečovatelské služby v síti kraje.",
+            ),
+            Column::new(
+                "clients",
+                "Klienti",
+                ColumnKind::Count,
+                "Klienti poskytovatele s alespoň jednou zaznamenanou návštěvou v období.",
+            ),
+            Column::new(
+                "visits_done",
+                "Provedené návštěvy",
+                ColumnKind::Count,
+                "Návštěvy s plánovaným začátkem v období a přijatým záznamem.",
+            ),
+            Column::new(
+                "hours",
+                "Hodiny přímé péče",
+                ColumnKind::Hours,
+                "Hodiny přímé péče v období.",
+            ),
+            Column::new(
+                "travel_share",
+                "Podíl cest",
+                ColumnKind::Percent,
+                "Cesty ÷ (přímá péče + cesty).",
+            ),
+            Column::new(
+                "fte",
+                "Úvazky",
+                ColumnKind::Decimal,
+                "Úvazky všech pracovníků (smluvní hodiny ÷ 40).",
+            ),
+            Column::new(
+                "shortfalls",
+                "Nesplněné parametry sítě",
+                ColumnKind::Text,
+                "Parametry sítě platné pro období, které poskytovatel nesplnil, se skutečností a cílem.",
+            ),
+        ],
+        "Parametry sítě platné k poslednímu dni období.",
+    );
+    let mut split: BTreeMap<&str, CareData> = BTreeMap::new();
+    for (id, client) in &data.clients {
+        split
+            .entry(client.provider_id.as_str())
+            .or_default()
+            .clients
+            .insert(id.clone(), client.clone());
+    }
+    for visit in &data.visits {
+        split
+            .entry(visit.provider_id.as_str())
+            .or_default()
+            .visits
+            .push(visit.clone());
+    }
+    for record in &data.records {
+        split
+            .entry(record.provider_id.as_str())
+            .or_default()
+            .records
+            .push(record.clone());
+    }
+    for member in &data.staff {
+        split
+            .entry(member.provider_id.as_str())
+            .or_default()
+            .staff
+            .push(member.clone());
+    }
+    let mut total = (0, 0, 0, 0, 0);
+    let mut whole = Figures::default();
+    let empty = CareData::default();
+    for (id, name) in &network.providers {
+        let provider = split.get(id.as_str()).unwrap_or(&empty);
+        let f = Figures::compute(provider, labels, period);
+        whole.add(&f);
+        let fte: i64 = figures::staff_counts(&provider.staff)
+            .values()
+            .map(|c| c.fte_hundredths)
+            .sum();
+        let covered = figures::covered_municipalities(&f.clients);
+        let achieved = Achieved {
+            direct_seconds: f.care.total,
+            travel_seconds: f.travel_seconds,
+            covered: &covered,
+        };
+        let missed: Vec<String> = network
+            .parameters
+            .get(id)
+            .map(|p| {
+                shortfalls(p, period, &achieved)
+                    .iter()
+                    .map(|s| s.describe())
+                    .collect()
+            })
+            .unwrap_or_default();
+        total = (
+            total.0 + f.clients.total,
+            total.1 + f.visits.done,
+            total.2 + f.care.total,
+            total.3 + f.travel_seconds,
+            total.4 + fte,
+        );
+        table.rows.push(vec![
+            text(name),
+            count(f.clients.total),
+            count(f.visits.done),
+            Cell::Number(hour_hundredths(f.care.total)),
+            Cell::Number(percent_hundredths(
+                f.travel_seconds,
+                f.care.total + f.travel_seconds,
+            )),
+            Cell::Number(fte),
+            text(missed.join("; ")),
+        ]);
+    }
+    table.rows.insert(
+        0,
+        vec![
+            text("Celkem"),
+            count(total.0),
+            count(total.1),
+            Cell::Number(hour_hundredths(total.2)),
+            Cell::Number(percent_hundredths(total.3, total.2 + total.3)),
+            Cell::Number(total.4),
+            Cell::Empty,
+        ],
+    );
+    let groups = total_first(&table);
+    suppress_table(
+        &mut table,
+        "clients",
+        &["visits_done"],
+        &["hours", "travel_share"],
+        &groups,
+    );
+    (table, whole)
+}
+
+fn trend_table(data: &CareData, period: Period) -> Table {
+    let mut table = Table::new(
+        "trend",
+        "Vývoj po měsících",
+        vec![
+            Column::new(
+                "month",
+                "Měsíc",
+                ColumnKind::Text,
+                "Kalendářní měsíc (RRRR-MM).",
+            ),
+            Column::new(
+                "clients",
+                "Klienti",
+                ColumnKind::Count,
+                "Klienti s alespoň jednou zaznamenanou návštěvou v měsíci.",
+            ),
+            Column::new(
+                "visits_done",
+                "Provedené návštěvy",
+                ColumnKind::Count,
+                "Provedené návštěvy s plánovaným začátkem v měsíci.",
+            ),
+            Column::new(
+                "hours",
+                "Hodiny přímé péče",
+                ColumnKind::Hours,
+                "Hodiny přímé péče v měsíci.",
+            ),
+        ],
+        "",
+    );
+    // One pass over the records and visits, each into the months it touches.
+    let months = period.months();
+    let bounds: Vec<Bounds> = months.iter().map(|month| month.bounds()).collect();
+    let month_of = |instant| bounds.partition_point(|b: &Bounds| b.to <= instant);
+    let mut clients: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); months.len()];
+    let mut seconds = vec![0_i64; months.len()];
+    let mut done = vec![0_u64; months.len()];
+    for record in &data.records {
+        let mut index = month_of(record.arrived_at);
+        while index < bounds.len() && bounds[index].from < record.left_at {
+            let overlap = bounds[index].overlap_seconds(record.arrived_at, record.left_at);
+            if overlap > 0 {
+                seconds[index] += overlap;
+                clients[index].insert(&record.client_id);
+            }
+            index += 1;
+        }
+    }
+    for visit in &data.visits {
+        let index = month_of(visit.starts_at);
+        if visit.status == VisitStatus::Done
+            && bounds
+                .get(index)
+                .is_some_and(|b| b.contains(visit.starts_at))
+        {
+            done[index] += 1;
+        }
+    }
+    for (index, month) in months.iter().enumerate() {
+        let served = u64::try_from(clients[index].len()).unwrap_or(u64::MAX);
+        table.rows.push(vec![
+            text(month.code()),
+            count(served),
+            count(done[index]),
+            Cell::Number(hour_hundredths(seconds[index])),
+        ]);
+    }
+    suppress_table(&mut table, "clients", &["visits_done"], &["hours"], &[]);
+    table
+}
+
+/// Keeps the clients living in `district`, and their visits and records.
+fn in_district(data: &CareData, network: &Network, district: &str) -> CareData {
+    let codes: BTreeSet<&str> = network
+        .municipalities
+        .iter()
+        .filter(|m| m.district == district)
+        .map(|m| m.code.as_str())
+        .collect();
+    let clients: BTreeMap<String, _> = data
+        .clients
+        .iter()
+        .filter(|(_, c)| codes.contains(c.municipality_code.as_str()))
+        .map(|(id, c)| (id.clone(), c.clone()))
+        .collect();
+    CareData {
+        visits: data
+            .visits
+            .iter()
+            .filter(|v| clients.contains_key(&v.client_id))
+            .cloned()
+            .collect(),
+        records: data
+            .records
+            .iter()
+            .filter(|r| clients.contains_key(&r.client_id))
+            .cloned()
+            .collect(),
+        staff: data.staff.clone(),
+        clients,
+    }
+}
+
+/// The region's report for a period, of the whole region or one district.
+pub fn region_report(
+    network: &Network,
+    data: &CareData,
+    labels: &Labels,
+    period: Period,
+    district: Option<&str>,
+) -> Report {
+    let filtered;
+    let data = match district {
+        Some(district) => {
+            filtered = in_district(data, network, district);
+            &filtered
+        }
+        None => data,
+    };
+    let bounds = period.bounds();
+    let areas = by_municipality(data, bounds);
+    let (providers, whole) = providers_table(network, data, labels, period);
+    let mut tables = vec![
+        territory_table(network, &areas, district),
+        providers,
+        trend_table(data, period),
+    ];
+    for mut table in client_tables(&whole.clients, labels)
+        .into_iter()
+        .filter(|t| t.key != "clients_by_municipality")
+    {
+        let groups = total_first(&table);
+        suppress_table(&mut table, "clients", &[], &[], &groups);
+        tables.push(table);
+    }
+    tables.push(activities_table(&whole.care, labels));
+    Report {
+        title: "Výkaz sítě kraje".into(),
+        period: period.code(),
+        period_label: period.label(),
+        scope: district.map_or("Ústecký kraj".to_owned(), |d| format!("okres {d}")),
+        suppressed: true,
+        tables,
+    }
+}
+
+/// Every column of every table a report can hold, for the data dictionary.
+pub fn dictionary() -> Vec<crate::reports::DictionaryEntry> {
+    let labels = Labels::default();
+    let period = Period::Year(2026);
+    let sample = NetworkParameters {
+        provider_id: String::new(),
+        valid_from: period.first_day(),
+        capacity_clients: None,
+        operating_hours: None,
+        min_direct_care_hours_per_month: None,
+        min_direct_care_share_percent: None,
+        mandated_municipalities: Vec::new(),
+    };
+    let data = CareData::default();
+    let reports = [
+        region_report(&Network::default(), &data, &labels, period, None),
+        crate::reports::provider::provider_report("", period, &data, &labels, Some(&sample), false),
+        crate::reports::statement::annual_statement("", 2026, &data, &labels, None),
+    ];
+    let mut seen = BTreeSet::new();
+    reports
+        .iter()
+        .flat_map(|r| &r.tables)
+        .filter(|t| seen.insert(t.key.clone()))
+        .flat_map(|t| {
+            t.columns
+                .iter()
+                .map(move |c| crate::reports::DictionaryEntry {
+                    table: t.key.clone(),
+                    table_title: t.title.clone(),
+                    column: c.clone(),
+                })
+        })
+        .collect()
+}
