@@ -1,21 +1,25 @@
-//! The synthetic demo: `data` says what the region holds, one writer per area puts its part
-//! into that area's tables. The platform knows none of these tables: every component names
-//! `Demo` as its `platform::Seed`, and the platform calls it once, on a brand-new database,
-//! when the deployment asks for demo data (Spin variable `demo_data`).
-//!
-//! It is meant to grow into the generator of a whole region: more data (or data computed
-//! from parameters) in `data`, the writers unchanged in shape.
+//! The synthetic data of E-péče: the demo and the generator of a whole region (`region`),
+//! both as rows (`rows`) that one writer per area puts into that area's tables. The
+//! platform knows none of these tables: every component names `Demo` as its
+//! `platform::Seed`, and the platform calls it once, on a brand-new database, when the
+//! deployment asks for demo data (Spin variable `demo_data`).
 
 mod care_records;
 pub mod data;
 mod identity;
+pub mod region;
+pub mod rng;
+pub mod rows;
 mod scheduling;
+mod slice;
+pub mod sources;
 mod training;
 
 use chrono::{DateTime, Utc};
 use platform::{ApiError, Database, Seed};
 
 pub use data::DEMO_PASSWORD;
+pub use region::{Day, Params, Region};
 
 /// The demo as the platform's seed hook.
 #[derive(Debug)]
@@ -24,11 +28,39 @@ pub struct Demo;
 impl Seed for Demo {
     /// Runs inside the migration's transaction; the order follows the tables' references.
     async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), ApiError> {
-        identity::providers_and_accounts(db, now).await?;
-        scheduling::clients_and_plans(db, now).await?;
-        care_records::records_and_prices(db, now).await?;
+        write_region(db, &slice::demo(now), |_| {}).await?;
         training::centres_and_lecturers(db, now).await?;
-        identity::family_links(db, now).await?;
         Ok(())
     }
+}
+
+/// The demo as a region, made at `now`.
+pub fn demo_region(now: DateTime<Utc>) -> Region {
+    slice::demo(now)
+}
+
+/// Days of visits written per round: enough rows for full statements, few enough to keep
+/// a round's rows small in memory.
+const DAYS_PER_ROUND: usize = 7;
+
+/// Writes `region` through each area's writer; `progress` hears after each round of days
+/// how many are written.
+pub async fn write_region(
+    db: &impl Database,
+    region: &Region,
+    mut progress: impl FnMut(usize),
+) -> Result<(), ApiError> {
+    identity::providers_and_accounts(db, region).await?;
+    scheduling::clients_and_plans(db, region).await?;
+    let mut written = 0;
+    for dates in region.days.chunks(DAYS_PER_ROUND) {
+        let days: Vec<Day> = dates.iter().map(|date| region.day(*date)).collect();
+        scheduling::visits(db, region, &days).await?;
+        care_records::records(db, region, &days).await?;
+        written += dates.len();
+        progress(written);
+    }
+    care_records::price_lists(db, region).await?;
+    identity::family_links(db, region).await?;
+    Ok(())
 }
