@@ -25,7 +25,9 @@ pub async fn records(db: &impl Database, region: &Region, days: &[Day]) -> Resul
     insert_all(db, &tasks, region.now).await?;
     let incidents: Vec<IncidentRow<'_>> = records
         .iter()
-        .flat_map(|record| (0..record.input.incidents.len()).map(|index| IncidentRow(record, index)))
+        .flat_map(|record| {
+            (0..record.input.incidents.len()).map(|index| IncidentRow(record, index))
+        })
         .collect();
     insert_all(db, &incidents, region.now).await?;
     Ok(())
@@ -36,7 +38,11 @@ pub async fn price_lists(db: &impl Database, region: &Region) -> Result<(), ApiE
     let units: Vec<UnitPriceRow<'_>> = region
         .price_lists
         .iter()
-        .flat_map(|list| list.unit_prices.iter().map(|price| UnitPriceRow(list, price)))
+        .flat_map(|list| {
+            list.unit_prices
+                .iter()
+                .map(|price| UnitPriceRow(list, price))
+        })
         .collect();
     insert_all(db, &units, region.now).await?;
     Ok(())

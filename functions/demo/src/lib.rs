@@ -28,7 +28,7 @@ pub struct Demo;
 impl Seed for Demo {
     /// Runs inside the migration's transaction; the order follows the tables' references.
     async fn seed(db: &impl Database, now: DateTime<Utc>) -> Result<(), ApiError> {
-        write_region(db, &slice::demo(now), |_| {}).await?;
+        write_region(db, &slice::demo(now)).await?;
         training::centres_and_lecturers(db, now).await?;
         Ok(())
     }
@@ -41,26 +41,36 @@ pub fn demo_region(now: DateTime<Utc>) -> Region {
 
 /// Days of visits written per round: enough rows for full statements, few enough to keep
 /// a round's rows small in memory.
-const DAYS_PER_ROUND: usize = 7;
+pub const DAYS_PER_ROUND: usize = 7;
 
-/// Writes `region` through each area's writer; `progress` hears after each round of days
-/// how many are written.
-pub async fn write_region(
+/// Writes `region` through each area's writer.
+pub async fn write_region(db: &impl Database, region: &Region) -> Result<(), ApiError> {
+    write_registry(db, region).await?;
+    for dates in region.days.chunks(DAYS_PER_ROUND) {
+        write_days(db, region, dates).await?;
+    }
+    write_prices_and_links(db, region).await
+}
+
+/// Providers, accounts, clients, caregivers and plans: what the visits refer to.
+pub async fn write_registry(db: &impl Database, region: &Region) -> Result<(), ApiError> {
+    identity::providers_and_accounts(db, region).await?;
+    scheduling::clients_and_plans(db, region).await
+}
+
+/// The visits of `dates` and their records.
+pub async fn write_days(
     db: &impl Database,
     region: &Region,
-    mut progress: impl FnMut(usize),
+    dates: &[chrono::NaiveDate],
 ) -> Result<(), ApiError> {
-    identity::providers_and_accounts(db, region).await?;
-    scheduling::clients_and_plans(db, region).await?;
-    let mut written = 0;
-    for dates in region.days.chunks(DAYS_PER_ROUND) {
-        let days: Vec<Day> = dates.iter().map(|date| region.day(*date)).collect();
-        scheduling::visits(db, region, &days).await?;
-        care_records::records(db, region, &days).await?;
-        written += dates.len();
-        progress(written);
-    }
+    let days: Vec<Day> = dates.iter().map(|date| region.day(*date)).collect();
+    scheduling::visits(db, region, &days).await?;
+    care_records::records(db, region, &days).await
+}
+
+/// Price lists and family links.
+pub async fn write_prices_and_links(db: &impl Database, region: &Region) -> Result<(), ApiError> {
     care_records::price_lists(db, region).await?;
-    identity::family_links(db, region).await?;
-    Ok(())
+    identity::family_links(db, region).await
 }

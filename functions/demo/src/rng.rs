@@ -87,7 +87,10 @@ mod tests {
             (0..5).map(|_| a.next_u64()).collect::<Vec<_>>(),
             (0..5).map(|_| b.next_u64()).collect::<Vec<_>>()
         );
-        assert_ne!(Rng::new(7).fork(1).next_u64(), Rng::new(7).fork(2).next_u64());
+        assert_ne!(
+            Rng::new(7).fork(1).next_u64(),
+            Rng::new(7).fork(2).next_u64()
+        );
     }
 
     #[test]

@@ -85,7 +85,8 @@ pub struct Account<'a> {
 }
 
 impl Table for Account<'_> {
-    const INTO: &'static str = "users (id, username, display_name, password_hash, role, provider_id, active, created_at)";
+    const INTO: &'static str =
+        "users (id, username, display_name, password_hash, role, provider_id, active, created_at)";
     const COLUMNS: usize = 8;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
         let user = self.user;
@@ -318,7 +319,8 @@ impl Table for RecordTaskRow<'_> {
 pub struct IncidentRow<'a>(pub &'a RecordRow, pub usize);
 
 impl Table for IncidentRow<'_> {
-    const INTO: &'static str = "incidents (id, record_id, visit_id, provider_id, client_id, kind, note, reported_at)";
+    const INTO: &'static str =
+        "incidents (id, record_id, visit_id, provider_id, client_id, kind, note, reported_at)";
     const COLUMNS: usize = 8;
     fn push_values(&self, _: &str, out: &mut Vec<Value>) {
         let record = self.0;
@@ -340,7 +342,8 @@ pub struct PriceListRow {
 }
 
 impl Table for PriceListRow {
-    const INTO: &'static str = "price_lists (provider_id, valid_from, hourly_rate, saved_by, saved_at)";
+    const INTO: &'static str =
+        "price_lists (provider_id, valid_from, hourly_rate, saved_by, saved_at)";
     const COLUMNS: usize = 5;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
         push!(out; &self.provider_id, &self.valid_from, self.hourly_rate, &self.saved_by, created_at);
@@ -369,7 +372,8 @@ pub struct FamilyLinkRow {
 }
 
 impl Table for FamilyLinkRow {
-    const INTO: &'static str = "family_links (id, user_id, client_id, provider_id, created_by, created_at)";
+    const INTO: &'static str =
+        "family_links (id, user_id, client_id, provider_id, created_by, created_at)";
     const COLUMNS: usize = 6;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
         push!(out; &self.id, &self.user_id, &self.client_id, &self.provider_id, &self.created_by,

@@ -7,9 +7,9 @@ use shared::records::{IncidentInput, IncidentKind, TaskDoneInput, VisitRecordInp
 use shared::time::{from_prague, prague_date};
 
 use crate::data::{
-    ABSENCE, CARE_PLAN, CAREGIVERS, CLIENTS, DAILY_ROUTES, FAMILY_LINKS, INCIDENTS,
-    INTERNAL_NOTE, PLANS_VALID_DAYS_BEFORE, PRICE_LISTS, PROVIDERS, SHIFT, TEMPLATES, USERS,
-    VISIT_DAYS, client_provider, user_id, visit_id,
+    ABSENCE, CARE_PLAN, CAREGIVERS, CLIENTS, DAILY_ROUTES, FAMILY_LINKS, INCIDENTS, INTERNAL_NOTE,
+    PLANS_VALID_DAYS_BEFORE, PRICE_LISTS, PROVIDERS, SHIFT, TEMPLATES, USERS, VISIT_DAYS,
+    client_provider, user_id, visit_id,
 };
 use crate::region::{Day, Region, Routine};
 use crate::rows::{
@@ -60,7 +60,9 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                 home: None,
                 skills: skills.iter().map(|s| (*s).to_owned()).collect(),
                 // The same shift every day: the demo route runs at weekends too.
-                shifts: (1..=7).map(|day| (day, SHIFT.0.into(), SHIFT.1.into())).collect(),
+                shifts: (1..=7)
+                    .map(|day| (day, SHIFT.0.into(), SHIFT.1.into()))
+                    .collect(),
             })
             .collect(),
         absences: vec![AbsenceRow {
@@ -139,7 +141,9 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                 created_by: user_id(invited_by),
             })
             .collect(),
-        days: VISIT_DAYS.map(|offset| today + Duration::days(offset)).collect(),
+        days: VISIT_DAYS
+            .map(|offset| today + Duration::days(offset))
+            .collect(),
         routine: Routine::Demo,
     }
 }
@@ -165,7 +169,11 @@ pub fn day(now: DateTime<Utc>, date: NaiveDate) -> Day {
             caregiver_id: Some(user_id(stop.caregiver)),
             starts_at,
             ends_at,
-            status: if date < prague_date(now) { "done" } else { "planned" },
+            status: if date < prague_date(now) {
+                "done"
+            } else {
+                "planned"
+            },
             template: None,
             tasks: stop.tasks.iter().map(|t| (*t).to_owned()).collect(),
         };
@@ -183,7 +191,13 @@ fn demo_record(visit: &VisitRow, index: usize, units: &[(String, TaskUnit)]) -> 
         .filter(|(_, stop, ..)| *stop == index)
         .filter_map(|(provider, _, kind, note)| {
             let kind = IncidentKind::parse(kind)?;
-            Some((*provider, IncidentInput { kind, note: Some((*note).into()) }))
+            Some((
+                *provider,
+                IncidentInput {
+                    kind,
+                    note: Some((*note).into()),
+                },
+            ))
         })
         .collect();
     RecordRow {
@@ -210,7 +224,10 @@ fn demo_record(visit: &VisitRow, index: usize, units: &[(String, TaskUnit)]) -> 
                 })
                 .collect(),
             note: None,
-            incidents: incidents.iter().map(|(_, incident)| incident.clone()).collect(),
+            incidents: incidents
+                .iter()
+                .map(|(_, incident)| incident.clone())
+                .collect(),
         },
         provider_id: visit.provider_id.clone(),
         client_id: visit.client_id.clone(),

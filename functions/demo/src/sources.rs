@@ -157,8 +157,10 @@ mod tests {
         assert!(municipalities.iter().all(|m| m.population_60_plus > 0));
         assert!(municipalities.iter().any(|m| m.name == "Děčín"));
         assert_eq!(care_tasks().len(), 20);
-        assert!(payment_caps().iter().any(|(from, item, cap)| {
-            from == "2024-07-01" && item == "hour" && *cap == 16500
-        }));
+        assert!(
+            payment_caps().iter().any(|(from, item, cap)| {
+                from == "2024-07-01" && item == "hour" && *cap == 16500
+            })
+        );
     }
 }

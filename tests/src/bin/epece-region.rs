@@ -1,5 +1,6 @@
 //! Writes a generated region into a new database, through the same migrations and the same
-//! area writers as the demo.
+//! area writers as the demo. A failure midway leaves the rounds written so far: write into
+//! a new database again.
 //!
 //! epece-region --database sqlite://region.db | postgres://… [--seed N]
 //!              [--providers 39] [--clients 6000] [--days-before 365] [--days-ahead 14]
@@ -16,6 +17,9 @@ use platform::db::in_transaction;
 use platform::migrate::ensure_schema;
 use platform::sqlx_db::SqlxPool;
 use platform::{ApiError, Database, Engine};
+
+/// Days written per transaction.
+const ROUND_DAYS: usize = 5 * demo::DAYS_PER_ROUND;
 
 struct Arguments {
     database_url: String,
@@ -53,15 +57,24 @@ async fn run(arguments: Arguments) -> Result<(), ApiError> {
     let pool = SqlxPool::connect(&arguments.database_url).await?;
     let db = pool.acquire().await?;
     ensure_schema::<Demo>(&db, false, now).await?;
-    let existing = db.query_one("SELECT COUNT(*) AS n FROM providers", &[]).await?;
-    if existing.map(|row| row.integer("n")).transpose()?.unwrap_or(0) > 0 {
+    let existing = db
+        .query_one("SELECT COUNT(*) AS n FROM providers", &[])
+        .await?;
+    if existing
+        .map(|row| row.integer("n"))
+        .transpose()?
+        .unwrap_or(0)
+        > 0
+    {
         return Err(ApiError::Internal(
             "the database already holds providers: write a region into a new one".into(),
         ));
     }
     if db.engine() == Engine::Sqlite {
-        // A bulk load of a new file: a crash midway means starting again anyway.
+        // A bulk load of a new file: a crash midway means starting again anyway. A large
+        // cache keeps a round's pages out of the write-ahead log until it commits.
         db.execute("PRAGMA synchronous = OFF", &[]).await?;
+        db.execute("PRAGMA cache_size = -262144", &[]).await?;
     }
     let region = demo::region::generate(&arguments.params, now);
     eprintln!(
@@ -72,14 +85,20 @@ async fn run(arguments: Arguments) -> Result<(), ApiError> {
         region.templates.len(),
         region.days.len()
     );
-    let total_days = region.days.len();
+    // One transaction per round: everything or nothing of a round, and a bounded log.
+    in_transaction(&db, async || demo::write_registry(&db, &region).await).await?;
+    let mut written = 0;
+    for dates in region.days.chunks(ROUND_DAYS) {
+        in_transaction(&db, async || demo::write_days(&db, &region, dates).await).await?;
+        written += dates.len();
+        eprintln!(
+            "epece-region: {written}/{} days written, {:.1} s",
+            region.days.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
     in_transaction(&db, async || {
-        demo::write_region(&db, &region, |written| {
-            if written % 70 == 0 || written == total_days {
-                eprintln!("epece-region: {written}/{total_days} days written, {:.1} s", started.elapsed().as_secs_f64());
-            }
-        })
-        .await
+        demo::write_prices_and_links(&db, &region).await
     })
     .await?;
     for table in ["visits", "visit_records", "incidents", "audit_log"] {

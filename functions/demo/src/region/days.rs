@@ -24,10 +24,16 @@ fn wall_instant(date: NaiveDate, time: &str) -> Option<DateTime<Utc>> {
     from_prague(date.and_time(time)).ok()
 }
 
-fn is_absent(absent: &BTreeMap<String, Vec<(NaiveDate, NaiveDate)>>, user: &str, date: NaiveDate) -> bool {
-    absent
-        .get(user)
-        .is_some_and(|ranges| ranges.iter().any(|(from, to)| (*from..=*to).contains(&date)))
+fn is_absent(
+    absent: &BTreeMap<String, Vec<(NaiveDate, NaiveDate)>>,
+    user: &str,
+    date: NaiveDate,
+) -> bool {
+    absent.get(user).is_some_and(|ranges| {
+        ranges
+            .iter()
+            .any(|(from, to)| (*from..=*to).contains(&date))
+    })
 }
 
 pub(super) fn generated_day(
@@ -43,21 +49,29 @@ pub(super) fn generated_day(
     // Whom each provider's cover stands in for today: one colleague, so never two places at once.
     let mut covering: BTreeMap<&str, &str> = BTreeMap::new();
     let mut day = Day::default();
-    for template in region.templates.iter().filter(|t| t.weekdays.contains(weekday)) {
+    for template in region
+        .templates
+        .iter()
+        .filter(|t| t.weekdays.contains(weekday))
+    {
         let (Some(starts_at), Some(closes_at)) = (
             wall_instant(date, &template.window.0),
             wall_instant(date, &template.window.1),
         ) else {
             continue;
         };
-        let caregiver = template.preferred_caregiver_id.as_deref().and_then(|regular| {
-            if !is_absent(absent, regular, date) {
-                return Some(regular);
-            }
-            let cover = floaters.get(&template.provider_id)?;
-            let stands_in_for = covering.entry(&template.provider_id).or_insert(regular);
-            (*stands_in_for == regular && !is_absent(absent, cover, date)).then_some(cover.as_str())
-        });
+        let caregiver = template
+            .preferred_caregiver_id
+            .as_deref()
+            .and_then(|regular| {
+                if !is_absent(absent, regular, date) {
+                    return Some(regular);
+                }
+                let cover = floaters.get(&template.provider_id)?;
+                let stands_in_for = covering.entry(&template.provider_id).or_insert(regular);
+                (*stands_in_for == regular && !is_absent(absent, cover, date))
+                    .then_some(cover.as_str())
+            });
         let ends_at = starts_at + Duration::minutes(template.minutes);
         let mut visit = VisitRow {
             id: format!("{}-{date}", template.id.replacen("tpl-", "visit-", 1)),
@@ -77,7 +91,9 @@ pub(super) fn generated_day(
                 Some(_) if rng.chance(30) => visit.status = "cancelled",
                 Some(caregiver) => {
                     visit.status = "done";
-                    day.records.push(record(&mut rng, &visit, template, caregiver, &units, region.now));
+                    day.records.push(record(
+                        &mut rng, &visit, template, caregiver, &units, region.now,
+                    ));
                 }
             }
         }
@@ -97,10 +113,18 @@ fn record(
 ) -> RecordRow {
     let late = rng.chance(80);
     let arrived_at = visit.starts_at
-        + Duration::minutes(if late { rng.between(15, 40) } else { rng.between(-5, 8) });
+        + Duration::minutes(if late {
+            rng.between(15, 40)
+        } else {
+            rng.between(-5, 8)
+        });
     let not_home = rng.chance(10);
     let left_at = arrived_at
-        + Duration::minutes(if not_home { 5 } else { template.minutes + rng.between(-5, 5) });
+        + Duration::minutes(if not_home {
+            5
+        } else {
+            template.minutes + rng.between(-5, 5)
+        });
     let mut incidents = Vec::new();
     if not_home {
         incidents.push(IncidentInput {
@@ -138,7 +162,11 @@ fn record(
     let tapped_late = rng.chance(20);
     let recorded_at = left_at + Duration::minutes(rng.between(0, 3));
     // A phone without signal sends its outbox hours later.
-    let delay = if rng.chance(100) { rng.between(30 * 60, 6 * 3600) } else { rng.between(1, 90) };
+    let delay = if rng.chance(100) {
+        rng.between(30 * 60, 6 * 3600)
+    } else {
+        rng.between(1, 90)
+    };
     let record_id = rng.uuid();
     let input = VisitRecordInput {
         record_id: record_id.clone(),
@@ -146,13 +174,19 @@ fn record(
         visit_id: visit.id.clone(),
         recorded_at,
         planned_starts_at: visit.starts_at,
-        clock_arrived_at: if tapped_late { arrived_at + Duration::minutes(6) } else { arrived_at },
+        clock_arrived_at: if tapped_late {
+            arrived_at + Duration::minutes(6)
+        } else {
+            arrived_at
+        },
         clock_left_at: left_at,
         arrived_at,
         left_at,
         time_edit_reason: tapped_late.then(|| "Příchod zapsán až po vstupu do bytu.".to_owned()),
         tasks,
-        note: rng.chance(100).then(|| "Klient v pořádku, bez potíží.".to_owned()),
+        note: rng
+            .chance(100)
+            .then(|| "Klient v pořádku, bez potíží.".to_owned()),
         incidents,
     };
     // As the server stores it: the parsed input written back out.

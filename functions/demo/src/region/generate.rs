@@ -39,7 +39,7 @@ impl Params {
             seed,
             providers: 39,
             clients: 6000,
-            clients_per_caregiver: 13,
+            clients_per_caregiver: 14,
             days_before: 365,
             days_ahead: 14,
         }
@@ -48,7 +48,15 @@ impl Params {
 
 /// When each route slot starts (Prague wall time) and the longest visit it takes: the rest
 /// of the slot is travel.
-const SLOTS: [(u32, u32); 7] = [(7, 0), (8, 15), (9, 30), (10, 45), (12, 0), (13, 15), (14, 30)];
+const SLOTS: [(u32, u32); 7] = [
+    (7, 0),
+    (8, 15),
+    (9, 30),
+    (10, 45),
+    (12, 0),
+    (13, 15),
+    (14, 30),
+];
 /// How long after its slot's start a visit may begin.
 const WINDOW_MINUTES: u32 = 15;
 const SHIFT: (&str, &str) = ("07:00", "15:45");
@@ -83,7 +91,9 @@ fn wall_time(hour: u32, minute: u32) -> String {
 
 /// The minutes of a visit and the tasks done at it, by its care plan's tasks.
 fn visit_tasks(rng: &mut Rng, agreed: &[String]) -> (i64, Vec<String>) {
-    let count = usize::try_from(rng.between(1, 3)).unwrap_or(1).min(agreed.len());
+    let count = usize::try_from(rng.between(1, 3))
+        .unwrap_or(1)
+        .min(agreed.len());
     let start = usize::try_from(rng.below(agreed.len() as u64)).unwrap_or(0);
     let mut tasks: Vec<String> = (0..count)
         .map(|offset| agreed[(start + offset) % agreed.len()].clone())
@@ -94,7 +104,11 @@ fn visit_tasks(rng: &mut Rng, agreed: &[String]) -> (i64, Vec<String>) {
 }
 
 /// The tasks a client's care plan agrees, more the higher the care allowance.
-fn agreed_tasks(rng: &mut Rng, catalogue: &[(String, TaskUnit)], level: Option<i64>) -> Vec<String> {
+fn agreed_tasks(
+    rng: &mut Rng,
+    catalogue: &[(String, TaskUnit)],
+    level: Option<i64>,
+) -> Vec<String> {
     let count = 2 + usize::try_from(level.unwrap_or(0)).unwrap_or(0);
     let mut tasks: Vec<String> = Vec::new();
     while tasks.len() < count {
@@ -183,8 +197,12 @@ pub fn generate(params: &Params, now: DateTime<Utc>) -> Region {
     });
     for (orp_index, ((_, towns), clients)) in orps.iter().zip(clients_per_orp).enumerate() {
         let providers_here = 1 + extra[orp_index];
-        // The first provider of an ORP is the big one (the town's own service).
-        let shares: Vec<u64> = (0..providers_here).map(|i| if i == 0 { 3 } else { 2 }).collect();
+        // The first provider of an ORP is the big one (the town's own service): half the
+        // ORP's clients when others share it.
+        let others = providers_here as u64 - 1;
+        let shares: Vec<u64> = (0..providers_here)
+            .map(|i| if i == 0 { others.max(1) } else { 1 })
+            .collect();
         for clients_of_provider in apportion(clients, &shares) {
             let number = builder.region.providers.len() + 1;
             builder.provider(root.fork(number as u64), number, towns, clients_of_provider);
@@ -207,7 +225,10 @@ fn absences_by_caregiver(absences: &[AbsenceRow]) -> BTreeMap<String, Vec<(Naive
         let (Ok(from), Ok(to)) = (absence.from_date.parse(), absence.to_date.parse()) else {
             continue;
         };
-        absent.entry(absence.user_id.clone()).or_default().push((from, to));
+        absent
+            .entry(absence.user_id.clone())
+            .or_default()
+            .push((from, to));
     }
     absent
 }
@@ -221,7 +242,13 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn user(&mut self, username: String, display_name: String, role: Role, provider: &str) -> String {
+    fn user(
+        &mut self,
+        username: String,
+        display_name: String,
+        role: Role,
+        provider: &str,
+    ) -> String {
         let id = format!("user-{username}");
         self.region.users.push(UserRow {
             id: id.clone(),
@@ -246,7 +273,12 @@ impl Builder<'_> {
             name: format!("{kind} {} ({number:02})", seat.orp_name),
             municipality_code: seat.code.clone(),
         });
-        let manager = self.user(format!("vedouci.p{number:02}"), person(&mut rng, true), Role::ProviderManager, &id);
+        let manager = self.user(
+            format!("vedouci.p{number:02}"),
+            person(&mut rng, true),
+            Role::ProviderManager,
+            &id,
+        );
         let coordinator = self.user(
             format!("koordinator.p{number:02}"),
             person(&mut rng, true),
@@ -264,7 +296,11 @@ impl Builder<'_> {
                 Role::Caregiver,
                 &id,
             );
-            let week = if index == routes { "1234567" } else { *rng.pick(&WORK_WEEKS) };
+            let week = if index == routes {
+                "1234567"
+            } else {
+                *rng.pick(&WORK_WEEKS)
+            };
             self.caregiver(&mut rng, &user_id, week, seat);
             if index == routes {
                 self.floaters.insert(id.clone(), user_id);
@@ -273,7 +309,12 @@ impl Builder<'_> {
             }
         }
         for client in 0..clients {
-            let town = towns[rng.weighted(&towns.iter().map(|t| t.population_60_plus).collect::<Vec<_>>())];
+            let town = towns[rng.weighted(
+                &towns
+                    .iter()
+                    .map(|t| t.population_60_plus)
+                    .collect::<Vec<_>>(),
+            )];
             let route = &mut caregivers[client % routes];
             let client_id = format!("cl-p{number:02}-{:04}", client + 1);
             self.client(&mut rng, &id, &client_id, town, &coordinator, route);
@@ -286,7 +327,10 @@ impl Builder<'_> {
             .iter()
             .filter(|(_, item, _)| item == "hour")
             .max_by(|a, b| a.0.cmp(&b.0));
-        let (valid_from, _, hour_cap) = current.cloned().unwrap_or(("2024-07-01".into(), "hour".into(), 16500));
+        let (valid_from, _, hour_cap) =
+            current
+                .cloned()
+                .unwrap_or(("2024-07-01".into(), "hour".into(), 16500));
         self.region.price_lists.push(PriceListRow {
             provider_id: provider.to_owned(),
             valid_from,
@@ -328,7 +372,9 @@ impl Builder<'_> {
         let days = self.params.days_before + self.params.days_ahead;
         // A holiday week most years, and a few days of sickness for some.
         for (number, (length, reason, per_mille)) in
-            [(7, "dovolená", 900), (rng.between(1, 5), "nemoc", 500)].into_iter().enumerate()
+            [(7, "dovolená", 900), (rng.between(1, 5), "nemoc", 500)]
+                .into_iter()
+                .enumerate()
         {
             if rng.chance(per_mille) {
                 let from = self.first_day + Duration::days(rng.between(0, days - length));
@@ -352,7 +398,8 @@ impl Builder<'_> {
         coordinator: &str,
         route: &mut (String, &str, [[bool; 7]; SLOTS.len()]),
     ) {
-        let level = [None, Some(1), Some(1), Some(2), Some(2), Some(3), Some(4)][rng.weighted(&[15, 15, 15, 15, 15, 15, 10])];
+        let level = [None, Some(1), Some(1), Some(2), Some(2), Some(3), Some(4)]
+            [rng.weighted(&[15, 15, 15, 15, 15, 15, 10])];
         let service_from = self.first_day - Duration::days(rng.between(0, 2000));
         let jitter = |rng: &mut Rng| (rng.between(-60, 60) as f64) / 10_000.0;
         self.region.clients.push(ClientRow {
@@ -369,7 +416,9 @@ impl Builder<'_> {
             care_allowance_level: level,
             care_allowance_from: level.map(|_| service_from.to_string()),
             service_from: Some(service_from.to_string()),
-            doorstep_note: rng.chance(300).then(|| (*rng.pick(&DOORSTEP_NOTES)).to_owned()),
+            doorstep_note: rng
+                .chance(300)
+                .then(|| (*rng.pick(&DOORSTEP_NOTES)).to_owned()),
             internal_note: None,
         });
         let agreed = agreed_tasks(rng, self.catalogue, level);
@@ -389,7 +438,15 @@ impl Builder<'_> {
             _ => 5,
         };
         let (caregiver, week, grid) = route;
-        self.template(rng, provider, client_id, &agreed, (caregiver, week, grid), visits_a_week, service_from);
+        self.template(
+            rng,
+            provider,
+            client_id,
+            &agreed,
+            (caregiver, week, grid),
+            visits_a_week,
+            service_from,
+        );
         if rng.chance(100) {
             self.family(rng, client_id, provider, coordinator);
         }
@@ -407,16 +464,31 @@ impl Builder<'_> {
         visits_a_week: i64,
         valid_from: NaiveDate,
     ) {
-        let working: Vec<usize> = week.chars().filter_map(|d| d.to_digit(10)).map(|d| d as usize - 1).collect();
+        let working: Vec<usize> = week
+            .chars()
+            .filter_map(|d| d.to_digit(10))
+            .map(|d| d as usize - 1)
+            .collect();
         let wanted = usize::try_from(visits_a_week).unwrap_or(1);
         let first_slot = usize::try_from(rng.below(SLOTS.len() as u64)).unwrap_or(0);
         let Some(slot) = (0..SLOTS.len())
             .map(|offset| (first_slot + offset) % SLOTS.len())
-            .max_by_key(|slot| working.iter().filter(|d| !grid[*slot][**d]).count().min(wanted))
+            .max_by_key(|slot| {
+                working
+                    .iter()
+                    .filter(|d| !grid[*slot][**d])
+                    .count()
+                    .min(wanted)
+            })
         else {
             return;
         };
-        let days: Vec<usize> = working.iter().copied().filter(|d| !grid[slot][*d]).take(wanted).collect();
+        let days: Vec<usize> = working
+            .iter()
+            .copied()
+            .filter(|d| !grid[slot][*d])
+            .take(wanted)
+            .collect();
         if days.is_empty() {
             return;
         }
@@ -431,7 +503,10 @@ impl Builder<'_> {
             provider_id: provider.to_owned(),
             client_id: client_id.to_owned(),
             weekdays: days.iter().map(|d| char::from(b'1' + *d as u8)).collect(),
-            window: (wall_time(hour, minute), wall_time(hour, minute + WINDOW_MINUTES)),
+            window: (
+                wall_time(hour, minute),
+                wall_time(hour, minute + WINDOW_MINUTES),
+            ),
             minutes,
             tasks,
             preferred_caregiver_id: Some(caregiver.to_owned()),
