@@ -287,7 +287,7 @@ impl Plan {
                     .get(pick(self.movable.len()))
                     .ok_or("no visit to move")?;
                 // There and back again: every other move returns the visit to its time.
-                let minutes = if (n / self.movable.len().max(1)) % 2 == 0 {
+                let minutes = if (n / self.movable.len().max(1)).is_multiple_of(2) {
                     5
                 } else {
                     0
@@ -351,10 +351,13 @@ fn record_item((visit_id, planned): &(String, DateTime<Utc>)) -> serde_json::Val
     })
 }
 
+/// What a run saw of one kind: every latency, how many failed, the first failure.
+type Samples = (Vec<Duration>, usize, Option<String>);
+
 /// Latencies and errors per kind.
 #[derive(Debug, Default)]
 pub struct Recorder {
-    samples: Mutex<BTreeMap<Kind, (Vec<Duration>, usize, Option<String>)>>,
+    samples: Mutex<BTreeMap<Kind, Samples>>,
 }
 
 impl Recorder {
