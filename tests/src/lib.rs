@@ -3,6 +3,7 @@
 //! the same pipeline, the same SQL the wasm components run.
 
 pub mod clock;
+pub mod load;
 pub mod manifest;
 pub mod server;
 

@@ -291,6 +291,14 @@ impl Database for SqlxDb {
 
     async fn execute(&self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
         self.count_statement();
+        let keyword = sql.split_whitespace().next().unwrap_or_default();
+        let ordering = std::sync::atomic::Ordering::Relaxed;
+        if keyword.eq_ignore_ascii_case("BEGIN") {
+            // Marked before it runs: a request dropped while BEGIN waits for SQLite's write
+            // lock (a client that gave up) must not hand the pool a connection that is
+            // inside a transaction once BEGIN completes.
+            self.in_transaction.store(true, ordering);
+        }
         let mut connection = self.connection.lock().await;
         let changed = match &mut *connection {
             Connection::Sqlite(connection) => {
@@ -310,12 +318,7 @@ impl Database for SqlxDb {
                     .rows_affected()
             }
         };
-        let keyword = sql.split_whitespace().next().unwrap_or_default();
-        let ordering = std::sync::atomic::Ordering::Relaxed;
-        if keyword.eq_ignore_ascii_case("BEGIN") {
-            self.in_transaction.store(true, ordering);
-        } else if keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK")
-        {
+        if keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK") {
             self.in_transaction.store(false, ordering);
         }
         Ok(changed)
