@@ -7,6 +7,7 @@ mod helpers;
 mod authorization;
 mod care_plans;
 mod clients;
+mod demo_crawl;
 mod errors;
 mod identity;
 mod optimise;

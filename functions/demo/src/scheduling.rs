@@ -19,6 +19,8 @@ pub async fn clients_and_plans(db: &impl Database, now: DateTime<Utc>) -> Result
 
 async fn clients(db: &impl Database, now: DateTime<Utc>) -> Result<(), ApiError> {
     let created_at = timestamp::format(now);
+    // Served since their plans apply; scheduling reads the date as required.
+    let service_from = (prague_date(now) - Duration::days(PLANS_VALID_DAYS_BEFORE)).to_string();
     for (id, provider, name, street, municipality, level, note) in CLIENTS {
         let centre = db
             .query_one(
@@ -33,8 +35,8 @@ async fn clients(db: &impl Database, now: DateTime<Utc>) -> Result<(), ApiError>
         let offset = (id.bytes().map(f64::from).sum::<f64>() % 17.0 - 8.0) / 1000.0;
         db.execute(
             "INSERT INTO clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
-                                  care_allowance_level, doorstep_note, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                  care_allowance_level, doorstep_note, created_at, service_from) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             &[
                 id.into(),
                 provider.into(),
@@ -46,6 +48,7 @@ async fn clients(db: &impl Database, now: DateTime<Utc>) -> Result<(), ApiError>
                 level.into(),
                 note.into(),
                 created_at.as_str().into(),
+                service_from.as_str().into(),
             ],
         )
         .await?;
