@@ -9,6 +9,7 @@ mod care_plans;
 mod clients;
 mod demo_crawl;
 mod errors;
+mod hardening;
 mod identity;
 mod optimise;
 mod planning_writes;
