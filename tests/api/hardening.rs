@@ -1,8 +1,10 @@
 //! Hardening: what a probe of the running demo found, each with the test that holds it.
 
 use serde_json::{Value, json};
+use shared::records::sync::RecordState;
+use shared::records::{ConflictView, SyncItemResult, SyncOutcome, SyncResponse, VisitRecords};
 
-use crate::helpers::{Engine, TestApp, error_of, on_both_engines};
+use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
 
 const NOW: &str = "2026-11-23T07:00:00Z";
 
@@ -166,7 +168,131 @@ async fn a_visit_moved_to_a_wild_date_is_refused_with_the_field(engine: Engine) 
     }
 }
 
+/// An outbox item for a demo visit on 23 November 2026, with its times.
+fn record_item(visit_id: &str, arrived_at: &str, left_at: &str, recorded_at: &str) -> Value {
+    json!({
+        "record_id": uuid::Uuid::new_v4().to_string(),
+        "device_id": "telefon",
+        "visit_id": visit_id,
+        "recorded_at": recorded_at,
+        "planned_starts_at": "2026-11-22T06:30:00Z",
+        "clock_arrived_at": arrived_at,
+        "clock_left_at": left_at,
+        "arrived_at": arrived_at,
+        "left_at": left_at,
+        "tasks": [{"task_code": "b1"}],
+    })
+}
+
+async fn sync_one(browser: &crate::helpers::Browser, item: Value) -> SyncItemResult {
+    let response = browser
+        .post_json("/api/records/sync", &json!({ "items": [item] }))
+        .await;
+    assert_eq!(response.status(), 200);
+    let mut answer: SyncResponse = json(response).await;
+    answer.results.remove(0)
+}
+
+/// Yesterday's first demo visit of Jana (07:30 Prague = 06:30 UTC), recorded in the demo.
+const RECORDED_VISIT: &str = "visit-2026-11-22-00";
+
+async fn a_backdated_offline_record_is_refused_and_the_real_one_stays_accepted(engine: Engine) {
+    let app = demo_at_now(engine, "pecovatelka.decin").await;
+    for (item, field) in [
+        (
+            record_item(
+                RECORDED_VISIT,
+                "2001-01-01T06:30:00Z",
+                "2001-01-01T07:30:00Z",
+                "2001-01-01T07:31:00Z",
+            ),
+            "arrived_at",
+        ),
+        (
+            record_item(
+                RECORDED_VISIT,
+                "2026-11-22T06:30:00Z",
+                "2026-11-22T07:30:00Z",
+                "2001-01-01T07:31:00Z",
+            ),
+            "recorded_at",
+        ),
+    ] {
+        let result = sync_one(&app, item).await;
+        assert_eq!(result.outcome, SyncOutcome::Rejected, "{result:?}");
+        assert_eq!(result.error.and_then(|e| e.field).as_deref(), Some(field));
+    }
+    let coordinator = app.browser();
+    coordinator.login_as("koordinator.decin").await;
+    let visit: VisitRecords = json(
+        coordinator
+            .get(&format!("/api/records/visits/{RECORDED_VISIT}"))
+            .await,
+    )
+    .await;
+    assert_eq!(visit.records.len(), 1, "nothing was added");
+    assert_eq!(visit.records[0].state, RecordState::Accepted);
+}
+
+async fn a_record_of_a_caregiver_taken_off_never_displaces_the_assigned_ones_and_the_coordinator_sees_it(
+    engine: Engine,
+) {
+    let app = demo_at_now(engine, "koordinator.decin").await;
+    // Today's 07:30 visit of Jana: Martin joins, then is taken off again.
+    let visit = "visit-2026-11-23-00";
+    for (caregivers, reason) in [
+        (
+            json!(["user-pecovatelka.decin", "user-pecovatel.decin"]),
+            "ve dvou",
+        ),
+        (json!(["user-pecovatelka.decin"]), "Martin stačí jinde"),
+    ] {
+        let response = app
+            .patch_json(
+                &format!("/api/schedule/visits/{visit}"),
+                &json!({"caregiver_ids": caregivers, "reason": reason}),
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+    }
+    app.clock.advance(chrono::Duration::hours(1));
+    let martin = app.browser();
+    martin.login_as("pecovatel.decin").await;
+    let jana = app.browser();
+    jana.login_as("pecovatelka.decin").await;
+    // Martin's phone says he recorded it first.
+    let his = sync_one(
+        &martin,
+        record_item(
+            visit,
+            "2026-11-23T06:30:00Z",
+            "2026-11-23T07:30:00Z",
+            "2026-11-23T07:31:00Z",
+        ),
+    )
+    .await;
+    let hers = sync_one(
+        &jana,
+        record_item(
+            visit,
+            "2026-11-23T06:30:00Z",
+            "2026-11-23T07:30:00Z",
+            "2026-11-23T07:40:00Z",
+        ),
+    )
+    .await;
+    assert_eq!(hers.state, Some(RecordState::Accepted), "{hers:?}");
+    let conflicts: Vec<ConflictView> = json(app.get("/api/records/conflicts").await).await;
+    let displaced = conflicts
+        .iter()
+        .find(|c| Some(&c.record_id) == his.record_id.as_ref())
+        .expect("the coordinator sees the displaced record");
+    assert_eq!(displaced.state, RecordState::Superseded);
+}
+
 on_both_engines!(
+    a_backdated_offline_record_is_refused_and_the_real_one_stays_accepted,
+    a_record_of_a_caregiver_taken_off_never_displaces_the_assigned_ones_and_the_coordinator_sees_it,
     a_visit_moved_to_a_wild_date_is_refused_with_the_field,
     duplicate_tasks_and_wild_dates_of_a_visit_are_refused_with_the_field,
     duplicate_tasks_and_wild_dates_of_a_template_are_refused_with_the_field,
