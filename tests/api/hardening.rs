@@ -290,7 +290,44 @@ async fn a_record_of_a_caregiver_taken_off_never_displaces_the_assigned_ones_and
     assert_eq!(displaced.state, RecordState::Superseded);
 }
 
+/// The README's "first manager" statements, with the hash of `WXYZ-2345-ABCD`.
+const FIRST_MANAGER_SQL: [&str; 3] = [
+    "INSERT INTO providers (id, name, municipality_code, created_at) \
+     VALUES ('prov-1', 'Pečovatelská služba Příklad', '562335', '2026-12-01T00:00:00Z')",
+    "INSERT INTO users (id, username, display_name, password_hash, role, provider_id, created_at) \
+     VALUES ('user-1', 'vedouci', 'Jméno Příjmení', '!', 'provider_manager', 'prov-1', '2026-12-01T00:00:00Z')",
+    "INSERT INTO one_time_codes (code_hash, purpose, provider_id, user_id, created_by, created_at, expires_at) \
+     VALUES ('b3ae0207007dfecb623892e18977fd158746d83c4faf0759bd2b6887bdca05f0', 'password_reset', \
+             'prov-1', 'user-1', 'user-1', '2026-12-01T00:00:00Z', '2026-12-08T00:00:00Z')",
+];
+
+async fn a_database_without_the_demo_gets_its_first_manager_as_the_readme_says(engine: Engine) {
+    let clock = epece_tests::Clock::fixed("2026-12-02T08:00:00Z".parse().expect("an instant"));
+    let app = TestApp::spawn_with(engine, false, clock).await;
+    error_of(app.get("/api/auth/me").await, 401).await;
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM users").await,
+        0,
+        "no demo accounts"
+    );
+    for statement in FIRST_MANAGER_SQL {
+        app.execute(statement).await;
+    }
+    error_of(app.login("vedouci", "!").await, 401).await;
+    let response = app
+        .post_json(
+            "/api/auth/password-reset/redeem",
+            &json!({"code": "wxyz 2345 abcd", "new_password": "první heslo vedoucí"}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let me: shared::identity::Me = json(response).await;
+    assert_eq!(me.role, shared::identity::Role::ProviderManager);
+    assert_eq!(app.get("/api/auth/staff").await.status(), 200);
+}
+
 on_both_engines!(
+    a_database_without_the_demo_gets_its_first_manager_as_the_readme_says,
     a_backdated_offline_record_is_refused_and_the_real_one_stays_accepted,
     a_record_of_a_caregiver_taken_off_never_displaces_the_assigned_ones_and_the_coordinator_sees_it,
     a_visit_moved_to_a_wild_date_is_refused_with_the_field,

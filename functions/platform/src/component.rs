@@ -20,6 +20,20 @@ pub struct Settings {
     pub seed_demo: bool,
 }
 
+impl Settings {
+    /// Whether to seed the demo, from the deployment's `demo_data` setting: `true` always,
+    /// `false` never, unset or `auto` only into the embedded SQLite database. A PostgreSQL
+    /// deployment is a real one unless it asks: the demo's accounts share a published
+    /// password.
+    pub fn seed_demo_from(demo_data: Option<&str>, embedded_sqlite: bool) -> bool {
+        match demo_data.map(str::trim) {
+            Some("true") => true,
+            None | Some("" | "auto") => embedded_sqlite,
+            Some(_) => false,
+        }
+    }
+}
+
 /// A routed request, as a handler receives it.
 #[derive(Debug)]
 pub struct Context<'a, D> {
@@ -131,4 +145,24 @@ async fn route_and_handle<C: Component, D: Database>(
         now,
     };
     C::handle(route.endpoint, &cx).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+
+    #[test]
+    fn the_demo_is_seeded_into_postgresql_only_when_asked_explicitly() {
+        assert!(!Settings::seed_demo_from(None, false));
+        assert!(!Settings::seed_demo_from(Some("auto"), false));
+        assert!(!Settings::seed_demo_from(Some("false"), true));
+        assert!(Settings::seed_demo_from(Some("true"), false));
+    }
+
+    #[test]
+    fn the_embedded_sqlite_database_gets_the_demo_unless_refused() {
+        assert!(Settings::seed_demo_from(None, true));
+        assert!(Settings::seed_demo_from(Some(" auto "), true));
+        assert!(!Settings::seed_demo_from(Some("ne"), true));
+    }
 }
