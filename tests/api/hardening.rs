@@ -326,7 +326,46 @@ async fn a_database_without_the_demo_gets_its_first_manager_as_the_readme_says(e
     assert_eq!(app.get("/api/auth/staff").await.status(), 200);
 }
 
+fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+}
+
+async fn json_html_and_the_statement_carry_the_security_headers(engine: Engine) {
+    let app = demo_at_now(engine, "vedouci.decin").await;
+    let signed_out = app.browser();
+    for response in [
+        app.get("/api/auth/me").await,
+        signed_out.get("/api/auth/me").await,
+        app.get("/api/records/billing/cl-d1/2026-11/statement.csv")
+            .await,
+    ] {
+        assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+        assert_eq!(header(&response, "referrer-policy"), "no-referrer");
+    }
+    let statement = app
+        .get("/api/records/billing/cl-d1/2026-11/statement.html")
+        .await;
+    assert_eq!(statement.status(), 200);
+    assert_eq!(header(&statement, "x-content-type-options"), "nosniff");
+    let csp = header(&statement, "content-security-policy");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        csp.contains("default-src 'none'"),
+        "no script at all: {csp}"
+    );
+    assert!(
+        header(&statement, "strict-transport-security").starts_with("max-age="),
+        "HTTPS only"
+    );
+    assert_eq!(header(&statement, "referrer-policy"), "no-referrer");
+}
+
 on_both_engines!(
+    json_html_and_the_statement_carry_the_security_headers,
     a_database_without_the_demo_gets_its_first_manager_as_the_readme_says,
     a_backdated_offline_record_is_refused_and_the_real_one_stays_accepted,
     a_record_of_a_caregiver_taken_off_never_displaces_the_assigned_ones_and_the_coordinator_sees_it,

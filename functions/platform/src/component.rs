@@ -12,6 +12,7 @@ use crate::error::ApiError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::migrate::{Seed, ensure_schema};
 use crate::router::{Access, PathParams, Route, find_route};
+use crate::security::{HtmlPolicy, with_security_headers};
 
 /// Deployment settings the pipeline needs, read once from Spin variables or the test host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,10 +114,11 @@ pub async fn serve<C: Component, D: Database>(
     settings: Settings,
     now: DateTime<Utc>,
 ) -> ApiResponse {
-    match route_and_handle::<C, D>(request, db, settings, now).await {
+    let response = match route_and_handle::<C, D>(request, db, settings, now).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
-    }
+    };
+    with_security_headers(response, HtmlPolicy::Document)
 }
 
 async fn route_and_handle<C: Component, D: Database>(
