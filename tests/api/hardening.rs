@@ -1,6 +1,7 @@
 //! Hardening: what a probe of the running demo found, each with the test that holds it.
 
 use serde_json::{Value, json};
+use shared::identity::DemoStatus;
 use shared::records::sync::RecordState;
 use shared::records::{ConflictView, SyncItemResult, SyncOutcome, SyncResponse, VisitRecords};
 
@@ -314,6 +315,8 @@ async fn a_database_without_the_demo_gets_its_first_manager_as_the_readme_says(e
         app.execute(statement).await;
     }
     error_of(app.login("vedouci", "!").await, 401).await;
+    let status: DemoStatus = json(app.get("/api/auth/demo").await).await;
+    assert!(!status.demo_accounts, "no demo banner on a real deployment");
     let response = app
         .post_json(
             "/api/auth/password-reset/redeem",
@@ -364,7 +367,17 @@ async fn json_html_and_the_statement_carry_the_security_headers(engine: Engine) 
     assert_eq!(header(&statement, "referrer-policy"), "no-referrer");
 }
 
+async fn the_app_learns_that_demo_accounts_exist_until_they_are_deactivated(engine: Engine) {
+    let app = TestApp::spawn_at(engine, NOW.parse().expect("an instant")).await;
+    let status: DemoStatus = json(app.get("/api/auth/demo").await).await;
+    assert!(status.demo_accounts, "signed out too, for the sign-in form");
+    app.execute("UPDATE users SET active = 0").await;
+    let status: DemoStatus = json(app.get("/api/auth/demo").await).await;
+    assert!(!status.demo_accounts);
+}
+
 on_both_engines!(
+    the_app_learns_that_demo_accounts_exist_until_they_are_deactivated,
     json_html_and_the_statement_carry_the_security_headers,
     a_database_without_the_demo_gets_its_first_manager_as_the_readme_says,
     a_backdated_offline_record_is_refused_and_the_real_one_stays_accepted,

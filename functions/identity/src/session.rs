@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use platform::auth::{self, cleared_session_cookie, session_cookie};
 use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, DbError};
-use shared::identity::{LoginRequest, Password, PasswordChange, RedeemPasswordReset, Username};
+use shared::identity::{
+    DemoStatus, LoginRequest, Password, PasswordChange, RedeemPasswordReset, Username,
+};
 use shared::throttle::{Limits, PER_ADDRESS, PER_USERNAME, record_before_attempt};
 
 use crate::codes::{CodePurpose, redeem_code};
@@ -90,6 +92,14 @@ pub async fn login<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiE
     };
     attempt.succeeded(cx.db).await?;
     start_session(cx, &user.user_id).await
+}
+
+/// `GET /api/auth/demo`: whether accounts with the demo's published password may still
+/// exist, so the app can warn everyone (on the sign-in form too).
+pub async fn demo_status<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let usernames: Vec<&str> = demo::data::USERS.iter().map(|(name, ..)| *name).collect();
+    let demo_accounts = accounts::any_active(cx.db, &usernames).await?;
+    Ok(ApiResponse::ok(&DemoStatus { demo_accounts }))
 }
 
 /// Signs a user in: a new session, its cookie, and who they are.

@@ -70,6 +70,25 @@ pub async fn forget_failures(db: &impl Database, key: &str) -> Result<(), DbErro
     Ok(())
 }
 
+/// Whether any of these usernames is an active account.
+pub async fn any_active(db: &impl Database, usernames: &[&str]) -> Result<bool, DbError> {
+    if usernames.is_empty() {
+        return Ok(false);
+    }
+    let placeholders: Vec<String> = (1..=usernames.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT COUNT(*) AS active FROM users WHERE active = 1 AND username IN ({})",
+        placeholders.join(", ")
+    );
+    let parameters: Vec<platform::Value> = usernames.iter().map(|name| (*name).into()).collect();
+    let row = db.query_one(&sql, &parameters).await?;
+    Ok(row
+        .map(|row| row.integer("active"))
+        .transpose()?
+        .unwrap_or(0)
+        > 0)
+}
+
 /// An active account that may sign in: its id and password hash.
 #[derive(Debug, Clone)]
 pub struct Credentials {
