@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_navigate};
-use shared::identity::{Me, Role};
+use shared::identity::{DemoStatus, Me, Role};
 
 use crate::offline_store::{self, keys};
 use crate::paths;
 use crate::remote::{self, ApiError};
 use crate::ui::chrome::{AppHeader, MainNav};
 use crate::ui::form::FormAction;
-use crate::ui::{ErrorPanel, Loading, Remote};
+use crate::ui::{DemoBanner, ErrorPanel, Loading, Remote};
 pub use nav::nav_items;
 pub use state::{Gate, SessionState, home_for};
 
@@ -165,7 +165,17 @@ pub fn SessionHeader() -> impl IntoView {
         _ => None,
     });
     let me = Signal::derive(move || session.state.with(|s| s.me().cloned()));
+    // Asked once per page load; a failure shows no banner (the server says so next time).
+    let (demo, set_demo) = signal(false);
+    leptos::task::spawn_local(async move {
+        if let Ok(status) = remote::get::<DemoStatus>("/api/auth/demo").await {
+            set_demo.set(status.demo_accounts);
+        }
+    });
     view! {
+        <Show when=move || demo.get()>
+            <DemoBanner />
+        </Show>
         <AppHeader
             me=me
             online=session.online

@@ -14,6 +14,17 @@ use shared::ErrorDetail;
 
 use crate::remote::ApiError;
 
+/// Shown on every page while demo accounts exist: their password is published.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    view! {
+        <p class="notice notice-warning demo-banner" role="note">
+            <strong>"Ukázková verze. "</strong>
+            "Obsahuje smyšlená data a ukázkové účty se zveřejněným heslem; neukládejte sem skutečné údaje klientů."
+        </p>
+    }
+}
+
 /// "Loading" in one place, announced politely to screen readers.
 #[component]
 pub fn Loading() -> impl IntoView {
