@@ -376,7 +376,88 @@ async fn the_app_learns_that_demo_accounts_exist_until_they_are_deactivated(engi
     assert!(!status.demo_accounts);
 }
 
+/// How many audit rows name this entity and action.
+async fn audited(app: &TestApp, entity: &str, action: &str) -> i64 {
+    let sql: &'static str = Box::leak(
+        format!("SELECT COUNT(*) FROM audit_log WHERE entity = '{entity}' AND action = '{action}'")
+            .into_boxed_str(),
+    );
+    app.scalar(sql).await
+}
+
+async fn denied_attempts_and_account_and_price_changes_are_audited(engine: Engine) {
+    let app = demo_at_now(engine, "vedouci.decin").await;
+    let calls = [
+        app.get("/api/schedule/clients").await.status(),
+        app.get("/api/auth/clients/cl-d1/family").await.status(),
+        app.post_json("/api/auth/invitations", &json!({"client_id": "cl-d1"}))
+            .await
+            .status(),
+        app.patch_json(
+            "/api/auth/staff/user-pecovatel.decin",
+            &json!({"role": "coordinator"}),
+        )
+        .await
+        .status(),
+        app.patch_json(
+            "/api/auth/staff/user-pecovatel.decin",
+            &json!({"active": false}),
+        )
+        .await
+        .status(),
+        app.post_json(
+            "/api/auth/staff/user-pecovatelka.decin/password-reset",
+            &json!({}),
+        )
+        .await
+        .status(),
+        app.put_json(
+            "/api/records/price-list",
+            &json!({"valid_from": "2026-12-01", "hourly_rate": 16000}),
+        )
+        .await
+        .status(),
+        app.delete("/api/auth/family-links/link-rodina.decin-cl-d1")
+            .await
+            .status(),
+    ];
+    assert!(calls.iter().all(|status| status.is_success()), "{calls:?}");
+    let region = app.browser();
+    region.login_as("kraj").await;
+    assert_eq!(region.get("/api/auth/staff").await.status(), 403);
+    let cap = json!({
+        "valid_from": "2030-01-01", "item": "hour", "cap": 20000,
+        "threshold_minutes": 4800, "cap_above_threshold": 18000, "source": "vyhláška"
+    });
+    assert_eq!(
+        region.put_json("/api/records/caps", &cap).await.status(),
+        200
+    );
+    for (entity, action) in [
+        ("client_list", "read"),
+        ("family_link", "read"),
+        ("invitation", "create"),
+        ("staff", "update"),
+        ("staff_password_reset", "create"),
+        ("price_list", "update"),
+        ("price_cap", "update"),
+        ("family_link", "delete"),
+        ("access_denied", "read"),
+    ] {
+        assert!(
+            audited(&app, entity, action).await >= 1,
+            "{entity} {action}"
+        );
+    }
+    assert_eq!(
+        audited(&app, "staff", "update").await,
+        2,
+        "role and deactivation"
+    );
+}
+
 on_both_engines!(
+    denied_attempts_and_account_and_price_changes_are_audited,
     the_app_learns_that_demo_accounts_exist_until_they_are_deactivated,
     json_html_and_the_statement_carry_the_security_headers,
     a_database_without_the_demo_gets_its_first_manager_as_the_readme_says,

@@ -136,6 +136,19 @@ async fn route_and_handle<C: Component, D: Database>(
     if let Access::Roles(roles) = route.access {
         let caller = caller.as_ref().ok_or(ApiError::Unauthenticated)?;
         if !roles.contains(&caller.role()) {
+            // A denied attempt is logged: a probe of routes shows in the audit log.
+            let action = if request.method.is_mutating() {
+                Action::Update
+            } else {
+                Action::Read
+            };
+            let subject = Subject {
+                entity: "access_denied",
+                entity_id: Some(route.pattern),
+                client_id: None,
+                provider_id: caller.user.provider_id.as_deref(),
+            };
+            audit::record(db, caller, action, subject, now).await?;
             return Err(ApiError::Forbidden);
         }
     }
