@@ -385,7 +385,9 @@ async fn audited(app: &TestApp, entity: &str, action: &str) -> i64 {
     app.scalar(sql).await
 }
 
-async fn denied_attempts_and_account_and_price_changes_are_audited(engine: Engine) {
+async fn denied_attempts_and_account_and_price_changes_are_audited_and_caps_keep_their_history(
+    engine: Engine,
+) {
     let app = demo_at_now(engine, "vedouci.decin").await;
     let calls = [
         app.get("/api/schedule/clients").await.status(),
@@ -433,6 +435,18 @@ async fn denied_attempts_and_account_and_price_changes_are_audited(engine: Engin
         region.put_json("/api/records/caps", &cap).await.status(),
         200
     );
+    let lowered = with(&cap, json!({"cap": 19000}));
+    assert_eq!(
+        region
+            .put_json("/api/records/caps", &lowered)
+            .await
+            .status(),
+        200
+    );
+    let history = "SELECT COUNT(*) FROM payment_cap_history WHERE valid_from = '2030-01-01'";
+    assert_eq!(app.scalar(history).await, 2, "both versions are kept");
+    let current = "SELECT cap FROM payment_caps WHERE valid_from = '2030-01-01' AND item = 'hour'";
+    assert_eq!(app.scalar(current).await, 19000);
     for (entity, action) in [
         ("client_list", "read"),
         ("family_link", "read"),
@@ -457,7 +471,7 @@ async fn denied_attempts_and_account_and_price_changes_are_audited(engine: Engin
 }
 
 on_both_engines!(
-    denied_attempts_and_account_and_price_changes_are_audited,
+    denied_attempts_and_account_and_price_changes_are_audited_and_caps_keep_their_history,
     the_app_learns_that_demo_accounts_exist_until_they_are_deactivated,
     json_html_and_the_statement_carry_the_security_headers,
     a_database_without_the_demo_gets_its_first_manager_as_the_readme_says,

@@ -24,7 +24,7 @@ pub async fn save_cap<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, A
     let units = store::task_units(cx.db).await?;
     let row = check_cap(&input, |code| units.get(code).copied())?;
     db::in_transaction(cx.db, async || {
-        billing::save_cap(cx.db, &row).await?;
+        billing::save_cap(cx.db, &row, &cx.caller()?.user.user_id, cx.now).await?;
         let cap = format!("{} {}", input.item, input.valid_from);
         cx.audit(Action::Update, "price_cap", Some(&cap), None)
             .await
