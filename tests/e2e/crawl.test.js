@@ -32,9 +32,6 @@ const UNTRANSLATED = /\b(undefined|null|NaN|Loading|Error|Submit|Cancel|Not foun
 async function crawl(suite, { username, details }, device, label) {
   const { context, page, problems } = await openPage(suite.browser, device);
   const failures = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
   page.on('response', (response) => {
     if (response.url().includes('/api/') && response.status() >= 500) {
       failures.push(`${response.status()} ${response.url()}`);
@@ -45,6 +42,11 @@ async function crawl(suite, { username, details }, device, label) {
     await signIn(page, { username, password: PASSWORD });
     await page.waitForURL((url) => !url.pathname.startsWith('/prihlaseni'));
     await page.waitForLoadState('networkidle');
+    // From here on, signed in: any console error is a fault (before, the sign-in form's
+    // "who am I?" is answered 401 by design, and Chromium logs that).
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()} (${page.url()})`);
+    });
     const nav = page.getByRole('navigation', { name: 'Hlavní nabídka' });
     const links = await nav.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     for (const path of [...new Set([...links, ...details])]) {
