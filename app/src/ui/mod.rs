@@ -18,7 +18,12 @@ use crate::remote::ApiError;
 #[component]
 pub fn DemoBanner() -> impl IntoView {
     view! {
-        <p class="notice notice-warning demo-banner" role="note">
+        // Styled here: app.css belongs to the web part (its `.notice` is the pages' own).
+        <p
+            class="demo-banner"
+            role="note"
+            style="margin:0;padding:.6rem 1rem;background:#fff3d6;color:#6b4a00;border-bottom:1px solid #e0b44c"
+        >
             <strong>"Ukázková verze. "</strong>
             "Obsahuje smyšlená data a ukázkové účty se zveřejněným heslem; neukládejte sem skutečné údaje klientů."
         </p>
