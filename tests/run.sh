@@ -4,7 +4,8 @@
 #   2. the app's wasm-bindgen tests in headless Chromium,
 #   3. the end-to-end browser test against the built app.
 # PostgreSQL: EPECE_TEST_POSTGRES_URL names a server to create test databases on; when it is
-# unset, a throwaway server is started from the installed PostgreSQL binaries.
+# unset, a throwaway server is started from the installed PostgreSQL binaries on a free port
+# (EPECE_TEST_POSTGRES_PORT picks one); if it fails to start, its log is printed.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -16,7 +17,20 @@ if [ -z "${EPECE_TEST_POSTGRES_URL:-}" ]; then
     echo "PostgreSQL is not installed (Debian: apt-get install postgresql), and EPECE_TEST_POSTGRES_URL is not set." >&2
     exit 1
   fi
-  pg_port=${EPECE_TEST_POSTGRES_PORT:-55432}
+  # A port nobody listens on, unless EPECE_TEST_POSTGRES_PORT names one.
+  free_port() {
+    local port
+    for _ in $(seq 50); do
+      port=$((20000 + RANDOM % 40000))
+      # Nobody answers there: bash's /dev/tcp fails to connect.
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "$port"
+        return
+      fi
+    done
+    echo 55432
+  }
+  pg_port=${EPECE_TEST_POSTGRES_PORT:-$(free_port)}
   pg_dir=$(mktemp -d)
   as_pg=()
   if [ "$(id -u)" = 0 ]; then
@@ -24,9 +38,14 @@ if [ -z "${EPECE_TEST_POSTGRES_URL:-}" ]; then
     as_pg=(runuser -u postgres --)
   fi
   "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
+  if ! "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c max_connections=300" \
-    start >/dev/null
+    start >/dev/null; then
+    echo "PostgreSQL did not start on port $pg_port (set EPECE_TEST_POSTGRES_PORT to choose another). Its log:" >&2
+    cat "$pg_dir/server.log" >&2 || true
+    rm -rf "$pg_dir"
+    exit 1
+  fi
   stop_postgres() {
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"

@@ -27,6 +27,8 @@ pub mod keys {
     pub const TRAINING_ROLL: &str = "training_roll:";
     /// Attendance taken on the tablet and not yet on the server.
     pub const TRAINING_ATTENDANCE: &str = "training_attendance";
+    /// Until when (milliseconds since 1970) the kept sign-in opens the app offline.
+    pub const ME_UNTIL: &str = "me_until";
 }
 
 /// Shown when the browser refuses to keep data (private mode, storage full or blocked).
@@ -147,6 +149,42 @@ where
     store.put_with_key(&json(&value)?, &key)?;
     committed(&transaction).await?;
     Ok(value)
+}
+
+/// How many records in the outbox still wait to be sent, whoever made them (the server
+/// refused the others for their data): signing out waits for them.
+pub async fn waiting_records() -> Result<usize, StoreError> {
+    let outbox = load::<serde_json::Value>(keys::OUTBOX).await?;
+    Ok(outbox
+        .as_ref()
+        .and_then(|outbox| outbox.get("items"))
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, |items| {
+            items
+                .iter()
+                .filter(|item| item.get("refused").is_none_or(serde_json::Value::is_null))
+                .count()
+        }))
+}
+
+/// After signing out on a shared phone nothing of the care data stays readable: every key
+/// goes (route, doorstep notes, catalogue, who signed in) but the device's own id and
+/// records not sent yet (a session that expired must not lose them; signing out waits for
+/// them to be sent).
+pub async fn forget_all_but_device_and_unsent() -> Result<(), StoreError> {
+    let kept = [keys::DEVICE_ID, keys::OUTBOX];
+    let mut values = Vec::with_capacity(kept.len());
+    for key in kept {
+        values.push((key, load::<serde_json::Value>(key).await?));
+    }
+    let (transaction, store) = readwrite().await?;
+    store.clear()?;
+    for (key, value) in values {
+        if let Some(value) = value {
+            store.put_with_key(&json(&value)?, &JsValue::from_str(key))?;
+        }
+    }
+    committed(&transaction).await
 }
 
 /// A fresh random UUID from the browser (`crypto.randomUUID`).

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::bounds::{bounded_list, plausible_date};
 use crate::error::FieldError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +134,13 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
             ));
         }
     }
+    plausible_date(input.service_from, "service_from")?;
+    for (date, field) in [
+        (input.service_to, "service_to"),
+        (input.care_allowance_from, "care_allowance_from"),
+    ] {
+        date.map(|date| plausible_date(date, field)).transpose()?;
+    }
     if input.service_to.is_some_and(|to| to < input.service_from) {
         return Err(FieldError::new(
             "service_to",
@@ -146,8 +154,7 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
     };
     checked.doorstep_note = note(&input.doorstep_note, "doorstep_note")?;
     checked.internal_note = note(&input.internal_note, "internal_note")?;
-    checked.contacts = input
-        .contacts
+    checked.contacts = bounded_list(&input.contacts, "contacts")?
         .iter()
         .map(|contact| {
             Ok(ContactPerson {

@@ -536,3 +536,9 @@ mod tests {
         assert!(!format!("{secret:?}").contains("tajne"));
     }
 }
+
+/// `GET /api/auth/demo`: whether demo accounts (with the published password) exist here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoStatus {
+    pub demo_accounts: bool,
+}

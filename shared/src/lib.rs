@@ -1,6 +1,7 @@
 //! The E-péče domain, free of I/O: what crosses the wire, how input is parsed, and the
 //! pure rules. Compiles for the browser, for Spin components and natively.
 
+pub mod bounds;
 pub mod catalogue;
 pub mod clients;
 pub mod error;

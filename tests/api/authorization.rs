@@ -113,6 +113,7 @@ fn expectations() -> Vec<Expectation> {
             )
         },
         rule(Get, "/api/auth/me", Some(ALL), Target::Nothing),
+        rule(Get, "/api/auth/demo", None, Target::Nothing),
         Expectation {
             body: Some(
                 || json!({"current_password": "demo1234", "new_password": "nové heslo 2026"}),

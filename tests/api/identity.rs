@@ -211,6 +211,126 @@ async fn the_lockout_does_not_reveal_whether_an_account_exists(engine: Engine) {
     }
 }
 
+/// Sends `count` identical requests at once, each on its own connection; answers the
+/// statuses, sorted.
+async fn at_once(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    body: serde_json::Value,
+    cookie: Option<&str>,
+    count: usize,
+) -> Vec<u16> {
+    let client = reqwest::Client::new();
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..count {
+        let (name, value) = platform::APP_REQUEST_HEADER;
+        let mut request = client
+            .request(method.clone(), app.host.url(path))
+            .header(name, value)
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        requests.spawn(async move {
+            request
+                .send()
+                .await
+                .expect("the host answers")
+                .status()
+                .as_u16()
+        });
+    }
+    let mut statuses = requests.join_all().await;
+    statuses.sort_unstable();
+    statuses
+}
+
+fn wrong_login() -> serde_json::Value {
+    json!({"username": "pecovatelka.decin", "password": "spatne"})
+}
+
+async fn ten_wrong_passwords_sent_at_once_are_checked_only_up_to_the_limit(engine: Engine) {
+    let app = TestApp::spawn_at(engine, chrono::Utc::now()).await;
+    let statuses = at_once(
+        &app,
+        reqwest::Method::POST,
+        "/api/auth/login",
+        wrong_login(),
+        None,
+        10,
+    )
+    .await;
+    // Three free failures and the fourth; every other attempt waits, as if sent one by one.
+    assert_eq!(statuses, [401, 401, 401, 401, 429, 429, 429, 429, 429, 429]);
+    error_of(app.login("pecovatelka.decin", DEMO_PASSWORD).await, 429).await;
+}
+
+async fn ten_wrong_passwords_at_once_lock_the_account_exactly_at_the_tenth_failure(engine: Engine) {
+    let app = TestApp::spawn_at(engine, chrono::Utc::now()).await;
+    for _ in 0..9 {
+        app.clock.advance(Duration::seconds(300));
+        error_of(app.login("pecovatelka.decin", "spatne").await, 401).await;
+    }
+    app.clock.advance(Duration::seconds(300));
+    let statuses = at_once(
+        &app,
+        reqwest::Method::POST,
+        "/api/auth/login",
+        wrong_login(),
+        None,
+        10,
+    )
+    .await;
+    assert_eq!(statuses, [401, 429, 429, 429, 429, 429, 429, 429, 429, 429]);
+    // Locked for fifteen minutes from the tenth failure, the right password too.
+    app.clock.advance(Duration::minutes(14));
+    error_of(app.login("pecovatelka.decin", DEMO_PASSWORD).await, 429).await;
+    app.clock.advance(Duration::minutes(2));
+    assert_eq!(
+        app.login("pecovatelka.decin", DEMO_PASSWORD).await.status(),
+        200
+    );
+}
+
+async fn one_password_sprayed_over_many_usernames_from_one_address_is_slowed(engine: Engine) {
+    let app = TestApp::spawn_at(engine, chrono::Utc::now()).await;
+    let free = shared::throttle::PER_ADDRESS.free_failures;
+    for n in 0..=free {
+        let username = format!("hadany.{n}");
+        error_of(app.login(&username, "Jaro2026").await, 401).await;
+    }
+    // A username never tried before must wait: the address has failed too often.
+    let error = error_of(app.login("jeste.nezkuseny", "Jaro2026").await, 429).await;
+    assert_eq!(error.error.code, "too_many_attempts");
+}
+
+async fn guessing_the_current_password_is_throttled_like_signing_in(engine: Engine) {
+    let app = TestApp::spawn_at(engine, chrono::Utc::now()).await;
+    let response = app.login("pecovatelka.decin", DEMO_PASSWORD).await;
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    let guess = json!({"current_password": "hádám", "new_password": "nové heslo 2026"});
+    let statuses = at_once(
+        &app,
+        reqwest::Method::PUT,
+        "/api/auth/password",
+        guess,
+        Some(&cookie),
+        10,
+    )
+    .await;
+    assert_eq!(statuses, [400, 400, 400, 400, 429, 429, 429, 429, 429, 429]);
+    let right = json!({"current_password": DEMO_PASSWORD, "new_password": "nové heslo 2026"});
+    error_of(app.put_json("/api/auth/password", &right).await, 429).await;
+}
+
 async fn a_manager_creates_a_caregiver_who_sets_a_password_with_the_one_time_code(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     app.login_as("vedouci.decin").await;
@@ -457,6 +577,10 @@ on_both_engines!(
     logging_out_everywhere_ends_every_session,
     repeated_failures_slow_down_then_lock_the_account,
     the_lockout_does_not_reveal_whether_an_account_exists,
+    ten_wrong_passwords_sent_at_once_are_checked_only_up_to_the_limit,
+    ten_wrong_passwords_at_once_lock_the_account_exactly_at_the_tenth_failure,
+    one_password_sprayed_over_many_usernames_from_one_address_is_slowed,
+    guessing_the_current_password_is_throttled_like_signing_in,
     a_manager_creates_a_caregiver_who_sets_a_password_with_the_one_time_code,
     a_deactivated_staff_member_is_signed_out_and_cannot_sign_in,
     a_manager_cannot_demote_or_deactivate_themselves,

@@ -145,14 +145,14 @@ impl Host {
 
 async fn accept_loop(listener: TcpListener, host: Arc<Host>) {
     loop {
-        let Ok((stream, _)) = listener.accept().await else {
+        let Ok((stream, peer)) = listener.accept().await else {
             continue;
         };
         let host = host.clone();
         tokio::spawn(async move {
             let service = service_fn(move |request| {
                 let host = host.clone();
-                async move { Ok::<_, Infallible>(respond(&host, request).await) }
+                async move { Ok::<_, Infallible>(respond(&host, request, peer).await) }
             });
             // A client that hangs up mid-request is no error of ours.
             let _ = http1::Builder::new()
@@ -162,7 +162,11 @@ async fn accept_loop(listener: TcpListener, host: Arc<Host>) {
     }
 }
 
-async fn respond(host: &Host, request: hyper::Request<Incoming>) -> hyper::Response<Full<Bytes>> {
+async fn respond(
+    host: &Host,
+    request: hyper::Request<Incoming>,
+    peer: SocketAddr,
+) -> hyper::Response<Full<Bytes>> {
     let (parts, body) = request.into_parts();
     let path_and_query = parts
         .uri
@@ -174,6 +178,13 @@ async fn respond(host: &Host, request: hyper::Request<Incoming>) -> hyper::Respo
         .iter()
         .filter_map(|(name, value)| Some((name.to_string(), value.to_str().ok()?.to_owned())))
         .collect();
+    // As Spin does: who is on the other end of the connection, never what the client claims.
+    api_request
+        .headers
+        .retain(|(name, _)| !name.eq_ignore_ascii_case("spin-client-addr"));
+    api_request
+        .headers
+        .push(("spin-client-addr".into(), peer.to_string()));
     let response = match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => {
             api_request.body = collected.to_bytes().to_vec();

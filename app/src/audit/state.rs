@@ -21,6 +21,11 @@ pub fn audit_entity_label(entity: &str) -> &'static str {
         "invitation" => "Pozvánka rodiny",
         "staff" | "user" => "Účet pracovníka",
         "care_record" => "Záznam o péči",
+        "client_list" => "Seznam klientů",
+        "staff_password_reset" => "Obnova hesla pracovníka",
+        "price_cap" => "Cenový strop kraje",
+        "price_list" => "Ceník poskytovatele",
+        "access_denied" => "Odepřený přístup",
         _ => "Jiný záznam",
     }
 }

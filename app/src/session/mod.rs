@@ -8,16 +8,19 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_navigate};
-use shared::identity::{Me, Role};
+use shared::identity::{DemoStatus, Me, Role};
 
 use crate::offline_store::{self, keys};
 use crate::paths;
 use crate::remote::{self, ApiError};
 use crate::ui::chrome::{AppHeader, MainNav};
 use crate::ui::form::FormAction;
-use crate::ui::{ErrorPanel, Loading, Remote};
+use crate::ui::{DemoBanner, ErrorPanel, Loading, Remote};
 pub use nav::nav_items;
 pub use state::{Gate, SessionState, home_for};
+
+/// How long a sign-in opens the app offline: as long as a session lasts at most (12 h).
+const KEPT_SIGN_IN_MILLIS: f64 = 12.0 * 60.0 * 60.0 * 1000.0;
 
 /// The signed-in user, shared by every page through context.
 #[derive(Clone, Copy)]
@@ -50,8 +53,11 @@ impl Session {
         Effect::new(move |_| match check.value().get() {
             // Offline: the caregiver who signed in on this device goes on with what it kept.
             Some(Err(ApiError::Unreachable)) => leptos::task::spawn_local(async move {
+                // The kept sign-in expires like a session does.
+                let until = offline_store::load::<f64>(keys::ME_UNTIL).await;
+                let fresh = matches!(until, Ok(Some(until)) if until > js_sys::Date::now());
                 match offline_store::load::<Me>(keys::ME).await {
-                    Ok(Some(me)) => {
+                    Ok(Some(me)) if fresh => {
                         kept.set(true);
                         state.set(SessionState::SignedIn(me));
                     }
@@ -68,10 +74,14 @@ impl Session {
         Effect::new(move |_| match state.get() {
             SessionState::SignedIn(me) => leptos::task::spawn_local(async move {
                 let _ = offline_store::save(keys::ME, &me).await;
+                if !kept.get_untracked() {
+                    let until = js_sys::Date::now() + KEPT_SIGN_IN_MILLIS;
+                    let _ = offline_store::save(keys::ME_UNTIL, &until).await;
+                }
             }),
+            // Nothing readable stays on a shared phone; sign-out waited for unsent records.
             SessionState::SignedOut => leptos::task::spawn_local(async {
-                let _ = offline_store::remove(keys::ME).await;
-                let _ = offline_store::remove(keys::ROUTE).await;
+                let _ = offline_store::forget_all_but_device_and_unsent().await;
             }),
             SessionState::Checking | SessionState::Unavailable(_) => {}
         });
@@ -152,7 +162,14 @@ fn online_signal() -> ReadSignal<bool> {
 #[component]
 pub fn SessionHeader() -> impl IntoView {
     let session = expect_context::<Session>();
-    let logout = Action::new_local(|_: &()| remote::logout());
+    // Unsent records would be lost with the device's data: sign out only once they are sent.
+    let logout = Action::new_local(|_: &()| async {
+        match offline_store::waiting_records().await {
+            Ok(0) => remote::logout().await,
+            Ok(waiting) => Err(unsent_records(waiting)),
+            Err(_) => Err(unsent_records(1)),
+        }
+    });
     Effect::new(move |_| match logout.value().get() {
         Some(Ok(())) => session.sign_out(),
         Some(Err(error)) if error.is_unauthenticated() => session.sign_out(),
@@ -165,7 +182,17 @@ pub fn SessionHeader() -> impl IntoView {
         _ => None,
     });
     let me = Signal::derive(move || session.state.with(|s| s.me().cloned()));
+    // Asked once per page load; a failure shows no banner (the server says so next time).
+    let (demo, set_demo) = signal(false);
+    leptos::task::spawn_local(async move {
+        if let Ok(status) = remote::get::<DemoStatus>("/api/auth/demo").await {
+            set_demo.set(status.demo_accounts);
+        }
+    });
     view! {
+        <Show when=move || demo.get()>
+            <DemoBanner />
+        </Show>
         <AppHeader
             me=me
             online=session.online
@@ -175,6 +202,25 @@ pub fn SessionHeader() -> impl IntoView {
                 logout.dispatch(());
             })
         />
+    }
+}
+
+/// Refuses signing out while records wait: Czech, with the count.
+fn unsent_records(waiting: usize) -> ApiError {
+    let records = match waiting {
+        1 => "je 1 neodeslaný záznam".to_owned(),
+        2..=4 => format!("jsou {waiting} neodeslané záznamy"),
+        _ => format!("je {waiting} neodeslaných záznamů"),
+    };
+    ApiError::Http {
+        status: 409,
+        error: shared::ErrorDetail {
+            code: "unsent_records".into(),
+            message: format!(
+                "V telefonu {records}. Připojte se k internetu a nechte je odeslat; pak se odhlaste, jinak by se ztratily."
+            ),
+            field: None,
+        },
     }
 }
 

@@ -14,6 +14,22 @@ use shared::ErrorDetail;
 
 use crate::remote::ApiError;
 
+/// Shown on every page while demo accounts exist: their password is published.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    view! {
+        // Styled here: app.css belongs to the web part (its `.notice` is the pages' own).
+        <p
+            class="demo-banner"
+            role="note"
+            style="margin:0;padding:.6rem 1rem;background:#fff3d6;color:#6b4a00;border-bottom:1px solid #e0b44c"
+        >
+            <strong>"Ukázková verze. "</strong>
+            "Obsahuje smyšlená data a ukázkové účty se zveřejněným heslem; neukládejte sem skutečné údaje klientů."
+        </p>
+    }
+}
+
 /// "Loading" in one place, announced politely to screen readers.
 #[component]
 pub fn Loading() -> impl IntoView {

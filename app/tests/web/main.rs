@@ -6,6 +6,7 @@
 mod account;
 mod audit;
 mod chrome;
+mod device;
 mod family;
 mod incidents;
 mod login;

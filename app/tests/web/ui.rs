@@ -129,3 +129,18 @@ async fn a_confirmation_takes_focus_and_gives_it_back_when_dismissed() {
 }
 
 // ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn the_demo_banner_warns_in_czech_that_the_data_and_passwords_are_not_real() {
+    let host = mount(|| view! { <app::ui::DemoBanner /> });
+    let banner = text(&host, ".demo-banner");
+    assert!(banner.starts_with("Ukázková verze."), "{banner}");
+    assert!(
+        banner.contains("neukládejte sem skutečné údaje"),
+        "{banner}"
+    );
+    assert_eq!(
+        attribute(&host, ".demo-banner", "role").as_deref(),
+        Some("note")
+    );
+}

@@ -24,8 +24,10 @@ pub async fn save_cap<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, A
     let units = store::task_units(cx.db).await?;
     let row = check_cap(&input, |code| units.get(code).copied())?;
     db::in_transaction(cx.db, async || {
-        billing::save_cap(cx.db, &row).await?;
-        Ok::<_, ApiError>(())
+        billing::save_cap(cx.db, &row, &cx.caller()?.user.user_id, cx.now).await?;
+        let cap = format!("{} {}", input.item, input.valid_from);
+        cx.audit(Action::Update, "price_cap", Some(&cap), None)
+            .await
     })
     .await?;
     Ok(ApiResponse::ok(&billing::caps(cx.db).await?))
@@ -51,7 +53,13 @@ pub async fn save_price_list<D: Database>(cx: &Context<'_, D>) -> Result<ApiResp
     let list = check_price_list(&input, &caps, |code| units.get(code).copied())?;
     db::in_transaction(cx.db, async || {
         billing::save_price_list(cx.db, provider_id, &list, &caller.user.user_id, cx.now).await?;
-        Ok::<_, ApiError>(())
+        cx.audit(
+            Action::Update,
+            "price_list",
+            Some(&list.valid_from.to_string()),
+            None,
+        )
+        .await
     })
     .await?;
     Ok(ApiResponse::ok(&list))

@@ -11,7 +11,9 @@ use platform::{ApiError, ApiResponse, Context, Database, DbError, db};
 use serde::Deserialize;
 use shared::catalogue::TaskUnit;
 use shared::error::FieldError;
-use shared::records::sync::{Arrival, RecordFacts, RecordState, decide, resolve};
+use shared::records::sync::{
+    Arrival, RecordFacts, RecordState, check_times_around_visit, decide, resolve,
+};
 use shared::records::{
     MAX_SYNC_BATCH, ReleaseInput, SyncItemResult, SyncOutcome, SyncResponse, VisitRecordInput,
     check_reason, check_record,
@@ -117,6 +119,7 @@ async fn sync_item<D: Database>(
     };
     db::in_transaction(cx.db, async || {
         let visit = lock_own_visit(cx, &record.visit_id).await?;
+        check_times_around_visit(&record, visit.starts_at)?;
         let stored = records::facts_of_visit(cx.db, &record.visit_id).await?;
         let existing: Vec<RecordFacts> = stored.iter().map(|(facts, _)| facts.clone()).collect();
         let decision = decide(&visit.facts(), &existing, &incoming);

@@ -88,7 +88,8 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                     longitude: centre.map_or(0.0, |c| c.longitude) - offset,
                     care_allowance_level: *level,
                     care_allowance_from: None,
-                    service_from: None,
+                    // Served since their plans apply: scheduling reads the date as required.
+                    service_from: Some(plans_from.clone()),
                     doorstep_note: note.map(str::to_owned),
                     internal_note: (*id == INTERNAL_NOTE.0).then(|| INTERNAL_NOTE.1.to_owned()),
                 }

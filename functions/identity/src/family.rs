@@ -1,6 +1,7 @@
 //! Family members: invited by a coordinator with a printable code, linked to one client,
 //! and unlinked again when the coordinator says so.
 
+use platform::audit::Action;
 use platform::auth::{hash_password, revoke_all_sessions};
 use platform::input::json_body;
 use platform::random::new_id;
@@ -36,6 +37,8 @@ pub async fn invite<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
         client_id: Some(&body.client_id),
     };
     let code = issue_code(cx, CodePurpose::FamilyInvitation, subject).await?;
+    cx.audit(Action::Create, "invitation", None, Some(&body.client_id))
+        .await?;
     Ok(ApiResponse::json(
         201,
         &Invitation {
@@ -93,6 +96,8 @@ pub async fn links_of_client<D: Database>(cx: &Context<'_, D>) -> Result<ApiResp
     let client_id = cx.params.require("client_id")?;
     let (_, client_name) = own_client(cx, client_id).await?;
     let links = family::links_of_client(cx.db, client_id).await?;
+    cx.audit(Action::Read, "family_link", None, Some(client_id))
+        .await?;
     Ok(ApiResponse::ok(&ClientFamily { client_name, links }))
 }
 
@@ -109,7 +114,8 @@ pub async fn revoke<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
             accounts::set_active(cx.db, &user_id, false).await?;
             revoke_all_sessions(cx.db, &user_id, None, cx.now).await?;
         }
-        Ok::<_, ApiError>(())
+        cx.audit(Action::Delete, "family_link", Some(link_id), None)
+            .await
     })
     .await?;
     Ok(ApiResponse::no_content())

@@ -31,6 +31,7 @@ pub enum Endpoint {
     FamilyLinksOfClient,
     RevokeFamilyLink,
     AuditLog,
+    DemoStatus,
 }
 
 const fn route(
@@ -69,6 +70,12 @@ impl Component for Identity {
             "/api/auth/logout-everywhere",
             Endpoint::LogoutEverywhere,
             Access::Roles(EVERYONE),
+        ),
+        route(
+            Method::Get,
+            "/api/auth/demo",
+            Endpoint::DemoStatus,
+            Access::Public,
         ),
         route(
             Method::Get,
@@ -164,6 +171,7 @@ impl Component for Identity {
             Endpoint::FamilyLinksOfClient => family::links_of_client(cx).await,
             Endpoint::RevokeFamilyLink => family::revoke(cx).await,
             Endpoint::AuditLog => audit_log::browse(cx).await,
+            Endpoint::DemoStatus => session::demo_status(cx).await,
         }
     }
 }

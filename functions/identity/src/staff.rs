@@ -1,5 +1,6 @@
 //! A provider manager's staff: accounts, roles, deactivation, password resets.
 
+use platform::audit::Action;
 use platform::auth::{hash_password, revoke_all_sessions};
 use platform::input::json_body;
 use platform::random::{self, new_id};
@@ -81,7 +82,10 @@ pub async fn create<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
             user_id: Some(&user_id),
             client_id: None,
         };
-        issue_code(cx, CodePurpose::PasswordReset, subject).await
+        let code = issue_code(cx, CodePurpose::PasswordReset, subject).await?;
+        cx.audit(Action::Create, "staff", Some(&user_id), None)
+            .await?;
+        Ok::<_, ApiError>(code)
     })
     .await?;
     Ok(ApiResponse::json(
@@ -121,7 +125,9 @@ pub async fn update<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
             accounts::set_active(cx.db, &member.user_id, active).await?;
         }
         // A role change or deactivation takes effect now, not at the next sign-in.
-        revoke_all_sessions(cx.db, &member.user_id, None, cx.now).await
+        revoke_all_sessions(cx.db, &member.user_id, None, cx.now).await?;
+        cx.audit(Action::Update, "staff", Some(&member.user_id), None)
+            .await
     })
     .await?;
     let updated = member_of_provider(cx, &provider_id).await?;
@@ -138,7 +144,15 @@ pub async fn reset_password<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespo
             user_id: Some(&member.user_id),
             client_id: None,
         };
-        issue_code(cx, CodePurpose::PasswordReset, subject).await
+        let code = issue_code(cx, CodePurpose::PasswordReset, subject).await?;
+        cx.audit(
+            Action::Create,
+            "staff_password_reset",
+            Some(&member.user_id),
+            None,
+        )
+        .await?;
+        Ok::<_, ApiError>(code)
     })
     .await?;
     Ok(ApiResponse::json(201, &code))

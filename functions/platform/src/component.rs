@@ -12,12 +12,27 @@ use crate::error::ApiError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::migrate::{Seed, ensure_schema};
 use crate::router::{Access, PathParams, Route, find_route};
+use crate::security::{HtmlPolicy, with_security_headers};
 
 /// Deployment settings the pipeline needs, read once from Spin variables or the test host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// Seed the demo data when the database is created.
     pub seed_demo: bool,
+}
+
+impl Settings {
+    /// Whether to seed the demo, from the deployment's `demo_data` setting: `true` always,
+    /// `false` never, unset or `auto` only into the embedded SQLite database. A PostgreSQL
+    /// deployment is a real one unless it asks: the demo's accounts share a published
+    /// password.
+    pub fn seed_demo_from(demo_data: Option<&str>, embedded_sqlite: bool) -> bool {
+        match demo_data.map(str::trim) {
+            Some("true") => true,
+            None | Some("" | "auto") => embedded_sqlite,
+            Some(_) => false,
+        }
+    }
 }
 
 /// A routed request, as a handler receives it.
@@ -99,10 +114,11 @@ pub async fn serve<C: Component, D: Database>(
     settings: Settings,
     now: DateTime<Utc>,
 ) -> ApiResponse {
-    match route_and_handle::<C, D>(request, db, settings, now).await {
+    let response = match route_and_handle::<C, D>(request, db, settings, now).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
-    }
+    };
+    with_security_headers(response, HtmlPolicy::Document)
 }
 
 async fn route_and_handle<C: Component, D: Database>(
@@ -120,6 +136,19 @@ async fn route_and_handle<C: Component, D: Database>(
     if let Access::Roles(roles) = route.access {
         let caller = caller.as_ref().ok_or(ApiError::Unauthenticated)?;
         if !roles.contains(&caller.role()) {
+            // A denied attempt is logged: a probe of routes shows in the audit log.
+            let action = if request.method.is_mutating() {
+                Action::Update
+            } else {
+                Action::Read
+            };
+            let subject = Subject {
+                entity: "access_denied",
+                entity_id: Some(route.pattern),
+                client_id: None,
+                provider_id: caller.user.provider_id.as_deref(),
+            };
+            audit::record(db, caller, action, subject, now).await?;
             return Err(ApiError::Forbidden);
         }
     }
@@ -131,4 +160,24 @@ async fn route_and_handle<C: Component, D: Database>(
         now,
     };
     C::handle(route.endpoint, &cx).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+
+    #[test]
+    fn the_demo_is_seeded_into_postgresql_only_when_asked_explicitly() {
+        assert!(!Settings::seed_demo_from(None, false));
+        assert!(!Settings::seed_demo_from(Some("auto"), false));
+        assert!(!Settings::seed_demo_from(Some("false"), true));
+        assert!(Settings::seed_demo_from(Some("true"), false));
+    }
+
+    #[test]
+    fn the_embedded_sqlite_database_gets_the_demo_unless_refused() {
+        assert!(Settings::seed_demo_from(None, true));
+        assert!(Settings::seed_demo_from(Some(" auto "), true));
+        assert!(!Settings::seed_demo_from(Some("ne"), true));
+    }
 }

@@ -69,7 +69,7 @@ impl ApiError {
                 "route_not_found",
                 "Požadovaná adresa neexistuje.".into(),
             ),
-            ApiError::NotFound(what) => (404, "not_found", format!("{what} nebyl nalezen.")),
+            ApiError::NotFound(what) => (404, "not_found", format!("Nenalezeno: {what}.")),
             ApiError::MethodNotAllowed { .. } => (
                 405,
                 "method_not_allowed",

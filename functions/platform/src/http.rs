@@ -78,6 +78,16 @@ impl ApiRequest {
             .map(|(_, value)| value.as_str())
     }
 
+    /// The address the request came from, without its port: Spin's `spin-client-addr`
+    /// header (the native host sets it too). `None` when the runtime does not say.
+    pub fn client_address(&self) -> Option<String> {
+        let address = self.header("spin-client-addr")?;
+        Some(match address.parse::<std::net::SocketAddr>() {
+            Ok(socket) => socket.ip().to_string(),
+            Err(_) => address.to_owned(),
+        })
+    }
+
     /// One decoded query-string parameter (`okres=Most`; `+` and `%XX` decoded).
     pub fn query_param(&self, name: &str) -> Option<String> {
         self.query

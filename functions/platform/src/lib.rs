@@ -11,6 +11,7 @@ pub mod input;
 pub mod migrate;
 pub mod random;
 pub mod router;
+pub mod security;
 pub mod sql;
 pub mod timestamp;
 

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use platform::audit::{self, Action, Subject};
 use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, db};
+use shared::bounds::{bounded_list, plausible_instant};
 use shared::error::FieldError;
 use shared::planning::change::{ChangedVisit, Requested, apply};
 use shared::planning::input::check_reason;
@@ -29,7 +30,11 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     let visit_id = cx.params.require("id")?;
     let change: VisitChange = json_body(&cx.request.body)?;
     let reason = check_reason(&change.reason)?;
+    if let Some(starts_at) = change.starts_at {
+        plausible_instant(starts_at, "starts_at")?;
+    }
     if let Some(ids) = &change.caregiver_ids {
+        bounded_list(ids, "caregiver_ids")?;
         check_caregivers(cx.db, provider_id, ids).await?;
     }
     let starts_at = db::in_transaction(cx.db, async || {

@@ -24,6 +24,7 @@ async fn load<D: Database>(cx: &Context<'_, D>, client_id: &str) -> Result<Clien
 pub async fn list<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let provider_id = cx.caller()?.provider_id()?;
     let clients = store::clients::clients(cx.db, provider_id, prague_date(cx.now)).await?;
+    cx.audit(Action::Read, "client_list", None, None).await?;
     Ok(ApiResponse::ok(&clients))
 }
 

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::bounds::{bounded_list, distinct_list, plausible_date, plausible_instant};
 use crate::error::FieldError;
 
 /// A weekday as the API writes it: 1 = Monday … 7 = Sunday.
@@ -68,6 +69,8 @@ pub struct CheckedShift {
 /// Skills trimmed and deduplicated; shifts on real weekdays, each ending after it starts;
 /// contract hours within a week's legal maximum; a home base inside the region's reach.
 pub fn check_profile(input: &CaregiverProfileInput) -> Result<CheckedProfile, FieldError> {
+    bounded_list(&input.skills, "skills")?;
+    bounded_list(&input.shifts, "shifts")?;
     let mut skills: Vec<String> = input
         .skills
         .iter()
@@ -173,6 +176,8 @@ fn check_visit_shape(
             "Vyberte alespoň jeden úkon z katalogu.",
         ));
     }
+    // Each task once: the stored visit holds a task at most once.
+    distinct_list(tasks, "tasks")?;
     if !(1..=2).contains(&caregivers_needed) {
         return Err(FieldError::new(
             "caregivers_needed",
@@ -190,6 +195,7 @@ pub struct CheckedNewVisit {
 }
 
 pub fn check_new_visit(input: &crate::schedule::NewVisit) -> Result<CheckedNewVisit, FieldError> {
+    plausible_instant(input.starts_at, "starts_at")?;
     check_visit_shape(
         input.duration_minutes,
         &input.tasks,
@@ -228,7 +234,8 @@ pub fn check_care_plan(input: &CarePlanInput) -> Result<Vec<String>, FieldError>
             "Popište cíle spolupráce, nejvýše 4000 znaků.",
         ));
     }
-    let mut tasks = input.agreed_tasks.clone();
+    plausible_date(input.valid_from, "valid_from")?;
+    let mut tasks = bounded_list(&input.agreed_tasks, "agreed_tasks")?.to_vec();
     tasks.sort();
     tasks.dedup();
     if tasks.is_empty() {
@@ -257,6 +264,8 @@ pub struct AbsenceInput {
 }
 
 pub fn check_absence(input: &AbsenceInput) -> Result<String, FieldError> {
+    plausible_date(input.from, "from")?;
+    plausible_date(input.to, "to")?;
     if input.to < input.from {
         return Err(FieldError::new(
             "to",
@@ -325,6 +334,11 @@ pub fn check_template(input: &TemplateInput) -> Result<CheckedTemplate, FieldErr
         &input.tasks,
         input.caregivers_needed,
     )?;
+    bounded_list(&input.required_skills, "required_skills")?;
+    plausible_date(input.valid_from, "valid_from")?;
+    if let Some(valid_to) = input.valid_to {
+        plausible_date(valid_to, "valid_to")?;
+    }
     if input.valid_to.is_some_and(|to| to < input.valid_from) {
         return Err(FieldError::new(
             "valid_to",

@@ -8,18 +8,24 @@
 //!    (`record_id_reused`) when not: a device never sends two contents under one id.
 //! 2. The visit was cancelled: every record carries `visit_cancelled` and is **held** —
 //!    kept, not billed — unless a coordinator released it (the care did happen).
-//! 3. Of the records not held, one is **accepted**: the one recorded first on its device
-//!    (`recorded_at`), the smaller record id on a tie. The others are **superseded** — kept,
-//!    not billed. Every record of a visit with more than one carries
-//!    `recorded_by_other_device`, so both caregivers and the coordinator see it.
+//! 3. Of the records not held, one is **accepted**: a record of a caregiver the server has
+//!    on the visit before one of a caregiver taken off it; among those, the one recorded
+//!    first on its device (`recorded_at`), the smaller record id on a tie. A device's clock
+//!    alone never decides: the server's assignment comes first, and the sync refuses times
+//!    outside a plausible window around the visit ([`check_times_around_visit`]). The
+//!    others are **superseded** — kept, not billed. Every record of a visit with more than
+//!    one carries `recorded_by_other_device`, so both caregivers and the coordinator see it.
 //! 4. Informational, the state does not change: `visit_moved` when the device knew a
 //!    different planned start than the server holds now; `visit_reassigned` when the
 //!    record's caregiver is no longer assigned to the visit.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+use crate::records::CheckedRecord;
 
 use crate::schedule::VisitStatus;
 
@@ -123,13 +129,51 @@ impl SyncConflictKind {
                 "Návštěva byla mezitím přidělena jinému pracovníkovi. Záznam je uložen."
             }
             (SyncConflictKind::RecordedByOtherDevice, RecordState::Accepted) => {
-                "Tutéž návštěvu zaznamenalo i jiné zařízení. Platí tento záznam (byl pořízen dříve); druhý je uložen bez účtování."
+                "Tutéž návštěvu zaznamenalo i jiné zařízení. Platí tento záznam; druhý je uložen bez účtování a koordinátor ho vidí."
             }
             (SyncConflictKind::RecordedByOtherDevice, _) => {
-                "Tutéž návštěvu zaznamenalo i jiné zařízení. Platí dříve pořízený záznam; tento je uložen bez účtování."
+                "Tutéž návštěvu zaznamenalo i jiné zařízení. Platí záznam pracovníka přiděleného k návštěvě, pořízený dříve; tento je uložen bez účtování a koordinátor ho vidí."
             }
         }
     }
+}
+
+/// How far from the visit's planned start its arrival and departure may lie.
+pub const TIMES_AROUND_VISIT: Duration = Duration::hours(24);
+/// How long after the visit's planned start a record may have been made (a phone offline
+/// for weeks).
+pub const RECORDED_WITHIN: Duration = Duration::days(30);
+
+/// Refuses a record whose times lie far from the visit as the server holds it: a backdated
+/// record would otherwise win the visit and move it out of its month's statement.
+pub fn check_times_around_visit(
+    record: &CheckedRecord,
+    visit_starts_at: DateTime<Utc>,
+) -> Result<(), FieldError> {
+    let near_visit = |instant: DateTime<Utc>| {
+        (visit_starts_at - TIMES_AROUND_VISIT..=visit_starts_at + TIMES_AROUND_VISIT)
+            .contains(&instant)
+    };
+    for (instant, field) in [
+        (record.content.arrived_at, "arrived_at"),
+        (record.content.left_at, "left_at"),
+    ] {
+        if !near_visit(instant) {
+            return Err(FieldError::new(
+                field,
+                "Čas leží daleko od plánované návštěvy (více než 24 hodin). Zkontrolujte čas v telefonu.",
+            ));
+        }
+    }
+    if !(visit_starts_at - TIMES_AROUND_VISIT..=visit_starts_at + RECORDED_WITHIN)
+        .contains(&record.recorded_at)
+    {
+        return Err(FieldError::new(
+            "recorded_at",
+            "Záznam nemohl vzniknout v tuto dobu: zkontrolujte datum a čas v telefonu.",
+        ));
+    }
+    Ok(())
 }
 
 /// The state and conflicts the rules give one record.
@@ -146,10 +190,11 @@ pub struct Resolution {
 pub fn resolve(visit: &VisitFacts, records: &[RecordFacts]) -> Vec<Resolution> {
     let cancelled = visit.status == VisitStatus::Cancelled;
     let held = |record: &RecordFacts| cancelled && !record.released;
+    let taken_off = |record: &RecordFacts| !visit.caregiver_ids.contains(&record.caregiver_id);
     let winner = records
         .iter()
         .filter(|record| !held(record))
-        .min_by(|a, b| (a.recorded_at, &a.record_id).cmp(&(b.recorded_at, &b.record_id)))
+        .min_by_key(|record| (taken_off(record), record.recorded_at, &record.record_id))
         .map(|record| record.record_id.as_str());
     let mut resolutions: Vec<Resolution> = records
         .iter()
@@ -168,7 +213,7 @@ pub fn resolve(visit: &VisitFacts, records: &[RecordFacts]) -> Vec<Resolution> {
             if record.planned_starts_at != visit.starts_at {
                 conflicts.push(SyncConflictKind::VisitMoved);
             }
-            if !visit.caregiver_ids.contains(&record.caregiver_id) {
+            if taken_off(record) {
                 conflicts.push(SyncConflictKind::VisitReassigned);
             }
             if records.len() > 1 {
@@ -317,6 +362,55 @@ mod tests {
                 .iter()
                 .all(|r| r.conflicts == [SyncConflictKind::RecordedByOtherDevice])
         );
+    }
+
+    #[test]
+    fn the_caregiver_on_the_visit_wins_over_an_earlier_clock_of_one_taken_off() {
+        let resolved = resolve(
+            &visit(VisitStatus::Planned),
+            &[
+                record("a", "martin", -60 * 24 * 365),
+                record("b", "jana", 70),
+            ],
+        );
+        assert_eq!(
+            resolved
+                .iter()
+                .map(|r| (r.record_id.as_str(), r.state))
+                .collect::<Vec<_>>(),
+            [("a", RecordState::Superseded), ("b", RecordState::Accepted)]
+        );
+    }
+
+    #[test]
+    fn times_far_from_the_visit_are_refused_with_the_field() {
+        let checked = |arrived: i64, left: i64, recorded: i64| CheckedRecord {
+            record_id: "a".into(),
+            device_id: "d".into(),
+            visit_id: "v".into(),
+            recorded_at: at(recorded),
+            planned_starts_at: at(0),
+            clock_arrived_at: at(arrived),
+            clock_left_at: at(left),
+            time_edit_reason: None,
+            content: crate::records::CheckedContent {
+                arrived_at: at(arrived),
+                left_at: at(left),
+                tasks: Vec::new(),
+                note: None,
+            },
+            incidents: Vec::new(),
+        };
+        let field = |record: CheckedRecord| {
+            check_times_around_visit(&record, at(0))
+                .err()
+                .map(|error| error.field)
+        };
+        assert_eq!(field(checked(0, 60, 65)), None);
+        assert_eq!(field(checked(-60 * 25, 60, 65)), Some("arrived_at"));
+        assert_eq!(field(checked(0, 60 * 25, 60 * 26)), Some("left_at"));
+        assert_eq!(field(checked(0, 60, -60 * 24 * 365)), Some("recorded_at"));
+        assert_eq!(field(checked(0, 60, 60 * 24 * 29)), None, "a month offline");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use platform::{Database, DbError, Row, timestamp};
+use platform::{Database, DbError, Row, Value, timestamp};
 use shared::records::billing::{BillableVisit, BilledTask, BillingMonth, CapRow, PriceList};
 use shared::time::prague_day_bounds;
 
@@ -37,24 +37,39 @@ pub async fn caps(db: &impl Database) -> Result<Vec<CapRow>, DbError> {
 }
 
 /// Adds a dated cap row, replacing the row of the same item and day.
-pub async fn save_cap(db: &impl Database, row: &CapRow) -> Result<(), DbError> {
+pub async fn save_cap(
+    db: &impl Database,
+    row: &CapRow,
+    saved_by: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     let valid_from = row.valid_from.to_string();
-    db.execute(
-        "DELETE FROM payment_caps WHERE valid_from = $1 AND item = $2",
-        &[valid_from.as_str().into(), row.item.as_str().into()],
-    )
-    .await?;
+    let values = [
+        valid_from.as_str().into(),
+        row.item.as_str().into(),
+        row.cap.into(),
+        row.threshold_minutes.into(),
+        row.cap_above_threshold.into(),
+        row.source.as_str().into(),
+    ];
+    // Replaced in place; every version stays in the history.
     db.execute(
         "INSERT INTO payment_caps (valid_from, item, cap, threshold_minutes, cap_above_threshold, source) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-        &[
-            valid_from.as_str().into(),
-            row.item.as_str().into(),
-            row.cap.into(),
-            row.threshold_minutes.into(),
-            row.cap_above_threshold.into(),
-            row.source.as_str().into(),
-        ],
+         VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (valid_from, item) DO UPDATE SET cap = excluded.cap, \
+         threshold_minutes = excluded.threshold_minutes, \
+         cap_above_threshold = excluded.cap_above_threshold, source = excluded.source",
+        &values,
+    )
+    .await?;
+    let mut history: Vec<Value> = vec![platform::random::new_id().into()];
+    history.extend(values);
+    history.extend([saved_by.into(), timestamp::format(now).into()]);
+    db.execute(
+        "INSERT INTO payment_cap_history (id, valid_from, item, cap, threshold_minutes, \
+                                          cap_above_threshold, source, saved_by, saved_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &history,
     )
     .await?;
     Ok(())

@@ -3,59 +3,90 @@
 use chrono::{DateTime, Utc};
 use platform::{Database, DbError, Row, timestamp};
 use shared::identity::{Role, StaffMember};
-use shared::throttle::FailureRecord;
+use shared::throttle::forgotten_before;
 
-/// The failed sign-ins counted against a username.
-pub async fn failure_record(
+/// Counts one attempt against `key` (a username as typed, or a client address) before its
+/// password is checked, in one statement so that attempts sent at once each get their own
+/// number; answers the attempt's number and the counter's last failure. A counter whose last
+/// failure is forgotten starts again at 1.
+pub async fn count_attempt(
     db: &impl Database,
-    username: &str,
-) -> Result<Option<FailureRecord>, DbError> {
-    db.query_one(
-        "SELECT failures, last_failure_at FROM login_failures WHERE username = $1",
-        &[username.into()],
-    )
-    .await?
-    .map(|row| {
-        let failures = row.integer("failures")?;
-        Ok(FailureRecord {
-            failures: u32::try_from(failures).map_err(|_| DbError::ColumnType {
-                column: "failures".into(),
-                expected: "a count from 0 to 2³²",
-                found: failures.to_string(),
-            })?,
-            last_failure_at: row.instant("last_failure_at")?,
-        })
-    })
-    .transpose()
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(u32, DateTime<Utc>), DbError> {
+    let forgotten = timestamp::format(forgotten_before(now));
+    let row = db
+        .query_one(
+            "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (username) DO UPDATE SET \
+             failures = CASE WHEN login_failures.last_failure_at <= $3 THEN 1 \
+                             ELSE login_failures.failures + 1 END, \
+             last_failure_at = CASE WHEN login_failures.last_failure_at <= $3 THEN $2 \
+                                    ELSE login_failures.last_failure_at END \
+             RETURNING failures, last_failure_at",
+            &[key.into(), timestamp::format(now).into(), forgotten.into()],
+        )
+        .await?
+        .ok_or_else(|| DbError::Statement("counting a sign-in attempt returned no row".into()))?;
+    let failures = row.integer("failures")?;
+    let claimed = u32::try_from(failures).map_err(|_| DbError::ColumnType {
+        column: "failures".into(),
+        expected: "a count from 0 to 2³²",
+        found: failures.to_string(),
+    })?;
+    Ok((claimed, row.instant("last_failure_at")?))
 }
 
-pub async fn save_failure_record(
-    db: &impl Database,
-    username: &str,
-    record: FailureRecord,
-) -> Result<(), DbError> {
-    // An upsert: two first failures at once must not collide on the key.
+/// The attempt was refused before its password was checked: it does not count.
+pub async fn uncount_attempt(db: &impl Database, key: &str) -> Result<(), DbError> {
     db.execute(
-        "INSERT INTO login_failures (username, failures, last_failure_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (username) DO UPDATE \
-         SET failures = excluded.failures, last_failure_at = excluded.last_failure_at",
-        &[
-            username.into(),
-            i64::from(record.failures).into(),
-            timestamp::format(record.last_failure_at).into(),
-        ],
+        "UPDATE login_failures SET failures = failures - 1 WHERE username = $1 AND failures > 0",
+        &[key.into()],
     )
     .await?;
     Ok(())
 }
 
-pub async fn forget_failures(db: &impl Database, username: &str) -> Result<(), DbError> {
+/// The attempt failed: the counter's waiting starts now.
+pub async fn attempt_failed(
+    db: &impl Database,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE login_failures SET last_failure_at = $2 WHERE username = $1",
+        &[key.into(), timestamp::format(now).into()],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn forget_failures(db: &impl Database, key: &str) -> Result<(), DbError> {
     db.execute(
         "DELETE FROM login_failures WHERE username = $1",
-        &[username.into()],
+        &[key.into()],
     )
     .await?;
     Ok(())
+}
+
+/// Whether any of these usernames is an active account.
+pub async fn any_active(db: &impl Database, usernames: &[&str]) -> Result<bool, DbError> {
+    if usernames.is_empty() {
+        return Ok(false);
+    }
+    let placeholders: Vec<String> = (1..=usernames.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT COUNT(*) AS active FROM users WHERE active = 1 AND username IN ({})",
+        placeholders.join(", ")
+    );
+    let parameters: Vec<platform::Value> = usernames.iter().map(|name| (*name).into()).collect();
+    let row = db.query_one(&sql, &parameters).await?;
+    Ok(row
+        .map(|row| row.integer("active"))
+        .transpose()?
+        .unwrap_or(0)
+        > 0)
 }
 
 /// An active account that may sign in: its id and password hash.

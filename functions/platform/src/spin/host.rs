@@ -44,9 +44,8 @@ impl SpinConfig {
             .ok()
             .map(|url| url.trim().to_owned())
             .filter(|url| !url.is_empty());
-        let seed_demo = variables::get("demo_data")
-            .await
-            .is_ok_and(|value| value.trim() == "true");
+        let demo_data = variables::get("demo_data").await.ok();
+        let seed_demo = Settings::seed_demo_from(demo_data.as_deref(), database_url.is_none());
         Self {
             database_url,
             settings: Settings { seed_demo },
