@@ -136,6 +136,27 @@ pub fn czech_weekday(day: Weekday) -> &'static str {
     }
 }
 
+/// Czech name of month 1–12 (nominative, as in "březen 2026"); `None` outside 1–12.
+pub fn czech_month(month: u32) -> Option<&'static str> {
+    const NAMES: [&str; 12] = [
+        "leden",
+        "únor",
+        "březen",
+        "duben",
+        "květen",
+        "červen",
+        "červenec",
+        "srpen",
+        "září",
+        "říjen",
+        "listopad",
+        "prosinec",
+    ];
+    NAMES
+        .get(usize::try_from(month).ok()?.checked_sub(1)?)
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

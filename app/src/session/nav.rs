@@ -148,7 +148,11 @@ mod tests {
         );
         assert_eq!(paths_of(Role::FamilyMember), ["/rodina", "/ucet"]);
         for role in [Role::RegionOfficer, Role::DataAnalyst] {
-            assert_eq!(paths_of(role), ["/kraj", "/vykazy", "/ucet", "/skoleni/kraj"], "{role:?}");
+            assert_eq!(
+                paths_of(role),
+                ["/kraj", "/vykazy", "/ucet", "/skoleni/kraj"],
+                "{role:?}"
+            );
         }
         assert_eq!(paths_of(Role::Lecturer), ["/lektor", "/ucet"]);
     }

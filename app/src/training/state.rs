@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use shared::time::czech_month;
 use shared::training::attendance::Mark;
 use shared::training::duty::{DutyStanding, Reduction};
 use shared::training::{AttendanceEntry, AttendanceSubmission, Run, Verification};
@@ -33,27 +34,12 @@ pub fn standing_summary(standing: &DutyStanding) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "leden",
-    "únor",
-    "březen",
-    "duben",
-    "květen",
-    "červen",
-    "červenec",
-    "srpen",
-    "září",
-    "říjen",
-    "listopad",
-    "prosinec",
-];
-
 /// "zkušební doba (červenec, srpen, září): −6 h".
 pub fn reduction_text(reduction: &Reduction) -> String {
     let months: Vec<&str> = reduction
         .months
         .iter()
-        .filter_map(|month| MONTHS.get((*month as usize).saturating_sub(1)).copied())
+        .filter_map(|month| czech_month(*month))
         .collect();
     format!(
         "{} ({}): −{}",

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
-use crate::time::prague_day_bounds;
+use crate::time::{czech_month, prague_day_bounds};
 
 /// A month, a quarter or a year, written `2026-03`, `2026-Q1` or `2026`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -16,21 +16,6 @@ pub enum Period {
     Quarter { year: i32, quarter: u32 },
     Year(i32),
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "leden",
-    "únor",
-    "březen",
-    "duben",
-    "květen",
-    "červen",
-    "červenec",
-    "srpen",
-    "září",
-    "říjen",
-    "listopad",
-    "prosinec",
-];
 
 impl Period {
     /// Parses the written form; the error names the field `period`.
@@ -79,7 +64,9 @@ impl Period {
     /// Czech name for headings: "březen 2026", "1. čtvrtletí 2026", "rok 2026".
     pub fn label(self) -> String {
         match self {
-            Period::Month { year, month } => format!("{} {year}", MONTH_NAMES[month as usize - 1]),
+            Period::Month { year, month } => {
+                format!("{} {year}", czech_month(month).unwrap_or_default())
+            }
             Period::Quarter { year, quarter } => format!("{quarter}. čtvrtletí {year}"),
             Period::Year(year) => format!("rok {year}"),
         }
