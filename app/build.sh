@@ -62,6 +62,11 @@ done
 mkdir -p "$staging/assets"
 cp -R "$root/public/." "$staging/"
 
+# The boot script starts the modules from beside them, with the main module's size (for
+# the splash's progress) filled in.
+wasm_bytes="$(stat -c %s "$work/split/app_bg.wasm")"
+sed -e "s|__APP_WASM_BYTES__|$wasm_bytes|g" "$root/app/boot.js" >"$work/split/boot.js"
+
 # The modules load each other by relative names: they stay together in one folder named
 # after their content.
 version_dir="$(cd "$work/split" && sha256sum * | sha256sum | cut -c1-10)"
@@ -69,11 +74,9 @@ assets="assets/$version_dir"
 cp -R "$work/split" "$staging/$assets"
 node "$root/app/chunks.mjs" manifest "$staging" "$assets" >"$staging/chunks.json"
 
-wasm_bytes="$(stat -c %s "$staging/$assets/app_bg.wasm")"
-sed -e "s|__APP_ASSETS__|$assets|g" -e "s|__APP_WASM_BYTES__|$wasm_bytes|g" \
-  "$root/app/index.html" >"$staging/index.html"
-if grep -q "__APP_" "$staging/index.html"; then
-  echo "build.sh: index.html still has a placeholder" >&2
+sed -e "s|__APP_ASSETS__|$assets|g" "$root/app/index.html" >"$staging/index.html"
+if grep -q "__APP_" "$staging/index.html" "$staging/$assets/boot.js"; then
+  echo "build.sh: index.html or boot.js still has a placeholder" >&2
   exit 1
 fi
 

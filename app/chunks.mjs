@@ -29,7 +29,7 @@ const ROLES = {
 const PUBLIC = ['public', 'certificates'];
 
 /** The main module: what every role loads first (it shows the sign-in form). */
-const MAIN = ['app.js', 'app_bg.wasm', '__wasm_split.js'];
+const MAIN = ['boot.js', 'app.js', 'app_bg.wasm', '__wasm_split.js'];
 
 /** The groups in wasm-split's loader, each with the files it needs beyond the main module. */
 function readGroups(assets) {

@@ -35,6 +35,42 @@ fn own_stop(username: &str, role: Role, provider: Option<&str>) -> &'static Rout
         .unwrap_or(&DAILY_ROUTES[0])
 }
 
+/// A training run the account has a part in (the demo's training data): enrolled in it, or,
+/// for the lecturer, teaching it.
+fn own_run(username: &str) -> &'static str {
+    match username {
+        "pecovatel.decin" => "run-demo-uzavreny",
+        "pecovatelka.louny" => "run-demo-most-uzavreny",
+        "vedouci.louny" => "run-demo-plny",
+        _ => "run-demo-dnes",
+    }
+}
+
+/// The query a route requires: the crawl's month or year, and the provider a regional
+/// reader names.
+fn required_query(pattern: &str, role: Role) -> String {
+    let today = prague_date(crawl_now());
+    let names_provider = !role.is_provider_staff();
+    if pattern.starts_with("/api/reports/statement") {
+        let year = today.year();
+        return if names_provider {
+            format!("?year={year}&provider=prov-decin")
+        } else {
+            format!("?year={year}")
+        };
+    }
+    let month = today.format("%Y-%m");
+    if pattern.starts_with("/api/reports/provider") && names_provider {
+        format!("?period={month}&provider=prov-decin")
+    } else if pattern.starts_with("/api/reports/provider")
+        || pattern.starts_with("/api/reports/region")
+    {
+        format!("?period={month}")
+    } else {
+        String::new()
+    }
+}
+
 /// The route's path with the account's own records in its `{…}` segments.
 fn own_path(pattern: &str, username: &str, role: Role, provider: Option<&str>) -> String {
     let stop = own_stop(username, role, provider);
@@ -53,6 +89,8 @@ fn own_path(pattern: &str, username: &str, role: Role, provider: Option<&str>) -
     let caregiver = format!("user-{}", stop.caregiver);
     let id = if pattern.contains("/caregivers/") {
         caregiver.as_str()
+    } else if pattern.starts_with("/api/training/runs/") {
+        own_run(username)
     } else {
         visit.as_str()
     };
@@ -62,6 +100,7 @@ fn own_path(pattern: &str, username: &str, role: Role, provider: Option<&str>) -
         .replace("{id}", id)
         .replace("{monday}", &monday.to_string())
         .replace("{month}", &today.format("%Y-%m").to_string())
+        + &required_query(pattern, role)
 }
 
 async fn every_demo_account_reads_every_route_its_role_may_call(engine: Engine) {
@@ -76,7 +115,9 @@ async fn every_demo_account_reads_every_route_its_role_may_call(engine: Engine) 
                 Access::Public => true,
                 Access::Roles(roles) => roles.contains(&role),
             };
-            if route.method != Method::Get || !may_call {
+            // A feed's secret exists only once its family member makes one
+            // (family::calendar_feed reads it).
+            if route.method != Method::Get || !may_call || route.pattern.contains("{secret}") {
                 continue;
             }
             let path = own_path(route.pattern, username, role, provider);

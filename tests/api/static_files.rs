@@ -164,7 +164,26 @@ async fn api_routes_are_never_answered_by_the_static_component(engine: Engine) {
     error_of(response, 404).await;
 }
 
+async fn the_app_shell_runs_only_its_own_scripts_and_is_never_framed(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let response = app.get("/dnes").await;
+    let csp = header(&response, "content-security-policy");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{csp}"
+    );
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(header(&response, "x-frame-options"), "DENY");
+    assert!(header(&response, "strict-transport-security").starts_with("max-age="));
+    assert_eq!(header(&response, "referrer-policy"), "no-referrer");
+
+    let asset = app.get("/assets/app-0123456789.js").await;
+    assert_eq!(header(&asset, "x-content-type-options"), "nosniff");
+    assert_eq!(header(&asset, "content-security-policy"), "");
+}
+
 on_both_engines!(
+    the_app_shell_runs_only_its_own_scripts_and_is_never_framed,
     the_app_shell_is_served_at_the_root_and_never_cached_stale,
     an_app_route_falls_back_to_index_html,
     hashed_assets_are_cached_for_a_year,

@@ -4,10 +4,11 @@
 
 use crate::http::ApiResponse;
 
-/// The app: its own scripts and the WebAssembly they compile, nothing inline, nothing from
-/// elsewhere; never framed. Style attributes stay allowed (the views position elements).
+/// The app: its own scripts and the WebAssembly they compile, no inline script, nothing from
+/// elsewhere; never framed. Inline styles stay allowed: the splash is styled before any file
+/// arrives, the views position elements, printable pages carry their print rules.
 pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
     worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; \
     form-action 'self'; frame-ancestors 'none'";
 

@@ -7,6 +7,7 @@ mod encoding;
 use std::ffi::OsString;
 use std::path::{Component as PathComponent, Path, PathBuf};
 
+use platform::security::{HtmlPolicy, with_security_headers};
 use platform::{ApiError, ApiRequest, ApiResponse, Method};
 
 use crate::encoding::{Encoding, accepts};
@@ -102,8 +103,7 @@ fn file_response(
         .with_header("content-type", content_type(file))
         .with_header("cache-control", cache_control(url_path))
         // Caches must keep the copies for different clients apart.
-        .with_header("vary", "Accept-Encoding")
-        .with_header("x-content-type-options", "nosniff");
+        .with_header("vary", "Accept-Encoding");
     if encoding != Encoding::Identity {
         response = response.with_header("content-encoding", encoding.token());
     }
@@ -114,8 +114,13 @@ fn file_response(
     }
 }
 
-/// Serves `url_path` (the part after the component's route) from `root`.
+/// Serves `url_path` (the part after the component's route) from `root`, every answer with
+/// the app's security headers.
 pub fn serve_static(root: &Path, request: &ApiRequest, url_path: &str) -> ApiResponse {
+    with_security_headers(serve_file(root, request, url_path), HtmlPolicy::App)
+}
+
+fn serve_file(root: &Path, request: &ApiRequest, url_path: &str) -> ApiResponse {
     if !matches!(request.method, Method::Get | Method::Head) {
         return ApiError::MethodNotAllowed {
             allowed: vec![Method::Get, Method::Head],
@@ -152,6 +157,19 @@ pub fn serve_static(root: &Path, request: &ApiRequest, url_path: &str) -> ApiRes
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The app's policy allows no inline script: the shell the build fills in must load its
+    /// start-up code from a file.
+    #[test]
+    fn the_app_shell_template_has_no_inline_script() {
+        let template = concat!(env!("CARGO_MANIFEST_DIR"), "/../../app/index.html");
+        let template = std::fs::read_to_string(template).expect("app/index.html");
+        for script in template.split("<script").skip(1) {
+            let tag = script.split('>').next().unwrap_or_default();
+            assert!(tag.contains(" src="), "an inline script: <script{tag}>");
+        }
+        assert!(template.contains("boot.js"));
+    }
 
     #[test]
     fn a_path_that_climbs_out_of_the_root_is_refused() {
