@@ -51,7 +51,7 @@ async function recordTodaysVisit(context, baseUrl) {
   assert.equal(result.outcome, 'applied', JSON.stringify(result));
 }
 
-describe('a family member on a phone', { timeout: 2 * TEST_TIMEOUT }, () => {
+describe('a family member on a phone', { timeout: 3 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
   test('sees today done, asks to move Friday later, and sees the accepted change marked', { timeout: TEST_TIMEOUT }, async () => {
@@ -139,6 +139,49 @@ describe('a family member on a phone', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.deepEqual(coordinator.problems, []);
     } finally {
       await caregiver.context.close();
+      await family.context.close();
+      await coordinator.context.close();
+    }
+  });
+
+  test('the coordinator sees the relative\'s calendar feed and revokes it, and its address stops answering', { timeout: TEST_TIMEOUT }, async () => {
+    const family = await openPage(suite.browser, PHONE);
+    const coordinator = await openPage(suite.browser, LAPTOP);
+    try {
+      // The relative makes a feed (the phone's calendar would subscribe to its address).
+      const api = family.context.request;
+      const login = await api.post(new URL('/api/auth/login', suite.host.url).href, {
+        headers: { 'x-requested-with': 'epece' },
+        data: { username: 'rodina.decin', password: 'demo1234' },
+      });
+      assert.equal(login.status(), 200);
+      const made = await api.post(new URL('/api/schedule/family/cl-d1/calendar-feed', suite.host.url).href, {
+        headers: { 'x-requested-with': 'epece' },
+        data: {},
+      });
+      assert.equal(made.status(), 201, await made.text());
+      const feedUrl = new URL((await made.json()).path, suite.host.url).href;
+      assert.equal((await api.get(feedUrl)).status(), 200);
+
+      const k = coordinator.page;
+      await k.goto(suite.host.url);
+      await k.waitForURL('**/prihlaseni');
+      await signIn(k, { username: 'koordinator.decin', password: 'demo1234' });
+      await k.waitForURL('**/dnes');
+      await k.goto(new URL('/klienti/cl-d1/rodina', suite.host.url).href);
+      const feeds = k.locator('section[aria-labelledby=feeds-heading]');
+      const row = feeds.locator('.family-link', { hasText: 'Odebírá kalendář od' });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Zrušit odběr kalendáře' }).click();
+      await row.getByRole('button', { name: 'Ano, zrušit' }).click();
+      await feeds.locator('.family-link', { hasText: 'Kalendář neodebírá.' }).waitFor();
+      assert.equal(await feeds.locator('.family-link', { hasText: 'Odebírá kalendář od' }).count(), 0);
+
+      assert.equal((await api.get(feedUrl)).status(), 404, 'a revoked feed answers 404 at once');
+      // The family member keeps the access itself.
+      await k.locator('section[aria-labelledby=links-heading] .family-link').first().waitFor();
+      assert.deepEqual(coordinator.problems, []);
+    } finally {
       await family.context.close();
       await coordinator.context.close();
     }

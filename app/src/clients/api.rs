@@ -1,6 +1,7 @@
 //! The client pages' requests: the register, care plans, the family's access.
 
 use shared::clients::ClientSummary;
+use shared::family::LinkCalendarFeed;
 use shared::identity::{ClientFamily, Invitation, NewInvitation};
 use shared::planning::input::CarePlanInput;
 use shared::schedule::{CarePlan, CarePlanVersion};
@@ -55,5 +56,23 @@ pub async fn create_invitation(client_id: String) -> Result<Invitation, ApiError
 /// `DELETE /api/auth/family-links/{id}`.
 pub async fn revoke_family_link(link_id: String) -> Result<(), ApiError> {
     let url = format!("/api/auth/family-links/{}", path_segment(&link_id));
+    send_empty(without_body(delete(&url))?).await
+}
+
+/// `GET /api/schedule/clients/{client_id}/calendar-feeds`: each family link's calendar feed.
+pub async fn calendar_feeds(client_id: String) -> Result<Vec<LinkCalendarFeed>, ApiError> {
+    get(&format!(
+        "/api/schedule/clients/{}/calendar-feeds",
+        path_segment(&client_id)
+    ))
+    .await
+}
+
+/// `DELETE /api/schedule/family-links/{id}/calendar-feed`: the link stays, its feed ends.
+pub async fn revoke_calendar_feed(link_id: String) -> Result<(), ApiError> {
+    let url = format!(
+        "/api/schedule/family-links/{}/calendar-feed",
+        path_segment(&link_id)
+    );
     send_empty(without_body(delete(&url))?).await
 }

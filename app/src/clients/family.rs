@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use shared::identity::roles;
 
 use crate::clients::api;
+use crate::clients::feeds::CalendarFeeds;
 use crate::clients::view::FamilyLinksList;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
@@ -85,6 +86,7 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
     });
 
     let invite_id = client_id.clone();
+    let feeds_id = client_id.clone();
     view! {
         <section class="client-family" aria-labelledby="client-family-heading">
             <h1 id="client-family-heading" class="no-print">
@@ -125,6 +127,7 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
                     })
                 />
             </section>
+            <CalendarFeeds client_id=feeds_id />
         </section>
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod family;
+pub mod feeds;
 pub mod state;
 pub mod view;
 
