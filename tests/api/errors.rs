@@ -83,7 +83,7 @@ async fn garbage_bytes_never_crash_the_server(engine: Engine) {
 async fn an_oversized_body_is_refused(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let huge = vec![b' '; 2 * 1024 * 1024];
-    let error = error_of(app.post_raw("/api/auth/login", &huge).await, 400).await;
+    let error = error_of(app.post_raw("/api/auth/login", &huge).await, 413).await;
     assert_eq!(error.error.code, "body_too_large");
 }
 

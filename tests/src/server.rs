@@ -5,11 +5,12 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
+use platform::spin::body::{BodyError, MAX_BODY_BYTES};
 use platform::sqlx_db::{SqlxPool, StatementCounter};
 use platform::{
     Access, ApiError, ApiRequest, ApiResponse, Component, DbError, Method, Settings, serve,
@@ -19,9 +20,6 @@ use tokio::sync::oneshot;
 
 use crate::clock::Clock;
 use crate::manifest::{ManifestError, Routes};
-
-/// Request bodies above this are refused: the API takes small JSON documents.
-const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct HostConfig {
@@ -185,17 +183,14 @@ async fn respond(
     api_request
         .headers
         .push(("spin-client-addr".into(), peer.to_string()));
+    // The same cap and the same answers as a component under Spin.
     let response = match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => {
             api_request.body = collected.to_bytes().to_vec();
             host.handle(api_request).await
         }
-        Err(_) => ApiError::BadInput {
-            code: "body_too_large",
-            field: None,
-            message: "Požadavek je příliš velký (nejvýše 1 MiB).".into(),
-        }
-        .into_response(),
+        Err(error) if error.is::<LengthLimitError>() => BodyError::TooLarge.into_response(),
+        Err(_) => BodyError::Unreadable.into_response(),
     };
     let mut builder = hyper::Response::builder().status(response.status);
     for (name, value) in &response.headers {
