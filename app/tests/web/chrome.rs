@@ -84,6 +84,7 @@ fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
             "Události z návštěv",
             "Záznam přístupů",
             "Školení",
+            "Výkazy",
             "Můj účet"
         ]
     );
