@@ -48,27 +48,26 @@ fn ProviderReportLoader() -> impl IntoView {
         provider: provider.get_untracked(),
         district: None,
     };
-    let (load, report) = loader(session, move || {
-        let query = query();
-        let url = if annual.get_untracked() {
-            query.statement_url()
-        } else {
-            query.url("provider", None)
-        };
-        api::report(url)
-    });
     let providers = RwSignal::new(Vec::<ProviderEntry>::new());
-    if regional {
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = api::providers().await {
-                if provider.get_untracked().is_none() {
-                    provider.set(list.first().map(|p| p.id.clone()));
-                    load.run(());
-                }
+    let (load, report) = loader(session, move || {
+        let annual = annual.get_untracked();
+        async move {
+            // A regional reader reads one provider at a time: the first until she picks
+            // another (without one the API has nothing to answer).
+            if regional && provider.get_untracked().is_none() {
+                let list = api::providers().await?;
+                provider.set(list.first().map(|p| p.id.clone()));
                 providers.set(list);
             }
-        });
-    }
+            let query = query();
+            let url = if annual {
+                query.statement_url()
+            } else {
+                query.url("provider", None)
+            };
+            api::report(url).await
+        }
+    });
     let picker = regional.then(|| {
         view! {
             <label>
