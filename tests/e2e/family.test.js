@@ -170,12 +170,12 @@ describe('a family member on a phone', { timeout: 3 * TEST_TIMEOUT }, () => {
       await k.waitForURL('**/dnes');
       await k.goto(new URL('/klienti/cl-d1/rodina', suite.host.url).href);
       const feeds = k.locator('section[aria-labelledby=feeds-heading]');
-      const row = feeds.locator('.family-link', { hasText: 'Odebírá kalendář od' });
+      const row = feeds.locator('.calendar-feed', { hasText: 'Odebírá kalendář od' });
       await row.waitFor();
       await row.getByRole('button', { name: 'Zrušit odběr kalendáře' }).click();
       await row.getByRole('button', { name: 'Ano, zrušit' }).click();
-      await feeds.locator('.family-link', { hasText: 'Kalendář neodebírá.' }).waitFor();
-      assert.equal(await feeds.locator('.family-link', { hasText: 'Odebírá kalendář od' }).count(), 0);
+      await feeds.locator('.calendar-feed', { hasText: 'Kalendář neodebírá.' }).waitFor();
+      assert.equal(await feeds.locator('.calendar-feed', { hasText: 'Odebírá kalendář od' }).count(), 0);
 
       assert.equal((await api.get(feedUrl)).status(), 404, 'a revoked feed answers 404 at once');
       // The family member keeps the access itself.

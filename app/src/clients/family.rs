@@ -40,6 +40,12 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
         _ => "Rodina klienta".to_owned(),
     };
     let links = Signal::derive(move || state.get().map(|family| family.links));
+    let links_changed = Signal::derive(move || {
+        state.with(|state| match state {
+            Remote::Loaded(family) => Some(family.links.len()),
+            _ => None,
+        })
+    });
 
     let shown = RwSignal::new(None::<ShownCode>);
     let invite = Action::new_local(|client_id: &String| api::create_invitation(client_id.clone()));
@@ -127,7 +133,7 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
                     })
                 />
             </section>
-            <CalendarFeeds client_id=feeds_id />
+            <CalendarFeeds client_id=feeds_id links_changed=links_changed />
         </section>
     }
 }

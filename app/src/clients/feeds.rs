@@ -12,11 +12,19 @@ use crate::ui::form::Alert;
 use crate::ui::format::{czech_date_time, machine_instant};
 use crate::ui::remote_view;
 
-/// The client's family links with their calendar feeds, each live one revocable.
+/// The client's family links with their calendar feeds, each live one revocable; read
+/// again whenever `links_changed` does (a revoked link takes its feed with it).
 #[component]
-pub fn CalendarFeeds(client_id: String) -> impl IntoView {
+pub fn CalendarFeeds(client_id: String, links_changed: Signal<Option<usize>>) -> impl IntoView {
     let session = expect_context::<Session>();
     let (load, state) = loader(session, move || api::calendar_feeds(client_id.clone()));
+    Effect::new(move |seen: Option<()>| {
+        links_changed.track();
+        // The loader has already read them once; only later changes read them again.
+        if seen.is_some() {
+            load.run(());
+        }
+    });
 
     let busy = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -56,7 +64,7 @@ pub fn CalendarFeeds(client_id: String) -> impl IntoView {
                             .into_any();
                     }
                     view! {
-                        <ul class="family-links">
+                        <ul class="calendar-feeds">
                             {feeds.into_iter().map(|feed| feed_row(feed, busy, error, revoke)).collect_view()}
                         </ul>
                     }
@@ -107,7 +115,7 @@ fn feed_row(
         }
     });
     view! {
-        <li class="family-link">
+        <li class="calendar-feed">
             <p class="family-name">{feed.family_member}</p>
             <p class="family-since">{status}</p>
             {revocable}
