@@ -107,13 +107,17 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await form.getByLabel('Důvod', { exact: true }).selectOption(REASON);
       await form.getByRole('button', { name: 'Uložit záznam' }).click();
 
-      // Saved: the badge turns at once, the bar goes, the record is sent by itself.
-      await card.locator('.badge', { hasText: 'Hotovo' }).waitFor();
+      // Saved: the badge turns at once and the visit folds away with the done ones; the bar
+      // goes; the record is sent by itself.
+      const folded = p.locator('.visits-behind');
+      await folded.locator('.visit', { hasText: CLIENT }).waitFor({ state: 'attached' });
       await bar.waitFor({ state: 'detached' });
+      await folded.locator('summary').click();
+      await card.locator('.badge', { hasText: 'Hotovo' }).waitFor();
       await p.locator('.sync-waiting', { hasText: 'Všechny záznamy jsou odeslané' }).waitFor();
       await card.locator('.record-state.sent', { hasText: 'odeslán' }).waitFor();
       await p.reload();
-      await card.locator('.record-state', { hasText: 'odeslán' }).waitFor();
+      await card.locator('.record-state', { hasText: 'odeslán' }).waitFor({ state: 'attached' });
       assert.equal(await card.getByRole('button', { name: /Příchod/ }).count(), 0);
       const records = await p.evaluate(async (id) => {
         const response = await fetch(`/api/records/visits/${id}`, { headers: { Accept: 'application/json' } });
