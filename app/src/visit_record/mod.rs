@@ -338,6 +338,13 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
             error.set(result.err());
         });
     });
+    // Recorded on another device or cancelled meanwhile: the server wins, and a check-in
+    // on this phone ends (no second record, no bar for a visit that is over).
+    Effect::new(move |_| {
+        if open.get() && visit.with_value(|v| v.status) != VisitStatus::Planned {
+            change(Outbox::cancel_check_in);
+        }
+    });
     let check_in = move |_| {
         error.set(None);
         let (user, client) = (
