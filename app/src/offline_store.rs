@@ -152,19 +152,23 @@ where
 }
 
 /// How many records in the outbox still wait to be sent, whoever made them (the server
-/// refused the others for their data): signing out waits for them.
+/// refused the others for their data), with the visits under way (arrived at, not recorded
+/// yet): signing out waits for them.
 pub async fn waiting_records() -> Result<usize, StoreError> {
     let outbox = load::<serde_json::Value>(keys::OUTBOX).await?;
-    Ok(outbox
-        .as_ref()
-        .and_then(|outbox| outbox.get("items"))
-        .and_then(serde_json::Value::as_array)
-        .map_or(0, |items| {
-            items
-                .iter()
-                .filter(|item| item.get("refused").is_none_or(serde_json::Value::is_null))
-                .count()
-        }))
+    let list = |name: &str| {
+        outbox
+            .as_ref()
+            .and_then(|outbox| outbox.get(name))
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let unsent = list("items")
+        .iter()
+        .filter(|item| item.get("refused").is_none_or(serde_json::Value::is_null))
+        .count();
+    Ok(unsent + list("open").len())
 }
 
 /// After signing out on a shared phone nothing of the care data stays readable: every key

@@ -85,7 +85,13 @@ pub fn App() -> impl IntoView {
 /// `/dnes`: the day's visits, each ending with the caregiver's record of it.
 #[component]
 fn CaregiverDay() -> impl IntoView {
-    view! { <TodayPage record_slot=Callback::new(visit_record::record_slot) /> }
+    let offline = expect_context::<Offline>();
+    view! {
+        <TodayPage
+            record_slot=Callback::new(visit_record::record_slot)
+            phone=Callback::new(move |visit_id: String| offline.on_phone(&visit_id))
+        />
+    }
 }
 
 /// After each route change, moves focus to the new content, so keyboard and screen-reader

@@ -79,6 +79,9 @@ pub struct VisitView {
     pub doorstep_note: Option<String>,
     /// Where the door is, for navigation.
     pub location: crate::planning::travel::GeoPoint,
+    /// What the visit's accepted record says, when it has one (on any device).
+    #[serde(default)]
+    pub recorded: Option<crate::family::live::Outcome>,
 }
 
 /// `GET /api/schedule/visits/today`: the caller's visits for the Prague date, earliest first.

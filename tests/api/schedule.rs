@@ -208,7 +208,60 @@ async fn the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upc
     assert_eq!(anna.status, VisitStatus::Done);
 }
 
+async fn a_recorded_visit_comes_with_its_recorded_times_to_every_phone_of_the_caregiver(
+    engine: Engine,
+) {
+    // Noon in Prague: Anna's visit (10:15–11:15) is over, and it is still today.
+    let app = TestApp::spawn_at(engine, instant("2026-11-05T11:00:00Z")).await;
+    app.login_as("pecovatelka.decin").await;
+    let outbox = json!({"items": [{
+        "record_id": "5a1d0c3e-8f2b-4e7a-9c61-0d4b7e2f3a19",
+        "device_id": "janin-telefon",
+        "visit_id": ANNA,
+        "recorded_at": "2026-11-05T10:20:00Z",
+        "planned_starts_at": "2026-11-05T09:15:00Z",
+        "clock_arrived_at": "2026-11-05T09:20:00Z",
+        "clock_left_at": "2026-11-05T10:10:00Z",
+        "arrived_at": "2026-11-05T09:20:00Z",
+        "left_at": "2026-11-05T10:10:00Z",
+        "tasks": [{"task_code": "b1"}],
+    }]});
+    let answer: SyncResponse = json(app.post_json("/api/records/sync", &outbox).await).await;
+    assert_eq!(
+        answer.results[0].outcome,
+        SyncOutcome::Applied,
+        "{answer:?}"
+    );
+
+    // Her second phone (or the same one after a reinstall) has no outbox: the route says it.
+    let second_phone = app.browser();
+    second_phone.login_as("pecovatelka.decin").await;
+    let today: TodayVisits = json(second_phone.get("/api/schedule/visits/today").await).await;
+    let anna = today
+        .visits
+        .iter()
+        .find(|v| v.id == ANNA)
+        .expect("on the route");
+    assert_eq!(anna.status, VisitStatus::Done);
+    let recorded = anna.recorded.expect("the accepted record's times");
+    assert_eq!(recorded.arrived_at, instant("2026-11-05T09:20:00Z"));
+    assert_eq!(recorded.left_at, instant("2026-11-05T10:10:00Z"));
+    assert!(
+        today
+            .visits
+            .iter()
+            .filter(|v| v.id != ANNA)
+            .all(|v| v.recorded.is_none() && v.status != VisitStatus::Done),
+        "no other visit of the day is recorded: {today:?}"
+    );
+    let upcoming: UpcomingVisits =
+        json(second_phone.get("/api/schedule/visits/upcoming").await).await;
+    let kept = upcoming.visits.iter().find(|v| v.id == ANNA).expect("kept");
+    assert_eq!(kept.recorded, Some(recorded));
+}
+
 on_both_engines!(
+    a_recorded_visit_comes_with_its_recorded_times_to_every_phone_of_the_caregiver,
     the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upcoming_days_and_records_it_once,
     a_caregivers_phone_gets_her_route_for_the_next_seven_days,
     a_caregiver_sees_todays_route_earliest_first,

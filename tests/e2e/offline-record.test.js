@@ -33,7 +33,7 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
       const visitId = (await card.locator('.visit-client').getAttribute('id')).replace(/^visit-/, '');
       assert.equal(
         (await p.locator('.sync-waiting').innerText()).trim(),
-        'Všechny záznamy jsou odeslané',
+        'Žádný záznam nečeká na odeslání',
       );
       assert.match(await p.locator('.sync-last').innerText(), /zatím žádná/);
 
@@ -67,26 +67,30 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
       await form.getByLabel('Co se stalo (pro koordinátora)').fill(INCIDENT);
       await form.getByRole('button', { name: 'Odcházím' }).click();
       assert.match(await form.getByLabel('Odchod').inputValue(), /^\d{2}:\d{2}$/);
+      // Leaving at once is far shorter than the plan: the form asks why.
+      await form.getByLabel('Důvod', { exact: true }).selectOption('Klient nebyl doma nebo péči odmítl');
       await form.getByRole('button', { name: 'Uložit záznam' }).click();
 
-      await card.locator('.record-state').waitFor();
-      assert.match(await card.locator('.record-state').innerText(), /čeká na odeslání/);
+      // Saved, the visit is done at once and folds away with the done ones; amber: waiting.
+      await card.locator('.record-state.waiting').waitFor({ state: 'attached' });
+      assert.match(await card.locator('.record-state').textContent(), /čeká na odeslání/);
+      assert.equal((await card.locator('.badge').textContent()).trim(), 'Hotovo');
       assert.equal((await p.locator('.sync-waiting').innerText()).trim(), 'Čeká na odeslání: 1 záznam');
 
       // Closing the app loses nothing: after a reload, still offline, the record still waits.
       await p.reload();
       await p.locator('.app-header .net-offline').waitFor();
-      await card.locator('.record-state').waitFor();
+      await card.locator('.record-state').waitFor({ state: 'attached' });
       assert.equal((await p.locator('.sync-waiting').innerText()).trim(), 'Čeká na odeslání: 1 záznam');
 
       // Back online, the outbox is sent by itself.
       await phone.context.setOffline(false);
       await p.locator('.sync-waiting', { hasText: 'Všechny záznamy jsou odeslané' }).waitFor();
       assert.doesNotMatch(await p.locator('.sync-last').innerText(), /zatím žádná/);
-      assert.match(await card.locator('.record-state').innerText(), /odeslán/);
+      assert.match(await card.locator('.record-state').textContent(), /odeslán/);
       // Another start online sends nothing twice.
       await p.reload();
-      await card.locator('.record-state', { hasText: 'odeslán' }).waitFor();
+      await card.locator('.record-state', { hasText: 'odeslán' }).waitFor({ state: 'attached' });
       assert.deepEqual(phone.problems, []);
 
       // The coordinator's view of the visit's records: exactly one, the caregiver's.

@@ -7,6 +7,7 @@ pub mod view;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use shared::family::live::OnPhone;
 use shared::identity::{Role, roles};
 use shared::schedule::{TodayVisits, VisitView};
 use shared::time::prague_date;
@@ -24,23 +25,34 @@ use view::TodayView;
 #[component]
 pub fn TodayPage(
     #[prop(optional)] record_slot: Option<Callback<VisitView, AnyView>>,
+    /// What a caregiver's phone knows of a visit, by visit id (the router hands in the
+    /// outbox's answer).
+    #[prop(optional)]
+    phone: Option<Callback<String, OnPhone>>,
 ) -> impl IntoView {
     view! {
         <RequireRole roles=roles::PROVIDER_STAFF>
-            <TodayLoader record_slot=record_slot />
+            <TodayLoader record_slot=record_slot phone=phone />
         </RequireRole>
     }
 }
 
+/// How often the visits' states are read again from the clock.
+const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
+
 #[component]
-fn TodayLoader(record_slot: Option<Callback<VisitView, AnyView>>) -> impl IntoView {
+fn TodayLoader(
+    record_slot: Option<Callback<VisitView, AnyView>>,
+    phone: Option<Callback<String, OnPhone>>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let (user_id, role) = session
         .me_now()
         .map(|me| (me.user_id, Some(me.role)))
         .unwrap_or_default();
     let kept_at = RwSignal::new(None);
-    let fetch = move || day_visits(user_id.clone(), role, kept_at);
+    let tomorrow = RwSignal::new(None);
+    let fetch = move || day_visits(user_id.clone(), role, kept_at, tomorrow);
     let fetch = StoredValue::new(fetch);
     let (load, visits) = loader(session, move || fetch.with_value(|fetch| fetch()));
     // Back online: the day from the server, quietly: the cards (and a half-filled record)
@@ -67,25 +79,34 @@ fn TodayLoader(record_slot: Option<Callback<VisitView, AnyView>>) -> impl IntoVi
             )
         })
     });
-    let record = record_slot.filter(|_| role == Some(Role::Caregiver));
+    let now = RwSignal::new(Utc::now());
+    if let Ok(tick) = set_interval_with_handle(move || now.set(Utc::now()), CLOCK_TICK) {
+        on_cleanup(move || tick.clear());
+    }
+    let caregiver = role == Some(Role::Caregiver);
     view! {
         <TodayView
             today=prague_date(Utc::now())
             state=state
             on_retry=load
             notice=notice
-            record=record
+            record=record_slot.filter(|_| caregiver)
+            phone=phone.filter(|_| caregiver)
+            now=now
+            tomorrow=tomorrow
         />
     }
 }
 
 /// The day's visits. A caregiver's come with her next days, which the device keeps: when
 /// the server cannot be reached, her kept route gives the day, if it covers today.
-/// `kept_at` says when what is shown was kept (`None`: it is the server's).
+/// `kept_at` says when what is shown was kept (`None`: it is the server's); `tomorrow` gets
+/// the kept route's next day.
 async fn day_visits(
     user_id: String,
     role: Option<Role>,
     kept_at: RwSignal<Option<DateTime<Utc>>>,
+    tomorrow: RwSignal<Option<TodayVisits>>,
 ) -> Result<TodayVisits, ApiError> {
     if role != Some(Role::Caregiver) {
         return api::today_visits().await;
@@ -100,6 +121,8 @@ async fn day_visits(
             // A failure to keep the route does not spoil showing the day.
             let _ = offline_store::save(keys::ROUTE, &kept).await;
             let _ = kept_at.try_set(None);
+            let next = kept.route.from.succ_opt();
+            let _ = tomorrow.try_set(next.and_then(|next| kept.day(&kept.user_id, next)));
             Ok(kept
                 .day(&kept.user_id, kept.route.from)
                 .expect("a route covers its first day"))
@@ -114,6 +137,11 @@ async fn day_visits(
                 .day(&user_id, prague_date(Utc::now()))
                 .ok_or(ApiError::Unreachable)?;
             let _ = kept_at.try_set(Some(kept.saved_at));
+            let _ = tomorrow.try_set(
+                day.date
+                    .succ_opt()
+                    .and_then(|next| kept.day(&user_id, next)),
+            );
             Ok(day)
         }
         Err(error) => Err(error),

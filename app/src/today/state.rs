@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use shared::ErrorDetail;
+use shared::family::live::{OnPhone, RouteState, VisitFacts, route_state};
 use shared::schedule::{TodayVisits, UpcomingVisits, VisitView};
 use shared::time::prague_date;
 
@@ -70,6 +71,80 @@ pub fn visit_count(count: usize) -> String {
     format!("{count} {noun}")
 }
 
+/// Where a visit stands on this phone at `now`: the server's status and record, with what
+/// the phone knows (a check-in, a record not on the server yet). The rule is shared with
+/// the family's view (`shared::family::live`).
+pub fn visit_state(visit: &VisitView, phone: OnPhone, now: DateTime<Utc>) -> RouteState {
+    let server = VisitFacts {
+        status: visit.status,
+        starts_at: visit.starts_at,
+        window_closes_at: None,
+        tasks_planned: u32::try_from(visit.tasks.len()).unwrap_or(u32::MAX),
+        outcome: visit.recorded,
+        cancel_reason: None,
+    };
+    route_state(&server, visit.ends_at, phone, now)
+}
+
+/// The day as the caregiver works through it, by visit id: the next visit, the others still
+/// to do (missed ones after them), and the visits behind her (done or cancelled), folded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayPlan {
+    pub next: Option<String>,
+    pub ahead: Vec<String>,
+    pub behind: Vec<String>,
+}
+
+impl DayPlan {
+    /// `visits` sorted by start, each with its state. The next visit is the one under way
+    /// (the earliest arrival), else the first still to do.
+    pub fn of(visits: &[(VisitView, RouteState)]) -> Self {
+        let under_way = visits
+            .iter()
+            .filter_map(|(visit, state)| match state {
+                RouteState::InProgress { since } => Some((since, &visit.id)),
+                _ => None,
+            })
+            .min()
+            .map(|(_, id)| id);
+        let next = under_way
+            .or_else(|| {
+                visits
+                    .iter()
+                    .find(|(_, state)| state.is_open())
+                    .map(|(visit, _)| &visit.id)
+            })
+            .cloned();
+        let ids = |keep: fn(&RouteState) -> bool| {
+            visits
+                .iter()
+                .filter(|(visit, state)| keep(state) && Some(&visit.id) != next.as_ref())
+                .map(|(visit, _)| visit.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let mut ahead = ids(|state| state.is_open());
+        ahead.extend(ids(|state| *state == RouteState::Missed));
+        let behind = ids(|state| matches!(state, RouteState::Done { .. } | RouteState::Cancelled));
+        DayPlan {
+            next,
+            ahead,
+            behind,
+        }
+    }
+}
+
+/// The badge of a visit's state: its class and its Czech words.
+pub fn state_badge(state: RouteState) -> (&'static str, String) {
+    match state {
+        RouteState::Planned => ("planned", "Naplánováno".to_owned()),
+        RouteState::Late { minutes } => ("late", format!("Zpoždění {minutes} min")),
+        RouteState::InProgress { .. } => ("in-progress", "Probíhá".to_owned()),
+        RouteState::Done { .. } => ("done", "Hotovo".to_owned()),
+        RouteState::Missed => ("missed", "Zmeškáno".to_owned()),
+        RouteState::Cancelled => ("cancelled", "Zrušeno".to_owned()),
+    }
+}
+
 /// The caregiver's next days as last loaded, kept for when the network is gone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeptRoute {
@@ -123,6 +198,7 @@ mod tests {
                 latitude: 50.772656,
                 longitude: 14.212861,
             },
+            recorded: None,
         }
     }
 
@@ -261,6 +337,164 @@ mod tests {
             kept.day("petra", date("2026-11-23")),
             None,
             "another user's"
+        );
+    }
+
+    fn states(visits: &[VisitView], phone: &[OnPhone], now: &str) -> Vec<(VisitView, RouteState)> {
+        visits
+            .iter()
+            .zip(phone)
+            .map(|(visit, phone)| (visit.clone(), visit_state(visit, *phone, utc(now))))
+            .collect()
+    }
+
+    #[test]
+    fn at_half_past_eight_in_the_evening_the_morning_visits_are_missed_and_none_is_next() {
+        let visits = [
+            visit(
+                "a",
+                "Ukázková",
+                "2026-11-23T06:30:00Z",
+                "2026-11-23T07:30:00Z",
+            ),
+            visit(
+                "b",
+                "Vzorový",
+                "2026-11-23T08:00:00Z",
+                "2026-11-23T09:00:00Z",
+            ),
+        ];
+        let day = states(&visits, &[OnPhone::Nothing; 2], "2026-11-23T19:29:00Z");
+        assert_eq!(day[0].1, RouteState::Missed);
+        assert_eq!(state_badge(day[0].1), ("missed", "Zmeškáno".to_owned()));
+        let plan = DayPlan::of(&day);
+        assert_eq!(plan.next, None);
+        assert_eq!(
+            plan.ahead,
+            ["a", "b"],
+            "missed visits stay in sight, marked"
+        );
+    }
+
+    #[test]
+    fn the_visit_under_way_is_next_then_the_first_to_do_and_done_ones_are_folded() {
+        let mut visits = [
+            visit("done", "A", "2026-11-23T06:00:00Z", "2026-11-23T06:30:00Z"),
+            visit("late", "B", "2026-11-23T07:00:00Z", "2026-11-23T08:00:00Z"),
+            visit("later", "C", "2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z"),
+        ];
+        visits[0].status = VisitStatus::Done;
+        let nothing = OnPhone::Nothing;
+        let day = states(&visits, &[nothing; 3], "2026-11-23T07:20:00Z");
+        assert_eq!(day[1].1, RouteState::Late { minutes: 20 });
+        let plan = DayPlan::of(&day);
+        assert_eq!(plan.next.as_deref(), Some("late"));
+        assert_eq!(plan.ahead, ["later"]);
+        assert_eq!(plan.behind, ["done"]);
+
+        let arrived = OnPhone::CheckedIn {
+            at: utc("2026-11-23T08:55:00Z"),
+        };
+        let day = states(
+            &visits,
+            &[nothing, nothing, arrived],
+            "2026-11-23T09:05:00Z",
+        );
+        let plan = DayPlan::of(&day);
+        assert_eq!(
+            plan.next.as_deref(),
+            Some("later"),
+            "the visit she is at leads"
+        );
+        assert_eq!(
+            plan.ahead,
+            ["late"],
+            "the one she skipped is missed, not lost"
+        );
+        assert_eq!(day[1].1, RouteState::Missed);
+    }
+
+    #[test]
+    fn a_record_saved_on_the_phone_makes_its_visit_done_at_once_and_the_server_wins() {
+        let mut visit = visit("a", "A", "2026-11-23T06:00:00Z", "2026-11-23T07:00:00Z");
+        let now = utc("2026-11-23T06:40:00Z");
+        let saved = OnPhone::Recorded { outcome: None };
+        assert!(matches!(
+            visit_state(&visit, saved, now),
+            RouteState::Done { .. }
+        ));
+        visit.status = VisitStatus::Cancelled;
+        assert_eq!(visit_state(&visit, saved, now), RouteState::Cancelled);
+        visit.status = VisitStatus::Done;
+        let checked_in = OnPhone::CheckedIn {
+            at: utc("2026-11-23T06:05:00Z"),
+        };
+        assert_eq!(
+            visit_state(&visit, checked_in, now),
+            RouteState::Done { outcome: None },
+            "done on another device: no second record"
+        );
+    }
+
+    #[test]
+    fn on_the_night_summer_time_begins_states_and_the_next_visit_follow_real_time() {
+        // 29 March 2026: at 2:00 the clocks go to 3:00 in Prague. A night visit 1:00–3:30
+        // on the wall lasts 90 real minutes (0:00–1:30 UTC); the next is 4:00–5:00.
+        let visits = [
+            visit("night", "A", "2026-03-29T00:00:00Z", "2026-03-29T01:30:00Z"),
+            visit(
+                "morning",
+                "B",
+                "2026-03-29T02:00:00Z",
+                "2026-03-29T03:00:00Z",
+            ),
+        ];
+        let nothing = [OnPhone::Nothing; 2];
+        // 3:20 on the wall: 80 real minutes after the start, not 140 by the wall.
+        let day = states(&visits, &nothing, "2026-03-29T01:20:00Z");
+        assert_eq!(day[0].1, RouteState::Late { minutes: 80 });
+        assert_eq!(DayPlan::of(&day).next.as_deref(), Some("night"));
+        // 3:35 on the wall: the night visit has ended unrecorded; the morning one is next.
+        let day = states(&visits, &nothing, "2026-03-29T01:35:00Z");
+        assert_eq!(day[0].1, RouteState::Missed);
+        assert_eq!(day[1].1, RouteState::Planned);
+        assert_eq!(DayPlan::of(&day).next.as_deref(), Some("morning"));
+    }
+
+    #[test]
+    fn on_the_night_summer_time_ends_the_repeated_hour_is_counted_once() {
+        // 25 October 2026: 3:00 summer time becomes 2:00 winter time. A visit at 2:30 summer
+        // time (0:30 UTC) seen at 2:40 winter time (1:40 UTC) is 70 minutes late, not 10.
+        let visits = [visit(
+            "a",
+            "A",
+            "2026-10-25T00:30:00Z",
+            "2026-10-25T02:00:00Z",
+        )];
+        let day = states(&visits, &[OnPhone::Nothing], "2026-10-25T01:40:00Z");
+        assert_eq!(day[0].1, RouteState::Late { minutes: 70 });
+        assert_eq!(DayPlan::of(&day).next.as_deref(), Some("a"));
+        let kept = KeptRoute {
+            user_id: "jana".to_owned(),
+            saved_at: utc("2026-10-24T20:00:00Z"),
+            route: UpcomingVisits {
+                from: date("2026-10-24"),
+                to: date("2026-10-30"),
+                visits: visits.to_vec(),
+            },
+        };
+        assert_eq!(
+            kept.day("jana", date("2026-10-25"))
+                .expect("covered")
+                .visits
+                .len(),
+            1
+        );
+        assert!(
+            kept.day("jana", date("2026-10-24"))
+                .expect("covered")
+                .visits
+                .is_empty()
         );
     }
 }

@@ -1,10 +1,11 @@
 //! The caregiver's day: the heading and the visit cards.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
-use shared::schedule::VisitView;
+use shared::family::live::{OnPhone, RouteState};
+use shared::schedule::{TodayVisits, VisitView};
 
-use crate::today::state::{TodayState, visit_count};
+use crate::today::state::{DayPlan, TodayState, state_badge, visit_count, visit_state};
 use crate::ui::format::{capitalized, czech_date, machine_instant, time_range};
 use crate::ui::{ErrorPanel, Loading};
 
@@ -23,6 +24,15 @@ pub fn TodayView(
     /// What each visit card ends with: the caregiver's record of the visit.
     #[prop(default = None)]
     record: Option<Callback<VisitView, AnyView>>,
+    /// What this phone knows of a visit (a check-in, a record not sent yet), by visit id.
+    #[prop(default = None)]
+    phone: Option<Callback<String, OnPhone>>,
+    /// The clock the visits' states are read at.
+    #[prop(into)]
+    now: Signal<DateTime<Utc>>,
+    /// Tomorrow's visits as the phone keeps them.
+    #[prop(optional, into)]
+    tomorrow: Signal<Option<TodayVisits>>,
 ) -> impl IntoView {
     let date = move || state.with(TodayState::date).unwrap_or_else(|| today.get());
     view! {
@@ -53,23 +63,113 @@ pub fn TodayView(
                     view! { <ErrorPanel message=error.message on_retry=on_retry /> }.into_any()
                 }
                 TodayState::Loaded(day) => {
-                    view! {
-                        <p class="summary">{visit_count(day.visits.len())}</p>
-                        <ol class="visits">
-                            {day
-                                .visits
-                                .into_iter()
-                                .map(|visit| {
-                                    let record = record.map(|record| record.run(visit.clone()));
-                                    view! { <VisitCard visit=visit record=record /> }
-                                })
-                                .collect_view()}
-                        </ol>
-                    }
+                    view! { <DayVisits visits=day.visits phone=phone now=now record=record /> }
                         .into_any()
                 }
             }}
+            {move || {
+                tomorrow
+                    .get()
+                    .map(|day| {
+                        let count = visit_count(day.visits.len());
+                        view! {
+                            <details class="tomorrow">
+                                <summary>"Zítra: " {count}</summary>
+                                <ol class="visits">
+                                    {day
+                                        .visits
+                                        .into_iter()
+                                        .map(|visit| {
+                                            view! {
+                                                <VisitCard
+                                                    visit=visit
+                                                    state=Signal::stored(RouteState::Planned)
+                                                />
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ol>
+                            </details>
+                        }
+                    })
+            }}
         </section>
+    }
+}
+
+/// The day's visits as she works through them: the next visit first and large, the others
+/// still to do (missed ones marked), the done and cancelled ones folded away.
+#[component]
+fn DayVisits(
+    visits: Vec<VisitView>,
+    phone: Option<Callback<String, OnPhone>>,
+    now: Signal<DateTime<Utc>>,
+    record: Option<Callback<VisitView, AnyView>>,
+) -> impl IntoView {
+    let count = visits.len();
+    let visits = StoredValue::new(visits);
+    // Only a change of a state (not of a half-filled record) reaches the cards.
+    let states = Memo::new(move |_| {
+        let now = now.get();
+        visits.with_value(|visits| {
+            visits
+                .iter()
+                .map(|visit| {
+                    let on_phone =
+                        phone.map_or(OnPhone::Nothing, |phone| phone.run(visit.id.clone()));
+                    (visit.clone(), visit_state(visit, on_phone, now))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let plan = Memo::new(move |_| states.with(|states| DayPlan::of(states)));
+    let card = move |id: String, class: &'static str| {
+        let visit = visits.with_value(|visits| visits.iter().find(|v| v.id == id).cloned())?;
+        let state = Signal::derive(move || {
+            states.with(|states| {
+                states
+                    .iter()
+                    .find(|(visit, _)| visit.id == id)
+                    .map_or(RouteState::Planned, |(_, state)| *state)
+            })
+        });
+        let record = record.map(|record| record.run(visit.clone()));
+        Some(view! { <VisitCard visit=visit state=state record=record class=class /> })
+    };
+    let cards = move |ids: Vec<String>| {
+        ids.into_iter()
+            .filter_map(|id| card(id, "visit"))
+            .collect_view()
+    };
+    view! {
+        <p class="summary">{visit_count(count)}</p>
+        {move || {
+            let DayPlan { next, ahead, behind } = plan.get();
+            let next = next
+                .and_then(|id| card(id, "visit visit-next"))
+                .map(|card| {
+                    view! {
+                        <section class="next-visit" aria-label="Další návštěva">
+                            <ol class="visits">{card}</ol>
+                        </section>
+                    }
+                });
+            let behind = (!behind.is_empty())
+                .then(|| {
+                    let count = visit_count(behind.len());
+                    view! {
+                        <details class="visits-behind">
+                            <summary>"Hotové a zrušené: " {count}</summary>
+                            <ol class="visits">{cards(behind)}</ol>
+                        </details>
+                    }
+                });
+            view! {
+                {next}
+                <ol class="visits">{cards(ahead)}</ol>
+                {behind}
+            }
+        }}
     }
 }
 
@@ -77,15 +177,17 @@ pub fn TodayView(
 #[component]
 pub fn VisitCard(
     visit: VisitView,
+    #[prop(into)] state: Signal<RouteState>,
     /// Ends the card: the caregiver's record of the visit.
     #[prop(default = None)]
     record: Option<AnyView>,
+    #[prop(default = "visit")] class: &'static str,
 ) -> impl IntoView {
     let heading_id = format!("visit-{}", visit.id);
     let labelled_by = heading_id.clone();
     let range = time_range(visit.starts_at, visit.ends_at);
     let starts = machine_instant(visit.starts_at);
-    let status = visit.status;
+    let badge = Memo::new(move |_| state_badge(state.get()));
     let tasks = (!visit.tasks.is_empty()).then(|| {
         view! {
             <ul class="visit-tasks" aria-label="Úkony">
@@ -103,13 +205,15 @@ pub fn VisitCard(
         }
     });
     view! {
-        <li class="visit" data-status=status.as_str()>
+        <li class=class data-status=move || badge.get().0>
             <article aria-labelledby=labelled_by>
                 <div class="visit-head">
                     <p class="visit-time">
                         <time datetime=starts>{range}</time>
                     </p>
-                    <span class=format!("badge badge-{}", status.as_str())>{status.label()}</span>
+                    <span class=move || {
+                        format!("badge badge-{}", badge.get().0)
+                    }>{move || badge.get().1}</span>
                 </div>
                 <h2 id=heading_id class="visit-client">
                     {visit.client_name}
@@ -117,13 +221,11 @@ pub fn VisitCard(
                 <address class="visit-address">
                     {visit.address} ", " {visit.municipality}
                 </address>
-                <p class="visit-navigate">
-                    <a href=directions target="_blank" rel="noopener">
-                        "Navigovat"
-                    </a>
-                </p>
-                {tasks}
                 {note}
+                <a class="button button-navigate" href=directions target="_blank" rel="noopener">
+                    "Navigovat"
+                </a>
+                {tasks}
                 {record}
             </article>
         </li>

@@ -52,6 +52,7 @@ pub fn visit() -> VisitView {
             latitude: 50.77,
             longitude: 14.21,
         },
+        recorded: None,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod api;
 mod fixtures;
 pub mod outbox;
 pub mod state;
+pub mod sync_status;
 pub mod view;
 
 use std::collections::BTreeSet;
@@ -17,17 +18,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::ErrorDetail;
 use shared::catalogue::CareTask;
+use shared::family::live::{OnPhone, Outcome};
 use shared::identity::Role;
 use shared::records::{SyncRequest, VisitRecordInput};
-use shared::schedule::VisitView;
+use shared::schedule::{VisitStatus, VisitView};
 
 use crate::offline_store::{self, STORE_FAILED_MESSAGE, StoreError, keys};
 use crate::remote::{self, ApiError};
 use crate::session::{Session, signed_out_if_expired};
 use crate::ui::form::{Alert, field_error};
+use crate::ui::format::time_range;
 use outbox::{Outbox, VisitRecordStatus};
 use state::{DeviceStamp, RecordDraft, build_record};
-use view::{SyncStatus, VisitRecordForm};
+use sync_status::{RunningVisit, SyncStatus};
+use view::VisitRecordForm;
 
 /// The device's offline state, shared through context.
 #[derive(Clone, Copy)]
@@ -208,6 +212,15 @@ impl Offline {
         Ok(())
     }
 
+    /// What the signed-in caregiver's phone knows of a visit (read in a reactive scope, it
+    /// follows the outbox).
+    pub fn on_phone(self, visit_id: &str) -> OnPhone {
+        let Some((user_id, _)) = self.session.me() else {
+            return OnPhone::Nothing;
+        };
+        self.outbox.with(|o| o.on_phone(&user_id, visit_id))
+    }
+
     fn change_later(self, change: impl FnOnce(&mut Outbox) + 'static) {
         spawn_local(async move {
             if self.change(change).await.is_err() {
@@ -217,7 +230,7 @@ impl Offline {
     }
 }
 
-/// The sync status for a signed-in caregiver.
+/// The visit under way and the sync status, for a signed-in caregiver, on every page.
 #[component]
 pub fn CaregiverSyncStatus() -> impl IntoView {
     let offline = expect_context::<Offline>();
@@ -235,7 +248,16 @@ pub fn CaregiverSyncStatus() -> impl IntoView {
                         .with(|o| user_id.with_value(|id| read(o, id)))
                 })
             };
+            let running = Memo::new(move |_| {
+                offline.outbox.with(|o| {
+                    user_id.with_value(|id| {
+                        o.running(id)
+                            .and_then(|open| Some((open.client_name.clone(), open.arrived_at()?)))
+                    })
+                })
+            });
             view! {
+                <RunningVisit running=running />
                 <SyncStatus
                     online=offline.online
                     waiting=of_user(Outbox::waiting)
@@ -262,7 +284,8 @@ pub fn CaregiverSyncStatus() -> impl IntoView {
     }
 }
 
-/// Under a visit on the caregiver's day: where its record stands, and the record form.
+/// Under a visit on the caregiver's day: where its record stands, and the record form,
+/// open from the tap on "arrived" until the record is saved, across reloads and pages.
 #[component]
 pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
     let offline = expect_context::<Offline>();
@@ -271,16 +294,24 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
         .me()
         .map(|(user_id, _)| user_id)
         .unwrap_or_default();
-    let status = {
-        let user_id = user_id.clone();
-        let visit_id = visit.id.clone();
-        Memo::new(move |_| offline.outbox.with(|o| o.visit_status(&user_id, &visit_id)))
-    };
-    let open = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ErrorDetail>);
     let visit = StoredValue::new(visit);
     let user_id = StoredValue::new(user_id);
+    let status = Memo::new(move |_| {
+        offline
+            .outbox
+            .with(|o| user_id.with_value(|user| visit.with_value(|v| o.visit_status(user, &v.id))))
+    });
+    let open = Memo::new(move |_| {
+        offline.outbox.with(|o| {
+            user_id.with_value(|user| visit.with_value(|v| o.open_visit(user, &v.id).is_some()))
+        })
+    });
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ErrorDetail>);
+    let change = move |change: fn(&mut Outbox, &str, &str)| {
+        let (user, visit_id) = (user_id.get_value(), visit.with_value(|v| v.id.clone()));
+        offline.change_later(move |outbox| change(outbox, &user, &visit_id));
+    };
 
     let save = Callback::new(move |draft: RecordDraft| {
         let Some(catalogue) = offline.catalogue.get_untracked() else {
@@ -304,37 +335,60 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
             }
             .await;
             pending.set(false);
-            match result {
-                Ok(()) => {
-                    error.set(None);
-                    open.set(false);
-                }
-                Err(detail) => error.set(Some(detail)),
-            }
+            error.set(result.err());
         });
     });
+    // Recorded on another device or cancelled meanwhile: the server wins, and a check-in
+    // on this phone ends (no second record, no bar for a visit that is over).
+    Effect::new(move |_| {
+        if open.get() && visit.with_value(|v| v.status) != VisitStatus::Planned {
+            change(Outbox::cancel_check_in);
+        }
+    });
+    let check_in = move |_| {
+        error.set(None);
+        let (user, client) = (
+            user_id.get_value(),
+            visit.with_value(|v| v.client_name.clone()),
+        );
+        let visit_id = visit.with_value(|v| v.id.clone());
+        let now = Utc::now();
+        offline.change_later(move |outbox| outbox.check_in(&user, &visit_id, &client, now));
+    };
 
     move || {
+        let recorded_elsewhere = visit.with_value(|v| v.status);
         let state = match status.get() {
-            VisitRecordStatus::NotRecorded => None,
-            VisitRecordStatus::Waiting => Some("Záznam je uložen v telefonu a čeká na odeslání."),
-            VisitRecordStatus::Sent => Some("Záznam návštěvy je odeslán."),
-            VisitRecordStatus::Refused(_) => {
-                Some("Záznam server nepřijal; podrobnosti jsou nahoře u odesílání záznamů.")
-            }
+            VisitRecordStatus::Waiting => Some((
+                "record-state waiting",
+                "Záznam je uložen v telefonu a čeká na odeslání.".to_owned(),
+            )),
+            VisitRecordStatus::Sent => Some((
+                "record-state sent",
+                "Záznam návštěvy je odeslán.".to_owned(),
+            )),
+            VisitRecordStatus::Refused(_) => Some((
+                "record-state refused",
+                "Záznam server nepřijal; podrobnosti jsou nahoře u odesílání záznamů.".to_owned(),
+            )),
+            VisitRecordStatus::NotRecorded => match recorded_elsewhere {
+                VisitStatus::Done => Some((
+                    "record-state sent",
+                    visit.with_value(|v| recorded_text(v.recorded)),
+                )),
+                VisitStatus::Cancelled => Some(("record-state", "Návštěva je zrušena.".to_owned())),
+                VisitStatus::Planned => None,
+            },
         };
-        if let Some(state) = state {
-            return view! { <p class="record-state" role="status">{state}</p> }.into_any();
+        if let Some((class, state)) = state {
+            return view! { <p class=class role="status">{state}</p> }.into_any();
         }
         if !open.get() {
             return view! {
                 <button
                     type="button"
                     class="button button-primary record-open"
-                    on:click=move |_| {
-                        error.set(None);
-                        open.set(true);
-                    }
+                    on:click=check_in
                 >
                     "Příchod – zaznamenat návštěvu"
                 </button>
@@ -343,6 +397,11 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
         }
         // Tracks only whether a catalogue is kept: a refreshed catalogue must not reset a
         // half-filled form.
+        let draft = offline.outbox.with_untracked(|o| {
+            user_id.with_value(|user| {
+                visit.with_value(|v| o.open_visit(user, &v.id).map(|open| open.draft.clone()))
+            })
+        });
         match offline
             .catalogue
             .with(Option::is_some)
@@ -355,14 +414,31 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
                 <VisitRecordForm
                     visit=visit.get_value()
                     catalogue=catalogue
+                    draft=draft.unwrap_or_default()
                     pending=pending
                     error=error
+                    on_change=Callback::new(move |draft: RecordDraft| {
+                        error.set(None);
+                        let (user, visit_id) = (user_id.get_value(), visit.with_value(|v| v.id.clone()));
+                        offline.change_later(move |outbox| outbox.keep_draft(&user, &visit_id, draft));
+                    })
                     on_save=save
-                    on_cancel=Callback::new(move |()| open.set(false))
+                    on_cancel=Callback::new(move |()| change(Outbox::cancel_check_in))
                 />
             }
             .into_any(),
         }
+    }
+}
+
+/// What a done visit's card says when the record is on the server (made on any device).
+fn recorded_text(recorded: Option<Outcome>) -> String {
+    match recorded {
+        Some(outcome) => format!(
+            "Návštěva je zaznamenána: {}.",
+            time_range(outcome.arrived_at, outcome.left_at)
+        ),
+        None => "Návštěva je zaznamenána.".to_owned(),
     }
 }
 

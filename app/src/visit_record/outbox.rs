@@ -5,7 +5,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use shared::ErrorDetail;
+use shared::family::live::{OnPhone, Outcome};
 use shared::records::{MAX_SYNC_BATCH, SyncOutcome, SyncResponse, VisitRecordInput};
+
+use crate::visit_record::state::RecordDraft;
 
 /// How long a sent record still marks its visit as recorded on this device.
 const SENT_KEPT_DAYS: i64 = 8;
@@ -32,6 +35,24 @@ pub struct SentRecord {
     pub sent_at: DateTime<Utc>,
 }
 
+/// A visit the caregiver has arrived at and not recorded yet: kept on the device from the
+/// tap on "arrived", with what she has filled in so far, until the record is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenVisit {
+    pub user_id: String,
+    pub visit_id: String,
+    pub client_name: String,
+    /// Her arrival (the device's clock at the tap) and the form as she left it.
+    pub draft: RecordDraft,
+}
+
+impl OpenVisit {
+    /// When she arrived, by the device's clock.
+    pub fn arrived_at(&self) -> Option<DateTime<Utc>> {
+        self.draft.clock_arrived_at
+    }
+}
+
 /// What a sync resolved that the caregiver should read (a conflict and its resolution).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncNotice {
@@ -54,6 +75,9 @@ pub struct Outbox {
     /// When the server last answered a sync.
     #[serde(default)]
     pub last_sync: Option<DateTime<Utc>>,
+    /// Visits under way: arrived at, not recorded yet.
+    #[serde(default)]
+    pub open: Vec<OpenVisit>,
 }
 
 /// Where a visit stands on this device.
@@ -68,8 +92,96 @@ pub enum VisitRecordStatus {
 }
 
 impl Outbox {
-    /// Queues a record (a record id already queued is not added twice).
+    /// The caregiver arrives at a visit: her arrival is kept at once. A visit already open
+    /// keeps its first arrival.
+    pub fn check_in(
+        &mut self,
+        user_id: &str,
+        visit_id: &str,
+        client_name: &str,
+        at: DateTime<Utc>,
+    ) {
+        if self.open_visit(user_id, visit_id).is_some() {
+            return;
+        }
+        self.open.push(OpenVisit {
+            user_id: user_id.to_owned(),
+            visit_id: visit_id.to_owned(),
+            client_name: client_name.to_owned(),
+            draft: RecordDraft {
+                clock_arrived_at: Some(at),
+                arrived: super::state::time_input_value(at),
+                ..RecordDraft::default()
+            },
+        });
+    }
+
+    /// The caregiver's open visit, if she has arrived at it and not recorded it yet.
+    pub fn open_visit(&self, user_id: &str, visit_id: &str) -> Option<&OpenVisit> {
+        self.open
+            .iter()
+            .find(|open| open.user_id == user_id && open.visit_id == visit_id)
+    }
+
+    /// The visit the caregiver is on now: of her open visits, the one she arrived at first.
+    pub fn running(&self, user_id: &str) -> Option<&OpenVisit> {
+        self.open
+            .iter()
+            .filter(|open| open.user_id == user_id)
+            .min_by_key(|open| open.arrived_at())
+    }
+
+    /// Keeps what she has filled in so far; her arrival as tapped stays.
+    pub fn keep_draft(&mut self, user_id: &str, visit_id: &str, draft: RecordDraft) {
+        if let Some(open) = self
+            .open
+            .iter_mut()
+            .find(|open| open.user_id == user_id && open.visit_id == visit_id)
+        {
+            open.draft = RecordDraft {
+                clock_arrived_at: open.draft.clock_arrived_at,
+                ..draft
+            };
+        }
+    }
+
+    /// She tapped "arrived" by mistake: the visit is no longer under way.
+    pub fn cancel_check_in(&mut self, user_id: &str, visit_id: &str) {
+        self.open
+            .retain(|open| !(open.user_id == user_id && open.visit_id == visit_id));
+    }
+
+    /// What the phone knows of the caregiver's visit that the server may not know yet.
+    pub fn on_phone(&self, user_id: &str, visit_id: &str) -> OnPhone {
+        let queued = self
+            .items
+            .iter()
+            .find(|item| item.user_id == user_id && item.record.visit_id == visit_id);
+        if let Some(item) = queued {
+            return OnPhone::Recorded {
+                outcome: Some(Outcome {
+                    arrived_at: item.record.arrived_at,
+                    left_at: item.record.left_at,
+                    tasks_done: u32::try_from(item.record.tasks.len()).unwrap_or(u32::MAX),
+                }),
+            };
+        }
+        if self.visit_status(user_id, visit_id) == VisitRecordStatus::Sent {
+            return OnPhone::Recorded { outcome: None };
+        }
+        match self
+            .open_visit(user_id, visit_id)
+            .and_then(OpenVisit::arrived_at)
+        {
+            Some(at) => OnPhone::CheckedIn { at },
+            None => OnPhone::Nothing,
+        }
+    }
+
+    /// Queues a record (a record id already queued is not added twice); its visit is no
+    /// longer open.
     pub fn add(&mut self, user_id: &str, client_name: &str, record: VisitRecordInput) {
+        self.cancel_check_in(user_id, &record.visit_id);
         if self
             .items
             .iter()
@@ -343,5 +455,59 @@ mod tests {
         assert_eq!(record_count(3), "3 záznamy");
         assert_eq!(record_count(0), "0 záznamů");
         assert_eq!(record_count(12), "12 záznamů");
+    }
+
+    #[test]
+    fn an_arrival_is_kept_with_the_draft_until_the_record_is_saved() {
+        let mut outbox = Outbox::default();
+        let arrived = utc("2026-11-23T06:35:00Z");
+        outbox.check_in("jana", "visit-1", "Marie Dvořáková", arrived);
+        outbox.check_in(
+            "jana",
+            "visit-1",
+            "Marie Dvořáková",
+            utc("2026-11-23T06:50:00Z"),
+        );
+        assert_eq!(
+            outbox.on_phone("jana", "visit-1"),
+            OnPhone::CheckedIn { at: arrived },
+            "a second tap keeps the first arrival"
+        );
+        assert_eq!(outbox.on_phone("petra", "visit-1"), OnPhone::Nothing);
+
+        let mut typed = draft();
+        typed.clock_arrived_at = None;
+        typed.note = "Klientka spala.".to_owned();
+        outbox.keep_draft("jana", "visit-1", typed);
+        let json = serde_json::to_string(&outbox).expect("serialises");
+        let restored: Outbox = serde_json::from_str(&json).expect("deserialises");
+        let open = restored.running("jana").expect("still under way");
+        assert_eq!(open.draft.note, "Klientka spala.");
+        assert_eq!(open.arrived_at(), Some(arrived), "the tapped arrival stays");
+
+        outbox.add("jana", "Marie Dvořáková", record(ID_1));
+        assert_eq!(
+            outbox.running("jana"),
+            None,
+            "saving the record ends the visit"
+        );
+        assert!(matches!(
+            outbox.on_phone("jana", "visit-1"),
+            OnPhone::Recorded { outcome: Some(_) }
+        ));
+    }
+
+    #[test]
+    fn an_arrival_tapped_by_mistake_can_be_taken_back() {
+        let mut outbox = Outbox::default();
+        outbox.check_in(
+            "jana",
+            "visit-1",
+            "Marie Dvořáková",
+            utc("2026-11-23T06:35:00Z"),
+        );
+        outbox.cancel_check_in("jana", "visit-1");
+        assert_eq!(outbox.on_phone("jana", "visit-1"), OnPhone::Nothing);
+        assert!(outbox.open.is_empty());
     }
 }

@@ -2,8 +2,10 @@
 //! filled-in form becomes a record, checked by the same rules the server applies.
 
 use chrono::{DateTime, NaiveTime, Timelike, Utc};
+use serde::{Deserialize, Serialize};
 use shared::ErrorDetail;
 use shared::catalogue::{CareTask, TaskUnit};
+use shared::records::deviation::{Deviation, OTHER_REASON, REASONS, deviation};
 use shared::records::{IncidentInput, IncidentKind, TaskDoneInput, VisitRecordInput, check_record};
 use shared::schedule::VisitView;
 use shared::time::{from_prague, prague_date, to_prague};
@@ -55,8 +57,8 @@ pub fn units_label(unit: TaskUnit) -> Option<&'static str> {
     }
 }
 
-/// The record form as the caregiver filled it in.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The record form as the caregiver filled it in (kept on the device while the visit is open).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RecordDraft {
     /// The device's clock when the caregiver opened the record at the door.
     pub clock_arrived_at: Option<DateTime<Utc>>,
@@ -70,6 +72,53 @@ pub struct RecordDraft {
     pub note: String,
     pub incidents: Vec<IncidentKind>,
     pub incident_note: String,
+    /// Why the visit strays far from its plan: one of [`REASONS`], and her own words.
+    #[serde(default)]
+    pub deviation_reason: String,
+    #[serde(default)]
+    pub deviation_detail: String,
+}
+
+/// How the times as filled in stray from the visit's plan, when far enough to ask why;
+/// `None` too while a time is missing or unreadable.
+pub fn draft_deviation(visit: &VisitView, draft: &RecordDraft) -> Option<Deviation> {
+    let arrived = typed_instant(draft.clock_arrived_at?, &draft.arrived, "arrived_at").ok()?;
+    let left = typed_instant(draft.clock_left_at?, &draft.left, "left_at").ok()?;
+    deviation(visit.starts_at, visit.ends_at, arrived, left)
+}
+
+/// The reason that goes with the record's times: why they were edited, why the visit strays
+/// from its plan, or both.
+fn times_reason(
+    draft: &RecordDraft,
+    deviation: Option<Deviation>,
+) -> Result<Option<String>, ErrorDetail> {
+    let edited = optional(&draft.time_edit_reason);
+    let Some(deviation) = deviation else {
+        return Ok(edited);
+    };
+    let chosen = draft.deviation_reason.trim();
+    if !REASONS.contains(&chosen) {
+        return Err(field_error(
+            "deviation_reason",
+            format!("{} Vyberte důvod.", deviation.question()),
+        ));
+    }
+    let detail = optional(&draft.deviation_detail);
+    if chosen == OTHER_REASON && detail.is_none() {
+        return Err(field_error(
+            "deviation_detail",
+            "Napište prosím, jaký je jiný důvod.",
+        ));
+    }
+    let answer = match detail {
+        Some(detail) => format!("{chosen}: {detail}"),
+        None => chosen.to_owned(),
+    };
+    Ok(Some(match edited {
+        Some(edited) => format!("{edited}; {answer}"),
+        None => answer,
+    }))
 }
 
 /// What the device adds to a record: its ids and its clock.
@@ -129,7 +178,10 @@ pub fn build_record(
         clock_left_at,
         arrived_at,
         left_at,
-        time_edit_reason: optional(&draft.time_edit_reason),
+        time_edit_reason: times_reason(
+            draft,
+            deviation(visit.starts_at, visit.ends_at, arrived_at, left_at),
+        )?,
         tasks,
         note: optional(&draft.note),
         incidents: draft
@@ -211,6 +263,41 @@ mod tests {
             let error = typed_instant(summer_clock, nonsense, "left_at").expect_err(nonsense);
             assert_eq!(error.field.as_deref(), Some("left_at"), "{nonsense:?}");
         }
+    }
+
+    #[test]
+    fn a_too_short_visit_asks_for_a_reason_and_the_answer_goes_with_its_times() {
+        let mut short = draft();
+        short.clock_left_at = Some(utc("2026-11-23T06:03:00Z"));
+        short.left = "07:03".to_owned();
+        let asked = draft_deviation(&visit(), &short).expect("a one-minute visit of an hour");
+        assert!(asked.question().contains("kratší"));
+        let error = build_record(&visit(), &short, &catalogue(), stamp(ID_1))
+            .expect_err("no reason picked yet");
+        assert_eq!(error.field.as_deref(), Some("deviation_reason"));
+        assert!(
+            error.message.contains("Proč byla kratší?"),
+            "{}",
+            error.message
+        );
+
+        short.deviation_reason = OTHER_REASON.to_owned();
+        let error = build_record(&visit(), &short, &catalogue(), stamp(ID_1))
+            .expect_err("another reason needs words");
+        assert_eq!(error.field.as_deref(), Some("deviation_detail"));
+
+        short.deviation_detail = " klientka odjela k dceři ".to_owned();
+        let record = build_record(&visit(), &short, &catalogue(), stamp(ID_1))
+            .expect("asked, answered, kept");
+        assert_eq!(
+            record.time_edit_reason.as_deref(),
+            Some("Jiný důvod: klientka odjela k dceři")
+        );
+        assert_eq!(
+            draft_deviation(&visit(), &draft()),
+            None,
+            "55 minutes of 60 are not asked about"
+        );
     }
 
     #[test]

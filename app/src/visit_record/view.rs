@@ -1,18 +1,20 @@
-//! The caregiver's visit record form and the sync status: presentational, props in, DOM
-//! out. Tapping "leaving" and opening the form read the device's clock; nothing here
-//! stores or sends.
+//! The caregiver's visit record form: presentational, props in, DOM out. Tapping "leaving"
+//! reads the device's clock; every change is handed out to be kept; nothing here stores or
+//! sends.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use shared::ErrorDetail;
 use shared::catalogue::CareTask;
 use shared::records::IncidentKind;
 use shared::schedule::VisitView;
 
+use shared::records::deviation::{OTHER_REASON, REASONS};
+
 use crate::ui::form::Alert;
-use crate::ui::format::short_date_time;
-use crate::visit_record::outbox::{OutboxItem, SyncNotice, record_count};
-use crate::visit_record::state::{RecordDraft, planned_tasks, time_input_value, units_label};
+use crate::visit_record::state::{
+    RecordDraft, draft_deviation, planned_tasks, time_input_value, units_label,
+};
 
 /// Whether the error names `field` or a part of it (`tasks` covers `tasks.units`).
 fn names_field(error: Signal<Option<ErrorDetail>>, field: &'static str) -> bool {
@@ -112,31 +114,62 @@ fn TaskChoice(
     }
 }
 
-/// The record of one visit: arrival (the clock when the form opened), leaving (a tap),
-/// both editable with a reason; tasks from the plan and the rest of the catalogue; units;
-/// a note; incidents for the coordinator. Hands what was filled in to `on_save`.
+/// The record of one visit: arrival (the clock at the tap on "arrived"), leaving (a tap),
+/// both editable with a reason; a reason asked when the times stray far from the plan;
+/// tasks from the plan and the rest of the catalogue; units; a note; incidents for the
+/// coordinator. Starts from `draft` (what was kept), hands every change to `on_change` and
+/// what was filled in to `on_save`.
 #[component]
 pub fn VisitRecordForm(
     visit: VisitView,
     /// The legal catalogue as kept on the device.
     catalogue: Vec<CareTask>,
+    /// What the caregiver has filled in so far; its arrival is when she tapped "arrived".
+    draft: RecordDraft,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<ErrorDetail>>,
+    #[prop(into)] on_change: Callback<RecordDraft>,
     #[prop(into)] on_save: Callback<RecordDraft>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
     let prefix = format!("record-{}", visit.id);
     let heading_id = format!("{prefix}-heading");
     let error_id = format!("{prefix}-error");
-    let opened_at = Utc::now();
-    let arrived = RwSignal::new(time_input_value(opened_at));
-    let clock_left_at = RwSignal::new(None::<DateTime<Utc>>);
-    let left = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
-    let incident_note = RwSignal::new(String::new());
-    let tasks = RwSignal::new(Vec::<(String, String)>::new());
-    let incidents = RwSignal::new(Vec::<IncidentKind>::new());
+    let opened_at = draft.clock_arrived_at.unwrap_or_else(Utc::now);
+    let arrived = RwSignal::new(draft.arrived);
+    let clock_left_at = RwSignal::new(draft.clock_left_at);
+    let left = RwSignal::new(draft.left);
+    let reason = RwSignal::new(draft.time_edit_reason);
+    let note = RwSignal::new(draft.note);
+    let incident_note = RwSignal::new(draft.incident_note);
+    let tasks = RwSignal::new(draft.tasks);
+    let incidents = RwSignal::new(draft.incidents);
+    let deviation_reason = RwSignal::new(draft.deviation_reason);
+    let deviation_detail = RwSignal::new(draft.deviation_detail);
+    let current = move || RecordDraft {
+        clock_arrived_at: Some(opened_at),
+        clock_left_at: clock_left_at.get(),
+        arrived: arrived.get(),
+        left: left.get(),
+        time_edit_reason: reason.get(),
+        tasks: tasks.get(),
+        note: note.get(),
+        incidents: incidents.get(),
+        incident_note: incident_note.get(),
+        deviation_reason: deviation_reason.get(),
+        deviation_detail: deviation_detail.get(),
+    };
+    // Every change is kept at once, so a reload or another page loses nothing.
+    Effect::new(move |first: Option<()>| {
+        let draft = current();
+        if first.is_some() {
+            on_change.run(draft);
+        }
+    });
+    let visit_plan = visit.clone();
+    let asked = Memo::new(move |_| {
+        draft_deviation(&visit_plan, &current()).map(|deviation| deviation.question())
+    });
     let edited = Memo::new(move |_| {
         arrived.get() != time_input_value(opened_at)
             || clock_left_at
@@ -177,17 +210,7 @@ pub fn VisitRecordForm(
         if pending.get_untracked() {
             return;
         }
-        on_save.run(RecordDraft {
-            clock_arrived_at: Some(opened_at),
-            clock_left_at: clock_left_at.get_untracked(),
-            arrived: arrived.get_untracked(),
-            left: left.get_untracked(),
-            time_edit_reason: reason.get_untracked(),
-            tasks: tasks.get_untracked(),
-            note: note.get_untracked(),
-            incidents: incidents.get_untracked(),
-            incident_note: incident_note.get_untracked(),
-        });
+        on_save.run(untrack(current));
     };
 
     let id = move |suffix: &str| format!("{prefix}-{suffix}");
@@ -242,6 +265,65 @@ pub fn VisitRecordForm(
                         aria-invalid=invalid("time_edit_reason")
                         aria-describedby=described("time_edit_reason")
                     />
+                </div>
+            }
+        })
+    };
+    let deviation_id = id("deviation");
+    let detail_id = id("deviation-detail");
+    let deviation_field = move || {
+        asked.get().map(|question| {
+            let options = REASONS
+                .into_iter()
+                .map(|answer| {
+                    view! {
+                        <option
+                            value=answer
+                            selected=move || deviation_reason.with(|chosen| chosen == answer)
+                        >
+                            {answer}
+                        </option>
+                    }
+                })
+                .collect_view();
+            let detail_label = move || {
+                if deviation_reason.with(|chosen| chosen == OTHER_REASON) {
+                    "Jiný důvod, vlastními slovy"
+                } else {
+                    "Upřesnění (nepovinné)"
+                }
+            };
+            view! {
+                <div class="deviation" role="group" aria-labelledby=deviation_id.clone()>
+                    <p id=deviation_id.clone() class="deviation-question">{question}</p>
+                    <div class="field">
+                        <label for=format!("{}-reason", deviation_id)>"Důvod"</label>
+                        <select
+                            id=format!("{}-reason", deviation_id)
+                            name="deviation_reason"
+                            on:change=text(deviation_reason)
+                            aria-invalid=invalid("deviation_reason")
+                            aria-describedby=described("deviation_reason")
+                        >
+                            <option value="" selected=move || deviation_reason.with(String::is_empty)>
+                                "Vyberte důvod"
+                            </option>
+                            {options}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=detail_id.clone()>{detail_label}</label>
+                        <input
+                            id=detail_id.clone()
+                            type="text"
+                            name="deviation_detail"
+                            maxlength="120"
+                            prop:value=move || deviation_detail.get()
+                            on:input=text(deviation_detail)
+                            aria-invalid=invalid("deviation_detail")
+                            aria-describedby=described("deviation_detail")
+                        />
+                    </div>
                 </div>
             }
         })
@@ -318,6 +400,7 @@ pub fn VisitRecordForm(
                 </div>
                 {leaving}
                 {reason_field}
+                {deviation_field}
             </fieldset>
             <fieldset class="record-tasks" aria-invalid=invalid("tasks")>
                 <legend>"Provedené úkony podle plánu"</legend>
@@ -354,120 +437,9 @@ pub fn VisitRecordForm(
                     {move || if pending.get() { "Ukládám…" } else { "Uložit záznam" }}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    "Zrušit"
+                    "Zrušit příchod"
                 </button>
             </div>
         </form>
-    }
-}
-
-/// The sync status every caregiver sees: records waiting, the last sync, what the server
-/// refused or resolved.
-#[component]
-pub fn SyncStatus(
-    #[prop(into)] online: Signal<bool>,
-    #[prop(into)] waiting: Signal<usize>,
-    #[prop(into)] last_sync: Signal<Option<DateTime<Utc>>>,
-    #[prop(into)] syncing: Signal<bool>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(into)] notices: Signal<Vec<SyncNotice>>,
-    #[prop(into)] refused: Signal<Vec<OutboxItem>>,
-    #[prop(into)] on_sync: Callback<()>,
-    #[prop(into)] on_dismiss: Callback<()>,
-    #[prop(into)] on_discard: Callback<String>,
-) -> impl IntoView {
-    let waiting_text = move || match waiting.get() {
-        0 => "Všechny záznamy jsou odeslané".to_owned(),
-        count => format!("Čeká na odeslání: {}", record_count(count)),
-    };
-    let last_text = move || match last_sync.get() {
-        Some(at) => short_date_time(at),
-        None => "zatím žádná".to_owned(),
-    };
-    let action = move || {
-        if syncing.get() {
-            Some(view! { <span class="sync-busy">"Odesílám…"</span> }.into_any())
-        } else if online.get() && waiting.get() > 0 {
-            Some(
-                view! {
-                    <button type="button" class="button" on:click=move |_| on_sync.run(())>
-                        "Odeslat teď"
-                    </button>
-                }
-                .into_any(),
-            )
-        } else {
-            None
-        }
-    };
-    let refused_view = move || {
-        let items = refused.get();
-        (!items.is_empty()).then(|| {
-            view! {
-                <ul class="sync-refused" role="alert">
-                    {items
-                        .into_iter()
-                        .map(|item| {
-                            let id = item.record.record_id.clone();
-                            let message = item.refused.map(|e| e.message).unwrap_or_default();
-                            view! {
-                                <li>
-                                    <p>
-                                        "Záznam návštěvy u klienta " {item.client_name}
-                                        " server nepřijal: " {message}
-                                    </p>
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| on_discard.run(id.clone())
-                                    >
-                                        "Zahodit záznam"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-        })
-    };
-    let notices_view = move || {
-        let list = notices.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <div class="sync-notices" role="alert">
-                    <p class="sync-notices-heading">"Při odeslání se ukázalo:"</p>
-                    <ul>
-                        {list
-                            .into_iter()
-                            .map(|notice| {
-                                view! {
-                                    <li>
-                                        <strong>{notice.client_name}</strong>
-                                        ": "
-                                        {notice.message}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                    <button type="button" class="button" on:click=move |_| on_dismiss.run(())>
-                        "Rozumím"
-                    </button>
-                </div>
-            }
-        })
-    };
-    view! {
-        <section class="sync" aria-label="Odesílání záznamů">
-            <p class="sync-state" role="status" aria-live="polite">
-                <span class="sync-waiting">{waiting_text}</span>
-                <span class="sync-last">"Poslední synchronizace: " {last_text}</span>
-            </p>
-            {action}
-            <Alert message=error />
-            {refused_view}
-            {notices_view}
-        </section>
     }
 }

@@ -104,6 +104,7 @@ fn visit(id: &str, client: &str, starts: &str, ends: &str) -> VisitView {
             latitude: 50.772656,
             longitude: 14.212861,
         },
+        recorded: None,
     }
 }
 

@@ -5,6 +5,11 @@ use app::today::state::TodayState;
 use app::today::view::TodayView;
 use shared::schedule::TodayVisits;
 
+/// 6:00 in Prague on the Monday, before its first visit.
+fn before_the_day() -> DateTime<Utc> {
+    utc("2026-11-23T05:00:00Z")
+}
+
 fn a_day() -> TodayState {
     let mut later = visit(
         "v2",
@@ -30,7 +35,9 @@ fn a_day() -> TodayState {
 
 #[wasm_bindgen_test]
 fn the_visit_list_shows_client_prague_time_range_tasks_and_note() {
-    let host = mount(|| view! { <TodayView today=monday() state=a_day() on_retry=ignore() /> });
+    let host = mount(
+        || view! { <TodayView today=monday() state=a_day() on_retry=ignore() now=before_the_day() /> },
+    );
 
     assert_eq!(
         texts(&host, ".visit-client"),
@@ -46,13 +53,23 @@ fn the_visit_list_shows_client_prague_time_range_tasks_and_note() {
     );
     assert_eq!(text(&first, ".visit-address"), "Husova 12, Děčín");
     assert!(text(&first, ".visit-note").contains("Klíč v boxu u branky"));
-    let navigate = find(&first, ".visit-navigate a");
+    let navigate = find(&first, "a.button-navigate");
     assert_eq!(navigate.text_content().unwrap_or_default(), "Navigovat");
     assert_eq!(
         navigate.get_attribute("href").as_deref(),
         Some("https://www.google.com/maps/dir/?api=1&destination=50.772656,14.212861")
     );
     assert_eq!(texts(&host, ".badge"), ["Naplánováno", "Hotovo"]);
+    assert_eq!(
+        texts(&host, ".visit-next .visit-client"),
+        ["Josef Novák"],
+        "the next visit leads"
+    );
+    assert_eq!(
+        texts(&host, ".visits-behind .visit-client"),
+        ["Marie Svobodová"],
+        "done visits are folded away"
+    );
     assert_eq!(text(&host, ".summary"), "2 návštěvy");
     assert!(
         text(&host, "#today-heading").contains("Pondělí 23. listopadu 2026"),
@@ -64,7 +81,9 @@ fn the_visit_list_shows_client_prague_time_range_tasks_and_note() {
 #[wasm_bindgen_test]
 fn a_day_without_visits_says_so() {
     let state = TodayState::Empty { date: monday() };
-    let host = mount(move || view! { <TodayView today=monday() state=state on_retry=ignore() /> });
+    let host = mount(
+        move || view! { <TodayView today=monday() state=state on_retry=ignore() now=before_the_day() /> },
+    );
 
     assert_eq!(text(&host, ".empty"), "Dnes nemáte žádné návštěvy.");
     assert!(missing(&host, ".visit"));
@@ -73,14 +92,18 @@ fn a_day_without_visits_says_so() {
 #[wasm_bindgen_test]
 fn loading_shows_a_status_until_the_visits_arrive() {
     let state = RwSignal::new(TodayState::Loading);
-    let host = mount(move || view! { <TodayView today=monday() state=state on_retry=ignore() /> });
+    let host = mount(
+        move || view! { <TodayView today=monday() state=state on_retry=ignore() now=before_the_day() /> },
+    );
     assert_eq!(text(&host, "[role=status]"), "Načítám…");
 }
 
 #[wasm_bindgen_test]
 async fn the_page_switches_from_loading_to_the_list() {
     let state = RwSignal::new(TodayState::Loading);
-    let host = mount(move || view! { <TodayView today=monday() state=state on_retry=ignore() /> });
+    let host = mount(
+        move || view! { <TodayView today=monday() state=state on_retry=ignore() now=before_the_day() /> },
+    );
     assert!(missing(&host, ".visit"));
 
     state.set(a_day());
@@ -100,7 +123,9 @@ fn a_failure_shows_the_servers_czech_message_and_a_retry_button() {
     let retries = Arc::new(Mutex::new(0));
     let counter = Arc::clone(&retries);
     let on_retry = Callback::new(move |()| *counter.lock().expect("lock") += 1);
-    let host = mount(move || view! { <TodayView today=monday() state=state on_retry=on_retry /> });
+    let host = mount(
+        move || view! { <TodayView today=monday() state=state on_retry=on_retry now=before_the_day() /> },
+    );
 
     assert_eq!(
         text(&host, "[role=alert] .error-message"),

@@ -17,6 +17,16 @@ fn catalogue() -> Vec<shared::catalogue::CareTask> {
     ]
 }
 
+/// A record opened by the tap on "arrived" just now.
+fn arrived_now() -> app::visit_record::state::RecordDraft {
+    let now = Utc::now();
+    app::visit_record::state::RecordDraft {
+        clock_arrived_at: Some(now),
+        arrived: app::visit_record::state::time_input_value(now),
+        ..Default::default()
+    }
+}
+
 fn check(host: &HtmlElement, selector: &str) {
     find(host, selector).click();
 }
@@ -32,8 +42,10 @@ async fn the_record_form_offers_the_plan_first_asks_units_and_hands_over_what_wa
             <VisitRecordForm
                 visit=visit("v1", "Josef Novák", "2026-11-23T07:00:00Z", "2026-11-23T08:30:00Z")
                 catalogue=catalogue()
+                draft=arrived_now()
                 pending=Signal::stored(false)
                 error=Signal::stored(None::<ErrorDetail>)
+                on_change=Callback::new(|_| {})
                 on_save=Callback::new(move |draft| {
                     *sink.lock().expect("lock") = Some(draft);
                 })
@@ -85,8 +97,10 @@ async fn an_edited_time_asks_for_a_reason_and_an_error_marks_its_field() {
             <VisitRecordForm
                 visit=visit("v1", "Josef Novák", "2026-11-23T07:00:00Z", "2026-11-23T08:30:00Z")
                 catalogue=catalogue()
+                draft=arrived_now()
                 pending=Signal::stored(false)
                 error=error
+                on_change=Callback::new(|_| {})
                 on_save=Callback::new(|_| {})
                 on_cancel=Callback::new(|()| {})
             />
@@ -125,7 +139,7 @@ async fn an_edited_time_asks_for_a_reason_and_an_error_marks_its_field() {
 #[wasm_bindgen_test]
 async fn the_sync_status_shows_what_waits_when_it_last_synced_and_what_was_merged() {
     use app::visit_record::outbox::SyncNotice;
-    use app::visit_record::view::SyncStatus;
+    use app::visit_record::sync_status::SyncStatus;
     let waiting = RwSignal::new(2_usize);
     let last_sync = RwSignal::new(None::<DateTime<Utc>>);
     let notices = RwSignal::new(Vec::<SyncNotice>::new());

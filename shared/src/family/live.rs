@@ -1,6 +1,7 @@
 //! Where one of today's visits stands, as the caregiver's records and the clock make it:
 //! computed from facts, never guessed. A record that reaches the server late (sent from a
-//! phone that was offline) simply changes the facts, and the state follows.
+//! phone that was offline) simply changes the facts, and the state follows. The caregiver's
+//! phone reads the same state ([`route_state`]), with what only the phone knows.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,7 @@ use crate::schedule::VisitStatus;
 pub const LATE_AFTER_MINUTES: i64 = 10;
 
 /// What the accepted record of a visit says, with a coordinator's correction applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub arrived_at: DateTime<Utc>,
     pub left_at: DateTime<Utc>,
@@ -87,6 +88,82 @@ pub fn live_state(facts: &VisitFacts, now: DateTime<Utc>) -> LiveState {
         LiveState::Late { minutes }
     } else {
         LiveState::Planned
+    }
+}
+
+/// Where a visit stands for the caregiver on it: the family's [`live_state`], with what only
+/// her phone knows (she tapped "arrived" and has not left yet), and missed when the planned
+/// end has passed with nothing recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteState {
+    Planned,
+    /// Nothing recorded `minutes` after the agreed time; the visit's planned end is still ahead.
+    Late {
+        minutes: i64,
+    },
+    InProgress {
+        since: DateTime<Utc>,
+    },
+    /// Recorded; the times when the record is known (the server may say done without them).
+    Done {
+        outcome: Option<Outcome>,
+    },
+    /// The planned end has passed and nothing is recorded.
+    Missed,
+    Cancelled,
+}
+
+impl RouteState {
+    /// Still to be done (or under way): the visits a caregiver's day leads with.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            RouteState::Planned | RouteState::Late { .. } | RouteState::InProgress { .. }
+        )
+    }
+}
+
+/// What the caregiver's phone knows of a visit that the server may not know yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnPhone {
+    #[default]
+    Nothing,
+    /// She tapped "arrived" and has not saved the record yet.
+    CheckedIn { at: DateTime<Utc> },
+    /// Her record is on the phone (waiting or sent); its times when the phone still has them.
+    Recorded { outcome: Option<Outcome> },
+}
+
+/// The state of a visit on the caregiver's phone at `now`. `server` are the server's facts:
+/// its status and accepted record win over what the phone knows.
+pub fn route_state(
+    server: &VisitFacts,
+    ends_at: DateTime<Utc>,
+    phone: OnPhone,
+    now: DateTime<Utc>,
+) -> RouteState {
+    let mut facts = server.clone();
+    if facts.status == VisitStatus::Planned
+        && facts.outcome.is_none()
+        && let OnPhone::Recorded { outcome } = phone
+    {
+        facts.status = VisitStatus::Done;
+        facts.outcome = outcome;
+    }
+    if facts.status == VisitStatus::Done && facts.outcome.is_none() {
+        return RouteState::Done { outcome: None };
+    }
+    match (live_state(&facts, now), phone) {
+        (LiveState::Cancelled { .. }, _) => RouteState::Cancelled,
+        (LiveState::Done { .. } | LiveState::Arrived { .. }, _) => RouteState::Done {
+            outcome: facts.outcome,
+        },
+        (LiveState::Planned | LiveState::Late { .. }, OnPhone::CheckedIn { at }) => {
+            RouteState::InProgress { since: at }
+        }
+        (LiveState::Late { .. }, _) if now >= ends_at => RouteState::Missed,
+        (LiveState::Late { minutes }, _) => RouteState::Late { minutes },
+        (LiveState::Planned, _) => RouteState::Planned,
     }
 }
 
@@ -221,5 +298,73 @@ mod tests {
                 reason: super::super::reason::GENERIC.into()
             }
         );
+    }
+
+    #[test]
+    fn on_the_phone_a_late_visit_past_its_end_is_missed_a_check_in_in_progress_a_record_done() {
+        let ends = at("2026-11-23T07:45:00Z");
+        let facts = eight_oclock();
+        assert_eq!(
+            route_state(&facts, ends, OnPhone::Nothing, at("2026-11-23T07:44:00Z")),
+            RouteState::Late { minutes: 14 }
+        );
+        assert_eq!(
+            route_state(&facts, ends, OnPhone::Nothing, at("2026-11-23T07:45:00Z")),
+            RouteState::Missed
+        );
+        let arrived = at("2026-11-23T07:35:00Z");
+        let checked_in = OnPhone::CheckedIn { at: arrived };
+        assert_eq!(
+            route_state(&facts, ends, checked_in, at("2026-11-23T09:00:00Z")),
+            RouteState::InProgress { since: arrived }
+        );
+        let waiting = recorded("2026-11-23T07:35:00Z", "2026-11-23T08:20:00Z", 3);
+        assert_eq!(
+            route_state(
+                &facts,
+                ends,
+                OnPhone::Recorded { outcome: waiting },
+                at("2026-11-23T09:00:00Z")
+            ),
+            RouteState::Done { outcome: waiting },
+            "a record waiting on the phone is done at once"
+        );
+    }
+
+    #[test]
+    fn on_the_phone_the_servers_done_or_cancelled_wins_over_a_check_in() {
+        let ends = at("2026-11-23T07:45:00Z");
+        let arrived = OnPhone::CheckedIn {
+            at: at("2026-11-23T07:05:00Z"),
+        };
+        let now = at("2026-11-23T07:20:00Z");
+        let outcome = recorded("2026-11-23T07:01:00Z", "2026-11-23T07:15:00Z", 3);
+        let recorded_elsewhere = VisitFacts {
+            status: VisitStatus::Done,
+            outcome,
+            ..eight_oclock()
+        };
+        assert_eq!(
+            route_state(&recorded_elsewhere, ends, arrived, now),
+            RouteState::Done { outcome }
+        );
+        let done_without_times = VisitFacts {
+            status: VisitStatus::Done,
+            ..eight_oclock()
+        };
+        assert_eq!(
+            route_state(&done_without_times, ends, arrived, now),
+            RouteState::Done { outcome: None }
+        );
+        let cancelled = VisitFacts {
+            status: VisitStatus::Cancelled,
+            ..eight_oclock()
+        };
+        assert_eq!(
+            route_state(&cancelled, ends, arrived, now),
+            RouteState::Cancelled
+        );
+        assert!(!RouteState::Missed.is_open());
+        assert!(RouteState::Late { minutes: 3 }.is_open());
     }
 }

@@ -3,6 +3,7 @@
 //! (`billing`).
 
 pub mod billing;
+pub mod deviation;
 pub mod sync;
 mod views;
 

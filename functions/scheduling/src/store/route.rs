@@ -5,10 +5,20 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use platform::{Database, DbError, Value, timestamp};
+use shared::family::live::Outcome;
 use shared::planning::travel::GeoPoint;
 use shared::schedule::VisitView;
 
 use super::status;
+
+/// One column of what the visit's first accepted record says (`visit_outcomes`), as a
+/// scalar subquery both engines accept.
+fn first_outcome(column: &str) -> String {
+    format!(
+        "(SELECT o.{column} FROM visit_outcomes o WHERE o.visit_id = v.id \
+          ORDER BY o.arrived_at, o.left_at LIMIT 1) AS {column}"
+    )
+}
 
 /// The visits of a provider starting in `[from, to)`, earliest first, each with its client's
 /// id; only `caregiver`'s when one is given.
@@ -36,12 +46,16 @@ pub async fn route_visits(
         .query(
             &format!(
                 "SELECT v.id, v.client_id, v.starts_at, v.ends_at, p.status, c.name AS client_name, \
-                        c.street, m.name AS municipality, c.doorstep_note, c.latitude, c.longitude \
+                        c.street, m.name AS municipality, c.doorstep_note, c.latitude, c.longitude, \
+                        {arrived}, {left}, {tasks_done} \
                  FROM visits v \
                  JOIN visit_progress p ON p.visit_id = v.id \
                  JOIN clients c ON c.id = v.client_id \
                  JOIN municipalities m ON m.code = c.municipality_code \
-                 WHERE {filter} ORDER BY v.starts_at, v.id"
+                 WHERE {filter} ORDER BY v.starts_at, v.id",
+                arrived = first_outcome("arrived_at"),
+                left = first_outcome("left_at"),
+                tasks_done = first_outcome("planned_tasks_done"),
             ),
             &params,
         )
@@ -80,6 +94,15 @@ pub async fn route_visits(
                 location: GeoPoint {
                     latitude: row.real("latitude")?,
                     longitude: row.real("longitude")?,
+                },
+                recorded: match row.optional_instant("arrived_at")? {
+                    None => None,
+                    Some(arrived_at) => Some(Outcome {
+                        arrived_at,
+                        left_at: row.instant("left_at")?,
+                        tasks_done: u32::try_from(row.integer("planned_tasks_done")?)
+                            .unwrap_or(u32::MAX),
+                    }),
                 },
             };
             Ok((visit, row.text("client_id")?))

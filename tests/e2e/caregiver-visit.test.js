@@ -1,0 +1,150 @@
+// A visit as a caregiver lives it on a phone-sized screen: she taps "Příchod", ticks a task
+// and types a note; a reload and another page lose nothing, and a bar on every page says
+// whom she is with since when; "Odcházím" right away makes a too-short visit, which asks
+// why; saved, the badge turns "Hotovo" without a reload and the record reaches the server
+// once. On a second phone the visit is done and offers no second record. Along the way the
+// day's touch targets are measured. Demo data: every day Jana visits Věra Modelová.
+//
+// Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+
+const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
+const CLIENT = 'Věra Modelová';
+const NOTE = 'Klientka dnes odpočívá, hygiena jen částečně.';
+const REASON = 'Klient si přál kratší návštěvu';
+const TEST_TIMEOUT = 150_000;
+
+/** Width and height, in CSS pixels, of every element `locator` matches. */
+async function sizes(locator) {
+  return locator.evaluateAll((elements) => elements.map((element) => {
+    const box = element.getBoundingClientRect();
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  }));
+}
+
+/** Asserts every element `locator` matches is at least 44 px tall, and reports the sizes. */
+async function touchTarget(name, locator, report) {
+  const found = await sizes(locator);
+  assert.ok(found.length > 0, `${name}: present`);
+  for (const size of found) {
+    assert.ok(size.height >= 44, `${name} is ${size.width}×${size.height} px`);
+  }
+  report[name] = found[0];
+}
+
+describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () => {
+  const suite = hostAndBrowser();
+
+  test('arrival is kept across a reload and another page with a bar on top, a too-short visit asks why, and the record is sent once', { timeout: TEST_TIMEOUT }, async () => {
+    const phone = await openPage(suite.browser, PHONE);
+    const second = await openPage(suite.browser, PHONE);
+    try {
+      const p = phone.page;
+      await p.goto(suite.host.url);
+      await p.waitForURL('**/prihlaseni');
+      await signIn(p, JANA);
+      await p.waitForURL('**/dnes');
+      const card = p.locator('.visit').filter({ hasText: CLIENT }).first();
+      await card.waitFor();
+      const visitId = (await card.locator('.visit-client').getAttribute('id')).replace(/^visit-/, '');
+      assert.equal((await p.locator('.sync-waiting').innerText()).trim(), 'Žádný záznam nečeká na odeslání');
+
+      // The day's touch targets, before and after opening the record.
+      const report = {};
+      await touchTarget('Navigovat', p.locator('.visit a.button-navigate'), report);
+      await touchTarget('Příchod', card.locator('.record-open'), report);
+      await touchTarget('menu link', p.locator('.main-nav a'), report);
+      await touchTarget('Odhlásit se', p.locator('.app-header button'), report);
+      report.header = (await sizes(p.locator('.app-header')))[0];
+      report.nav = (await sizes(p.locator('.main-nav')))[0];
+      report.nextCard = (await sizes(p.locator('.visit-next article')))[0];
+
+      // Arrival: kept at once, the form opens from what the phone keeps.
+      await card.getByRole('button', { name: 'Příchod – zaznamenat návštěvu' }).click();
+      const form = card.locator('.record-form');
+      await form.getByLabel('Příchod').waitFor();
+      const arrival = await form.getByLabel('Příchod').inputValue();
+      assert.match(arrival, /^\d{2}:\d{2}$/);
+      const since = arrival.replace(/^0/, '');
+      const bar = p.locator('.running-visit');
+      await bar.waitFor();
+      assert.equal((await bar.innerText()).replace(/\s+/g, ' ').trim(), `Probíhá návštěva: ${CLIENT} od ${since}`);
+      assert.equal((await card.locator('.badge').innerText()).trim(), 'Probíhá');
+      await touchTarget('task row (label)', form.locator('.task-choice label'), report);
+      report['task checkbox'] = (await sizes(form.locator('.task-choice input[type=checkbox]')))[0];
+      await touchTarget('running bar', bar.locator('a'), report);
+
+      const task = form.locator('.record-tasks .task-choice input[type=checkbox]').first();
+      await task.check();
+      await form.getByLabel('Poznámka', { exact: true }).fill(NOTE);
+
+      // A reload loses nothing: the bar, the arrival, the tick and the note are still there.
+      await p.reload();
+      await bar.waitFor();
+      await form.getByLabel('Poznámka', { exact: true }).waitFor();
+      assert.equal(await form.getByLabel('Poznámka', { exact: true }).inputValue(), NOTE);
+      assert.equal(await form.getByLabel('Příchod').inputValue(), arrival);
+      assert.equal(await task.isChecked(), true);
+
+      // Another page: the bar stays on top and leads back to the open record.
+      await p.getByRole('link', { name: 'Můj účet' }).click();
+      await p.waitForURL('**/ucet');
+      assert.match(await bar.innerText(), new RegExp(`${CLIENT}\\s+od ${since}`));
+      await bar.locator('a').click();
+      await p.waitForURL('**/dnes');
+      await form.getByLabel('Poznámka', { exact: true }).waitFor();
+      assert.equal(await form.getByLabel('Poznámka', { exact: true }).inputValue(), NOTE);
+
+      // Leaving at once makes a too-short visit: the form asks why, and saving waits for it.
+      await form.getByRole('button', { name: 'Odcházím' }).click();
+      const question = form.locator('.deviation-question');
+      await question.waitFor();
+      assert.match(await question.innerText(), /^Návštěva trvala 0 min, plán je \d+ min\. Proč byla kratší\?$/);
+      await form.getByRole('button', { name: 'Uložit záznam' }).click();
+      assert.match(await form.locator('[role=alert]').innerText(), /Vyberte důvod/);
+      await form.getByLabel('Důvod', { exact: true }).selectOption(REASON);
+      await form.getByRole('button', { name: 'Uložit záznam' }).click();
+
+      // Saved: the badge turns at once and the visit folds away with the done ones; the bar
+      // goes; the record is sent by itself.
+      const folded = p.locator('.visits-behind');
+      await folded.locator('.visit', { hasText: CLIENT }).waitFor({ state: 'attached' });
+      await bar.waitFor({ state: 'detached' });
+      await folded.locator('summary').click();
+      await card.locator('.badge', { hasText: 'Hotovo' }).waitFor();
+      await p.locator('.sync-waiting', { hasText: 'Všechny záznamy jsou odeslané' }).waitFor();
+      await card.locator('.record-state.sent', { hasText: 'odeslán' }).waitFor();
+      await p.reload();
+      await card.locator('.record-state', { hasText: 'odeslán' }).waitFor({ state: 'attached' });
+      assert.equal(await card.getByRole('button', { name: /Příchod/ }).count(), 0);
+      const records = await p.evaluate(async (id) => {
+        const response = await fetch(`/api/records/visits/${id}`, { headers: { Accept: 'application/json' } });
+        return { status: response.status, body: await response.json() };
+      }, visitId);
+      assert.equal(records.status, 200);
+      assert.equal(records.body.records.length, 1, 'the record reached the server exactly once');
+      assert.equal(records.body.records[0].versions[0].note, NOTE);
+      assert.equal(records.body.records[0].versions[0].reason, REASON);
+      assert.deepEqual(phone.problems, []);
+
+      // A second phone: the visit is done there too, with its times, and offers no new record.
+      const s = second.page;
+      await s.goto(suite.host.url);
+      await s.waitForURL('**/prihlaseni');
+      await signIn(s, JANA);
+      await s.waitForURL('**/dnes');
+      const done = s.locator('.visit').filter({ hasText: CLIENT }).first();
+      await done.locator('.badge', { hasText: 'Hotovo' }).waitFor({ state: 'attached' });
+      assert.match(await done.locator('.record-state').textContent(), /^Návštěva je zaznamenána: \d{1,2}:\d{2}–\d{1,2}:\d{2}\.$/);
+      assert.equal(await done.getByRole('button', { name: /Příchod/ }).count(), 0);
+      assert.deepEqual(second.problems, []);
+
+      console.log(`touch targets on a 390×844 phone: ${JSON.stringify(report)}`);
+    } finally {
+      await phone.context.close();
+      await second.context.close();
+    }
+  });
+});
