@@ -23,7 +23,7 @@ use shared::time::prague_date;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::FormAction;
-use crate::ui::format::czech_date;
+use crate::ui::format::{capitalized, czech_date};
 use crate::ui::{ErrorPanel, Loading, Remote};
 use board::{Board, focus_block};
 use changes::{MoveDraft, change_summary, parse_move};
@@ -152,7 +152,7 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
 
     let week_label = format!(
         "{} – {}",
-        czech_date(monday),
+        capitalized(&czech_date(monday)),
         czech_date(monday + Duration::days(6))
     );
     view! {
@@ -200,6 +200,21 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                         })
                 }}
             </div>
+            {move || match board.get() {
+                Remote::Loading => view! { <Loading /> }.into_any(),
+                Remote::Failed(error) => {
+                    view! {
+                        <ErrorPanel
+                            message=error.message
+                            on_retry=Callback::new(move |()| load.run(()))
+                        />
+                    }
+                        .into_any()
+                }
+                Remote::Loaded(week) => {
+                    view! { <Board week=week day=day filter=filter on_open=open /> }.into_any()
+                }
+            }}
             <OptimiserPanel
                 monday=monday
                 day=day
@@ -221,21 +236,6 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                     refresh(None);
                 })
             />
-            {move || match board.get() {
-                Remote::Loading => view! { <Loading /> }.into_any(),
-                Remote::Failed(error) => {
-                    view! {
-                        <ErrorPanel
-                            message=error.message
-                            on_retry=Callback::new(move |()| load.run(()))
-                        />
-                    }
-                        .into_any()
-                }
-                Remote::Loaded(week) => {
-                    view! { <Board week=week day=day filter=filter on_open=open /> }.into_any()
-                }
-            }}
             {move || {
                 let opened = draft.get()?;
                 let (visit, caregivers) = board
