@@ -1,7 +1,7 @@
 // The week board on an office laptop (1366×768): the first caregiver's row is in view
 // without scrolling; two visits of one caregiver that overlap sit in lanes, not drawn over
 // each other; a done visit says so in words, cannot be dragged, and its dialog offers no
-// move. The demo: every day Martin visits Karel Zkušební 12:00–12:30, and the visits of the
+// move. The demo: every day Martin visits Karel Zkušební 7:00–8:30 and 12:00–12:30, and the visits of the
 // day before the host started are done and recorded.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && node --test week-board-laptop.test.js)
@@ -34,8 +34,11 @@ describe('the week board on a 1366×768 laptop', { timeout: TEST_TIMEOUT }, () =
         const date = new Date(`${today}T12:00:00Z`);
         const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
         const board = await (await fetch(`/api/schedule/week/${monday}`)).json();
-        const karel = board.visits.find((v) => v.client_name === 'Karel Zkušební' && v.caregiver_ids.includes(martin)
-          && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(new Date(v.starts_at)) === today);
+        // Martin visits Karel twice a day; the later one is at 12:00.
+        const [karel] = board.visits
+          .filter((v) => v.client_name === 'Karel Zkušební' && v.caregiver_ids.includes(martin)
+            && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(new Date(v.starts_at)) === today)
+          .sort((a, b) => b.starts_at.localeCompare(a.starts_at));
         const startsAt = new Date(new Date(karel.starts_at).getTime() + 15 * 60_000).toISOString();
         const response = await fetch('/api/schedule/visits', {
           method: 'POST',
@@ -93,7 +96,7 @@ describe('the week board on a 1366×768 laptop', { timeout: TEST_TIMEOUT }, () =
       await k.keyboard.press('Enter');
       const dialog = k.getByRole('dialog');
       await dialog.waitFor();
-      assert.match(await dialog.innerText(), /nelze ji přesunout/);
+      assert.match(await dialog.innerText(), /nelze přesunout, přeobsadit ani zrušit/);
       assert.equal(await dialog.getByRole('button', { name: 'Uložit změnu' }).count(), 0);
       await k.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });

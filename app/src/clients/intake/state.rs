@@ -118,12 +118,6 @@ fn coordinate(text: &str, field: &str) -> Result<Option<f64>, ErrorDetail> {
 
 /// The client as the API takes them, checked by the shared rule.
 pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
-    if draft.municipality_code.is_empty() {
-        return Err(field_error(
-            "municipality_code",
-            "Vyberte obec, ve které klient bydlí.",
-        ));
-    }
     let care_allowance_level = optional(&draft.care_allowance_level)
         .map(|level| {
             level.parse().map_err(|_| {
@@ -178,7 +172,14 @@ pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
         internal_note: None,
         contacts,
     };
-    check_client(&input).map_err(rejected)
+    let checked = check_client(&input).map_err(rejected)?;
+    if checked.municipality_code.is_empty() {
+        return Err(field_error(
+            "municipality_code",
+            "Vyberte obec, ve které klient bydlí.",
+        ));
+    }
+    Ok(checked)
 }
 
 /// A recurring visit from `valid_from` on, checked by the shared rule; the client is named
