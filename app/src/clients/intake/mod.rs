@@ -3,6 +3,7 @@
 
 pub mod state;
 mod view;
+mod visit_row;
 
 use chrono::Utc;
 use leptos::prelude::*;

@@ -3,89 +3,17 @@
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
-use shared::ErrorDetail;
 use shared::clients::ClientDetail;
 use shared::schedule::GeneratedWeek;
-use shared::time::{czech_weekday, prague_date};
+use shared::time::prague_date;
 
 use super::Choices;
-use super::state::{
-    ClientDraft, Intake, VisitDraft, parse_intake, visit_field, visits_count, weeks_to_plan,
-};
+use super::state::{ClientDraft, Intake, VisitDraft, parse_intake, visits_count, weeks_to_plan};
+use super::visit_row::{TaskChoice, VisitRow};
 use crate::paths;
 use crate::remote::{self, ApiError};
-use crate::ui::form::{FormAction, FormError};
+use crate::ui::form::{CheckedInput, FieldNote, FormAction, FormError, marks};
 use crate::ui::format::czech_date;
-
-/// The error's message beside the field it names; `aria-invalid` and the description follow.
-#[component]
-fn FieldNote(#[prop(into)] field: String, error: Signal<Option<ErrorDetail>>) -> impl IntoView {
-    let id = note_id(&field);
-    move || {
-        error
-            .get()
-            .filter(|error| error.field.as_deref() == Some(field.as_str()))
-            .map(|error| {
-                view! {
-                    <p id=id.clone() class="field-error">
-                        {error.message}
-                    </p>
-                }
-            })
-    }
-}
-
-fn note_id(field: &str) -> String {
-    format!("chyba-{}", field.replace('.', "-"))
-}
-
-/// `aria-invalid` and `aria-describedby` of an input whose field is `field`.
-fn marks(
-    error: Signal<Option<ErrorDetail>>,
-    field: String,
-) -> (
-    impl Fn() -> Option<&'static str> + Clone,
-    impl Fn() -> Option<String> + Clone,
-) {
-    let named = move |field: &str| {
-        error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field))
-    };
-    let invalid_field = field.clone();
-    (
-        move || named(&invalid_field).then_some("true"),
-        move || named(&field).then(|| note_id(&field)),
-    )
-}
-
-/// A labelled text input bound to one part of a draft, with its error beside it.
-#[component]
-fn DraftInput(
-    id: &'static str,
-    #[prop(into)] field: String,
-    label: &'static str,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(into)] value: String,
-    #[prop(into)] on_change: Callback<String>,
-    error: Signal<Option<ErrorDetail>>,
-) -> impl IntoView {
-    let (invalid, described) = marks(error, field.clone());
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
-            <input
-                id=id
-                type=kind
-                prop:value=value
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| on_change.run(event_target_value(&ev))
-            />
-            <FieldNote field=field error=error />
-        </div>
-    }
-}
 
 /// The whole form; sends the client, the plan and the visits once every field passes.
 #[component]
@@ -148,8 +76,8 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
         <form class="form intake-form" on:submit=submit novalidate>
             <fieldset class="card">
                 <legend>"Klient"</legend>
-                <DraftInput id="intake-name" field="name" label="Jméno a příjmení" value="" on_change=set(|d, v| d.name = v) error=error />
-                <DraftInput id="intake-street" field="street" label="Ulice a číslo domu" value="" on_change=set(|d, v| d.street = v) error=error />
+                <CheckedInput id="intake-name" field="name" label="Jméno a příjmení" value="" on_change=set(|d, v| d.name = v) error=error />
+                <CheckedInput id="intake-street" field="street" label="Ulice a číslo domu" value="" on_change=set(|d, v| d.street = v) error=error />
                 <div class="field">
                     <label for="intake-municipality">"Obec"</label>
                     <select
@@ -175,8 +103,8 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                 </div>
                 <details class="intake-point">
                     <summary>"Přesné místo domu (jinak střed obce)"</summary>
-                    <DraftInput id="intake-latitude" field="latitude" label="Zeměpisná šířka" hint="např. 50,77941" value="" on_change=set(|d, v| d.latitude = v) error=error />
-                    <DraftInput id="intake-longitude" field="longitude" label="Zeměpisná délka" hint="např. 14,21472" value="" on_change=set(|d, v| d.longitude = v) error=error />
+                    <CheckedInput id="intake-latitude" field="latitude" label="Zeměpisná šířka" hint="např. 50,77941" value="" on_change=set(|d, v| d.latitude = v) error=error />
+                    <CheckedInput id="intake-longitude" field="longitude" label="Zeměpisná délka" hint="např. 14,21472" value="" on_change=set(|d, v| d.longitude = v) error=error />
                 </details>
                 <div class="field">
                     <label for="intake-level">"Příspěvek na péči"</label>
@@ -197,7 +125,7 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                     </select>
                     <FieldNote field="care_allowance_level" error=error />
                 </div>
-                <DraftInput id="intake-level-from" field="care_allowance_from" label="Stupeň platí od" kind="date" value="" on_change=set(|d, v| d.care_allowance_from = v) error=error />
+                <CheckedInput id="intake-level-from" field="care_allowance_from" label="Stupeň platí od" kind="date" value="" on_change=set(|d, v| d.care_allowance_from = v) error=error />
                 <label class="check">
                     <input
                         type="checkbox"
@@ -208,15 +136,15 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                     />
                     "Služba bez úhrady (§ 75 odst. 2 zákona o sociálních službách)"
                 </label>
-                <DraftInput id="intake-service-from" field="service_from" label="Služba od" kind="date" value=client.with_untracked(|d| d.service_from.clone()) on_change=set(|d, v| d.service_from = v) error=error />
-                <DraftInput id="intake-doorstep" field="doorstep_note" label="Poznámka pro příchod ke dveřím" hint="Klíč, zvonek, kde zaparkovat…" value="" on_change=set(|d, v| d.doorstep_note = v) error=error />
-                <DraftInput id="intake-risks" field="key_risks" label="Hlavní rizika" hint="Pády, alergie, pes u dveří…" value="" on_change=set(|d, v| d.key_risks = v) error=error />
+                <CheckedInput id="intake-service-from" field="service_from" label="Služba od" kind="date" value=client.with_untracked(|d| d.service_from.clone()) on_change=set(|d, v| d.service_from = v) error=error />
+                <CheckedInput id="intake-doorstep" field="doorstep_note" label="Poznámka pro příchod ke dveřím" hint="Klíč, zvonek, kde zaparkovat…" value="" on_change=set(|d, v| d.doorstep_note = v) error=error />
+                <CheckedInput id="intake-risks" field="key_risks" label="Hlavní rizika" hint="Pády, alergie, pes u dveří…" value="" on_change=set(|d, v| d.key_risks = v) error=error />
             </fieldset>
             <fieldset class="card">
                 <legend>"Kontaktní osoba"</legend>
-                <DraftInput id="intake-contact-name" field="contacts.name" label="Jméno" value="" on_change=set(|d, v| d.contact_name = v) error=error />
-                <DraftInput id="intake-contact-relation" field="contacts.relation" label="Vztah ke klientovi" hint="dcera, syn, soused…" value="" on_change=set(|d, v| d.contact_relation = v) error=error />
-                <DraftInput id="intake-contact-phone" field="contacts.phone" label="Telefon" kind="tel" value="" on_change=set(|d, v| d.contact_phone = v) error=error />
+                <CheckedInput id="intake-contact-name" field="contacts.name" label="Jméno" value="" on_change=set(|d, v| d.contact_name = v) error=error />
+                <CheckedInput id="intake-contact-relation" field="contacts.relation" label="Vztah ke klientovi" hint="dcera, syn, soused…" value="" on_change=set(|d, v| d.contact_relation = v) error=error />
+                <CheckedInput id="intake-contact-phone" field="contacts.phone" label="Telefon" kind="tel" value="" on_change=set(|d, v| d.contact_phone = v) error=error />
             </fieldset>
             <fieldset class="card">
                 <legend>"Plán péče"</legend>
@@ -267,212 +195,6 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                 {move || if send.pending().get() { "Ukládám…" } else { "Přijmout klienta" }}
             </button>
         </form>
-    }
-}
-
-/// Checkboxes of tasks (code, name), each toggling its code in `chosen`.
-#[component]
-fn TaskChoice(tasks: Vec<(String, String)>, chosen: RwSignal<Vec<String>>) -> impl IntoView {
-    tasks
-        .into_iter()
-        .map(|(code, name)| {
-            let toggled = code.clone();
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || chosen.with(|c| c.contains(&code))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            chosen
-                                .update(|c| {
-                                    c.retain(|known| known != &toggled);
-                                    if on {
-                                        c.push(toggled.clone());
-                                    }
-                                });
-                        }
-                    />
-                    {name}
-                </label>
-            }
-        })
-        .collect_view()
-}
-
-/// One recurring visit: its days, window, length, tasks (of those agreed), people, skills.
-#[component]
-fn VisitRow(
-    row_key: u32,
-    visits: RwSignal<Vec<(u32, VisitDraft)>>,
-    agreed: RwSignal<Vec<String>>,
-    catalogue: StoredValue<Vec<shared::catalogue::CareTask>>,
-    caregivers: StoredValue<Vec<shared::schedule::BoardCaregiver>>,
-    error: Signal<Option<ErrorDetail>>,
-) -> impl IntoView {
-    let row =
-        Memo::new(move |_| visits.with(|v| v.iter().position(|(k, _)| *k == row_key).unwrap_or(0)));
-    let current = move || {
-        visits
-            .with_untracked(|v| {
-                v.iter()
-                    .find(|(k, _)| *k == row_key)
-                    .map(|(_, d)| d.clone())
-            })
-            .unwrap_or_else(|| VisitDraft::daily("08:00", "08:30"))
-    };
-    let draft = current();
-    let change = move |edit: Box<dyn Fn(&mut VisitDraft)>| {
-        visits.update(|v| {
-            if let Some((_, draft)) = v.iter_mut().find(|(k, _)| *k == row_key) {
-                edit(draft);
-            }
-        });
-    };
-    let text = move |edit: fn(&mut VisitDraft, String)| {
-        Callback::new(move |value: String| change(Box::new(move |d| edit(d, value.clone()))))
-    };
-    let field = move |name: &'static str| Signal::derive(move || visit_field(row.get(), name));
-    let tasks = RwSignal::new(draft.tasks.clone());
-    Effect::new(move |_| {
-        let chosen = tasks.get();
-        change(Box::new(move |d| d.tasks = chosen.clone()));
-    });
-    let id = move |name: &str| format!("visit-{row_key}-{name}");
-    view! {
-        <fieldset class="visit-row" data-row=row_key>
-            <legend>{move || format!("Návštěva {}", row.get() + 1)}</legend>
-            <fieldset class="weekdays">
-                <legend>"Dny"</legend>
-                {(1..=7_u8)
-                    .filter_map(|day| shared::planning::input::weekday_from_number(day).map(|w| (day, w)))
-                    .map(|(day, weekday)| {
-                        let on = draft.weekdays.contains(&day);
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=on
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        change(Box::new(move |d| {
-                                            d.weekdays.retain(|known| *known != day);
-                                            if on {
-                                                d.weekdays.push(day);
-                                                d.weekdays.sort_unstable();
-                                            }
-                                        }));
-                                    }
-                                />
-                                {czech_weekday(weekday)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-                {move || view! { <FieldNote field=field("weekdays").get() error=error /> }}
-            </fieldset>
-            // Drawn again when the row's position (and so its fields' names) changes.
-            {move || {
-                let _ = row.get();
-                let draft = current();
-                view! {
-                    <RowInput id=id("start") field=field("window_start").get() label="Příchod nejdříve v" kind="time" value=draft.window_start.clone() on_change=text(|d, v| d.window_start = v) error=error />
-                    <RowInput id=id("end") field=field("window_end").get() label="Příchod nejpozději v" kind="time" value=draft.window_end.clone() on_change=text(|d, v| d.window_end = v) error=error />
-                    <RowInput id=id("duration") field=field("duration_minutes").get() label="Délka (minuty)" kind="number" value=draft.duration_minutes.clone() on_change=text(|d, v| d.duration_minutes = v) error=error />
-                    <RowInput id=id("skills") field=field("required_skills").get() label="Potřebné dovednosti" hint="oddělené čárkou, např. přesun, řidič" value=draft.skills.clone() on_change=text(|d, v| d.skills = v) error=error />
-                }
-            }}
-            <fieldset>
-                <legend>"Úkony při návštěvě"</legend>
-                {move || {
-                    let agreed = agreed.get();
-                    if agreed.is_empty() {
-                        return view! { <p class="hint">"Nejdřív vyberte dohodnuté úkony plánu."</p> }.into_any();
-                    }
-                    let names = catalogue.with_value(|c| {
-                        agreed
-                            .iter()
-                            .map(|code| {
-                                let name = c.iter().find(|t| &t.code == code).map_or_else(|| code.clone(), |t| t.name.clone());
-                                (code.clone(), name)
-                            })
-                            .collect::<Vec<_>>()
-                    });
-                    view! { <TaskChoice tasks=names chosen=tasks /> }.into_any()
-                }}
-                {move || view! { <FieldNote field=field("tasks").get() error=error /> }}
-            </fieldset>
-            <div class="field">
-                <label for=id("people")>"Počet pracovníků"</label>
-                <select
-                    id=id("people")
-                    on:change=move |ev| {
-                        let two = event_target_value(&ev) == "2";
-                        change(Box::new(move |d| d.caregivers_needed = if two { 2 } else { 1 }));
-                    }
-                >
-                    <option value="1" selected=draft.caregivers_needed == 1>"1 pracovník"</option>
-                    <option value="2" selected=draft.caregivers_needed == 2>"2 pracovníci"</option>
-                </select>
-                {move || view! { <FieldNote field=field("caregivers_needed").get() error=error /> }}
-            </div>
-            <div class="field">
-                <label for=id("caregiver")>"Pečovatel"</label>
-                <select
-                    id=id("caregiver")
-                    on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        change(Box::new(move |d| d.caregiver_id = chosen.clone()));
-                    }
-                >
-                    <option value="">"zatím nikdo (přiřadíte na tabuli týdne)"</option>
-                    {caregivers
-                        .get_value()
-                        .into_iter()
-                        .map(|c| view! { <option value=c.id>{c.name}</option> })
-                        .collect_view()}
-                </select>
-                {move || view! { <FieldNote field=field("preferred_caregiver_id").get() error=error /> }}
-            </div>
-            <button
-                type="button"
-                class="button secondary"
-                on:click=move |_| visits.update(|v| v.retain(|(k, _)| *k != row_key))
-            >
-                {move || format!("Odebrat návštěvu {}", row.get() + 1)}
-            </button>
-        </fieldset>
-    }
-}
-
-/// A text input of a visit row, its field name following the row's position.
-#[component]
-fn RowInput(
-    id: String,
-    field: String,
-    label: &'static str,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: String,
-    on_change: Callback<String>,
-    error: Signal<Option<ErrorDetail>>,
-) -> impl IntoView {
-    let (invalid, described) = marks(error, field.clone());
-    let input_id = id.clone();
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
-            <input
-                id=input_id
-                type=kind
-                prop:value=value
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| on_change.run(event_target_value(&ev))
-            />
-            <FieldNote field=field error=error />
-        </div>
     }
 }
 
