@@ -124,6 +124,12 @@ async fn reading_and_changing_a_client_is_audited(engine: Engine) {
         .map(|e| e.action.as_str())
         .collect();
     assert_eq!(about, ["read", "create"], "newest first");
+    assert!(
+        log.iter()
+            .filter(|e| e.client_id.as_deref() == Some(created.id.as_str()))
+            .all(|e| e.client_name.as_deref() == Some("Božena Nová")),
+        "the log names the client, not their id"
+    );
 }
 
 /// A client taken in on Monday 23 November 2026 with a visit every day at 8:00, the week
