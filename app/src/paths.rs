@@ -10,6 +10,7 @@ pub const FAMILY: &str = "/rodina";
 pub const AUDIT: &str = "/audit";
 pub const WEEK: &str = "/tyden";
 pub const CLIENTS: &str = "/klienti";
+pub const INTAKE: &str = "/klienti/novy";
 pub const ATTENTION: &str = "/udalosti";
 pub const PROVIDER_REPORT: &str = "/vykazy";
 pub const REGION_REPORT: &str = "/kraj";

@@ -6,11 +6,13 @@
 //! [`ApiError::Unreachable`]. The decoding is pure and tested natively; only the `send`
 //! helpers touch the browser.
 
+use chrono::NaiveDate;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shared::catalogue::CareTask;
+use shared::catalogue::{CareTask, Municipality};
 use shared::identity::Me;
+use shared::schedule::{GeneratedWeek, WeekBoard};
 use shared::{ErrorBody, ErrorDetail};
 
 /// Shown when the request never reached the server (offline, DNS, server down).
@@ -218,6 +220,22 @@ pub async fn me() -> Result<Me, ApiError> {
 /// both name tasks from it).
 pub async fn task_catalogue() -> Result<Vec<CareTask>, ApiError> {
     get("/api/records/tasks").await
+}
+
+/// `GET /api/reports/municipalities`: the region's municipalities with their centres.
+pub async fn municipalities() -> Result<Vec<Municipality>, ApiError> {
+    get("/api/reports/municipalities").await
+}
+
+/// `GET /api/schedule/week/{monday}`: the planner's week, with the provider's caregivers.
+pub async fn week_board(monday: NaiveDate) -> Result<WeekBoard, ApiError> {
+    get(&format!("/api/schedule/week/{monday}")).await
+}
+
+/// `POST /api/schedule/week/{monday}/generate`: the care plans' visits, once.
+pub async fn generate_week(monday: NaiveDate) -> Result<GeneratedWeek, ApiError> {
+    let url = format!("/api/schedule/week/{monday}/generate");
+    send_json(with_json(write(&url), &serde_json::json!({}))?).await
 }
 
 #[cfg(test)]

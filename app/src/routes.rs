@@ -16,7 +16,7 @@ use leptos_router::{Lazy, LazyRoute};
 use crate::account::{AccountPage, InvitationPage, PasswordResetPage};
 use crate::audit::AuditPage;
 use crate::caregivers::CaregiverPage;
-use crate::clients::{CarePlanPage, ClientFamilyPage, ClientsPage};
+use crate::clients::{CarePlanPage, ClientFamilyPage, ClientsPage, IntakePage};
 use crate::family::{FamilyCalendarPage, FamilyChangesPage, FamilyPage, FamilyRequestPage};
 use crate::incidents::AttentionPage;
 use crate::login::LoginPage;
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ucet") view={Lazy::<AccountRoute>::new()} />
                     <Route path=path!("/pracovnici") view={Lazy::<StaffRoute>::new()} />
                     <Route path=path!("/klienti") view={Lazy::<ClientsRoute>::new()} />
+                    <Route path=path!("/klienti/novy") view={Lazy::<IntakeRoute>::new()} />
                     <Route path=path!("/klienti/:client_id/plan") view={Lazy::<CarePlanRoute>::new()} />
                     <Route path=path!("/klienti/:client_id/rodina") view={Lazy::<ClientFamilyRoute>::new()} />
                     <Route path=path!("/rodina") view={Lazy::<FamilyRoute>::new()} />
@@ -186,7 +187,8 @@ macro_rules! lazy_pages {
 lazy_pages! {
     today: TodayRoute => CaregiverDay;
     account: AccountRoute => AccountPage;
-    office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, CarePlanRoute => CarePlanPage,
+    office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, IntakeRoute => IntakePage,
+        CarePlanRoute => CarePlanPage,
         ClientFamilyRoute => ClientFamilyPage, AuditRoute => AuditPage, WeekRoute => WeekPage,
         AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
     family: FamilyRoute => FamilyPage, FamilyChangesRoute => FamilyChangesPage,

@@ -63,6 +63,9 @@ pub struct ClientInput {
     pub preferred_caregiver_gender: Option<Gender>,
     #[serde(default)]
     pub doorstep_note: Option<String>,
+    /// Falls, allergies, a dog at the door…: what everyone who plans or visits must know.
+    #[serde(default)]
+    pub key_risks: Option<String>,
     #[serde(default)]
     pub internal_note: Option<String>,
     #[serde(default)]
@@ -86,6 +89,40 @@ pub struct ClientSummary {
     pub municipality_name: String,
     pub care_allowance_level: Option<u8>,
     pub active: bool,
+}
+
+/// `POST /api/schedule/clients/{client_id}/end-service`: the client's last day of service and
+/// why it ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndService {
+    pub last_day: NaiveDate,
+    pub reason: String,
+}
+
+/// What ending a service did: the planned visits after the last day, now cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndedService {
+    pub cancelled_visits: u32,
+}
+
+/// The service ends on a plausible day no earlier than it began; the reason comes back
+/// trimmed.
+pub fn check_end_of_service(
+    end: &EndService,
+    service_from: NaiveDate,
+) -> Result<EndService, FieldError> {
+    plausible_date(end.last_day, "last_day")?;
+    if end.last_day < service_from {
+        return Err(FieldError::new(
+            "last_day",
+            "Služba může skončit nejdříve v den, kdy začala.",
+        ));
+    }
+    Ok(EndService {
+        last_day: end.last_day,
+        reason: crate::planning::input::check_reason(&end.reason)?,
+    })
 }
 
 fn text(value: &str, field: &'static str, max: usize, what: &str) -> Result<String, FieldError> {
@@ -153,6 +190,7 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
         Some(_) => Err(FieldError::new(field, "Poznámka má nejvýše 500 znaků.")),
     };
     checked.doorstep_note = note(&input.doorstep_note, "doorstep_note")?;
+    checked.key_risks = note(&input.key_risks, "key_risks")?;
     checked.internal_note = note(&input.internal_note, "internal_note")?;
     checked.contacts = bounded_list(&input.contacts, "contacts")?
         .iter()
@@ -190,6 +228,7 @@ mod tests {
             service_to: None,
             preferred_caregiver_gender: Some(Gender::Female),
             doorstep_note: Some("  ".into()),
+            key_risks: Some(" Riziko pádu. ".into()),
             internal_note: None,
             contacts: vec![],
         }
@@ -200,6 +239,7 @@ mod tests {
         let checked = check_client(&client()).expect("valid");
         assert_eq!(checked.name, "Marie Nová");
         assert_eq!(checked.doorstep_note, None);
+        assert_eq!(checked.key_risks.as_deref(), Some("Riziko pádu."));
     }
 
     #[test]
@@ -223,5 +263,29 @@ mod tests {
         let mut half = client();
         half.latitude = Some(50.7);
         assert_eq!(check_client(&half).expect_err("half").field, "latitude");
+    }
+
+    #[test]
+    fn a_service_ends_no_earlier_than_it_began_and_says_why() {
+        let began = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let end = |last_day: &str, reason: &str| EndService {
+            last_day: last_day.parse().expect("date"),
+            reason: reason.into(),
+        };
+        let checked =
+            check_end_of_service(&end("2026-12-31", " přestěhování "), began).expect("a valid end");
+        assert_eq!(checked.reason, "přestěhování");
+        assert_eq!(
+            check_end_of_service(&end("2026-10-31", "přestěhování"), began)
+                .expect_err("before the start")
+                .field,
+            "last_day"
+        );
+        assert_eq!(
+            check_end_of_service(&end("2026-12-31", "  "), began)
+                .expect_err("no reason")
+                .field,
+            "reason"
+        );
     }
 }

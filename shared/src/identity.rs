@@ -358,6 +358,9 @@ pub struct AuditEntry {
     pub entity: String,
     pub entity_id: Option<String>,
     pub client_id: Option<String>,
+    /// The client's name, for people to read; `None` when the entry is about no client.
+    #[serde(default)]
+    pub client_name: Option<String>,
 }
 
 /// Where a page of the audit log ends. The log reads newest first, the entries of one

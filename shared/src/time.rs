@@ -136,6 +136,19 @@ pub fn czech_weekday(day: Weekday) -> &'static str {
     }
 }
 
+/// Czech name of the weekday after "od", "do": `od středy`, `do čtvrtka`.
+pub fn czech_weekday_genitive(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "pondělí",
+        Weekday::Tue => "úterý",
+        Weekday::Wed => "středy",
+        Weekday::Thu => "čtvrtka",
+        Weekday::Fri => "pátku",
+        Weekday::Sat => "soboty",
+        Weekday::Sun => "neděle",
+    }
+}
+
 /// Czech name of month 1–12 (nominative, as in "březen 2026"); `None` outside 1–12.
 pub fn czech_month(month: u32) -> Option<&'static str> {
     const NAMES: [&str; 12] = [

@@ -286,6 +286,16 @@ fn expectations() -> Vec<Expectation> {
                 Target::Client,
             )
         },
+        Expectation {
+            body: Some(|| json!({"last_day": "2026-12-31", "reason": "matice oprávnění"})),
+            destructive: true,
+            ..rule(
+                Post,
+                "/api/schedule/clients/{client_id}/end-service",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Client,
+            )
+        },
         rule(
             Get,
             "/api/schedule/caregivers/{id}/profile",

@@ -1,8 +1,9 @@
 //! The coordinator's client register.
 
 use serde_json::{Value, json};
-use shared::clients::{ClientDetail, ClientSummary};
+use shared::clients::{ClientDetail, ClientSummary, EndedService};
 use shared::identity::AuditEntry;
+use shared::schedule::{CarePlan, GeneratedWeek, VisitEvent, VisitStatus, WeekBoard};
 
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
 
@@ -16,6 +17,7 @@ fn new_client() -> Value {
         "service_from": "2026-11-01",
         "preferred_caregiver_gender": "female",
         "doorstep_note": "Klíč u sousedky v č. 14.",
+        "key_risks": "Riziko pádu; alergie na penicilin.",
         "internal_note": "Syn hradí úhradu převodem.",
         "contacts": [{"name": "Karel Nový", "relation": "syn", "phone": "+420 600 000 001"}]
     })
@@ -39,6 +41,10 @@ async fn a_coordinator_registers_a_client_and_reads_the_record_back(engine: Engi
         "the municipality's centre by default"
     );
     assert_eq!(created.input.contacts[0].relation, "syn");
+    assert_eq!(
+        created.input.key_risks.as_deref(),
+        Some("Riziko pádu; alergie na penicilin.")
+    );
     let read: ClientDetail = json(
         app.get(&format!("/api/schedule/clients/{}", created.id))
             .await,
@@ -118,9 +124,157 @@ async fn reading_and_changing_a_client_is_audited(engine: Engine) {
         .map(|e| e.action.as_str())
         .collect();
     assert_eq!(about, ["read", "create"], "newest first");
+    assert!(
+        log.iter()
+            .filter(|e| e.client_id.as_deref() == Some(created.id.as_str()))
+            .all(|e| e.client_name.as_deref() == Some("Božena Nová")),
+        "the log names the client, not their id"
+    );
+}
+
+/// A client taken in on Monday 23 November 2026 with a visit every day at 8:00, the week
+/// generated; the clock stands at 8:00 that Monday.
+async fn client_with_a_daily_visit(engine: Engine) -> (TestApp, String) {
+    let app = TestApp::spawn_at(engine, "2026-11-23T07:00:00Z".parse().expect("instant")).await;
+    app.login_as("koordinator.decin").await;
+    let mut client = new_client();
+    client["service_from"] = json!("2026-11-23");
+    let created: ClientDetail = json(app.post_json("/api/schedule/clients", &client).await).await;
+    let template = json!({
+        "client_id": created.id, "weekdays": [1, 2, 3, 4, 5, 6, 7], "window_start": "08:00",
+        "window_end": "08:30", "duration_minutes": 30, "tasks": ["b1"], "caregivers_needed": 1,
+        "preferred_caregiver_id": "user-pecovatelka.decin", "valid_from": "2026-11-23"
+    });
+    assert_eq!(
+        app.post_json("/api/schedule/templates", &template)
+            .await
+            .status(),
+        201
+    );
+    app.post_json("/api/schedule/week/2026-11-23/generate", &json!({}))
+        .await;
+    (app, created.id)
+}
+
+async fn statuses_of(app: &TestApp, client_id: &str, monday: &str) -> Vec<VisitStatus> {
+    let board: WeekBoard = json(app.get(&format!("/api/schedule/week/{monday}")).await).await;
+    board
+        .visits
+        .iter()
+        .filter(|v| v.client_id == client_id)
+        .map(|v| v.status)
+        .collect()
+}
+
+async fn ending_a_service_cancels_the_visits_after_its_last_day_and_generates_none_later(
+    engine: Engine,
+) {
+    let (app, client_id) = client_with_a_daily_visit(engine).await;
+    let response = app
+        .post_json(
+            &format!("/api/schedule/clients/{client_id}/end-service"),
+            &json!({"last_day": "2026-11-25", "reason": "Přestěhování k dceři"}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let ended: EndedService = json(response).await;
+    assert_eq!(ended.cancelled_visits, 4, "Thursday to Sunday");
+    let mut statuses = statuses_of(&app, &client_id, "2026-11-23").await;
+    statuses.sort_by_key(|s| s.as_str());
+    assert_eq!(
+        statuses,
+        [
+            [VisitStatus::Cancelled; 4].as_slice(),
+            &[VisitStatus::Planned; 3]
+        ]
+        .concat(),
+        "Monday to Wednesday stay planned"
+    );
+    let next: GeneratedWeek = json(
+        app.post_json("/api/schedule/week/2026-11-30/generate", &json!({}))
+            .await,
+    )
+    .await;
+    assert!(
+        statuses_of(&app, &client_id, "2026-11-30").await.is_empty(),
+        "no visit after the service ended ({} generated for others)",
+        next.created
+    );
+    let plan: CarePlan = json(
+        app.get(&format!("/api/schedule/clients/{client_id}/care-plan"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        plan.templates[0].valid_to,
+        Some("2026-11-25".parse().expect("date"))
+    );
+    let client: ClientDetail =
+        json(app.get(&format!("/api/schedule/clients/{client_id}")).await).await;
+    assert_eq!(
+        client.input.service_to,
+        Some("2026-11-25".parse().expect("date"))
+    );
+}
+
+async fn ending_a_service_keeps_the_client_and_the_history_of_each_cancelled_visit(engine: Engine) {
+    let (app, client_id) = client_with_a_daily_visit(engine).await;
+    app.post_json(
+        &format!("/api/schedule/clients/{client_id}/end-service"),
+        &json!({"last_day": "2026-11-23", "reason": "Úmrtí klienta"}),
+    )
+    .await;
+    let board: WeekBoard = json(app.get("/api/schedule/week/2026-11-23").await).await;
+    let sunday = board
+        .visits
+        .iter()
+        .find(|v| v.client_id == client_id && v.starts_at.to_rfc3339().starts_with("2026-11-29"))
+        .expect("the Sunday visit stays on the board");
+    let history: Vec<VisitEvent> = json(
+        app.get(&format!("/api/schedule/visits/{}/history", sunday.id))
+            .await,
+    )
+    .await;
+    let kinds: Vec<(&str, Option<&str>)> = history
+        .iter()
+        .map(|e| (e.kind.as_str(), e.reason.as_deref()))
+        .collect();
+    assert!(kinds.contains(&("generated", None)), "{kinds:?}");
+    assert!(
+        kinds.contains(&("cancelled", Some("Úmrtí klienta"))),
+        "{kinds:?}"
+    );
+    let list: Vec<ClientSummary> = json(app.get("/api/schedule/clients").await).await;
+    assert!(
+        list.iter().any(|c| c.id == client_id),
+        "the record stays in the register"
+    );
+}
+
+async fn a_service_ends_no_earlier_than_it_began_and_with_a_reason(engine: Engine) {
+    let (app, client_id) = client_with_a_daily_visit(engine).await;
+    let path = format!("/api/schedule/clients/{client_id}/end-service");
+    for (body, field) in [
+        (
+            json!({"last_day": "2026-11-22", "reason": "Přestěhování"}),
+            "last_day",
+        ),
+        (json!({"last_day": "2026-11-30", "reason": " "}), "reason"),
+    ] {
+        let error = error_of(app.post_json(&path, &body).await, 400).await;
+        assert_eq!(error.error.field.as_deref(), Some(field), "{body}");
+    }
+    assert_eq!(
+        statuses_of(&app, &client_id, "2026-11-23").await,
+        [VisitStatus::Planned; 7],
+        "a refused end changes nothing"
+    );
 }
 
 on_both_engines!(
+    ending_a_service_cancels_the_visits_after_its_last_day_and_generates_none_later,
+    ending_a_service_keeps_the_client_and_the_history_of_each_cancelled_visit,
+    a_service_ends_no_earlier_than_it_began_and_with_a_reason,
     a_coordinator_registers_a_client_and_reads_the_record_back,
     a_client_is_checked_field_by_field,
     replacing_a_client_updates_the_one_record_and_its_contacts,

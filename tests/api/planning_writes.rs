@@ -6,7 +6,7 @@
 use serde_json::json;
 use shared::schedule::{BoardVisit, VisitEvent, WeekBoard};
 
-use crate::helpers::{Browser, Engine, TestApp, json, on_both_engines};
+use crate::helpers::{Browser, Engine, TestApp, error_of, json, on_both_engines};
 
 const MONDAY: &str = "2026-11-23";
 const JANA: &str = "user-pecovatelka.decin";
@@ -221,7 +221,48 @@ async fn accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statemen
     );
 }
 
+/// A Sunday visit of the demo, done and recorded the day before the clock.
+const RECORDED_SUNDAY: &str = "visit-2026-11-22-00";
+
+async fn a_done_visit_is_neither_moved_reassigned_nor_cancelled(engine: Engine) {
+    let app = planner(engine).await;
+    let history_path = format!("/api/schedule/visits/{RECORDED_SUNDAY}/history");
+    let before: Vec<VisitEvent> = json(app.get(&history_path).await).await;
+    let requests = [
+        json!({"starts_at": "2026-11-22T12:00:00Z", "reason": "přesun po návštěvě"}),
+        json!({"caregiver_ids": [MARTIN, JANA], "reason": "jiní pečovatelé"}),
+        json!({"cancel": true, "reason": "zrušení po návštěvě"}),
+    ];
+    for request in requests {
+        let error = error_of(
+            app.patch_json(&format!("/api/schedule/visits/{RECORDED_SUNDAY}"), &request)
+                .await,
+            409,
+        )
+        .await;
+        assert_eq!(error.error.code, "visit_done", "{request}");
+        assert!(error.error.message.contains("záznam"), "{request}");
+    }
+    let proposal = json!({
+        "reason": "návrh optimalizace",
+        "changes": [{"visit_id": RECORDED_SUNDAY, "starts_at": "2026-11-22T12:00:00Z", "caregiver_ids": [JANA]}]
+    });
+    let error = error_of(
+        app.post_json("/api/schedule/optimise/accept", &proposal)
+            .await,
+        409,
+    )
+    .await;
+    assert_eq!(
+        (error.error.code.as_str(), error.error.field.as_deref()),
+        ("visit_done", Some("changes.visit_id"))
+    );
+    let after: Vec<VisitEvent> = json(app.get(&history_path).await).await;
+    assert_eq!(after, before, "nothing was re-planned");
+}
+
 on_both_engines!(
+    a_done_visit_is_neither_moved_reassigned_nor_cancelled,
     a_new_assignment_keeps_each_changed_position_as_a_structured_row,
     two_planners_moving_the_same_visit_at_once_leave_a_history_that_matches_the_final_state,
     accepting_a_thousand_change_proposal_takes_a_bounded_number_of_statements,

@@ -13,8 +13,8 @@ const TEST_TIMEOUT = 240_000;
 
 /** Every demo account, with the detail pages of its own records beyond its navigation. */
 const ACCOUNTS = [
-  { username: 'vedouci.decin', details: ['/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatel.decin'] },
-  { username: 'koordinator.decin', details: ['/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatelka.decin'] },
+  { username: 'vedouci.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatel.decin'] },
+  { username: 'koordinator.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatelka.decin'] },
   { username: 'pecovatelka.decin', details: [] },
   { username: 'pecovatel.decin', details: [] },
   { username: 'vedouci.louny', details: ['/klienti/cl-l2/plan', '/pecovatele/user-pecovatelka.louny'] },

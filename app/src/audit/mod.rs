@@ -8,11 +8,13 @@ use leptos::prelude::*;
 use shared::identity::roles;
 
 use crate::session::{RequireRole, Session, loader};
+use crate::ui::page_title;
 use view::AuditTable;
 
 /// `/audit`.
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    page_title("Záznam přístupů");
     view! {
         <RequireRole roles=roles::MANAGERS>
             <AuditLoader />

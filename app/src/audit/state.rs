@@ -17,6 +17,7 @@ pub fn audit_entity_label(entity: &str) -> &'static str {
         "visit" => "Návštěva",
         "client_schedule" => "Rozpis návštěv klienta",
         "client" => "Klient",
+        "client_service" => "Konec služby klienta",
         "family_link" => "Přístup rodiny",
         "invitation" => "Pozvánka rodiny",
         "staff" | "user" => "Účet pracovníka",

@@ -46,7 +46,7 @@ pub fn AuditTable(
                                         <td>{entry.role.label()}</td>
                                         <td>{audit_action_label(&entry.action)}</td>
                                         <td>{audit_entity_label(&entry.entity)}</td>
-                                        <td>{entry.client_id.unwrap_or_else(|| "–".to_owned())}</td>
+                                        <td>{entry.client_name.unwrap_or_else(|| "–".to_owned())}</td>
                                     </tr>
                                 }
                             })

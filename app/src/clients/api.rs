@@ -1,9 +1,9 @@
 //! The client pages' requests: the register, care plans, the family's access.
 
-use shared::clients::ClientSummary;
+use shared::clients::{ClientDetail, ClientInput, ClientSummary, EndService, EndedService};
 use shared::family::LinkCalendarFeed;
 use shared::identity::{ClientFamily, Invitation, NewInvitation};
-use shared::planning::input::CarePlanInput;
+use shared::planning::input::{CarePlanInput, TemplateInput};
 use shared::schedule::{CarePlan, CarePlanVersion};
 
 use crate::remote::{
@@ -13,6 +13,41 @@ use crate::remote::{
 /// `GET /api/schedule/clients`: the provider's clients by name.
 pub async fn clients() -> Result<Vec<ClientSummary>, ApiError> {
     get("/api/schedule/clients").await
+}
+
+/// `GET /api/schedule/clients/{id}`: the client's record.
+pub async fn client(client_id: String) -> Result<ClientDetail, ApiError> {
+    get(&client_url(&client_id)).await
+}
+
+/// `POST /api/schedule/clients`: a new client.
+pub async fn create_client(input: ClientInput) -> Result<ClientDetail, ApiError> {
+    send_json(with_json(write("/api/schedule/clients"), &input)?).await
+}
+
+/// `PUT /api/schedule/clients/{id}`: the client's record as corrected.
+pub async fn replace_client(
+    client_id: String,
+    input: ClientInput,
+) -> Result<ClientDetail, ApiError> {
+    send_json(with_json(put(&client_url(&client_id)), &input)?).await
+}
+
+/// `POST /api/schedule/templates`: a recurring visit of a care plan.
+pub async fn add_template(input: TemplateInput) -> Result<(), ApiError> {
+    let serde::de::IgnoredAny =
+        send_json(with_json(write("/api/schedule/templates"), &input)?).await?;
+    Ok(())
+}
+
+/// `POST /api/schedule/clients/{id}/end-service`.
+pub async fn end_service(client_id: String, end: EndService) -> Result<EndedService, ApiError> {
+    let url = format!("{}/end-service", client_url(&client_id));
+    send_json(with_json(write(&url), &end)?).await
+}
+
+fn client_url(client_id: &str) -> String {
+    format!("/api/schedule/clients/{}", path_segment(client_id))
 }
 
 /// `GET /api/schedule/clients/{id}/care-plan`.
@@ -29,10 +64,7 @@ pub async fn save_care_plan(
 }
 
 fn care_plan_url(client_id: &str) -> String {
-    format!(
-        "/api/schedule/clients/{}/care-plan",
-        path_segment(client_id)
-    )
+    format!("{}/care-plan", client_url(client_id))
 }
 
 /// `GET /api/auth/clients/{client_id}/family`.

@@ -4,13 +4,14 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use shared::ErrorDetail;
 use shared::catalogue::CareTask;
+use shared::clients::{EndService, check_end_of_service};
 use shared::planning::input::{CarePlanInput, check_care_plan};
 use shared::records::billing::BillingMonth;
 use shared::schedule::TemplateView;
 use shared::time::czech_weekday;
 
 use crate::ui::form::{field_error, rejected};
-use crate::ui::format::czech_date;
+use crate::ui::format::czech_date_genitive;
 
 /// "po, st, pá".
 pub fn weekdays_label(weekdays: &[u8]) -> String {
@@ -37,7 +38,7 @@ pub fn template_label(template: &TemplateView) -> String {
         template.duration_minutes
     );
     if let Some(to) = template.valid_to {
-        label.push_str(&format!(", platí do {}", czech_date(to)));
+        label.push_str(&format!(", platí do {}", czech_date_genitive(to)));
     }
     label
 }
@@ -79,6 +80,26 @@ pub fn parse_care_plan(draft: &CarePlanDraft) -> Result<CarePlanInput, ErrorDeta
     };
     check_care_plan(&input).map_err(rejected)?;
     Ok(input)
+}
+
+/// The end of a client's service as typed, checked by the shared rule.
+pub fn parse_end_of_service(
+    last_day: &str,
+    reason: &str,
+    service_from: NaiveDate,
+) -> Result<EndService, ErrorDetail> {
+    let last_day = last_day
+        .trim()
+        .parse()
+        .map_err(|_| field_error("last_day", "Zadejte poslední den služby."))?;
+    check_end_of_service(
+        &EndService {
+            last_day,
+            reason: reason.to_owned(),
+        },
+        service_from,
+    )
+    .map_err(rejected)
 }
 
 /// The tasks' names in the catalogue; a code the catalogue does not know stays as it is.
@@ -134,8 +155,28 @@ mod tests {
         };
         assert_eq!(
             template_label(&template),
-            "po, st, pá příchod 07:30–08:00, 60 min, 2 pracovníci, platí do čtvrtek 31. prosince 2026"
+            "po, st, pá příchod 07:30–08:00, 60 min, 2 pracovníci, platí do čtvrtka 31. prosince 2026"
         );
+    }
+
+    #[test]
+    fn the_end_of_a_service_names_the_field_that_is_wrong() {
+        let began = date("2026-11-01");
+        let end = parse_end_of_service("2026-12-31", " přestěhování ", began).expect("valid");
+        assert_eq!(end.reason, "přestěhování");
+        for (last_day, reason, field) in [
+            ("", "přestěhování", "last_day"),
+            ("2026-10-01", "přestěhování", "last_day"),
+            ("2026-12-31", "", "reason"),
+        ] {
+            assert_eq!(
+                parse_end_of_service(last_day, reason, began)
+                    .expect_err(field)
+                    .field
+                    .as_deref(),
+                Some(field)
+            );
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::clients::state::{
 use crate::paths;
 use crate::ui::confirm::ConfirmAction;
 use crate::ui::form::{FormAction, FormError, invalid_when_named, value_of};
-use crate::ui::format::{czech_date, czech_date_time, machine_instant};
+use crate::ui::format::{czech_date_genitive, czech_date_time, machine_instant};
 use crate::ui::{Remote, remote_view};
 
 /// One client of the register, with the ways to their plan and family.
@@ -50,7 +50,7 @@ fn version_view(version: CarePlanVersion, catalogue: &[CareTask]) -> impl IntoVi
                 {format!(
                     "Verze {} – platí od {}",
                     version.version,
-                    czech_date(version.valid_from),
+                    czech_date_genitive(version.valid_from),
                 )}
             </h3>
             <p class="plan-goals">{version.goals}</p>

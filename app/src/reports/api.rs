@@ -1,8 +1,8 @@
 //! The reports pages' requests.
 
-use shared::catalogue::Municipality;
 use shared::reports::{DictionaryEntry, ProviderEntry, Report};
 
+pub use crate::remote::municipalities;
 use crate::remote::{ApiError, get};
 
 /// A report (or statement) at a URL `state::Query` built.
@@ -13,11 +13,6 @@ pub async fn report(url: String) -> Result<Report, ApiError> {
 /// `GET /api/reports/providers`: the network's providers, for regional readers.
 pub async fn providers() -> Result<Vec<ProviderEntry>, ApiError> {
     get("/api/reports/providers").await
-}
-
-/// `GET /api/reports/municipalities`: the map's coordinates.
-pub async fn municipalities() -> Result<Vec<Municipality>, ApiError> {
-    get("/api/reports/municipalities").await
 }
 
 /// `GET /api/reports/dictionary`.

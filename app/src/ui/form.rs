@@ -1,5 +1,6 @@
-//! The form kit: labelled fields marked by the error that names them, the one alert
-//! paragraph every form shows its error in, and the request a form sends.
+//! The form kit: labelled fields marked by the error that names them (with its message
+//! beside them, for long forms), the one alert paragraph every form shows its error in,
+//! and the request a form sends.
 
 use leptos::prelude::*;
 use shared::ErrorDetail;
@@ -89,6 +90,78 @@ pub fn Field(
                 aria-invalid=move || names(error, name).then_some("true")
                 aria-describedby=described
             />
+        </div>
+    }
+}
+
+/// The error's message beside the field it names; `aria-invalid` and the description follow.
+#[component]
+pub fn FieldNote(#[prop(into)] field: String, error: Signal<Option<ErrorDetail>>) -> impl IntoView {
+    let id = note_id(&field);
+    move || {
+        error
+            .get()
+            .filter(|error| error.field.as_deref() == Some(field.as_str()))
+            .map(|error| {
+                view! {
+                    <p id=id.clone() class="field-error">
+                        {error.message}
+                    </p>
+                }
+            })
+    }
+}
+
+fn note_id(field: &str) -> String {
+    format!("chyba-{}", field.replace('.', "-"))
+}
+
+/// `aria-invalid` and `aria-describedby` of an input whose field is `field`.
+pub(crate) fn marks(
+    error: Signal<Option<ErrorDetail>>,
+    field: String,
+) -> (
+    impl Fn() -> Option<&'static str> + Clone,
+    impl Fn() -> Option<String> + Clone,
+) {
+    let named = move |field: &str| {
+        error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field))
+    };
+    let invalid_field = field.clone();
+    (
+        move || named(&invalid_field).then_some("true"),
+        move || named(&field).then(|| note_id(&field)),
+    )
+}
+
+/// A labelled input whose every change goes to `on_change`, marked by the error that names
+/// its `field` and with that error's message beside it.
+#[component]
+pub fn CheckedInput(
+    #[prop(into)] id: String,
+    #[prop(into)] field: String,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into)] value: String,
+    #[prop(into)] on_change: Callback<String>,
+    error: Signal<Option<ErrorDetail>>,
+) -> impl IntoView {
+    let (invalid, described) = marks(error, field.clone());
+    let input_id = id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+            <input
+                id=input_id
+                type=kind
+                prop:value=value
+                aria-invalid=invalid
+                aria-describedby=described
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            />
+            <FieldNote field=field error=error />
         </div>
     }
 }

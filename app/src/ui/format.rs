@@ -1,7 +1,7 @@
 //! Dates and times as people read them, in Prague wall time: pure and tested natively.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
-use shared::time::{czech_weekday, to_prague};
+use shared::time::{czech_weekday, czech_weekday_genitive, to_prague};
 
 /// `8:00–9:30` in Prague wall time.
 pub fn time_range(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
@@ -53,6 +53,17 @@ pub fn czech_date(date: NaiveDate) -> String {
     )
 }
 
+/// `středy 3. prosince 2026`: a date after "od" or "do".
+pub fn czech_date_genitive(date: NaiveDate) -> String {
+    format!(
+        "{} {}. {} {}",
+        czech_weekday_genitive(date.weekday()),
+        date.day(),
+        MONTHS_GENITIVE[date.month0() as usize],
+        date.year()
+    )
+}
+
 /// The text with its first letter in upper case: `Pondělí 23. listopadu 2026`.
 pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
@@ -99,6 +110,18 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("valid date")
+    }
+
+    #[test]
+    fn a_date_after_od_or_do_takes_the_genitive() {
+        assert_eq!(
+            format!("platí od {}", czech_date_genitive(date("2026-12-02"))),
+            "platí od středy 2. prosince 2026"
+        );
+        assert_eq!(
+            czech_date_genitive(date("2026-12-31")),
+            "čtvrtka 31. prosince 2026"
+        );
     }
 
     #[test]

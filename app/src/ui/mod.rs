@@ -30,6 +30,13 @@ pub fn DemoBanner() -> impl IntoView {
     }
 }
 
+/// Names the browser's tab after the page: `Nový klient – E-péče`.
+pub fn page_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(&format!("{title} – E-péče"));
+    }
+}
+
 /// "Loading" in one place, announced politely to screen readers.
 #[component]
 pub fn Loading() -> impl IntoView {

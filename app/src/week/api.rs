@@ -1,23 +1,12 @@
 //! The week board's requests.
 
-use chrono::NaiveDate;
 use shared::schedule::{
-    AcceptProposal, AcceptedProposal, GeneratedWeek, OptimiseRequest, Proposal, VisitChange,
-    VisitChangeResult, VisitEvent, WeekBoard,
+    AcceptProposal, AcceptedProposal, OptimiseRequest, Proposal, VisitChange, VisitChangeResult,
+    VisitEvent,
 };
 
 use crate::remote::{ApiError, get, patch, path_segment, send_json, with_json, write};
-
-/// `GET /api/schedule/week/{monday}`.
-pub async fn week_board(monday: NaiveDate) -> Result<WeekBoard, ApiError> {
-    get(&format!("/api/schedule/week/{monday}")).await
-}
-
-/// `POST /api/schedule/week/{monday}/generate`: the care plans' visits, once.
-pub async fn generate_week(monday: NaiveDate) -> Result<GeneratedWeek, ApiError> {
-    let url = format!("/api/schedule/week/{monday}/generate");
-    send_json(with_json(write(&url), &serde_json::json!({}))?).await
-}
+pub use crate::remote::{generate_week, week_board};
 
 /// `PATCH /api/schedule/visits/{id}`: move, reassign or cancel, with a reason.
 pub async fn change_visit(

@@ -1,9 +1,10 @@
 //! The board of one week: day tabs, filters, the day's conflicts and a timeline row per
 //! caregiver, with dragging visits between rows and times.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
-use shared::schedule::WeekBoard;
+use shared::schedule::{VisitStatus, WeekBoard};
+use shared::time::prague_date;
 use wasm_bindgen::JsCast;
 
 use crate::paths;
@@ -77,10 +78,12 @@ pub fn Board(
             on_open.run(MoveDraft::of(&visit));
         }
     });
+    let today = prague_date(Utc::now());
     let hours: Vec<u32> = (DAY_STARTS_HOUR..DAY_ENDS_HOUR).collect();
     let hour_count = f64::from(DAY_ENDS_HOUR - DAY_STARTS_HOUR);
 
     view! {
+        <div class="board-controls">
         <div class="day-tabs" role="group" aria-label="Den týdne">
             {days
                 .into_iter()
@@ -90,6 +93,7 @@ pub fn Board(
                             type="button"
                             class="day-tab"
                             aria-pressed=move || (day.get() == date).to_string()
+                            aria-current=(date == today).then_some("date")
                             on:click=move |_| day.set(date)
                         >
                             {day_tab_label(date)}
@@ -124,26 +128,7 @@ pub fn Board(
                 "Jen nepřiřazené"
             </label>
         </div>
-        <section class="day-conflicts" aria-labelledby="day-conflicts-heading">
-            <h2 id="day-conflicts-heading">"Konflikty dne"</h2>
-            {move || {
-                let messages = conflicts.get();
-                if messages.is_empty() {
-                    view! { <p class="empty">"V tento den plán nehlásí žádný konflikt."</p> }
-                        .into_any()
-                } else {
-                    view! {
-                        <ul class="conflict-list">
-                            {messages
-                                .into_iter()
-                                .map(|message| view! { <li>{message}</li> })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
+        </div>
         <p class="hint board-hint">
             "Návštěvu přesunete tažením na jiný řádek nebo čas, nebo ji vyberte a stiskněte Enter."
         </p>
@@ -179,6 +164,26 @@ pub fn Board(
                 }
             }}
         </div>
+        <section class="day-conflicts" aria-labelledby="day-conflicts-heading">
+            <h2 id="day-conflicts-heading">"Konflikty dne"</h2>
+            {move || {
+                let messages = conflicts.get();
+                if messages.is_empty() {
+                    view! { <p class="empty">"V tento den plán nehlásí žádný konflikt."</p> }
+                        .into_any()
+                } else {
+                    view! {
+                        <ul class="conflict-list">
+                            {messages
+                                .into_iter()
+                                .map(|message| view! { <li>{message}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
     }
 }
 
@@ -225,6 +230,7 @@ fn Row(row: BoardRow, on_drop: Callback<DroppedVisit>, on_open: Callback<String>
         <div
             class="board-row"
             class:unassigned=row.caregiver_id.is_none()
+            style=format!("--lanes:{}", row.lanes)
             data-caregiver=row.caregiver_id.clone().unwrap_or_default()
             role="group"
             aria-labelledby=labelled_by
@@ -277,18 +283,30 @@ fn Row(row: BoardRow, on_drop: Callback<DroppedVisit>, on_open: Callback<String>
                         let visit_id = block.visit_id.clone();
                         let dragged = block.visit_id.clone();
                         let title = label.clone();
+                        let movable = block.movable();
+                        let state = block.state_word();
                         view! {
                             <button
                                 type="button"
                                 id=block_id(&block.visit_id)
                                 class="block"
                                 class:conflict=!block.conflicts.is_empty()
-                                class:cancelled=block.cancelled
-                                style=format!("left:{:.3}%;width:{:.3}%", block.left, block.width)
-                                draggable="true"
+                                class:cancelled=block.status == VisitStatus::Cancelled
+                                class:done=block.status == VisitStatus::Done
+                                style=format!(
+                                    "left:{:.3}%;width:{:.3}%;--lane:{}",
+                                    block.left,
+                                    block.width,
+                                    block.lane,
+                                )
+                                draggable=if movable { "true" } else { "false" }
                                 aria-label=label
                                 title=title
                                 on:dragstart=move |ev: leptos::ev::DragEvent| {
+                                    if !movable {
+                                        ev.prevent_default();
+                                        return;
+                                    }
                                     if let Some(data) = ev.data_transfer() {
                                         let _ = data.set_data("text/plain", &dragged);
                                         data.set_effect_allowed("move");
@@ -297,7 +315,10 @@ fn Row(row: BoardRow, on_drop: Callback<DroppedVisit>, on_open: Callback<String>
                                 on:click=move |_| on_open.run(visit_id.clone())
                             >
                                 <span class="block-client">{block.client_name}</span>
-                                <span class="block-time">{block.time}</span>
+                                <span class="block-time">
+                                    {block.time}
+                                    {state.map(|state| view! { <span class="block-state">{format!(" · {state}")}</span> })}
+                                </span>
                             </button>
                         }
                     })

@@ -23,8 +23,8 @@ use shared::time::prague_date;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::FormAction;
-use crate::ui::format::czech_date;
-use crate::ui::{ErrorPanel, Loading, Remote};
+use crate::ui::format::{capitalized, czech_date};
+use crate::ui::{ErrorPanel, Loading, Remote, page_title};
 use board::{Board, focus_block};
 use changes::{MoveDraft, change_summary, parse_move};
 use move_dialog::MoveDialog;
@@ -34,6 +34,7 @@ use state::{BoardFilter, initial_day, week_days};
 /// `/tyden` and `/tyden/{monday}`.
 #[component]
 pub fn WeekPage() -> impl IntoView {
+    page_title("Týdenní plán");
     let params = use_params_map();
     let monday = Memo::new(move |_| {
         let asked = params.with(|p| p.get("monday").and_then(|text| text.parse().ok()));
@@ -152,7 +153,7 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
 
     let week_label = format!(
         "{} – {}",
-        czech_date(monday),
+        capitalized(&czech_date(monday)),
         czech_date(monday + Duration::days(6))
     );
     view! {
@@ -200,6 +201,21 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                         })
                 }}
             </div>
+            {move || match board.get() {
+                Remote::Loading => view! { <Loading /> }.into_any(),
+                Remote::Failed(error) => {
+                    view! {
+                        <ErrorPanel
+                            message=error.message
+                            on_retry=Callback::new(move |()| load.run(()))
+                        />
+                    }
+                        .into_any()
+                }
+                Remote::Loaded(week) => {
+                    view! { <Board week=week day=day filter=filter on_open=open /> }.into_any()
+                }
+            }}
             <OptimiserPanel
                 monday=monday
                 day=day
@@ -221,21 +237,6 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                     refresh(None);
                 })
             />
-            {move || match board.get() {
-                Remote::Loading => view! { <Loading /> }.into_any(),
-                Remote::Failed(error) => {
-                    view! {
-                        <ErrorPanel
-                            message=error.message
-                            on_retry=Callback::new(move |()| load.run(()))
-                        />
-                    }
-                        .into_any()
-                }
-                Remote::Loaded(week) => {
-                    view! { <Board week=week day=day filter=filter on_open=open /> }.into_any()
-                }
-            }}
             {move || {
                 let opened = draft.get()?;
                 let (visit, caregivers) = board

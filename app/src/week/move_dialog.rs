@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::ErrorDetail;
-use shared::schedule::{BoardCaregiver, BoardVisit};
+use shared::schedule::{BoardCaregiver, BoardVisit, VisitStatus};
 
 use crate::session::{Session, loader};
 use crate::ui::form::{FormError, invalid_when_named};
@@ -22,7 +22,45 @@ const COMMON_REASONS: [&str; 5] = [
     "Dovolená pracovníka",
 ];
 
-/// The move form: caregiver, day, start time and the reason. Escape closes it.
+/// A done visit instead of the move form: it is corrected through its record, not moved.
+#[component]
+fn DoneVisit(visit: BoardVisit, on_close: Callback<()>) -> impl IntoView {
+    let close = NodeRef::<leptos::html::Button>::new();
+    close.on_load(|button| {
+        let _ = button.focus();
+    });
+    let heading = format!(
+        "Hotová návštěva: {}, {}",
+        visit.client_name,
+        crate::ui::format::time_range(visit.starts_at, visit.ends_at)
+    );
+    view! {
+        <div
+            class="dialog-backdrop"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    on_close.run(());
+                }
+            }
+        >
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="move-heading">
+                <h2 id="move-heading">{heading}</h2>
+                <p>
+                    "Návštěva už proběhla a pečovatel ji zapsal, proto ji nelze přesunout, přeobsadit ani zrušit. Opravte místo toho její záznam."
+                </p>
+                <VisitHistory visit_id=visit.id />
+                <div class="actions">
+                    <button type="button" class="button" node_ref=close on:click=move |_| on_close.run(())>
+                        "Zavřít"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The move form: caregiver, day, start time and the reason; a done visit shows why it
+/// cannot be moved instead. Escape closes it.
 #[component]
 pub fn MoveDialog(
     draft: MoveDraft,
@@ -34,6 +72,9 @@ pub fn MoveDialog(
     on_submit: Callback<MoveDraft>,
     on_close: Callback<()>,
 ) -> impl IntoView {
+    if visit.status == VisitStatus::Done {
+        return view! { <DoneVisit visit=visit on_close=on_close /> }.into_any();
+    }
     let caregiver = NodeRef::<leptos::html::Select>::new();
     let date = NodeRef::<leptos::html::Select>::new();
     let time = NodeRef::<leptos::html::Input>::new();
@@ -162,6 +203,7 @@ pub fn MoveDialog(
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// Every earlier change of the visit: who, when, what and why.

@@ -31,7 +31,9 @@ pub struct Block {
     /// Position on the timeline, in per cent of the day's width.
     pub left: f64,
     pub width: f64,
-    pub cancelled: bool,
+    /// Which of the row's lanes the block sits in: overlapping visits go one under another.
+    pub lane: usize,
+    pub status: VisitStatus,
     /// Czech reasons this visit is in conflict; empty when it is fine.
     pub conflicts: Vec<String>,
 }
@@ -40,8 +42,9 @@ impl Block {
     /// What a screen reader says for the block's button.
     pub fn label(&self) -> String {
         let mut label = format!("{}, {}, {}", self.client_name, self.time, self.municipality);
-        if self.cancelled {
-            label.push_str(", zrušeno");
+        if let Some(state) = self.state_word() {
+            label.push_str(", ");
+            label.push_str(state);
         }
         if !self.conflicts.is_empty() {
             label.push_str(", konflikt: ");
@@ -49,6 +52,39 @@ impl Block {
         }
         label
     }
+
+    /// How the block says, in words and not by colour alone, that it is no longer planned.
+    pub fn state_word(&self) -> Option<&'static str> {
+        match self.status {
+            VisitStatus::Planned => None,
+            VisitStatus::Done => Some("hotovo"),
+            VisitStatus::Cancelled => Some("zrušeno"),
+        }
+    }
+
+    /// Only a planned visit is re-planned: a done one is corrected through its record.
+    pub fn movable(&self) -> bool {
+        self.status == VisitStatus::Planned
+    }
+}
+
+/// Puts each block, in time order, into the first lane free when it starts; answers how
+/// many lanes the row needs (at least one).
+fn into_lanes(blocks: &mut [Block]) -> usize {
+    blocks.sort_by(|a, b| a.left.total_cmp(&b.left));
+    let mut lane_ends: Vec<f64> = Vec::new();
+    for block in blocks.iter_mut() {
+        let lane = lane_ends
+            .iter()
+            .position(|end| *end <= block.left + 1e-9)
+            .unwrap_or(lane_ends.len());
+        if lane == lane_ends.len() {
+            lane_ends.push(0.0);
+        }
+        lane_ends[lane] = block.left + block.width;
+        block.lane = lane;
+    }
+    lane_ends.len().max(1)
 }
 
 /// One row of the board: a caregiver (or the unassigned visits) and their blocks.
@@ -61,6 +97,8 @@ pub struct BoardRow {
     pub load: String,
     pub over_contract: bool,
     pub blocks: Vec<Block>,
+    /// How many lanes the row's overlapping visits need.
+    pub lanes: usize,
 }
 
 /// The seven days of the board's week.
@@ -131,7 +169,8 @@ fn block(visit: &BoardVisit, board: &WeekBoard) -> Block {
         time: time_range(visit.starts_at, visit.ends_at),
         left: start / span * 100.0,
         width: ((end - start) / span * 100.0).max(1.0),
-        cancelled: visit.status == VisitStatus::Cancelled,
+        lane: 0,
+        status: visit.status,
         conflicts,
     }
 }
@@ -150,15 +189,17 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
                 .is_none_or(|district| &visit.district == district)
         })
         .collect();
-    let blocks_where = |keep: &dyn Fn(&BoardVisit) -> bool| -> Vec<Block> {
-        of_day
+    let blocks_where = |keep: &dyn Fn(&BoardVisit) -> bool| -> (Vec<Block>, usize) {
+        let mut blocks: Vec<Block> = of_day
             .iter()
             .filter(|visit| keep(visit))
             .map(|visit| block(visit, board))
-            .collect()
+            .collect();
+        let lanes = into_lanes(&mut blocks);
+        (blocks, lanes)
     };
     let mut rows = Vec::new();
-    let unassigned = blocks_where(&|visit| {
+    let (unassigned, lanes) = blocks_where(&|visit| {
         visit.status != VisitStatus::Cancelled
             && visit.caregiver_ids.len() < usize::from(visit.caregivers_needed)
     });
@@ -169,6 +210,7 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
             load: String::new(),
             over_contract: false,
             blocks: unassigned,
+            lanes,
         });
     }
     if filter.unassigned_only {
@@ -190,6 +232,7 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
             ),
             None => minutes_label(caregiver.planned_minutes),
         };
+        let (blocks, lanes) = blocks_where(&|visit| visit.caregiver_ids.contains(&caregiver.id));
         rows.push(BoardRow {
             caregiver_id: Some(caregiver.id.clone()),
             name: caregiver.name.clone(),
@@ -197,7 +240,8 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
             over_contract: caregiver
                 .contract_minutes
                 .is_some_and(|contract| caregiver.planned_minutes > contract),
-            blocks: blocks_where(&|visit| visit.caregiver_ids.contains(&caregiver.id)),
+            blocks,
+            lanes,
         });
     }
     rows
@@ -308,6 +352,52 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].caregiver_id, None);
         assert_eq!(districts(&board()), ["Děčín", "Louny"]);
+    }
+
+    fn block_at(id: &str, left: f64, width: f64) -> Block {
+        Block {
+            visit_id: id.into(),
+            client_name: "Marie Ukázková".into(),
+            municipality: "Děčín".into(),
+            time: "8:00–9:00".into(),
+            left,
+            width,
+            lane: 0,
+            status: VisitStatus::Planned,
+            conflicts: vec![],
+        }
+    }
+
+    #[test]
+    fn overlapping_visits_go_into_lanes_and_a_free_lane_is_reused() {
+        let mut blocks = vec![
+            block_at("late", 50.0, 10.0),
+            block_at("first", 10.0, 20.0),
+            block_at("overlap", 20.0, 20.0),
+            block_at("after", 30.0, 5.0),
+        ];
+        assert_eq!(into_lanes(&mut blocks), 2);
+        let lanes: Vec<(&str, usize)> = blocks
+            .iter()
+            .map(|b| (b.visit_id.as_str(), b.lane))
+            .collect();
+        assert_eq!(
+            lanes,
+            [("first", 0), ("overlap", 1), ("after", 0), ("late", 0)]
+        );
+        assert_eq!(into_lanes(&mut []), 1, "an empty row keeps its height");
+    }
+
+    #[test]
+    fn a_done_visit_says_so_in_words_and_is_not_movable() {
+        let done = Block {
+            status: VisitStatus::Done,
+            ..block_at("done", 10.0, 5.0)
+        };
+        assert!(done.label().ends_with(", hotovo"), "{}", done.label());
+        assert!(!done.movable());
+        assert!(block_at("planned", 10.0, 5.0).movable());
+        assert_eq!(block_at("planned", 10.0, 5.0).state_word(), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@ fn the_audit_log_is_a_table_in_czech() {
         entity: "client_schedule".to_owned(),
         entity_id: None,
         client_id: Some("cl-d1".to_owned()),
+        client_name: Some("Marie Ukázková".to_owned()),
     }]);
     let host = mount(move || view! { <AuditTable state=state on_retry=ignore() /> });
     assert_eq!(
@@ -30,7 +31,7 @@ fn the_audit_log_is_a_table_in_czech() {
             "Rodina",
             "Zobrazení",
             "Rozpis návštěv klienta",
-            "cl-d1"
+            "Marie Ukázková"
         ]
     );
 }

@@ -9,7 +9,7 @@ use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, db};
 use shared::bounds::{bounded_list, plausible_instant};
 use shared::error::FieldError;
-use shared::planning::change::{ChangedVisit, Requested, apply};
+use shared::planning::change::{ChangedVisit, DoneVisit, Requested, apply};
 use shared::planning::input::check_reason;
 use shared::planning::week::week_start;
 use shared::schedule::{AcceptProposal, AcceptedProposal, VisitChange};
@@ -52,6 +52,17 @@ pub async fn change<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
     Ok(ApiResponse::ok(&result))
 }
 
+/// A done visit is corrected through its record, never re-planned.
+fn refused(_: DoneVisit, field: Option<&str>) -> ApiError {
+    ApiError::Conflict {
+        code: "visit_done",
+        field: field.map(str::to_owned),
+        message: "Návštěva už proběhla a je zapsaná; nelze ji přesunout, přeobsadit ani zrušit. \
+                  Opravte místo toho její záznam."
+            .into(),
+    }
+}
+
 /// One visit of the caller's provider changed inside the caller's transaction, kept in its
 /// history with the reason; answers the visit's new start and the history events written.
 pub(crate) async fn change_in_transaction<D: Database>(
@@ -66,7 +77,7 @@ pub(crate) async fn change_in_transaction<D: Database>(
         .await?
         .remove(visit_id)
         .ok_or(ApiError::NotFound("Návštěva"))?;
-    let changed = apply(&current, requested);
+    let changed = apply(&current, requested).map_err(|done| refused(done, None))?;
     let events = store::changes::save_changes(
         cx.db,
         std::slice::from_ref(&changed),
@@ -129,14 +140,15 @@ pub async fn accept<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
                 let visit = current.get(&change.visit_id).ok_or_else(|| {
                     FieldError::new("changes.visit_id", "Taková návštěva u poskytovatele není.")
                 })?;
-                Ok(apply(
+                apply(
                     visit,
                     Requested {
                         starts_at: Some(change.starts_at),
                         caregiver_ids: Some(&change.caregiver_ids),
                         cancel: false,
                     },
-                ))
+                )
+                .map_err(|done| refused(done, Some("changes.visit_id")))
             })
             .collect::<Result<Vec<ChangedVisit>, ApiError>>()?;
         require_active_caregivers(cx.db, provider_id, &caregivers).await?;

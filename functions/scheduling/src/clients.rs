@@ -5,10 +5,13 @@ use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, db};
-use shared::clients::{ClientDetail, ClientInput, check_client};
+use shared::clients::{
+    ClientDetail, ClientInput, EndService, EndedService, check_client, check_end_of_service,
+};
 use shared::error::FieldError;
+use shared::planning::change::{Requested, apply};
 use shared::planning::travel::GeoPoint;
-use shared::time::prague_date;
+use shared::time::{prague_date, prague_day_bounds};
 
 use crate::store;
 use crate::store::clients::Write;
@@ -94,4 +97,52 @@ pub async fn replace<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
     })
     .await?;
     Ok(ApiResponse::ok(&load(cx, client_id).await?))
+}
+
+/// `POST /api/schedule/clients/{client_id}/end-service`: the service ends on the last day;
+/// the recurring visits end with it and the visits planned after it are cancelled with the
+/// reason in their history; the client's record and past visits stay.
+pub async fn end_service<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let provider_id = caller.provider_id()?;
+    let client_id = cx.params.require("client_id")?;
+    let client = load(cx, client_id).await?;
+    let end = check_end_of_service(
+        &json_body::<EndService>(&cx.request.body)?,
+        client.input.service_from,
+    )?;
+    let (_, after) = prague_day_bounds(end.last_day);
+    let cancelled = db::in_transaction(cx.db, async || {
+        let ids =
+            store::clients::end_service(cx.db, provider_id, client_id, end.last_day, after).await?;
+        let wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let cancelled = store::changes::lock_visits(cx.db, provider_id, &wanted)
+            .await?
+            .values()
+            .map(|visit| {
+                apply(
+                    visit,
+                    Requested {
+                        cancel: true,
+                        ..Requested::default()
+                    },
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| ApiError::Internal("a planned visit read as done".into()))?;
+        store::changes::save_changes(cx.db, &cancelled, &caller.user.user_id, &end.reason, cx.now)
+            .await?;
+        cx.audit(
+            Action::Update,
+            "client_service",
+            Some(client_id),
+            Some(client_id),
+        )
+        .await?;
+        Ok::<_, ApiError>(cancelled.len())
+    })
+    .await?;
+    Ok(ApiResponse::ok(&EndedService {
+        cancelled_visits: u32::try_from(cancelled).unwrap_or(u32::MAX),
+    }))
 }

@@ -42,6 +42,7 @@ pub enum Endpoint {
     ShowClient,
     CreateClient,
     ReplaceClient,
+    EndService,
     CreateVisit,
     ListAbsences,
     DeleteAbsence,
@@ -172,6 +173,12 @@ impl Component for Scheduling {
             method: Method::Put,
             pattern: "/api/schedule/clients/{client_id}",
             endpoint: Endpoint::ReplaceClient,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Post,
+            pattern: "/api/schedule/clients/{client_id}/end-service",
+            endpoint: Endpoint::EndService,
             access: Access::Roles(roles::PLANNERS),
         },
         Route {
@@ -336,6 +343,7 @@ impl Component for Scheduling {
             Endpoint::ShowClient => clients::show(cx).await,
             Endpoint::CreateClient => clients::create(cx).await,
             Endpoint::ReplaceClient => clients::replace(cx).await,
+            Endpoint::EndService => clients::end_service(cx).await,
             Endpoint::CreateVisit => week::create(cx).await,
             Endpoint::ListAbsences => facts::list_absences(cx).await,
             Endpoint::DeleteAbsence => facts::delete_absence(cx).await,

@@ -89,9 +89,15 @@ pub struct Requested<'a> {
     pub cancel: bool,
 }
 
+/// A done visit keeps what the caregiver recorded: its time, people and state are corrected
+/// through the record, never re-planned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a done visit cannot be re-planned")]
+pub struct DoneVisit;
+
 /// Applies a change to the visit as it stands: a move keeps the visit's length; only what
-/// really changes is kept in the history.
-pub fn apply(current: &VisitState, requested: Requested<'_>) -> ChangedVisit {
+/// really changes is kept in the history. A done visit refuses every real change.
+pub fn apply(current: &VisitState, requested: Requested<'_>) -> Result<ChangedVisit, DoneVisit> {
     let mut visit = current.clone();
     let mut history = Vec::new();
     if let Some(starts_at) = requested.starts_at.filter(|at| *at != current.starts_at) {
@@ -125,7 +131,10 @@ pub fn apply(current: &VisitState, requested: Requested<'_>) -> ChangedVisit {
         visit.status = VisitStatus::Cancelled;
         history.push(HistoryEntry::Cancelled);
     }
-    ChangedVisit { visit, history }
+    if current.status == VisitStatus::Done && !history.is_empty() {
+        return Err(DoneVisit);
+    }
+    Ok(ChangedVisit { visit, history })
 }
 
 /// A visit has at most two caregivers, and two different ones.
@@ -166,7 +175,8 @@ mod tests {
                 starts_at: Some(at("2026-11-23T10:00:00Z")),
                 ..Requested::default()
             },
-        );
+        )
+        .expect("a planned visit changes");
         assert_eq!(changed.visit.ends_at, at("2026-11-23T10:45:00Z"));
         assert_eq!(changed.history.len(), 1);
         assert_eq!(changed.history[0].kind(), "moved");
@@ -185,7 +195,8 @@ mod tests {
                 caregiver_ids: Some(&ids),
                 ..Requested::default()
             },
-        );
+        )
+        .expect("a planned visit changes");
         assert_eq!(
             changed.history,
             [HistoryEntry::Assigned {
@@ -211,7 +222,8 @@ mod tests {
                 caregiver_ids: Some(&current.caregiver_ids),
                 cancel: false,
             },
-        );
+        )
+        .expect("a planned visit changes");
         assert!(!changed.changed());
         assert_eq!(changed.visit, current);
     }
@@ -224,7 +236,8 @@ mod tests {
                 cancel: true,
                 ..Requested::default()
             },
-        );
+        )
+        .expect("a planned visit changes");
         assert_eq!(changed.visit.status, VisitStatus::Cancelled);
         assert_eq!(changed.history, [HistoryEntry::Cancelled]);
         let again = apply(
@@ -233,7 +246,8 @@ mod tests {
                 cancel: true,
                 ..Requested::default()
             },
-        );
+        )
+        .expect("a planned visit changes");
         assert!(!again.changed());
     }
 
@@ -244,5 +258,39 @@ mod tests {
         assert!(check_caregiver_ids(&ids(&[])).is_ok());
         assert!(check_caregiver_ids(&ids(&["jana", "jana"])).is_err());
         assert!(check_caregiver_ids(&ids(&["a", "b", "c"])).is_err());
+    }
+
+    #[test]
+    fn a_done_visit_is_neither_moved_reassigned_nor_cancelled() {
+        let done = VisitState {
+            status: VisitStatus::Done,
+            ..jana_at_nine()
+        };
+        let karel = ["karel".to_owned()];
+        let requests = [
+            Requested {
+                starts_at: Some(at("2026-11-23T10:00:00Z")),
+                ..Requested::default()
+            },
+            Requested {
+                caregiver_ids: Some(&karel),
+                ..Requested::default()
+            },
+            Requested {
+                cancel: true,
+                ..Requested::default()
+            },
+        ];
+        for requested in requests {
+            assert_eq!(apply(&done, requested), Err(DoneVisit));
+        }
+        let unchanged = apply(
+            &done,
+            Requested {
+                starts_at: Some(done.starts_at),
+                ..Requested::default()
+            },
+        );
+        assert_eq!(unchanged.map(|c| c.changed()), Ok(false));
     }
 }

@@ -30,8 +30,9 @@ pub async fn page(
     db.query(
         &format!(
             "SELECT a.id, a.at, a.user_id, u.display_name, a.role, a.action, a.entity, a.entity_id, \
-                    a.client_id \
+                    a.client_id, c.name AS client_name \
              FROM audit_log a JOIN users u ON u.id = a.user_id \
+             LEFT JOIN clients c ON c.id = a.client_id AND c.provider_id = a.provider_id \
              WHERE a.provider_id = $1{after_cursor} ORDER BY a.at DESC, a.id DESC LIMIT ${limit_param}"
         ),
         &params,
@@ -49,6 +50,7 @@ pub async fn page(
             entity: row.text("entity")?,
             entity_id: row.optional_text("entity_id")?,
             client_id: row.optional_text("client_id")?,
+            client_name: row.optional_text("client_name")?,
         })
     })
     .collect()

@@ -12,7 +12,7 @@ use shared::schedule::Assignment;
 use super::week::{NewEvent, assignment_of, insert_events};
 use super::{insert_rows, status};
 
-/// The provider's visits among `ids` as they stand, by id. Inside a transaction they stay
+/// The provider's visits among `ids` as they stand (done once a record is accepted), by id. Inside a transaction they stay
 /// locked until it ends: `FOR UPDATE` on PostgreSQL, in id order so that two overlapping
 /// acceptances wait for each other instead of deadlocking; SQLite's `BEGIN IMMEDIATE`
 /// already holds the database's write lock.
@@ -22,7 +22,7 @@ pub async fn lock_visits(
     ids: &[&str],
 ) -> Result<BTreeMap<String, VisitState>, DbError> {
     let lock = match db.engine() {
-        Engine::Postgres => " FOR UPDATE",
+        Engine::Postgres => " FOR UPDATE OF v",
         Engine::Sqlite => "",
     };
     let mut visits = BTreeMap::new();
@@ -33,8 +33,10 @@ pub async fn lock_visits(
         let rows = db
             .query(
                 &format!(
-                    "SELECT id, client_id, caregiver_id, second_caregiver_id, starts_at, ends_at, status \
-                     FROM visits WHERE provider_id = $1 AND id IN {} ORDER BY id{lock}",
+                    "SELECT v.id, v.client_id, v.caregiver_id, v.second_caregiver_id, v.starts_at, v.ends_at, \
+                            p.status \
+                     FROM visits v JOIN visit_progress p ON p.visit_id = v.id \
+                     WHERE v.provider_id = $1 AND v.id IN {} ORDER BY v.id{lock}",
                     values_placeholders(1, chunk.len(), 2)
                 ),
                 &params,

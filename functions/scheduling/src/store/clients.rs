@@ -10,7 +10,7 @@ use super::{date, insert_rows, optional_date, optional_small_number};
 
 const CLIENT_COLUMNS: &str = "c.id, c.name, c.street, c.municipality_code, m.name AS municipality_name, \
     c.latitude, c.longitude, c.care_allowance_level, c.care_allowance_from, c.free_of_charge, \
-    c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.internal_note";
+    c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.key_risks, c.internal_note";
 
 fn care_allowance_level(row: &Row) -> Result<Option<u8>, DbError> {
     optional_small_number(row, "care_allowance_level", 1..=4)
@@ -78,6 +78,7 @@ pub async fn client(
             service_to: optional_date(&row, "service_to")?,
             preferred_caregiver_gender: gender(&row)?,
             doorstep_note: row.optional_text("doorstep_note")?,
+            key_risks: row.optional_text("key_risks")?,
             internal_note: row.optional_text("internal_note")?,
             contacts,
         },
@@ -162,19 +163,22 @@ pub async fn write_client(
         input.preferred_caregiver_gender.map(Gender::as_str).into(),
         input.doorstep_note.clone().into(),
         input.internal_note.clone().into(),
+        input.key_risks.clone().into(),
     ];
     let sql = match write {
         Write::Create { at } => {
             params.push(timestamp::format(at).into());
             "INSERT INTO clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
                                   care_allowance_level, care_allowance_from, free_of_charge, service_from, \
-                                  service_to, preferred_caregiver_gender, doorstep_note, internal_note, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+                                  service_to, preferred_caregiver_gender, doorstep_note, internal_note, \
+                                  key_risks, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
         }
         Write::Replace => {
             "UPDATE clients SET name = $3, street = $4, municipality_code = $5, latitude = $6, longitude = $7, \
                     care_allowance_level = $8, care_allowance_from = $9, free_of_charge = $10, service_from = $11, \
-                    service_to = $12, preferred_caregiver_gender = $13, doorstep_note = $14, internal_note = $15 \
+                    service_to = $12, preferred_caregiver_gender = $13, doorstep_note = $14, internal_note = $15, \
+                    key_risks = $16 \
              WHERE id = $1 AND provider_id = $2"
         }
     };
@@ -203,4 +207,51 @@ pub async fn write_client(
         &contacts,
     )
     .await
+}
+
+/// Ends a client's service on `last_day` inside the caller's transaction: the client's
+/// `service_to`, and every recurring visit of theirs valid after it ends that day. Answers the
+/// client's visits still planned from `after` (the next day's start) on, for the caller to
+/// cancel with their history.
+pub async fn end_service(
+    db: &impl Database,
+    provider_id: &str,
+    client_id: &str,
+    last_day: chrono::NaiveDate,
+    after: DateTime<Utc>,
+) -> Result<Vec<String>, DbError> {
+    let last_day = last_day.to_string();
+    db.execute(
+        "UPDATE clients SET service_to = $3 WHERE id = $1 AND provider_id = $2",
+        &[
+            client_id.into(),
+            provider_id.into(),
+            last_day.as_str().into(),
+        ],
+    )
+    .await?;
+    db.execute(
+        "UPDATE visit_templates SET valid_to = $3 \
+         WHERE client_id = $1 AND provider_id = $2 AND (valid_to IS NULL OR valid_to > $3)",
+        &[
+            client_id.into(),
+            provider_id.into(),
+            last_day.as_str().into(),
+        ],
+    )
+    .await?;
+    db.query(
+        "SELECT v.id FROM visits v JOIN visit_progress p ON p.visit_id = v.id \
+         WHERE v.client_id = $1 AND v.provider_id = $2 AND v.starts_at >= $3 \
+           AND p.status = 'planned' ORDER BY v.id",
+        &[
+            client_id.into(),
+            provider_id.into(),
+            timestamp::format(after).into(),
+        ],
+    )
+    .await?
+    .iter()
+    .map(|row| row.text("id"))
+    .collect()
 }

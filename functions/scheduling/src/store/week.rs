@@ -20,14 +20,22 @@ pub struct GeneratingTemplate {
     pub required_skills: String,
 }
 
+/// The earlier of two optional last days; `None` is open-ended.
+fn ends_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    a.into_iter().chain(b).min()
+}
+
+/// The provider's templates; each ends no later than its client's service.
 pub async fn templates(
     db: &impl Database,
     provider_id: &str,
 ) -> Result<Vec<GeneratingTemplate>, DbError> {
     db.query(
-        "SELECT id, client_id, weekdays, window_start, window_end, duration_minutes, tasks, \
-                required_skills, caregivers_needed, preferred_caregiver_id, valid_from, valid_to \
-         FROM visit_templates WHERE provider_id = $1 ORDER BY id",
+        "SELECT t.id, t.client_id, t.weekdays, t.window_start, t.window_end, t.duration_minutes, \
+                t.tasks, t.required_skills, t.caregivers_needed, t.preferred_caregiver_id, \
+                t.valid_from, t.valid_to, c.service_to \
+         FROM visit_templates t JOIN clients c ON c.id = t.client_id \
+         WHERE t.provider_id = $1 ORDER BY t.id",
         &[provider_id.into()],
     )
     .await?
@@ -47,7 +55,10 @@ pub async fn templates(
                 tasks: split_list(&row.text("tasks")?),
                 caregivers_needed: small_number(row, "caregivers_needed", 1..=2)?,
                 valid_from: date(row, "valid_from")?,
-                valid_to: optional_date(row, "valid_to")?,
+                valid_to: ends_first(
+                    optional_date(row, "valid_to")?,
+                    optional_date(row, "service_to")?,
+                ),
             },
             preferred_caregiver_id: row.optional_text("preferred_caregiver_id")?,
             required_skills: row.text("required_skills")?,
