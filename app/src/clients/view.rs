@@ -16,7 +16,7 @@ use crate::clients::state::{
 };
 use crate::paths;
 use crate::ui::confirm::ConfirmAction;
-use crate::ui::form::{FormAction, FormError, invalid_when_named, value_of};
+use crate::ui::form::{CheckList, FormAction, FormError, invalid_when_named, value_of};
 use crate::ui::format::{czech_date_genitive, czech_date_time, machine_instant};
 use crate::ui::{Remote, remote_view};
 
@@ -165,32 +165,10 @@ pub(crate) fn PlanView(
                 </div>
                 <fieldset class="plan-task-choice" aria-invalid=marked("agreed_tasks")>
                     <legend>"Dohodnuté úkony (vyhláška 505/2006 Sb.)"</legend>
-                    {catalogue
-                        .iter()
-                        .map(|task| {
-                            let code = task.code.clone();
-                            let toggled = code.clone();
-                            view! {
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || chosen.with(|c| c.contains(&code))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            chosen
-                                                .update(|c| {
-                                                    c.retain(|known| known != &toggled);
-                                                    if on {
-                                                        c.push(toggled.clone());
-                                                    }
-                                                });
-                                        }
-                                    />
-                                    {task.name.clone()}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
+                    <CheckList
+                        choices=catalogue.iter().map(|task| (task.code.clone(), task.name.clone())).collect()
+                        chosen=chosen
+                    />
                 </fieldset>
                 <div class="field">
                     <label for="plan-valid-from">"Platí od"</label>

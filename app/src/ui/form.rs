@@ -285,3 +285,33 @@ fn form_error<I: 'static, O: Clone + Send + Sync + 'static>(
         })
     })
 }
+
+/// Checkboxes of choices (code, label), each toggling its code in `chosen`.
+#[component]
+pub fn CheckList(choices: Vec<(String, String)>, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(code, label)| {
+            let toggled = code.clone();
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || chosen.with(|c| c.contains(&code))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen
+                                .update(|c| {
+                                    c.retain(|known| known != &toggled);
+                                    if on {
+                                        c.push(toggled.clone());
+                                    }
+                                });
+                        }
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
+}

@@ -22,6 +22,26 @@ const COMMON_REASONS: [&str; 5] = [
     "Dovolená pracovníka",
 ];
 
+/// A visit's modal dialog under `heading`; Escape closes it.
+#[component]
+fn VisitDialog(heading: String, on_close: Callback<()>, children: Children) -> impl IntoView {
+    view! {
+        <div
+            class="dialog-backdrop"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    on_close.run(());
+                }
+            }
+        >
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="move-heading">
+                <h2 id="move-heading">{heading}</h2>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
 /// A done visit instead of the move form: it is corrected through its record, not moved.
 #[component]
 fn DoneVisit(visit: BoardVisit, on_close: Callback<()>) -> impl IntoView {
@@ -35,27 +55,17 @@ fn DoneVisit(visit: BoardVisit, on_close: Callback<()>) -> impl IntoView {
         crate::ui::format::time_range(visit.starts_at, visit.ends_at)
     );
     view! {
-        <div
-            class="dialog-backdrop"
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    on_close.run(());
-                }
-            }
-        >
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="move-heading">
-                <h2 id="move-heading">{heading}</h2>
-                <p>
-                    "Návštěva už proběhla a pečovatel ji zapsal, proto ji nelze přesunout, přeobsadit ani zrušit. Opravte místo toho její záznam."
-                </p>
-                <VisitHistory visit_id=visit.id />
-                <div class="actions">
-                    <button type="button" class="button" node_ref=close on:click=move |_| on_close.run(())>
-                        "Zavřít"
-                    </button>
-                </div>
-            </div>
+        <VisitDialog heading=heading on_close=on_close>
+        <p>
+            "Návštěva už proběhla a pečovatel ji zapsal, proto ji nelze přesunout, přeobsadit ani zrušit. Opravte místo toho její záznam."
+        </p>
+        <VisitHistory visit_id=visit.id />
+        <div class="actions">
+            <button type="button" class="button" node_ref=close on:click=move |_| on_close.run(())>
+                "Zavřít"
+            </button>
         </div>
+        </VisitDialog>
     }
 }
 
@@ -113,95 +123,85 @@ pub fn MoveDialog(
         crate::ui::format::time_range(visit.starts_at, visit.ends_at)
     );
     view! {
-        <div
-            class="dialog-backdrop"
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    on_close.run(());
-                }
-            }
-        >
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="move-heading">
-                <h2 id="move-heading">{heading}</h2>
-                <form class="form" on:submit=on_send novalidate>
-                    <div class="field">
-                        <label for="move-caregiver">"Pracovník"</label>
-                        <select
-                            id="move-caregiver"
-                            node_ref=caregiver
-                            aria-invalid=names_field("caregiver_ids")
-                        >
-                            <option value="" selected=draft.caregiver_id.is_empty()>
-                                "Nepřiřazeno"
-                            </option>
-                            {caregivers
-                                .into_iter()
-                                .map(|c| {
-                                    let selected = c.id == draft.caregiver_id;
-                                    view! {
-                                        <option value=c.id selected=selected>
-                                            {c.name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="move-date">"Den"</label>
-                        <select id="move-date" node_ref=date>
-                            {days
-                                .into_iter()
-                                .map(|day| {
-                                    view! {
-                                        <option value=day.to_string() selected=day == draft.date>
-                                            {czech_date(day)}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="move-time">"Začátek"</label>
-                        <input
-                            id="move-time"
-                            type="time"
-                            step="300"
-                            node_ref=time
-                            value=draft.time.clone()
-                            aria-invalid=names_field("starts_at")
-                            aria-describedby="move-error"
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="move-reason">"Důvod změny"</label>
-                        <input
-                            id="move-reason"
-                            type="text"
-                            list="move-reasons"
-                            node_ref=reason
-                            value=draft.reason.clone()
-                            aria-invalid=names_field("reason")
-                            aria-describedby="move-error"
-                        />
-                        <datalist id="move-reasons">
-                            {COMMON_REASONS.map(|reason| view! { <option value=reason></option> })}
-                        </datalist>
-                    </div>
-                    <FormError id="move-error" error=error />
-                    <VisitHistory visit_id=visit_id_for_history />
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || pending.get()>
-                            {move || if pending.get() { "Ukládám…" } else { "Uložit změnu" }}
-                        </button>
-                        <button type="button" class="button" on:click=move |_| on_close.run(())>
-                            "Zrušit"
-                        </button>
-                    </div>
-                </form>
+        <VisitDialog heading=heading on_close=on_close>
+        <form class="form" on:submit=on_send novalidate>
+            <div class="field">
+                <label for="move-caregiver">"Pracovník"</label>
+                <select
+                    id="move-caregiver"
+                    node_ref=caregiver
+                    aria-invalid=names_field("caregiver_ids")
+                >
+                    <option value="" selected=draft.caregiver_id.is_empty()>
+                        "Nepřiřazeno"
+                    </option>
+                    {caregivers
+                        .into_iter()
+                        .map(|c| {
+                            let selected = c.id == draft.caregiver_id;
+                            view! {
+                                <option value=c.id selected=selected>
+                                    {c.name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
             </div>
-        </div>
+            <div class="field">
+                <label for="move-date">"Den"</label>
+                <select id="move-date" node_ref=date>
+                    {days
+                        .into_iter()
+                        .map(|day| {
+                            view! {
+                                <option value=day.to_string() selected=day == draft.date>
+                                    {czech_date(day)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="move-time">"Začátek"</label>
+                <input
+                    id="move-time"
+                    type="time"
+                    step="300"
+                    node_ref=time
+                    value=draft.time.clone()
+                    aria-invalid=names_field("starts_at")
+                    aria-describedby="move-error"
+                />
+            </div>
+            <div class="field">
+                <label for="move-reason">"Důvod změny"</label>
+                <input
+                    id="move-reason"
+                    type="text"
+                    list="move-reasons"
+                    node_ref=reason
+                    value=draft.reason.clone()
+                    aria-invalid=names_field("reason")
+                    aria-describedby="move-error"
+                />
+                <datalist id="move-reasons">
+                    {COMMON_REASONS.map(|reason| view! { <option value=reason></option> })}
+                </datalist>
+            </div>
+            <FormError id="move-error" error=error />
+            <VisitHistory visit_id=visit_id_for_history />
+            <div class="actions">
+                <button type="submit" class="button" disabled=move || pending.get()>
+                    {move || if pending.get() { "Ukládám…" } else { "Uložit změnu" }}
+                </button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    "Zrušit"
+                </button>
+            </div>
+        </form>
+        </VisitDialog>
     }
     .into_any()
 }

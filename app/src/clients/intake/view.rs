@@ -9,10 +9,10 @@ use shared::time::prague_date;
 
 use super::Choices;
 use super::state::{ClientDraft, Intake, VisitDraft, parse_intake, visits_count, weeks_to_plan};
-use super::visit_row::{TaskChoice, VisitRow};
+use super::visit_row::VisitRow;
 use crate::paths;
 use crate::remote::{self, ApiError};
-use crate::ui::form::{CheckedInput, FieldNote, FormAction, FormError, marks};
+use crate::ui::form::{CheckList, CheckedInput, FieldNote, FormAction, FormError, marks};
 use crate::ui::format::czech_date;
 
 /// The whole form; sends the client, the plan and the visits once every field passes.
@@ -161,7 +161,7 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                 </div>
                 <fieldset class="plan-task-choice">
                     <legend>"Dohodnuté úkony (vyhláška 505/2006 Sb.)"</legend>
-                    <TaskChoice tasks=plan_tasks chosen=agreed />
+                    <CheckList choices=plan_tasks chosen=agreed />
                     <FieldNote field="plan.agreed_tasks" error=error />
                 </fieldset>
             </fieldset>

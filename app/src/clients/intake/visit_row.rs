@@ -8,40 +8,7 @@ use shared::schedule::BoardCaregiver;
 use shared::time::czech_weekday;
 
 use super::state::{VisitDraft, visit_field};
-use crate::ui::form::{CheckedInput, FieldNote};
-
-/// Checkboxes of tasks (code, name), each toggling its code in `chosen`.
-#[component]
-pub(super) fn TaskChoice(
-    tasks: Vec<(String, String)>,
-    chosen: RwSignal<Vec<String>>,
-) -> impl IntoView {
-    tasks
-        .into_iter()
-        .map(|(code, name)| {
-            let toggled = code.clone();
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || chosen.with(|c| c.contains(&code))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            chosen
-                                .update(|c| {
-                                    c.retain(|known| known != &toggled);
-                                    if on {
-                                        c.push(toggled.clone());
-                                    }
-                                });
-                        }
-                    />
-                    {name}
-                </label>
-            }
-        })
-        .collect_view()
-}
+use crate::ui::form::{CheckList, CheckedInput, FieldNote};
 
 /// One recurring visit: its days, window, length, tasks (of those agreed), people, skills.
 #[component]
@@ -141,7 +108,7 @@ pub(super) fn VisitRow(
                             })
                             .collect::<Vec<_>>()
                     });
-                    view! { <TaskChoice tasks=names chosen=tasks /> }.into_any()
+                    view! { <CheckList choices=names chosen=tasks /> }.into_any()
                 }}
                 {move || view! { <FieldNote field=field("tasks").get() error=error /> }}
             </fieldset>
