@@ -194,6 +194,7 @@ mod tests {
             status: VisitStatus::Planned,
             tasks: vec!["Pomoc při osobní hygieně".to_owned()],
             doorstep_note: None,
+            key_risks: None,
             location: GeoPoint {
                 latitude: 50.772656,
                 longitude: 14.212861,

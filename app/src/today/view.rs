@@ -204,6 +204,14 @@ pub fn VisitCard(
             </p>
         }
     });
+    let risks = visit.key_risks.map(|risks| {
+        view! {
+            <p class="visit-risks">
+                <strong>"Rizika: "</strong>
+                {risks}
+            </p>
+        }
+    });
     view! {
         <li class=class data-status=move || badge.get().0>
             <article aria-labelledby=labelled_by>
@@ -222,6 +230,7 @@ pub fn VisitCard(
                     {visit.address} ", " {visit.municipality}
                 </address>
                 {note}
+                {risks}
                 <a class="button button-navigate" href=directions target="_blank" rel="noopener">
                     "Navigovat"
                 </a>

@@ -100,6 +100,7 @@ fn visit(id: &str, client: &str, starts: &str, ends: &str) -> VisitView {
             "Dovoz oběda".to_owned(),
         ],
         doorstep_note: Some("Klíč v boxu u branky, kód 1234".to_owned()),
+        key_risks: Some("Riziko pádu".to_owned()),
         location: GeoPoint {
             latitude: 50.772656,
             longitude: 14.212861,
