@@ -195,6 +195,7 @@ mod tests {
             tasks: vec!["Pomoc při osobní hygieně".to_owned()],
             doorstep_note: None,
             key_risks: None,
+            contacts: Vec::new(),
             location: GeoPoint {
                 latitude: 50.772656,
                 longitude: 14.212861,

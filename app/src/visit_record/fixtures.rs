@@ -49,6 +49,7 @@ pub fn visit() -> VisitView {
         ],
         doorstep_note: None,
         key_risks: None,
+        contacts: Vec::new(),
         location: GeoPoint {
             latitude: 50.77,
             longitude: 14.21,
