@@ -37,6 +37,21 @@ pub struct ContactPerson {
     pub phone: String,
 }
 
+/// A `tel:` link dialling `phone` as written at intake ("603 123 456", "+420 603-123-456"):
+/// only its digits and a leading plus are kept; `None` when it has no digits to dial.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let plus = if phone.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
+    Some(format!("tel:{plus}{digits}"))
+}
+
 /// `POST /api/schedule/clients` and `PUT /api/schedule/clients/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -213,6 +228,16 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_written_with_spaces_and_dashes_dials_its_digits_and_its_leading_plus() {
+        assert_eq!(tel_href("603 123 456").as_deref(), Some("tel:603123456"));
+        assert_eq!(
+            tel_href(" +420 603-123-456").as_deref(),
+            Some("tel:+420603123456")
+        );
+        assert_eq!(tel_href("neuvedeno"), None);
+    }
 
     fn client() -> ClientInput {
         ClientInput {

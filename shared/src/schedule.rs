@@ -77,6 +77,12 @@ pub struct VisitView {
     pub tasks: Vec<String>,
     /// What the caregiver needs on the doorstep (key box, dog, …).
     pub doorstep_note: Option<String>,
+    /// The client's key risks from their record (falls, allergies, a dog at the door…).
+    #[serde(default)]
+    pub key_risks: Option<String>,
+    /// Whom to call about the client (the contact persons noted at intake), first first.
+    #[serde(default)]
+    pub contacts: Vec<crate::clients::ContactPerson>,
     /// Where the door is, for navigation.
     pub location: crate::planning::travel::GeoPoint,
     /// What the visit's accepted record says, when it has one (on any device).

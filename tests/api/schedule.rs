@@ -260,7 +260,81 @@ async fn a_recorded_visit_comes_with_its_recorded_times_to_every_phone_of_the_ca
     assert_eq!(kept.recorded, Some(recorded));
 }
 
+async fn the_route_a_phone_keeps_carries_each_clients_key_risks_from_their_record(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("pecovatelka.decin").await;
+    let upcoming: UpcomingVisits = json(app.get("/api/schedule/visits/upcoming").await).await;
+    let marie: Vec<_> = upcoming
+        .visits
+        .iter()
+        .filter(|v| v.client_name == "Marie Ukázková")
+        .collect();
+    assert!(!marie.is_empty(), "Marie is on the route: {upcoming:?}");
+    assert!(
+        marie
+            .iter()
+            .all(|v| v.key_risks.as_deref() == Some("Riziko pádu, chodí s chodítkem.")),
+        "{marie:?}"
+    );
+    let without = upcoming
+        .visits
+        .iter()
+        .find(|v| !["Marie Ukázková", "Věra Modelová"].contains(&v.client_name.as_str()))
+        .expect("a client without risks on the route");
+    assert_eq!(without.key_risks, None);
+
+    // A change to the client's record reaches the next route the phone fetches.
+    app.execute("UPDATE clients SET key_risks = 'Pes u dveří.' WHERE id = 'cl-d1'")
+        .await;
+    let today: TodayVisits = json(app.get("/api/schedule/visits/today").await).await;
+    let first = today
+        .visits
+        .iter()
+        .find(|v| v.client_name == "Marie Ukázková")
+        .expect("Marie today");
+    assert_eq!(first.key_risks.as_deref(), Some("Pes u dveří."));
+}
+
+async fn the_route_carries_the_clients_contact_persons_to_call_first_first(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.login_as("pecovatelka.decin").await;
+    app.execute(
+        "INSERT INTO client_contacts (id, client_id, name, relation, phone, position) VALUES \
+         ('cc-2', 'cl-d1', 'Petr Ukázka', 'syn', '777 888 999', 1), \
+         ('cc-1', 'cl-d1', 'Eva Ukázková', 'dcera', '+420 603 123 456', 0)",
+    )
+    .await;
+    let upcoming: UpcomingVisits = json(app.get("/api/schedule/visits/upcoming").await).await;
+    let marie = upcoming
+        .visits
+        .iter()
+        .find(|v| v.client_name == "Marie Ukázková")
+        .expect("Marie on the route");
+    let called: Vec<_> = marie
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.relation.as_str(), c.phone.as_str()))
+        .collect();
+    assert_eq!(
+        called,
+        [
+            ("Eva Ukázková", "dcera", "+420 603 123 456"),
+            ("Petr Ukázka", "syn", "777 888 999"),
+        ]
+    );
+    assert!(
+        upcoming
+            .visits
+            .iter()
+            .filter(|v| v.client_name != "Marie Ukázková")
+            .all(|v| v.contacts.is_empty()),
+        "only Marie has contact persons: {upcoming:?}"
+    );
+}
+
 on_both_engines!(
+    the_route_carries_the_clients_contact_persons_to_call_first_first,
+    the_route_a_phone_keeps_carries_each_clients_key_risks_from_their_record,
     a_recorded_visit_comes_with_its_recorded_times_to_every_phone_of_the_caregiver,
     the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upcoming_days_and_records_it_once,
     a_caregivers_phone_gets_her_route_for_the_next_seven_days,

@@ -3,7 +3,8 @@
 // whom she is with since when; "Odcházím" right away makes a too-short visit, which asks
 // why; saved, the badge turns "Hotovo" without a reload and the record reaches the server
 // once. On a second phone the visit is done and offers no second record. Along the way the
-// day's touch targets are measured. Demo data: every day Jana visits Věra Modelová.
+// day's touch targets are measured and the client's key risks read on her card. Demo data:
+// every day Jana visits Věra Modelová.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
 const CLIENT = 'Věra Modelová';
 const NOTE = 'Klientka dnes odpočívá, hygiena jen částečně.';
 const REASON = 'Klient si přál kratší návštěvu';
+const RISKS = 'Alergie na penicilin; klíč v klíčence.';
 const TEST_TIMEOUT = 150_000;
 
 /** Width and height, in CSS pixels, of every element `locator` matches. */
@@ -50,6 +52,8 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await card.waitFor();
       const visitId = (await card.locator('.visit-client').getAttribute('id')).replace(/^visit-/, '');
       assert.equal((await p.locator('.sync-waiting').innerText()).trim(), 'Žádný záznam nečeká na odeslání');
+      // The client's key risks from her record, beside the doorstep note.
+      assert.equal((await card.locator('.visit-risks').innerText()).replace(/\s+/g, ' ').trim(), `Rizika: ${RISKS}`);
 
       // The day's touch targets, before and after opening the record.
       const report = {};

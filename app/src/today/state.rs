@@ -194,6 +194,8 @@ mod tests {
             status: VisitStatus::Planned,
             tasks: vec!["Pomoc při osobní hygieně".to_owned()],
             doorstep_note: None,
+            key_risks: None,
+            contacts: Vec::new(),
             location: GeoPoint {
                 latitude: 50.772656,
                 longitude: 14.212861,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
+use shared::clients::{ContactPerson, tel_href};
 use shared::family::live::{OnPhone, RouteState};
 use shared::schedule::{TodayVisits, VisitView};
 
@@ -204,6 +205,21 @@ pub fn VisitCard(
             </p>
         }
     });
+    let risks = visit.key_risks.map(|risks| {
+        view! {
+            <p class="visit-risks">
+                <strong>"Rizika: "</strong>
+                {risks}
+            </p>
+        }
+    });
+    let calls = (!visit.contacts.is_empty()).then(|| {
+        view! {
+            <ul class="visit-calls" aria-label="Zavolat">
+                {visit.contacts.into_iter().map(call).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <li class=class data-status=move || badge.get().0>
             <article aria-labelledby=labelled_by>
@@ -222,6 +238,8 @@ pub fn VisitCard(
                     {visit.address} ", " {visit.municipality}
                 </address>
                 {note}
+                {risks}
+                {calls}
                 <a class="button button-navigate" href=directions target="_blank" rel="noopener">
                     "Navigovat"
                 </a>
@@ -230,4 +248,19 @@ pub fn VisitCard(
             </article>
         </li>
     }
+}
+
+/// One contact person to call with one tap; the number as written when it has nothing to dial.
+fn call(contact: ContactPerson) -> impl IntoView {
+    let who = format!("{} ({})", contact.name, contact.relation);
+    let item = match tel_href(&contact.phone) {
+        Some(href) => view! {
+            <a class="button button-call" href=href>
+                "Zavolat: " {who} <span class="call-number">{contact.phone}</span>
+            </a>
+        }
+        .into_any(),
+        None => view! { <span>{who} ", " {contact.phone}</span> }.into_any(),
+    };
+    view! { <li>{item}</li> }
 }

@@ -48,6 +48,8 @@ pub fn visit() -> VisitView {
             "Pomoc při úkonech osobní hygieny".to_owned(),
         ],
         doorstep_note: None,
+        key_risks: None,
+        contacts: Vec::new(),
         location: GeoPoint {
             latitude: 50.77,
             longitude: 14.21,

@@ -22,6 +22,7 @@ use app::ui::Remote;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use shared::ErrorDetail;
+use shared::clients::ContactPerson;
 use shared::identity::{Me, Role};
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{VisitStatus, VisitView};
@@ -100,6 +101,12 @@ fn visit(id: &str, client: &str, starts: &str, ends: &str) -> VisitView {
             "Dovoz oběda".to_owned(),
         ],
         doorstep_note: Some("Klíč v boxu u branky, kód 1234".to_owned()),
+        key_risks: Some("Riziko pádu".to_owned()),
+        contacts: vec![ContactPerson {
+            name: "Eva Nováková".to_owned(),
+            relation: "dcera".to_owned(),
+            phone: "+420 603 123 456".to_owned(),
+        }],
         location: GeoPoint {
             latitude: 50.772656,
             longitude: 14.212861,

@@ -34,7 +34,7 @@ fn a_day() -> TodayState {
 }
 
 #[wasm_bindgen_test]
-fn the_visit_list_shows_client_prague_time_range_tasks_and_note() {
+fn the_visit_list_shows_client_prague_time_range_tasks_note_key_risks_and_whom_to_call() {
     let host = mount(
         || view! { <TodayView today=monday() state=a_day() on_retry=ignore() now=before_the_day() /> },
     );
@@ -53,6 +53,16 @@ fn the_visit_list_shows_client_prague_time_range_tasks_and_note() {
     );
     assert_eq!(text(&first, ".visit-address"), "Husova 12, Děčín");
     assert!(text(&first, ".visit-note").contains("Klíč v boxu u branky"));
+    assert_eq!(text(&first, ".visit-risks"), "Rizika: Riziko pádu");
+    let call = find(&first, ".visit-calls a.button-call");
+    assert_eq!(
+        call.get_attribute("href").as_deref(),
+        Some("tel:+420603123456")
+    );
+    assert_eq!(
+        call.text_content().unwrap_or_default(),
+        "Zavolat: Eva Nováková (dcera)+420 603 123 456"
+    );
     let navigate = find(&first, "a.button-navigate");
     assert_eq!(navigate.text_content().unwrap_or_default(), "Navigovat");
     assert_eq!(

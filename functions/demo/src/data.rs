@@ -314,6 +314,12 @@ pub const INTERNAL_NOTE: (&str, &str) = (
     "Dcera žádá volat jen po 16. hodině (interní poznámka).",
 );
 
+/// The key risks on a client's record: client, risks.
+pub const KEY_RISKS: [(&str, &str); 2] = [
+    ("cl-d1", "Riziko pádu, chodí s chodítkem."),
+    ("cl-d5", "Alergie na penicilin; klíč v klíčence."),
+];
+
 /// Days of visits around the day the demo starts: from yesterday to thirteen days ahead.
 pub const VISIT_DAYS: std::ops::Range<i64> = -1..14;
 

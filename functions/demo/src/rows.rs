@@ -169,18 +169,21 @@ pub struct ClientRow {
     pub care_allowance_from: Option<String>,
     pub service_from: Option<String>,
     pub doorstep_note: Option<String>,
+    pub key_risks: Option<String>,
     pub internal_note: Option<String>,
 }
 
 impl Table for ClientRow {
     const INTO: &'static str = "clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
-        care_allowance_level, care_allowance_from, service_from, doorstep_note, internal_note, created_at)";
-    const COLUMNS: usize = 13;
+        care_allowance_level, care_allowance_from, service_from, doorstep_note, key_risks, internal_note, \
+        created_at)";
+    const COLUMNS: usize = 14;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
         push!(out; &self.id, &self.provider_id, &self.name, &self.street, &self.municipality_code,
               self.latitude, self.longitude, self.care_allowance_level,
               self.care_allowance_from.as_deref(), self.service_from.as_deref(),
-              self.doorstep_note.as_deref(), self.internal_note.as_deref(), created_at);
+              self.doorstep_note.as_deref(), self.key_risks.as_deref(), self.internal_note.as_deref(),
+              created_at);
     }
 }
 

@@ -8,8 +8,8 @@ use shared::time::{from_prague, prague_date};
 
 use crate::data::{
     ABSENCE, CARE_PLAN, CAREGIVERS, CLIENTS, DAILY_ROUTES, FAMILY_LINKS, INCIDENTS, INTERNAL_NOTE,
-    PLANS_VALID_DAYS_BEFORE, PRICE_LISTS, PROVIDERS, SHIFT, TEMPLATES, USERS, VISIT_DAYS,
-    client_provider, user_id, visit_id,
+    KEY_RISKS, PLANS_VALID_DAYS_BEFORE, PRICE_LISTS, PROVIDERS, SHIFT, TEMPLATES, USERS,
+    VISIT_DAYS, client_provider, user_id, visit_id,
 };
 use crate::region::{Day, Region, Routine};
 use crate::rows::{
@@ -91,6 +91,10 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                     // Served since their plans apply: scheduling reads the date as required.
                     service_from: Some(plans_from.clone()),
                     doorstep_note: note.map(str::to_owned),
+                    key_risks: KEY_RISKS
+                        .iter()
+                        .find(|(client, _)| client == id)
+                        .map(|(_, risks)| (*risks).to_owned()),
                     internal_note: (*id == INTERNAL_NOTE.0).then(|| INTERNAL_NOTE.1.to_owned()),
                 }
             })

@@ -419,6 +419,7 @@ impl Builder<'_> {
             doorstep_note: rng
                 .chance(300)
                 .then(|| (*rng.pick(&DOORSTEP_NOTES)).to_owned()),
+            key_risks: None,
             internal_note: None,
         });
         let agreed = agreed_tasks(rng, self.catalogue, level);

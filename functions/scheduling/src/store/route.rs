@@ -1,10 +1,11 @@
 //! A day's visits on a route: a caregiver's own (in either position of a two-person visit)
-//! or a provider's whole day.
+//! or a provider's whole day, each with its client's doorstep note, key risks and contact persons.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use platform::{Database, DbError, Value, timestamp};
+use shared::clients::ContactPerson;
 use shared::family::live::Outcome;
 use shared::planning::travel::GeoPoint;
 use shared::schedule::VisitView;
@@ -46,7 +47,7 @@ pub async fn route_visits(
         .query(
             &format!(
                 "SELECT v.id, v.client_id, v.starts_at, v.ends_at, p.status, c.name AS client_name, \
-                        c.street, m.name AS municipality, c.doorstep_note, c.latitude, c.longitude, \
+                        c.street, m.name AS municipality, c.doorstep_note, c.key_risks, c.latitude, c.longitude, \
                         {arrived}, {left}, {tasks_done} \
                  FROM visits v \
                  JOIN visit_progress p ON p.visit_id = v.id \
@@ -78,11 +79,33 @@ pub async fn route_visits(
             .or_default()
             .push(row.text("name")?);
     }
+    let mut contacts: HashMap<String, Vec<ContactPerson>> = HashMap::new();
+    for row in db
+        .query(
+            &format!(
+                "SELECT v.id AS visit_id, cc.name, cc.relation, cc.phone FROM client_contacts cc \
+                 JOIN visits v ON v.client_id = cc.client_id \
+                 WHERE {filter} ORDER BY cc.position"
+            ),
+            &params,
+        )
+        .await?
+    {
+        contacts
+            .entry(row.text("visit_id")?)
+            .or_default()
+            .push(ContactPerson {
+                name: row.text("name")?,
+                relation: row.text("relation")?,
+                phone: row.text("phone")?,
+            });
+    }
     rows.iter()
         .map(|row| {
             let id = row.text("id")?;
             let visit = VisitView {
                 tasks: tasks.remove(&id).unwrap_or_default(),
+                contacts: contacts.remove(&id).unwrap_or_default(),
                 id,
                 client_name: row.text("client_name")?,
                 address: row.text("street")?,
@@ -91,6 +114,7 @@ pub async fn route_visits(
                 ends_at: row.instant("ends_at")?,
                 status: status(row)?,
                 doorstep_note: row.optional_text("doorstep_note")?,
+                key_risks: row.optional_text("key_risks")?,
                 location: GeoPoint {
                     latitude: row.real("latitude")?,
                     longitude: row.real("longitude")?,
