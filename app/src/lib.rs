@@ -26,6 +26,7 @@ pub mod reports;
 pub mod staff;
 pub mod today;
 pub mod training;
+pub mod visit_page;
 pub mod visit_record;
 pub mod week;
 

@@ -21,6 +21,11 @@ pub fn caregiver(user_id: &str) -> String {
     format!("/pecovatele/{}", path_segment(user_id))
 }
 
+/// `/navstevy/{id}`: one visit for the office — who, when, what was recorded, its history.
+pub fn visit(visit_id: &str) -> String {
+    format!("/navstevy/{}", path_segment(visit_id))
+}
+
 /// `/klienti/{id}/plan`: a client's care plan, recurring visits and statements.
 pub fn client_plan(client_id: &str) -> String {
     format!("/klienti/{}/plan", path_segment(client_id))
