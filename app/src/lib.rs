@@ -22,6 +22,7 @@ pub mod clients;
 pub mod family;
 pub mod incidents;
 pub mod login;
+pub mod office_today;
 pub mod reports;
 pub mod staff;
 pub mod today;

@@ -12,6 +12,8 @@ pub const WEEK: &str = "/tyden";
 pub const CLIENTS: &str = "/klienti";
 pub const INTAKE: &str = "/klienti/novy";
 pub const ATTENTION: &str = "/udalosti";
+/// What needs the office's decision now.
+pub const OFFICE_TODAY: &str = "/prehled";
 pub const PROVIDER_REPORT: &str = "/vykazy";
 pub const REGION_REPORT: &str = "/kraj";
 pub const REPORT_DICTIONARY: &str = "/vykazy/slovnik";

@@ -16,11 +16,11 @@ const YESTERDAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }
 
 /** Every demo account, with the detail pages of its own records beyond its navigation. */
 const ACCOUNTS = [
-  { username: 'vedouci.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatel.decin', `/navstevy/visit-${YESTERDAY}-05`] },
-  { username: 'koordinator.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatelka.decin', `/navstevy/visit-${YESTERDAY}-00`] },
+  { username: 'vedouci.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatel.decin', `/navstevy/visit-${YESTERDAY}-05`, '/prehled'] },
+  { username: 'koordinator.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatelka.decin', `/navstevy/visit-${YESTERDAY}-00`, '/prehled'] },
   { username: 'pecovatelka.decin', details: [] },
   { username: 'pecovatel.decin', details: [] },
-  { username: 'vedouci.louny', details: ['/klienti/cl-l2/plan', '/pecovatele/user-pecovatelka.louny', `/navstevy/visit-${YESTERDAY}-08`] },
+  { username: 'vedouci.louny', details: ['/klienti/cl-l2/plan', '/pecovatele/user-pecovatelka.louny', `/navstevy/visit-${YESTERDAY}-08`, '/prehled'] },
   { username: 'pecovatelka.louny', details: [] },
   { username: 'kraj', details: [] },
   { username: 'analytik', details: [] },

@@ -89,7 +89,15 @@ fn TodayLoader(
     let record = record_slot
         .filter(|_| caregiver)
         .or_else(|| office.then(|| Callback::new(view::visit_page_link)));
+    let office_link = office.then(|| {
+        view! {
+            <p class="office-today-link">
+                <a href=crate::paths::OFFICE_TODAY>"Co dnes čeká na rozhodnutí →"</a>
+            </p>
+        }
+    });
     view! {
+        {office_link}
         <TodayView
             today=prague_date(Utc::now())
             state=state
