@@ -22,10 +22,12 @@ pub mod clients;
 pub mod family;
 pub mod incidents;
 pub mod login;
+pub mod office_today;
 pub mod reports;
 pub mod staff;
 pub mod today;
 pub mod training;
+pub mod visit_page;
 pub mod visit_record;
 pub mod week;
 

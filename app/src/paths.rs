@@ -12,6 +12,8 @@ pub const WEEK: &str = "/tyden";
 pub const CLIENTS: &str = "/klienti";
 pub const INTAKE: &str = "/klienti/novy";
 pub const ATTENTION: &str = "/udalosti";
+/// What needs the office's decision now.
+pub const OFFICE_TODAY: &str = "/prehled";
 pub const PROVIDER_REPORT: &str = "/vykazy";
 pub const REGION_REPORT: &str = "/kraj";
 pub const REPORT_DICTIONARY: &str = "/vykazy/slovnik";
@@ -19,6 +21,11 @@ pub const REPORT_DICTIONARY: &str = "/vykazy/slovnik";
 /// `/pecovatele/{id}`: a caregiver's profile and absences.
 pub fn caregiver(user_id: &str) -> String {
     format!("/pecovatele/{}", path_segment(user_id))
+}
+
+/// `/navstevy/{id}`: one visit for the office — who, when, what was recorded, its history.
+pub fn visit(visit_id: &str) -> String {
+    format!("/navstevy/{}", path_segment(visit_id))
 }
 
 /// `/klienti/{id}/plan`: a client's care plan, recurring visits and statements.

@@ -3,7 +3,8 @@
 //!
 //! Which role opens which feature (for loading each role's code when first needed):
 //! everyone: `login`, `account`; caregiver: `today`, `visit_record`; office (coordinator,
-//! manager): `today`, `week`, `clients`, `caregivers`, `incidents`, `staff`, `audit`;
+//! manager): `today`, `office_today`, `week`, `visit_page`, `clients`, `caregivers`, `incidents`, `staff`,
+//! `audit`;
 //! family: `family`; lecturer: `lecturing`; staff and the region: `training`; region (and
 //! managers): `reports`; anyone: `certificates` (verification and printing, no sign-in).
 
@@ -20,6 +21,7 @@ use crate::clients::{CarePlanPage, ClientFamilyPage, ClientsPage, IntakePage};
 use crate::family::{FamilyCalendarPage, FamilyChangesPage, FamilyPage, FamilyRequestPage};
 use crate::incidents::AttentionPage;
 use crate::login::LoginPage;
+use crate::office_today::OfficeTodayPage;
 use crate::paths;
 use crate::reports::{DictionaryPage, ProviderReportPage, RegionReportPage};
 use crate::session::{Gate, Navigation, Session, SessionHeader, SessionUnavailable, replace};
@@ -29,6 +31,7 @@ use crate::training::{
     CertificatePage, LecturerPage, RegionTrainingPage, TrainingPage, VerifyPage,
 };
 use crate::ui::Loading;
+use crate::visit_page::VisitPage;
 use crate::visit_record::{self, CaregiverSyncStatus, Offline};
 use crate::week::WeekPage;
 
@@ -67,6 +70,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tyden/:monday") view={Lazy::<WeekRoute>::new()} />
                     <Route path=path!("/udalosti") view={Lazy::<AttentionRoute>::new()} />
                     <Route path=path!("/pecovatele/:id") view={Lazy::<CaregiverRoute>::new()} />
+                    <Route path=path!("/navstevy/:visit_id") view={Lazy::<VisitRoute>::new()} />
+                    <Route path=path!("/prehled") view={Lazy::<OfficeTodayRoute>::new()} />
                     <Route path=path!("/pozvanka") view={Lazy::<InvitationRoute>::new()} />
                     <Route path=path!("/obnova-hesla") view={Lazy::<PasswordResetRoute>::new()} />
                     <Route path=path!("/skoleni") view={Lazy::<TrainingRoute>::new()} />
@@ -190,7 +195,8 @@ lazy_pages! {
     office: StaffRoute => StaffPage, ClientsRoute => ClientsPage, IntakeRoute => IntakePage,
         CarePlanRoute => CarePlanPage,
         ClientFamilyRoute => ClientFamilyPage, AuditRoute => AuditPage, WeekRoute => WeekPage,
-        AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage;
+        AttentionRoute => AttentionPage, CaregiverRoute => CaregiverPage, VisitRoute => VisitPage,
+        OfficeTodayRoute => OfficeTodayPage;
     family: FamilyRoute => FamilyPage, FamilyChangesRoute => FamilyChangesPage,
         FamilyRequestRoute => FamilyRequestPage, FamilyCalendarRoute => FamilyCalendarPage;
     public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;

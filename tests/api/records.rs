@@ -914,6 +914,17 @@ async fn reading_a_visits_records_is_audited(engine: Engine) {
     );
 }
 
+async fn a_visits_records_name_the_client_and_the_caregivers_on_it(engine: Engine) {
+    let app = spawn(engine).await;
+    let coordinator = signed_in(&app, "koordinator.decin").await;
+
+    let visit = visit_records(&coordinator, "visit-2026-11-04-00").await;
+
+    assert_eq!(visit.caregiver_names, vec!["Jana Pečovatelka".to_owned()]);
+    assert!(!visit.client_name.is_empty());
+    assert_eq!(visit.status, VisitStatus::Done);
+}
+
 async fn a_caregiver_reads_the_records_of_her_own_visits_only(engine: Engine) {
     let app = spawn(engine).await;
     app.login_as("pecovatelka.decin").await;
@@ -1168,6 +1179,7 @@ on_both_engines!(
     a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction,
     an_incident_flags_the_coordinator_until_acknowledged,
     reading_a_visits_records_is_audited,
+    a_visits_records_name_the_client_and_the_caregivers_on_it,
     a_caregiver_reads_the_records_of_her_own_visits_only,
     billing_a_month_crossing_eighty_hours_charges_the_lower_cap_beyond_them,
     a_cap_lowered_within_the_month_caps_the_visits_from_its_day,

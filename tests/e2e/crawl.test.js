@@ -11,13 +11,16 @@ import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
 const PASSWORD = 'demo1234';
 const TEST_TIMEOUT = 240_000;
 
+/** Yesterday's Prague date, `YYYY-MM-DD`: the demo's visits of yesterday are done and recorded. */
+const YESTERDAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(new Date(Date.now() - 86_400_000));
+
 /** Every demo account, with the detail pages of its own records beyond its navigation. */
 const ACCOUNTS = [
-  { username: 'vedouci.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatel.decin'] },
-  { username: 'koordinator.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatelka.decin'] },
+  { username: 'vedouci.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatel.decin', `/navstevy/visit-${YESTERDAY}-05`, '/prehled'] },
+  { username: 'koordinator.decin', details: ['/klienti/novy', '/klienti/cl-d1/plan', '/klienti/cl-d1/rodina', '/pecovatele/user-pecovatelka.decin', `/navstevy/visit-${YESTERDAY}-00`, '/prehled'] },
   { username: 'pecovatelka.decin', details: [] },
   { username: 'pecovatel.decin', details: [] },
-  { username: 'vedouci.louny', details: ['/klienti/cl-l2/plan', '/pecovatele/user-pecovatelka.louny'] },
+  { username: 'vedouci.louny', details: ['/klienti/cl-l2/plan', '/pecovatele/user-pecovatelka.louny', `/navstevy/visit-${YESTERDAY}-08`, '/prehled'] },
   { username: 'pecovatelka.louny', details: [] },
   { username: 'kraj', details: [] },
   { username: 'analytik', details: [] },

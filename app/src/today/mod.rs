@@ -84,13 +84,26 @@ fn TodayLoader(
         on_cleanup(move || tick.clear());
     }
     let caregiver = role == Some(Role::Caregiver);
+    // The office reads each visit on its own page (what was recorded, its history).
+    let office = role.is_some_and(|role| roles::PLANNERS.contains(&role));
+    let record = record_slot
+        .filter(|_| caregiver)
+        .or_else(|| office.then(|| Callback::new(view::visit_page_link)));
+    let office_link = office.then(|| {
+        view! {
+            <p class="office-today-link">
+                <a href=crate::paths::OFFICE_TODAY>"Co dnes čeká na rozhodnutí →"</a>
+            </p>
+        }
+    });
     view! {
+        {office_link}
         <TodayView
             today=prague_date(Utc::now())
             state=state
             on_retry=load
             notice=notice
-            record=record_slot.filter(|_| caregiver)
+            record=record
             phone=phone.filter(|_| caregiver)
             now=now
             tomorrow=tomorrow

@@ -6,6 +6,7 @@ use shared::clients::{ContactPerson, tel_href};
 use shared::family::live::{OnPhone, RouteState};
 use shared::schedule::{TodayVisits, VisitView};
 
+use crate::paths;
 use crate::today::state::{DayPlan, TodayState, state_badge, visit_count, visit_state};
 use crate::ui::format::{capitalized, czech_date, machine_instant, time_range};
 use crate::ui::{ErrorPanel, Loading};
@@ -172,6 +173,16 @@ fn DayVisits(
             }
         }}
     }
+}
+
+/// Ends a visit's card for the office: a link to the visit's page.
+pub fn visit_page_link(visit: VisitView) -> AnyView {
+    view! {
+        <a class="button visit-page-link" href=paths::visit(&visit.id)>
+            "Detail návštěvy"
+        </a>
+    }
+    .into_any()
 }
 
 /// One visit on the route.

@@ -1,6 +1,7 @@
 //! Dates and times as people read them, in Prague wall time: pure and tested natively.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use shared::schedule::VisitEvent;
 use shared::time::{czech_weekday, czech_weekday_genitive, to_prague};
 
 /// `8:00–9:30` in Prague wall time.
@@ -98,6 +99,27 @@ pub fn short_date_time(instant: DateTime<Utc>) -> String {
     )
 }
 
+/// One change of a visit's history as the planner reads it: when, who, what, why.
+pub fn history_line(event: &VisitEvent) -> String {
+    let what = match event.kind.as_str() {
+        "generated" => "vytvořena z plánu péče",
+        "created" => "přidána ručně",
+        "moved" => "přesunuta na jiný čas",
+        "assigned" => "přidělena jinému pracovníkovi",
+        "cancelled" => "zrušena",
+        _ => "změněna",
+    };
+    let mut line = format!(
+        "{} {}: {what}",
+        short_date_time(event.at),
+        event.display_name
+    );
+    if let Some(reason) = event.reason.as_deref().filter(|r| !r.is_empty()) {
+        line.push_str(&format!(" ({reason})"));
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +195,23 @@ mod tests {
             short_date_time(utc("2026-11-23T14:30:00Z")),
             "23. 11. 2026 15:30"
         );
+    }
+
+    #[test]
+    fn a_history_line_says_when_who_what_and_why() {
+        let event = VisitEvent {
+            at: utc("2026-11-23T07:05:00Z"),
+            user_id: "k".into(),
+            display_name: "Petr Koordinátor".into(),
+            kind: "moved".into(),
+            detail: "…".into(),
+            reason: Some("nemoc".into()),
+        };
+        let line = history_line(&event);
+        assert!(
+            line.ends_with("Petr Koordinátor: přesunuta na jiný čas (nemoc)"),
+            "{line}"
+        );
+        assert!(line.starts_with(&short_date_time(event.at)));
     }
 }

@@ -1,5 +1,5 @@
-//! The planner's changes as plain data: the move form parsed into the API's change, the
-//! visit's history in words, and the optimiser's proposal compared and accepted. Pure,
+//! The planner's changes as plain data: the move form parsed into the API's change and the
+//! optimiser's proposal compared and accepted. Pure,
 //! tested natively.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
@@ -7,12 +7,10 @@ use shared::ErrorDetail;
 use shared::planning::input::check_reason;
 use shared::schedule::{
     AcceptProposal, AcceptedChange, BoardVisit, PlanScore, Proposal, ProposedChange, VisitChange,
-    VisitEvent,
 };
 use shared::time::{from_prague, to_prague};
 
 use crate::ui::form::field_error;
-use crate::ui::format::short_date_time;
 use crate::week::state::day_tab_label;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,27 +83,6 @@ pub fn change_summary(client_name: &str, conflicts: &[String]) -> String {
             conflicts.join(" ")
         )
     }
-}
-
-/// One change of a visit's history as the planner reads it: when, who, what, why.
-pub fn history_line(event: &VisitEvent) -> String {
-    let what = match event.kind.as_str() {
-        "generated" => "vytvořena z plánu péče",
-        "created" => "přidána ručně",
-        "moved" => "přesunuta na jiný čas",
-        "assigned" => "přidělena jinému pracovníkovi",
-        "cancelled" => "zrušena",
-        _ => "změněna",
-    };
-    let mut line = format!(
-        "{} {}: {what}",
-        short_date_time(event.at),
-        event.display_name
-    );
-    if let Some(reason) = event.reason.as_deref().filter(|r| !r.is_empty()) {
-        line.push_str(&format!(" ({reason})"));
-    }
-    line
 }
 
 /// One line of the comparison between the current plan and a proposal.
@@ -339,24 +316,6 @@ mod tests {
         assert_eq!(request.changes[0].caregiver_ids, ["martin"]);
         let none = accept_request(&proposal(), &Default::default()).expect_err("none chosen");
         assert_eq!(none.field.as_deref(), Some("changes"));
-    }
-
-    #[test]
-    fn a_history_line_says_when_who_what_and_why() {
-        let event = VisitEvent {
-            at: utc("2026-11-23T07:05:00Z"),
-            user_id: "k".into(),
-            display_name: "Petr Koordinátor".into(),
-            kind: "moved".into(),
-            detail: "…".into(),
-            reason: Some("nemoc".into()),
-        };
-        let line = history_line(&event);
-        assert!(
-            line.ends_with("Petr Koordinátor: přesunuta na jiný čas (nemoc)"),
-            "{line}"
-        );
-        assert!(line.starts_with(&short_date_time(event.at)));
     }
 
     #[test]

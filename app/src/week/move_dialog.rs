@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use shared::ErrorDetail;
 use shared::schedule::{BoardCaregiver, BoardVisit, VisitStatus};
 
+use crate::paths;
 use crate::session::{Session, loader};
 use crate::ui::form::{FormError, invalid_when_named};
-use crate::ui::format::czech_date;
+use crate::ui::format::{czech_date, history_line};
 use crate::ui::{ErrorPanel, Loading, Remote};
 use crate::week::api;
-use crate::week::changes::{MoveDraft, history_line};
+use crate::week::changes::MoveDraft;
 
 /// Reasons planners give most, offered as the reason field's suggestions.
 const COMMON_REASONS: [&str; 5] = [
@@ -95,6 +96,7 @@ pub fn MoveDialog(
     let names_field = move |field: &'static str| invalid_when_named(error, field);
     let visit_id = draft.visit_id.clone();
     let visit_id_for_history = draft.visit_id.clone();
+    let visit_page = paths::visit(&draft.visit_id);
     let on_send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = |select: NodeRef<leptos::html::Select>| {
@@ -192,6 +194,11 @@ pub fn MoveDialog(
             </div>
             <FormError id="move-error" error=error />
             <VisitHistory visit_id=visit_id_for_history />
+            <p>
+                <a class="visit-page-link" href=visit_page>
+                    "Celá návštěva: co bylo zapsáno a historie"
+                </a>
+            </p>
             <div class="actions">
                 <button type="submit" class="button" disabled=move || pending.get()>
                     {move || if pending.get() { "Ukládám…" } else { "Uložit změnu" }}

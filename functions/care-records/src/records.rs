@@ -49,6 +49,7 @@ pub async fn visit_records<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
         }))
         .collect();
     audit::record_many(cx.db, caller, Action::Read, &subjects, cx.now).await?;
+    let caregiver_names = visits::caregiver_names(cx.db, visit_id).await?;
     Ok(ApiResponse::ok(&VisitRecords {
         visit_id: visit_id.to_owned(),
         client_name: visit.client_name,
@@ -56,6 +57,7 @@ pub async fn visit_records<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
         starts_at: visit.starts_at,
         ends_at: visit.ends_at,
         client_id: visit.client_id,
+        caregiver_names,
         records,
     }))
 }

@@ -156,6 +156,9 @@ pub struct VisitRecords {
     pub status: VisitStatus,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
+    /// Who is on the visit by name: its caregiver first, then the second one.
+    #[serde(default)]
+    pub caregiver_names: Vec<String>,
     pub records: Vec<RecordView>,
 }
 

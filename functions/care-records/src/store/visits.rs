@@ -52,6 +52,19 @@ fn visit(row: &Row) -> Result<Visit, DbError> {
     })
 }
 
+/// Who is on a visit by name: its caregiver first, then the second one.
+pub async fn caregiver_names(db: &impl Database, visit_id: &str) -> Result<Vec<String>, DbError> {
+    db.query(
+        "SELECT u.display_name FROM visit_assignments a JOIN users u ON u.id = a.caregiver_id \
+         WHERE a.visit_id = $1 ORDER BY a.position",
+        &[visit_id.into()],
+    )
+    .await?
+    .iter()
+    .map(|row| row.text("display_name"))
+    .collect()
+}
+
 /// A visit of the provider.
 pub async fn find(
     db: &impl Database,
