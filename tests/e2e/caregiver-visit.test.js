@@ -18,6 +18,23 @@ const REASON = 'Klient si přál kratší návštěvu';
 const RISKS = 'Alergie na penicilin; klíč v klíčence.';
 const TEST_TIMEOUT = 150_000;
 
+// The draft goes into the phone's store as she types, a moment after each keystroke; the
+// reload comes once the note is there (the app's IndexedDB "epece", key "outbox").
+async function draftStored(page, note) {
+  await page.waitForFunction((text) => new Promise((resolve) => {
+    const opened = indexedDB.open('epece');
+    opened.onerror = () => resolve(false);
+    opened.onsuccess = () => {
+      const read = opened.result.transaction('kv').objectStore('kv').get('outbox');
+      read.onerror = () => resolve(false);
+      read.onsuccess = () => {
+        opened.result.close();
+        resolve(typeof read.result === 'string' && read.result.includes(text));
+      };
+    };
+  }), note);
+}
+
 /** Width and height, in CSS pixels, of every element `locator` matches. */
 async function sizes(locator) {
   return locator.evaluateAll((elements) => elements.map((element) => {
@@ -85,6 +102,7 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await form.getByLabel('Poznámka', { exact: true }).fill(NOTE);
 
       // A reload loses nothing: the bar, the arrival, the tick and the note are still there.
+      await draftStored(p, NOTE);
       await p.reload();
       await bar.waitFor();
       await form.getByLabel('Poznámka', { exact: true }).waitFor();
