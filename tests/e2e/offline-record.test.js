@@ -45,6 +45,8 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
       await card.getByRole('button', { name: 'Příchod – zaznamenat návštěvu' }).click();
       await card.locator('.record-form .task-choice input[type=checkbox]').first().waitFor();
       await card.getByRole('button', { name: 'Zrušit' }).click();
+      // The check-in is taken back on the phone's store first, then on the page.
+      await card.getByRole('button', { name: 'Příchod – zaznamenat návštěvu' }).waitFor();
 
       // Offline: the app and the day come from the phone.
       await phone.context.setOffline(true);
