@@ -89,12 +89,13 @@ fn ProviderReportLoader() -> impl IntoView {
         <style>{REPORT_STYLE}</style>
         <section class="report-page" aria-labelledby="report-heading">
             <h1 id="report-heading">"Výkaz poskytovatele"</h1>
-            <form
-                class="report-controls"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    load.run(());
-                }
+            <ReportControls
+                load=load
+                xlsx=Signal::derive(move || {
+                    period.track();
+                    provider.track();
+                    query().url("provider", Some("xlsx"))
+                })
             >
                 {picker}
                 <PeriodField period=period />
@@ -102,18 +103,35 @@ fn ProviderReportLoader() -> impl IntoView {
                     <input type="checkbox" on:change=move |ev| annual.set(event_target_checked(&ev)) />
                     " Roční výkaz pro stát (rok období)"
                 </label>
-                <button type="submit" class="button">"Zobrazit"</button>
-                <a class="button" href=move || { period.track(); provider.track(); query().url("provider", Some("xlsx")) } download="">
-                    "Stáhnout XLSX"
-                </a>
-                <button type="button" class="button" on:click=move |_| print_page()>"Vytisknout"</button>
-                <a href=crate::paths::REPORT_DICTIONARY>"Slovník údajů"</a>
-            </form>
+            </ReportControls>
             {remote_view(report.into(), load, move |report: Report| {
                 let csv = (!annual.get_untracked()).then_some(csv);
                 view! { <ReportTables report=report csv_url=csv /> }
             })}
         </section>
+    }
+}
+
+/// What every report page's controls end with: show, XLSX, print and the dictionary, after
+/// the page's own filters.
+#[component]
+fn ReportControls(load: Callback<()>, xlsx: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <form
+            class="report-controls"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                load.run(());
+            }
+        >
+            {children()}
+            <button type="submit" class="button">"Zobrazit"</button>
+            <a class="button" href=move || xlsx.get() download="">
+                "Stáhnout XLSX"
+            </a>
+            <button type="button" class="button" on:click=move |_| print_page()>"Vytisknout"</button>
+            <a href=crate::paths::REPORT_DICTIONARY>"Slovník údajů"</a>
+        </form>
     }
 }
 
@@ -165,12 +183,13 @@ fn RegionReportLoader() -> impl IntoView {
         <style>{REPORT_STYLE}</style>
         <section class="report-page" aria-labelledby="region-heading">
             <h1 id="region-heading">"Výkaz sítě kraje"</h1>
-            <form
-                class="report-controls"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    load.run(());
-                }
+            <ReportControls
+                load=load
+                xlsx=Signal::derive(move || {
+                    period.track();
+                    district.track();
+                    query().url("region", Some("xlsx"))
+                })
             >
                 <PeriodField period=period />
                 <label>
@@ -187,13 +206,7 @@ fn RegionReportLoader() -> impl IntoView {
                         {DISTRICTS.map(|d| view! { <option value=d>{d}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="submit" class="button">"Zobrazit"</button>
-                <a class="button" href=move || { period.track(); district.track(); query().url("region", Some("xlsx")) } download="">
-                    "Stáhnout XLSX"
-                </a>
-                <button type="button" class="button" on:click=move |_| print_page()>"Vytisknout"</button>
-                <a href=crate::paths::REPORT_DICTIONARY>"Slovník údajů"</a>
-            </form>
+            </ReportControls>
             {remote_view(report.into(), load, move |report: Report| {
                 let figures = region_figures(&report, municipalities, by_rate);
                 view! {
