@@ -4,7 +4,9 @@
 //! tenths of a distance unit for Solomon) on one timeline (e.g. minutes since Monday 00:00
 //! of the planned week), so sums are exact and the checker can compare them for equality.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::plan::{Activity, Plan};
 
 /// A moment or a duration on the problem's timeline.
 pub type Time = i64;
@@ -313,6 +315,28 @@ impl Problem {
     /// visit and travel time is from the target.
     pub fn with_contract_minutes(mut self, targets: BTreeMap<PersonId, Time>) -> Self {
         self.contract_minutes = targets;
+        self
+    }
+
+    /// Takes `plan` as the current plan: each visit it serves gets its persons and start as
+    /// [`Visit::current`]; the visits it does not serve get none.
+    pub fn with_current_plan(mut self, plan: &Plan) -> Self {
+        let mut places: HashMap<VisitId, CurrentAssignment> = HashMap::new();
+        for route in &plan.routes {
+            let person = self.shifts[route.shift].person;
+            for stop in &route.stops {
+                if let Activity::Visit(visit) = stop.activity {
+                    let place = places.entry(visit).or_insert(CurrentAssignment {
+                        persons: Vec::new(),
+                        start: stop.start,
+                    });
+                    place.persons.push(person);
+                }
+            }
+        }
+        for visit in &mut self.visits {
+            visit.current = places.remove(&visit.id);
+        }
         self
     }
 

@@ -7,4 +7,5 @@ mod determinism;
 mod objectives;
 mod properties;
 mod reasons;
+mod replanning;
 mod solomon;
