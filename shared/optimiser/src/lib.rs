@@ -97,6 +97,7 @@
 
 mod budget;
 pub mod check;
+pub mod file;
 pub mod model;
 pub mod plan;
 mod rng;
@@ -106,6 +107,7 @@ pub mod synthetic;
 
 pub use budget::Budget;
 pub use check::{Report, Violation, check};
+pub use file::FileError;
 pub use model::{
     Absence, Break, ClientId, CurrentAssignment, PersonId, Problem, ProblemError, Shift, SkillSet,
     Time, TravelMatrix, Visit, VisitId, Weights, Window,

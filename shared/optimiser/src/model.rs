@@ -6,25 +6,31 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::plan::{Activity, Plan};
 
 /// A moment or a duration on the problem's timeline.
 pub type Time = i64;
 
 /// The caller's id of a visit; a plan names visits by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct VisitId(pub u64);
 
 /// The caller's id of a client; continuity of care counts caregivers per client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ClientId(pub u64);
 
 /// The caller's id of a person; one person may work several shifts (days) of a week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct PersonId(pub u64);
 
 /// Skills as a set of small numbers (0..64) that the caller assigns to its skill catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct SkillSet(pub u64);
 
 impl SkillSet {
@@ -41,7 +47,8 @@ impl SkillSet {
 }
 
 /// An inclusive range of allowed START times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Window {
     pub open: Time,
     pub close: Time,
@@ -54,7 +61,8 @@ impl Window {
 }
 
 /// Something to be done at a client's home.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Visit {
     pub id: VisitId,
     pub client: ClientId,
@@ -83,14 +91,16 @@ pub struct Visit {
 /// (`Weights::disruption`; for a two-caregiver visit with its two current persons that is
 /// exactly "a set of persons other than `persons`"), and starting it at any time other than
 /// `start` counts one retime (`Weights::retime`). The search starts from these places.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CurrentAssignment {
     pub persons: Vec<PersonId>,
     pub start: Time,
 }
 
 /// A required pause within a shift, to start within `[earliest, latest]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Break {
     pub earliest: Time,
     pub latest: Time,
@@ -98,14 +108,16 @@ pub struct Break {
 }
 
 /// A fixed time inside a shift when the caregiver is not available (a doctor's appointment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Absence {
     pub start: Time,
     pub duration: Time,
 }
 
 /// One caregiver's working day (or a Solomon vehicle): a route is planned per shift.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Shift {
     pub person: PersonId,
     pub start_location: usize,
@@ -118,6 +130,7 @@ pub struct Shift {
     pub latest_end: Time,
     pub skills: SkillSet,
     pub capacity: i64,
+    #[serde(rename = "break")]
     pub break_: Option<Break>,
     pub absences: Vec<Absence>,
     /// The whole shift is cancelled (sick leave, holiday): no visit may be planned on it.
@@ -125,7 +138,8 @@ pub struct Shift {
 }
 
 /// Weights of the objective's weighted sum; see the crate docs for the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Weights {
     pub travel: i64,
     pub waiting: i64,

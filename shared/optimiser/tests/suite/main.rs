@@ -4,6 +4,7 @@
 
 mod check_violations;
 mod determinism;
+mod files;
 mod objectives;
 mod properties;
 mod reasons;
