@@ -28,7 +28,7 @@ pub(crate) struct Layout<'a> {
     pub stops: Vec<Stop>,
     /// The stops of each visit: one, or two for a two-caregiver visit.
     pub copies: Vec<Vec<usize>>,
-    /// The routes whose caregiver may serve each visit.
+    /// The routes whose caregiver may serve each visit, and whose shift overlaps its window.
     pub allowed: Vec<Vec<usize>>,
     /// Each route's break and absences, by earliest start.
     pub pauses: Vec<Vec<usize>>,
@@ -134,7 +134,11 @@ impl<'a> Layout<'a> {
             .map(|visit| {
                 (0..shifts.len())
                     .filter(|&route| {
-                        grid.holds_start(visit.window) && problem.may_serve(&shifts[route], visit)
+                        let shift = &shifts[route];
+                        grid.holds_start(visit.window)
+                            && visit.window.close >= shift.start
+                            && visit.window.open + visit.duration <= shift.latest_end
+                            && problem.may_serve(shift, visit)
                     })
                     .collect()
             })

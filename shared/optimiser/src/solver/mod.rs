@@ -191,7 +191,11 @@ fn diagnose(layout: &Layout, visit: usize) -> Reason {
         .copied()
         .filter(|&s| !info.refused.contains(&shifts[s].person))
         .collect();
-    let allowed = &layout.allowed[visit];
+    let allowed: Vec<usize> = accepted
+        .iter()
+        .copied()
+        .filter(|&s| problem.may_serve(&shifts[s], info))
+        .collect();
     let persons: std::collections::BTreeSet<usize> =
         allowed.iter().map(|&route| layout.person[route]).collect();
     let needed = usize::from(info.caregivers_needed);
