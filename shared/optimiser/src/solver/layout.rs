@@ -36,9 +36,10 @@ pub(crate) struct Layout<'a> {
     pub route_end: Vec<Piece>,
     /// Routes of one class are interchangeable, so only one empty route of a class is tried.
     pub class: Vec<usize>,
-    /// Dense indices for continuity counting.
+    /// Dense indices for continuity counting, and each client's visits.
     pub client: Vec<usize>,
     pub clients: usize,
+    pub visits_of_client: Vec<Vec<usize>>,
     pub person: Vec<usize>,
     pub persons: usize,
     /// Other visits by travel time, nearest first.
@@ -156,6 +157,10 @@ impl<'a> Layout<'a> {
             .collect();
 
         let (client, clients) = dense(visits.iter().map(|v| v.client));
+        let mut visits_of_client = vec![Vec::new(); clients];
+        for (visit, &number) in client.iter().enumerate() {
+            visits_of_client[number].push(visit);
+        }
         let (person, persons) = dense(shifts.iter().map(|s| s.person));
         let mut target = vec![None; persons];
         for (route, shift) in shifts.iter().enumerate() {
@@ -199,6 +204,7 @@ impl<'a> Layout<'a> {
             class,
             client,
             clients,
+            visits_of_client,
             person,
             persons,
             neighbours,

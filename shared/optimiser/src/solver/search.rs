@@ -13,6 +13,9 @@ use crate::solver::solution::{Insertion, Solution};
 const AVERAGE_REMOVED: f64 = 10.0;
 /// Longest string removed from one route.
 const MAX_STRING: usize = 10;
+/// Probability that a ruin also removes every visit of the first removed visit's client,
+/// when continuity counts: reinserted together, they can move to one caregiver at once.
+const CLIENT_REMOVAL: f64 = 0.2;
 /// Probability of skipping a place during reinsertion, which diversifies the greedy.
 const BLINK: f64 = 0.01;
 /// Start times tried for a two-caregiver visit across its window.
@@ -195,6 +198,16 @@ impl<'a> Search<'a> {
         };
         let mut ruined_routes = Vec::new();
         let mut removed_stops = Vec::new();
+        if layout.counts_continuity() && self.rng.chance(CLIENT_REMOVAL) {
+            let client = layout.client[seed];
+            for &visit in &layout.visits_of_client[client] {
+                removed_stops.extend(
+                    layout.copies[visit]
+                        .iter()
+                        .filter(|&&stop| solution.route_of[stop].is_some()),
+                );
+            }
+        }
         for &neighbour in &layout.neighbours[seed] {
             if ruined_routes.len() >= strings {
                 break;
