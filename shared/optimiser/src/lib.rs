@@ -38,7 +38,9 @@
 //!
 //! # Method
 //! Ruin and recreate with simulated annealing after SISR (Christiaens & Vanden Berghe 2020):
-//! each iteration removes a few strings of nearby visits from different routes and reinserts
+//! each iteration removes a few strings of nearby visits from different routes (now and then,
+//! when continuity counts, also every visit of one client, so that a client's week can move
+//! to one caregiver at once) and reinserts
 //! every removed and unassigned visit at its cheapest feasible place, in one of several
 //! orders, skipping places at random ("blinks"). Feasibility and cost of an insertion come
 //! in constant time from cached prefix and suffix segments with time-warp concatenation

@@ -4,11 +4,11 @@
 //! tenths of a distance unit for Solomon) on one timeline (e.g. minutes since Monday 00:00
 //! of the planned week), so sums are exact and the checker can compare them for equality.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{Activity, Plan};
+use crate::plan::Plan;
 
 /// A moment or a duration on the problem's timeline.
 pub type Time = i64;
@@ -335,19 +335,7 @@ impl Problem {
     /// Takes `plan` as the current plan: each visit it serves gets its persons and start as
     /// [`Visit::current`]; the visits it does not serve get none.
     pub fn with_current_plan(mut self, plan: &Plan) -> Self {
-        let mut places: HashMap<VisitId, CurrentAssignment> = HashMap::new();
-        for route in &plan.routes {
-            let person = self.shifts[route.shift].person;
-            for stop in &route.stops {
-                if let Activity::Visit(visit) = stop.activity {
-                    let place = places.entry(visit).or_insert(CurrentAssignment {
-                        persons: Vec::new(),
-                        start: stop.start,
-                    });
-                    place.persons.push(person);
-                }
-            }
-        }
+        let mut places = plan.places(&self);
         for visit in &mut self.visits {
             visit.current = places.remove(&visit.id);
         }

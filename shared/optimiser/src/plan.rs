@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Time, VisitId};
+use std::collections::BTreeMap;
+
+use crate::model::{CurrentAssignment, Problem, Time, VisitId};
 
 /// One thing a caregiver does on a route, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,4 +146,27 @@ pub struct Plan {
     pub unassigned: Vec<Unassigned>,
     /// The objective as the optimiser computed it; the checker recomputes it independently.
     pub objective: Objective,
+}
+
+impl Plan {
+    /// Who serves each visit the plan serves, in route order, and when it starts: what a
+    /// caregiver and a family see of the plan, and what a re-proposal takes as current.
+    pub fn places(&self, problem: &Problem) -> BTreeMap<VisitId, CurrentAssignment> {
+        let mut places: BTreeMap<VisitId, CurrentAssignment> = BTreeMap::new();
+        for route in &self.routes {
+            let Some(shift) = problem.shifts().get(route.shift) else {
+                continue;
+            };
+            for stop in &route.stops {
+                if let Activity::Visit(visit) = stop.activity {
+                    let place = places.entry(visit).or_insert(CurrentAssignment {
+                        persons: Vec::new(),
+                        start: stop.start,
+                    });
+                    place.persons.push(shift.person);
+                }
+            }
+        }
+        places
+    }
 }

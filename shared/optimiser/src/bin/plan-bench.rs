@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use optimiser::{
-    Activity, Budget, ClientId, PersonId, Plan, Problem, Settings, Time, VisitId, check, file,
+    Budget, ClientId, PersonId, Plan, Problem, Settings, Time, VisitId, check, file,
     optimise_with_stats,
 };
 
@@ -153,17 +153,10 @@ fn main() -> ExitCode {
 type Places = BTreeMap<VisitId, (BTreeSet<PersonId>, Time)>;
 
 fn plan_places(problem: &Problem, plan: &Plan) -> Places {
-    let mut places = Places::new();
-    for route in &plan.routes {
-        let person = problem.shifts()[route.shift].person;
-        for stop in &route.stops {
-            if let Activity::Visit(visit) = stop.activity {
-                let place = places.entry(visit).or_insert((BTreeSet::new(), stop.start));
-                place.0.insert(person);
-            }
-        }
-    }
-    places
+    plan.places(problem)
+        .into_iter()
+        .map(|(visit, place)| (visit, (place.persons.into_iter().collect(), place.start)))
+        .collect()
 }
 
 fn current_places(problem: &Problem) -> Places {

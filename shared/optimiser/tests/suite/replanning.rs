@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use optimiser::{
-    Activity, Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift,
-    SkillSet, Time, TravelMatrix, Visit, VisitId, Weights, Window, check, optimise, synthetic,
+    Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift, SkillSet, Time,
+    TravelMatrix, Visit, VisitId, Weights, Window, check, optimise, synthetic,
 };
 
 const HOUR: Time = 60;
@@ -25,20 +25,50 @@ fn plan_with(problem: &Problem, seed: u64, iterations: u64) -> Plan {
     plan
 }
 
-/// Who serves each visit and when: what a caregiver and a family see of a plan.
+/// Who serves each visit (persons in order) and when.
 fn places(problem: &Problem, plan: &Plan) -> BTreeMap<VisitId, (Vec<PersonId>, Time)> {
-    let mut places: BTreeMap<VisitId, (Vec<PersonId>, Time)> = BTreeMap::new();
-    for route in &plan.routes {
-        let person = problem.shifts()[route.shift].person;
-        for stop in &route.stops {
-            if let Activity::Visit(visit) = stop.activity {
-                let place = places.entry(visit).or_insert((Vec::new(), stop.start));
-                place.0.push(person);
-                place.0.sort();
-            }
-        }
+    plan.places(problem)
+        .into_iter()
+        .map(|(visit, mut place)| {
+            place.persons.sort();
+            (visit, (place.persons, place.start))
+        })
+        .collect()
+}
+
+/// A half-hour visit of a client of its own, without skills, pins or preferences.
+fn visit(id: u64, location: usize, window: Window) -> Visit {
+    Visit {
+        id: VisitId(id),
+        client: ClientId(id),
+        location,
+        window,
+        duration: 30,
+        demand: 0,
+        required_skills: SkillSet::default(),
+        caregivers_needed: 1,
+        pinned: Vec::new(),
+        refused: Vec::new(),
+        preferred: Vec::new(),
+        current: None,
     }
-    places
+}
+
+/// A shift 7:00–15:00 (16:00 at the latest) from and back to `home`.
+fn shift(person: u64, home: usize) -> Shift {
+    Shift {
+        person: PersonId(person),
+        start_location: home,
+        end_location: home,
+        start: 7 * HOUR,
+        regular_end: 15 * HOUR,
+        latest_end: 16 * HOUR,
+        skills: SkillSet::default(),
+        capacity: 1,
+        break_: None,
+        absences: Vec::new(),
+        absent: false,
+    }
 }
 
 /// Visits of the current plan, not of `sick`, whose persons or start changed.
@@ -122,46 +152,27 @@ fn morning(weights: Weights) -> Problem {
         .flat_map(|a| x.iter().map(move |b| (a - b as &i64).abs()))
         .collect();
     let travel = TravelMatrix::new(x.len(), times).expect("square matrix");
-    let visit = |id: u64, location: usize, start: Time, person: u64| Visit {
-        id: VisitId(id),
-        client: ClientId(id),
-        location,
-        window: Window {
-            open: start - HOUR,
-            close: start + HOUR,
-        },
-        duration: 30,
-        demand: 0,
-        required_skills: SkillSet::default(),
-        caregivers_needed: 1,
-        pinned: Vec::new(),
-        refused: Vec::new(),
-        preferred: Vec::new(),
+    let current = |id: u64, location: usize, start: Time, person: u64| Visit {
         current: Some(CurrentAssignment {
             persons: vec![PersonId(person)],
             start,
         }),
-    };
-    let shift = |person: u64, home: usize| Shift {
-        person: PersonId(person),
-        start_location: home,
-        end_location: home,
-        start: 7 * HOUR,
-        regular_end: 15 * HOUR,
-        latest_end: 16 * HOUR,
-        skills: SkillSet::default(),
-        capacity: 1,
-        break_: None,
-        absences: Vec::new(),
-        absent: false,
+        ..visit(
+            id,
+            location,
+            Window {
+                open: start - HOUR,
+                close: start + HOUR,
+            },
+        )
     };
     let mut sick = shift(1, 0);
     sick.absent = true;
     let visits = vec![
-        visit(1, 1, 9 * HOUR, 1),
-        visit(2, 2, 9 * HOUR + 35, 1),
-        visit(3, 3, 9 * HOUR, 2),
-        visit(4, 4, 9 * HOUR + 35, 2),
+        current(1, 1, 9 * HOUR, 1),
+        current(2, 2, 9 * HOUR + 35, 1),
+        current(3, 3, 9 * HOUR, 2),
+        current(4, 4, 9 * HOUR + 35, 2),
     ];
     Problem::new(
         travel,
@@ -241,40 +252,12 @@ fn continuity_of_care_gives_a_client_fewer_caregivers_over_a_week() {
 /// Four half-hour visits at one place ten minutes from the office; two caregivers.
 fn four_visits(fairness: i64) -> Problem {
     let travel = TravelMatrix::new(2, vec![0, 10, 10, 0]).expect("square matrix");
-    let visits = (1..=4)
-        .map(|id| Visit {
-            id: VisitId(id),
-            client: ClientId(id),
-            location: 1,
-            window: Window {
-                open: 8 * HOUR,
-                close: 12 * HOUR,
-            },
-            duration: 30,
-            demand: 0,
-            required_skills: SkillSet::default(),
-            caregivers_needed: 1,
-            pinned: Vec::new(),
-            refused: Vec::new(),
-            preferred: Vec::new(),
-            current: None,
-        })
-        .collect();
-    let shifts = [1, 2]
-        .map(|person| Shift {
-            person: PersonId(person),
-            start_location: 0,
-            end_location: 0,
-            start: 8 * HOUR,
-            regular_end: 14 * HOUR,
-            latest_end: 15 * HOUR,
-            skills: SkillSet::default(),
-            capacity: 10,
-            break_: None,
-            absences: Vec::new(),
-            absent: false,
-        })
-        .to_vec();
+    let morning = Window {
+        open: 8 * HOUR,
+        close: 12 * HOUR,
+    };
+    let visits = (1..=4).map(|id| visit(id, 1, morning)).collect();
+    let shifts = vec![shift(1, 0), shift(2, 0)];
     let weights = Weights {
         fairness,
         ..Weights::HOME_CARE
