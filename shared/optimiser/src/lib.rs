@@ -69,6 +69,11 @@
 //! - During the search, a visit placed anywhere in its window counts as retimed even where
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
+//! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
+//!   converges slowly: 10 s reached a weighted 69 271–70 180 over three seeds where 300 s
+//!   reached 62 417 (11–12 % apart, both with 8 unassigned visits, measured natively on a
+//!   loaded two-core machine). A sick-call repair of a day converges in about a thousand
+//!   iterations.
 //! - Breaks and absences are taken where the caregiver is, before travelling on; the checker
 //!   also accepts plans that take them anywhere in the gap between two visits.
 //! - Pruning assumes travel times satisfy the triangle inequality; where they do not, the
