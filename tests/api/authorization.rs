@@ -412,6 +412,15 @@ fn expectations() -> Vec<Expectation> {
             )
         },
         Expectation {
+            body: Some(|| json!({"from": "2026-12-01", "to": "2026-12-01"})),
+            ..rule(
+                Post,
+                "/api/schedule/caregivers/{id}/sick",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Caregiver,
+            )
+        },
+        Expectation {
             body: Some(|| {
                 json!({"changes": [{"visit_id": "visit-2026-11-24-07", "caregiver_ids": ["user-pecovatel.decin"],
                                     "starts_at": "2026-11-24T11:15:00Z"}], "reason": "matice oprávnění"})

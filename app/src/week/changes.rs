@@ -266,6 +266,7 @@ mod tests {
             to_caregiver_ids: vec![to.into()],
             from_starts_at: utc("2026-11-24T12:15:00Z"),
             to_starts_at: utc("2026-11-24T11:45:00Z"),
+            why: "Martin má volno a nejkratší přejezd.".into(),
         };
         Proposal {
             monday: date("2026-11-23"),
@@ -282,6 +283,7 @@ mod tests {
             changes: vec![change("a", "martin"), change("b", "martin")],
             unplanned: vec![],
             seconds: 1.0,
+            repair: None,
         }
     }
 

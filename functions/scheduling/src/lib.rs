@@ -51,6 +51,7 @@ pub enum Endpoint {
     SaveCarePlan,
     Optimise,
     AcceptProposal,
+    SickCall,
     FamilyToday,
     FamilyChanges,
     MarkChangesSeen,
@@ -225,6 +226,12 @@ impl Component for Scheduling {
         },
         Route {
             method: Method::Post,
+            pattern: "/api/schedule/caregivers/{id}/sick",
+            endpoint: Endpoint::SickCall,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Post,
             pattern: "/api/schedule/optimise/accept",
             endpoint: Endpoint::AcceptProposal,
             access: Access::Roles(roles::PLANNERS),
@@ -352,6 +359,7 @@ impl Component for Scheduling {
             Endpoint::SaveCarePlan => care_plans::save(cx).await,
             Endpoint::Optimise => optimise::propose(cx).await,
             Endpoint::AcceptProposal => changes::accept(cx).await,
+            Endpoint::SickCall => optimise::sick_call(cx).await,
             Endpoint::FamilyToday => family::today(cx).await,
             Endpoint::FamilyChanges => family_changes::list(cx).await,
             Endpoint::MarkChangesSeen => family_changes::mark_seen(cx).await,

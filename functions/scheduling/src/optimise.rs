@@ -1,25 +1,80 @@
 //! `POST /api/schedule/optimise`: the optimiser's proposal for a day or a week of the
-//! provider; nothing changes until the planner accepts (see `changes::accept`). The mapping
-//! and the scoring are pure code in `shared::planning::proposal`.
+//! provider; `POST /api/schedule/caregivers/{id}/sick`: a sick call, recorded as an absence,
+//! answered with the repair proposal of the affected days. Nothing else changes until the
+//! planner accepts (see `changes::accept`). The mapping and the scoring are pure code in
+//! `shared::planning::proposal`.
 
+use std::time::Duration;
+
+use chrono::NaiveDate;
 use optimiser::{Budget, Settings};
 use platform::audit::Action;
 use platform::input::json_body;
+use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database};
-use shared::planning::proposal::{Inputs, check_request, map_problem, proposal};
-use shared::schedule::OptimiseRequest;
+use shared::planning::input::{SICK_REASON, check_sick_call};
+use shared::planning::proposal::{
+    Inputs, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request,
+};
+use shared::schedule::{OptimiseRequest, Proposal, SickCall};
+use shared::time::prague_date;
 
+use crate::facts::caregiver_in_path;
+use crate::store;
 use crate::store::board::Week;
 use crate::week::week_span;
 
 pub async fn propose<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
-    let provider_id = cx.caller()?.provider_id()?;
     let request: OptimiseRequest = json_body(&cx.request.body)?;
     let (days, time_limit) = check_request(&request)?;
+    let proposal = plan(cx, &request, &days, time_limit, None).await?;
+    cx.audit(
+        Action::Read,
+        "week_board",
+        Some(&request.monday.to_string()),
+        None,
+    )
+    .await?;
+    Ok(ApiResponse::ok(&proposal))
+}
+
+/// `POST /api/schedule/caregivers/{id}/sick`.
+pub async fn sick_call<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let caregiver_id = caregiver_in_path(cx).await?;
+    let call: SickCall = json_body(&cx.request.body)?;
+    let from_time = check_sick_call(&call, prague_date(cx.now))?;
+    let id = new_id();
+    store::facts::insert_absence(
+        cx.db,
+        &id,
+        caregiver_id,
+        (call.from, call.to),
+        from_time,
+        SICK_REASON,
+    )
+    .await?;
+    cx.audit(Action::Create, "caregiver_absence", Some(&id), None)
+        .await?;
+    let (request, days) = repair_request(call.from, call.to);
+    let seconds = Duration::from_secs(u64::from(REPAIR_SECONDS));
+    let repair = plan(cx, &request, &days, seconds, Some(caregiver_id)).await?;
+    Ok(ApiResponse::ok(&repair))
+}
+
+/// The proposal for `days` of the request's week, after searching `time_limit`; a repair
+/// of `sick`'s absence when given.
+async fn plan<D: Database>(
+    cx: &Context<'_, D>,
+    request: &OptimiseRequest,
+    days: &[NaiveDate],
+    time_limit: Duration,
+    sick: Option<&str>,
+) -> Result<Proposal, ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
     let week = Week::load(cx.db, provider_id, week_span(request.monday)).await?;
     let inputs = Inputs {
         monday: request.monday,
-        days: &days,
+        days,
         now: cx.now,
         visits: &week.visits,
         caregivers: &week.caregivers,
@@ -48,13 +103,5 @@ pub async fn propose<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
             report.violations
         )));
     }
-    let proposal = proposal(&request, &inputs, &mapped, &plan, seconds);
-    cx.audit(
-        Action::Read,
-        "week_board",
-        Some(&request.monday.to_string()),
-        None,
-    )
-    .await?;
-    Ok(ApiResponse::ok(&proposal))
+    Ok(proposal(request, &inputs, &mapped, &plan, seconds, sick))
 }

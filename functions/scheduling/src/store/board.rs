@@ -9,7 +9,7 @@ use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedV
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, VisitStatus};
 
-use super::{date, small_number, split_list, status, time, weekday};
+use super::{date, optional_time, small_number, split_list, status, time, weekday};
 
 const BOARD_SELECT: &str = "SELECT v.id, v.client_id, c.name AS client_name, c.latitude, c.longitude, \
         v.caregiver_id, v.second_caregiver_id, v.caregivers_needed, v.starts_at, v.ends_at, \
@@ -128,7 +128,8 @@ async fn caregiver_facts(
     }
     for row in db
         .query(
-            "SELECT a.user_id, a.from_date, a.to_date, a.reason FROM caregiver_absences a \
+            "SELECT a.user_id, a.from_date, a.to_date, a.from_time, a.reason \
+             FROM caregiver_absences a \
              JOIN users u ON u.id = a.user_id WHERE u.provider_id = $1",
             provider,
         )
@@ -138,6 +139,7 @@ async fn caregiver_facts(
             caregiver.absences.push(Absence {
                 from: date(&row, "from_date")?,
                 to: date(&row, "to_date")?,
+                from_time: optional_time(&row, "from_time")?,
                 reason: row.text("reason")?,
             });
         }
