@@ -24,6 +24,11 @@ pub enum Violation {
         visit: VisitId,
         start: Time,
     },
+    /// The visit starts at a time that is not a multiple of the problem's time grid.
+    OffTimeGrid {
+        visit: VisitId,
+        start: Time,
+    },
     /// The visit starts before the caregiver can have finished the previous stop and got there.
     NotEnoughTravelTime {
         shift: usize,
@@ -104,6 +109,7 @@ pub fn check(problem: &Problem, plan: &Plan) -> Report {
     let mut totals = Objective::default();
     let mut services: BTreeMap<VisitId, Vec<Service>> = BTreeMap::new();
     let mut planned_shifts = BTreeSet::new();
+    let mut worked: BTreeMap<PersonId, Time> = BTreeMap::new();
 
     for route in &plan.routes {
         if route.shift >= problem.shifts().len() {
@@ -113,7 +119,10 @@ pub fn check(problem: &Problem, plan: &Plan) -> Report {
         if !planned_shifts.insert(route.shift) {
             violations.push(Violation::ShiftPlannedTwice { shift: route.shift });
         }
-        check_route(problem, &visits, route, &mut violations, &mut totals);
+        let work = check_route(problem, &visits, route, &mut violations, &mut totals);
+        *worked
+            .entry(problem.shifts()[route.shift].person)
+            .or_default() += work;
         for stop in &route.stops {
             if let Activity::Visit(visit) = stop.activity {
                 services.entry(visit).or_default().push(Service {
@@ -128,7 +137,15 @@ pub fn check(problem: &Problem, plan: &Plan) -> Report {
     let mut persons_per_client: BTreeMap<ClientId, BTreeSet<PersonId>> = BTreeMap::new();
     for visit in problem.visits() {
         let served = services.get(&visit.id).map_or(&[][..], Vec::as_slice);
-        check_service_count(visit, served, &listed_unassigned, &mut violations);
+        check_service_count(problem, visit, served, &listed_unassigned, &mut violations);
+        if let Some(current) = &visit.current {
+            if served.iter().any(|s| !current.persons.contains(&s.person)) {
+                totals.disruptions += 1;
+            }
+            if served.iter().any(|s| s.start != current.start) {
+                totals.retimed += 1;
+            }
+        }
         for service in served {
             persons_per_client
                 .entry(visit.client)
@@ -147,12 +164,20 @@ pub fn check(problem: &Problem, plan: &Plan) -> Report {
 
     totals.unassigned = plan.unassigned.len();
     totals.caregivers_per_client = persons_per_client.values().map(|p| p.len() as i64).sum();
+    totals.fairness_gap = problem
+        .contract_minutes()
+        .iter()
+        .map(|(person, target)| (worked.get(person).copied().unwrap_or(0) - target).abs())
+        .sum();
     let weights = problem.weights();
     totals.weighted = weights.travel * totals.travel
         + weights.waiting * totals.waiting
         + weights.overtime * totals.overtime
         + weights.continuity * totals.caregivers_per_client
-        + weights.preference * totals.preference_misses;
+        + weights.preference * totals.preference_misses
+        + weights.disruption * totals.disruptions
+        + weights.retime * totals.retimed
+        + weights.fairness * totals.fairness_gap;
     Report {
         violations,
         objective: totals,
@@ -160,6 +185,7 @@ pub fn check(problem: &Problem, plan: &Plan) -> Report {
 }
 
 fn check_service_count(
+    problem: &Problem,
     visit: &Visit,
     served: &[Service],
     listed_unassigned: &BTreeSet<VisitId>,
@@ -195,17 +221,24 @@ fn check_service_count(
                 start: service.start,
             });
         }
+        if service.start.rem_euclid(problem.time_grid()) != 0 {
+            violations.push(Violation::OffTimeGrid {
+                visit: visit.id,
+                start: service.start,
+            });
+        }
     }
 }
 
-/// Walks one route in time, adding its travel, waiting and overtime to `totals`.
+/// Walks one route in time, adding its travel, waiting and overtime to `totals`. Returns
+/// its working time: travel and visits.
 fn check_route(
     problem: &Problem,
     visits: &HashMap<VisitId, &Visit>,
     route: &Route,
     violations: &mut Vec<Violation>,
     totals: &mut Objective,
-) {
+) -> Time {
     let shift_index = route.shift;
     let shift = &problem.shifts()[shift_index];
     let travel = problem.travel();
@@ -220,6 +253,7 @@ fn check_route(
     // When the caregiver is free for the next stop.
     let mut free_at = route.departure;
     let mut busy = 0;
+    let mut visiting = 0;
     let mut travelled = 0;
     let mut load = 0;
     let mut breaks_taken = 0;
@@ -263,6 +297,7 @@ fn check_route(
                 }
                 travelled += leg;
                 busy += visit.duration;
+                visiting += visit.duration;
                 load += visit.demand;
                 location = visit.location;
                 free_at = stop.start + visit.duration;
@@ -323,4 +358,5 @@ fn check_route(
     totals.travel += travelled;
     totals.waiting += route.arrival - route.departure - travelled - busy;
     totals.overtime += (route.arrival - shift.regular_end).max(0);
+    travelled + visiting
 }

@@ -76,8 +76,8 @@ pub mod synthetic;
 pub use budget::Budget;
 pub use check::{Report, Violation, check};
 pub use model::{
-    Absence, Break, ClientId, PersonId, Problem, ProblemError, Shift, SkillSet, Time, TravelMatrix,
-    Visit, VisitId, Weights, Window,
+    Absence, Break, ClientId, CurrentAssignment, PersonId, Problem, ProblemError, Shift, SkillSet,
+    Time, TravelMatrix, Visit, VisitId, Weights, Window,
 };
 pub use plan::{Activity, Objective, Plan, Reason, Route, Stop, Unassigned};
 pub use solver::{RunStats, Settings, optimise, optimise_with_stats};

@@ -4,7 +4,7 @@
 //! tenths of a distance unit for Solomon) on one timeline (e.g. minutes since Monday 00:00
 //! of the planned week), so sums are exact and the checker can compare them for equality.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// A moment or a duration on the problem's timeline.
 pub type Time = i64;
@@ -72,6 +72,19 @@ pub struct Visit {
     pub refused: Vec<PersonId>,
     /// Persons the client prefers; serving by anyone else costs `Weights::preference`.
     pub preferred: Vec<PersonId>,
+    /// Where the visit is in the plan being repaired or improved, if it is in one.
+    pub current: Option<CurrentAssignment>,
+}
+
+/// A visit's place in the plan being repaired or improved: who serves it and when it starts.
+/// Serving the visit by any person not in `persons` counts one disruption
+/// (`Weights::disruption`; for a two-caregiver visit with its two current persons that is
+/// exactly "a set of persons other than `persons`"), and starting it at any time other than
+/// `start` counts one retime (`Weights::retime`). The search starts from these places.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentAssignment {
+    pub persons: Vec<PersonId>,
+    pub start: Time,
 }
 
 /// A required pause within a shift, to start within `[earliest, latest]`.
@@ -119,6 +132,14 @@ pub struct Weights {
     pub continuity: i64,
     /// Per visit served by a caregiver not on the client's preferred list (if it has one).
     pub preference: i64,
+    /// Per visit served by someone other than its current persons ([`CurrentAssignment`]).
+    pub disruption: i64,
+    /// Per visit starting at another time than its current start: the least gain a time
+    /// move must buy back.
+    pub retime: i64,
+    /// Per minute of the fairness gap: planned visit and travel minutes away from each
+    /// person's contract target ([`Problem::with_contract_minutes`]).
+    pub fairness: i64,
 }
 
 impl Weights {
@@ -129,16 +150,31 @@ impl Weights {
         overtime: 0,
         continuity: 0,
         preference: 0,
+        disruption: 0,
+        retime: 0,
+        fairness: 0,
     };
 
     /// Home care in minutes: an hour of overtime is worth three of travel, a change of
     /// caregiver is worth half an hour of travel, a missed preference a quarter of an hour.
+    ///
+    /// Replanning: moving a visit of the current plan to another caregiver is worth an hour
+    /// of travel (120), twice a new caregiver for the client, because it also means a phone
+    /// call to the caregiver and a note to the family; a repair therefore moves a visit only
+    /// when it saves more than an hour of driving. Moving an agreed time is worth ten
+    /// minutes of travel (20): small enough that a repair may shift a time to place a visit,
+    /// large enough that a time never moves for a few minutes of driving. A minute of
+    /// working time away from a contract target is worth half a minute of travel (1), so
+    /// fairness evens out hours without sending anyone across town for it.
     pub const HOME_CARE: Weights = Weights {
         travel: 2,
         waiting: 1,
         overtime: 6,
         continuity: 60,
         preference: 30,
+        disruption: 120,
+        retime: 20,
+        fairness: 1,
     };
 }
 
@@ -179,6 +215,8 @@ pub struct Problem {
     visits: Vec<Visit>,
     shifts: Vec<Shift>,
     weights: Weights,
+    time_grid: Time,
+    contract_minutes: BTreeMap<PersonId, Time>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -256,7 +294,34 @@ impl Problem {
             visits,
             shifts,
             weights,
+            time_grid: 1,
+            contract_minutes: BTreeMap::new(),
         })
+    }
+
+    /// Every visit start the optimiser proposes is a multiple of `step` (e.g. 5 minutes); a
+    /// visit whose window holds no multiple stays unassigned with
+    /// [`Reason::NoStartOnTimeGrid`](crate::Reason::NoStartOnTimeGrid). The checker reports
+    /// a start off the grid. A step below 1 is taken as 1.
+    pub fn with_time_grid(mut self, step: Time) -> Self {
+        self.time_grid = step.max(1);
+        self
+    }
+
+    /// Each person's working-time target over the period (their contract's share), in the
+    /// problem's time unit. The fairness gap sums, over these persons, how far their planned
+    /// visit and travel time is from the target.
+    pub fn with_contract_minutes(mut self, targets: BTreeMap<PersonId, Time>) -> Self {
+        self.contract_minutes = targets;
+        self
+    }
+
+    pub fn time_grid(&self) -> Time {
+        self.time_grid
+    }
+
+    pub fn contract_minutes(&self) -> &BTreeMap<PersonId, Time> {
+        &self.contract_minutes
     }
 
     pub fn travel(&self) -> &TravelMatrix {

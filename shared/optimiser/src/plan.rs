@@ -47,6 +47,8 @@ pub enum Reason {
     AllCaregiversAbsent,
     /// The client refused every remaining caregiver.
     RefusedByClient,
+    /// The visit's start window holds no time on the problem's time grid.
+    NoStartOnTimeGrid,
     /// The visit is pinned to a caregiver who cannot take it.
     PinnedCaregiverUnavailable,
     /// A two-caregiver visit has fewer than two distinct caregivers who may serve it.
@@ -72,6 +74,9 @@ impl Reason {
                 "Všechny pečovatelky s potřebnými dovednostmi jsou v tu dobu nepřítomné."
             }
             Reason::RefusedByClient => "Klient odmítl všechny pečovatelky, které by mohly přijít.",
+            Reason::NoStartOnTimeGrid => {
+                "Časové okno návštěvy je užší než krok plánu; žádný čas začátku v něm neleží na mřížce."
+            }
             Reason::PinnedCaregiverUnavailable => {
                 "Návštěva je pevně přidělena pečovatelce, která ji nemůže vykonat."
             }
@@ -108,6 +113,12 @@ pub struct Objective {
     pub caregivers_per_client: i64,
     /// Visits served by someone not on the client's preferred list.
     pub preference_misses: i64,
+    /// Visits of the current plan served by someone other than their current persons.
+    pub disruptions: i64,
+    /// Visits of the current plan starting at another time than their current start.
+    pub retimed: i64,
+    /// Summed over persons with a contract target: |planned visit and travel time − target|.
+    pub fairness_gap: Time,
     pub weighted: i64,
 }
 

@@ -147,6 +147,7 @@ fn to_problem(
             pinned: Vec::new(),
             refused: Vec::new(),
             preferred: Vec::new(),
+            current: None,
         })
         .collect();
     let shifts = (0..vehicles)

@@ -118,6 +118,7 @@ pub fn home_care_day(seed: u64, visits: usize, caregivers: usize) -> Problem {
                 } else {
                     Vec::new()
                 },
+                current: None,
             }
         })
         .collect();

@@ -1,7 +1,7 @@
 //! What stays fixed during a search: the stops to place (visit copies and pauses), who
 //! may serve what, the start and end of every route, and the neighbours of every visit.
 
-use crate::model::{Problem, Shift, Time, Window};
+use crate::model::{Problem, Shift, Time, TravelMatrix, Window};
 use crate::plan::Activity;
 use crate::solver::segment::{Piece, Segment};
 
@@ -22,6 +22,9 @@ pub(crate) struct Stop {
 #[derive(Debug)]
 pub(crate) struct Layout<'a> {
     pub problem: &'a Problem,
+    /// The travel times the search plans with: rounded up to the time grid, so that with
+    /// windows, durations and pauses rounded too every time the search computes is on it.
+    pub travel: TravelMatrix,
     pub stops: Vec<Stop>,
     /// The stops of each visit: one, or two for a two-caregiver visit.
     pub copies: Vec<Vec<usize>>,
@@ -40,6 +43,10 @@ pub(crate) struct Layout<'a> {
     pub persons: usize,
     /// Other visits by travel time, nearest first.
     pub neighbours: Vec<Vec<usize>>,
+    /// Each visit's current start as a one-moment window, if the grid window holds it.
+    pub exact: Vec<Option<Window>>,
+    /// Each dense person's contract target, if the fairness gap counts it.
+    pub target: Vec<Option<Time>>,
 }
 
 const NEIGHBOURS: usize = 100;
@@ -48,6 +55,7 @@ impl<'a> Layout<'a> {
     pub(crate) fn new(problem: &'a Problem) -> Self {
         let shifts = problem.shifts();
         let visits = problem.visits();
+        let grid = Grid(problem.time_grid());
         let mut stops = Vec::new();
         let mut copies = Vec::with_capacity(visits.len());
         for (index, visit) in visits.iter().enumerate() {
@@ -58,8 +66,8 @@ impl<'a> Layout<'a> {
                     owner: None,
                     pause: None,
                     location: Some(visit.location),
-                    window: visit.window,
-                    duration: visit.duration,
+                    window: grid.inside(visit.window),
+                    duration: grid.up(visit.duration),
                     demand: visit.demand,
                 });
             }
@@ -67,35 +75,51 @@ impl<'a> Layout<'a> {
         }
         let mut pauses = Vec::with_capacity(shifts.len());
         for (route, shift) in shifts.iter().enumerate() {
-            let mut own: Vec<Stop> =
-                shift
-                    .break_
-                    .iter()
-                    .map(|b| (Activity::Break, b.earliest, b.latest, b.duration))
-                    .chain(
-                        shift.absences.iter().enumerate().map(|(index, a)| {
-                            (Activity::Absence(index), a.start, a.start, a.duration)
-                        }),
+            let mut own: Vec<Stop> = shift
+                .break_
+                .iter()
+                .map(|b| {
+                    let window = grid.inside(Window {
+                        open: b.earliest,
+                        close: b.latest,
+                    });
+                    (Activity::Break, window, grid.up(b.duration))
+                })
+                .chain(shift.absences.iter().enumerate().map(|(index, a)| {
+                    // The absence is reported at its own start; the search keeps the
+                    // grid steps it touches free.
+                    let from = grid.down(a.start);
+                    let window = Window {
+                        open: from,
+                        close: from,
+                    };
+                    (
+                        Activity::Absence(index),
+                        window,
+                        grid.up(a.start + a.duration) - from,
                     )
-                    .map(|(activity, open, close, duration)| Stop {
-                        visit: None,
-                        owner: Some(route),
-                        pause: Some(activity),
-                        location: None,
-                        window: Window { open, close },
-                        duration,
-                        demand: 0,
-                    })
-                    .collect();
+                }))
+                .map(|(activity, window, duration)| Stop {
+                    visit: None,
+                    owner: Some(route),
+                    pause: Some(activity),
+                    location: None,
+                    window,
+                    duration,
+                    demand: 0,
+                })
+                .collect();
             own.sort_by_key(|stop| stop.window.open);
             let first = stops.len();
             stops.extend(own);
             pauses.push((first..stops.len()).collect());
         }
 
-        let depot_window = |shift: &Shift| Window {
-            open: shift.start,
-            close: shift.latest_end,
+        let depot_window = |shift: &Shift| {
+            grid.inside(Window {
+                open: shift.start,
+                close: shift.latest_end,
+            })
         };
         let route_start = shifts
             .iter()
@@ -109,19 +133,46 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|visit| {
                 (0..shifts.len())
-                    .filter(|&route| problem.may_serve(&shifts[route], visit))
+                    .filter(|&route| {
+                        grid.holds_start(visit.window) && problem.may_serve(&shifts[route], visit)
+                    })
                     .collect()
+            })
+            .collect();
+        let exact = visits
+            .iter()
+            .map(|visit| {
+                let start = visit.current.as_ref()?.start;
+                let window = grid.inside(visit.window);
+                (window.contains(start) && grid.up(start) == start).then_some(Window {
+                    open: start,
+                    close: start,
+                })
             })
             .collect();
 
         let (client, clients) = dense(visits.iter().map(|v| v.client));
         let (person, persons) = dense(shifts.iter().map(|s| s.person));
+        let mut target = vec![None; persons];
+        for (route, shift) in shifts.iter().enumerate() {
+            target[person[route]] = problem.contract_minutes().get(&shift.person).copied();
+        }
+        let travel = problem.travel();
+        let rounded = (0..travel.size())
+            .flat_map(|from| (0..travel.size()).map(move |to| grid.up(travel.time(from, to))))
+            .collect();
+        let travel = match TravelMatrix::new(travel.size(), rounded) {
+            Ok(rounded) => rounded,
+            Err(error) => {
+                unreachable!("rounding keeps the matrix square and non-negative: {error}")
+            }
+        };
         let class = interchangeable_classes(problem);
         let neighbours = visits
             .iter()
             .map(|visit| {
                 let mut others: Vec<usize> = (0..visits.len()).collect();
-                let travel = problem.travel();
+                let travel = &travel;
                 others.sort_by_key(|&other| {
                     let there = visits[other].location;
                     travel
@@ -134,6 +185,7 @@ impl<'a> Layout<'a> {
             .collect();
         Layout {
             problem,
+            travel,
             stops,
             copies,
             allowed,
@@ -146,6 +198,8 @@ impl<'a> Layout<'a> {
             person,
             persons,
             neighbours,
+            exact,
+            target,
         }
     }
 
@@ -160,6 +214,20 @@ impl<'a> Layout<'a> {
             Some(location) => Piece::at(location, segment),
             None => Piece::pause(segment),
         }
+    }
+
+    /// Whether `route`'s person is not among the visit's current persons (a disruption).
+    pub(crate) fn foreign(&self, visit: usize, route: usize) -> bool {
+        let person = self.problem.shifts()[route].person;
+        self.problem.visits()[visit]
+            .current
+            .as_ref()
+            .is_some_and(|current| !current.persons.contains(&person))
+    }
+
+    /// Whether the visit, placed with its copies' start window `window`, counts as retimed.
+    pub(crate) fn retimed(&self, visit: usize, window: Window) -> bool {
+        self.problem.visits()[visit].current.is_some() && self.exact[visit] != Some(window)
     }
 
     /// The preference cost of serving `visit` on `route`.
@@ -181,7 +249,7 @@ impl<'a> Layout<'a> {
             + weights.overtime * self.overtime(route, whole)
     }
 
-    pub(crate) fn overtime(&self, route: usize, whole: &Segment) -> Time {
+    fn overtime(&self, route: usize, whole: &Segment) -> Time {
         let back = whole.earliest + whole.duration - whole.time_warp;
         (back - self.problem.shifts()[route].regular_end).max(0)
     }
@@ -191,7 +259,33 @@ impl<'a> Layout<'a> {
     }
 }
 
-pub(crate) fn waiting(whole: &Segment) -> Time {
+/// The problem's time grid: the search plans with windows shrunk to it and durations and
+/// travel rounded up to it, so each start it computes is a multiple of the step.
+#[derive(Debug, Clone, Copy)]
+struct Grid(Time);
+
+impl Grid {
+    fn up(self, time: Time) -> Time {
+        -(-time).div_euclid(self.0) * self.0
+    }
+
+    fn down(self, time: Time) -> Time {
+        time.div_euclid(self.0) * self.0
+    }
+
+    fn inside(self, window: Window) -> Window {
+        Window {
+            open: self.up(window.open),
+            close: self.down(window.close),
+        }
+    }
+
+    fn holds_start(self, window: Window) -> bool {
+        self.up(window.open) <= window.close
+    }
+}
+
+fn waiting(whole: &Segment) -> Time {
     whole.duration - whole.travel - whole.busy
 }
 
@@ -212,8 +306,10 @@ fn dense<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = K>) -> (Vec<usize>,
 fn interchangeable_classes(problem: &Problem) -> Vec<usize> {
     let shifts = problem.shifts();
     let person_matters = problem.weights().continuity != 0
+        || !problem.contract_minutes().is_empty()
         || problem.visits().iter().any(|v| {
             v.caregivers_needed > 1
+                || v.current.is_some()
                 || !v.pinned.is_empty()
                 || !v.refused.is_empty()
                 || !v.preferred.is_empty()

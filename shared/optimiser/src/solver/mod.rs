@@ -7,9 +7,11 @@ mod segment;
 mod solution;
 
 use crate::budget::{Budget, Deadline};
-use crate::model::{Problem, Visit};
+use std::collections::BTreeMap;
+
+use crate::model::{PersonId, Problem, Time, Visit};
 use crate::plan::{Activity, Objective, Plan, Reason, Route, Stop, Unassigned};
-use layout::{Layout, waiting};
+use layout::Layout;
 use search::Search;
 use solution::Solution;
 
@@ -36,7 +38,7 @@ pub fn optimise_with_stats(problem: &Problem, settings: &Settings) -> (Plan, Run
     let layout = Layout::new(problem);
     let mut search = Search::new(&layout, settings.seed);
     let mut start = Solution::empty(&layout);
-    let placeable = (0..layout.copies.len()).collect();
+    let placeable = search.warm_start(&mut start);
     search.recreate(&mut start, placeable);
     start.take_touched();
     let best = search.run(start, &mut deadline);
@@ -49,64 +51,100 @@ pub fn optimise_with_stats(problem: &Problem, settings: &Settings) -> (Plan, Run
     )
 }
 
+/// The plan of a solution, with its objective computed from the plan's own times (the
+/// search plans on the time grid with rounded durations and travel; the plan reports the
+/// real ones).
 fn read_plan(layout: &Layout, solution: &Solution) -> Plan {
     let problem = layout.problem;
     let travel = problem.travel();
     let weights = problem.weights();
     let mut objective = Objective::default();
     let mut routes = Vec::new();
+    let mut services: Vec<Vec<(PersonId, Time)>> = vec![Vec::new(); problem.visits().len()];
+    let mut worked: BTreeMap<PersonId, Time> = BTreeMap::new();
     for (index, state) in solution.routes.iter().enumerate() {
         if state.visits == 0 {
             continue;
         }
         let whole = state.whole(layout, index).segment;
-        objective.travel += whole.travel;
-        objective.waiting += waiting(&whole);
-        objective.overtime += layout.overtime(index, &whole);
-        objective.preference_misses += state
-            .stops
-            .iter()
-            .filter_map(|&stop| layout.stops[stop].visit)
-            .filter(|&visit| {
-                let preferred = &problem.visits()[visit].preferred;
-                !preferred.is_empty() && !preferred.contains(&problem.shifts()[index].person)
-            })
-            .count() as i64;
+        let shift = &problem.shifts()[index];
 
         // Leaving at the earliest start of the cheapest schedule, every stop as early as it can.
-        let shift = &problem.shifts()[index];
         let mut clock = whole.earliest;
         let mut location = shift.start_location;
         let mut stops = Vec::with_capacity(state.stops.len());
+        let (mut travelled, mut visiting, mut pausing) = (0, 0, 0);
         for &stop in &state.stops {
             let info = &layout.stops[stop];
             let window = solution.windows[stop];
             if let Some(there) = info.location {
-                clock += travel.time(location, there);
+                clock += layout.travel.time(location, there);
+                travelled += travel.time(location, there);
                 location = there;
             }
             let start = clock.max(window.open);
             clock = start + info.duration;
-            let activity = match info.visit {
-                Some(visit) => Activity::Visit(problem.visits()[visit].id),
-                None => info.pause.unwrap_or(Activity::Break),
+            let (activity, start) = match (info.visit, info.pause) {
+                (Some(visit), _) => {
+                    let visit = &problem.visits()[visit];
+                    visiting += visit.duration;
+                    (Activity::Visit(visit.id), start)
+                }
+                (None, Some(Activity::Absence(number))) => {
+                    let absence = shift.absences[number];
+                    pausing += absence.duration;
+                    (Activity::Absence(number), absence.start)
+                }
+                (None, _) => {
+                    pausing += shift.break_.map_or(0, |b| b.duration);
+                    (Activity::Break, start)
+                }
             };
+            if let Some(visit) = info.visit {
+                services[visit].push((shift.person, start));
+            }
             stops.push(Stop { activity, start });
         }
+        let home = travel.time(location, shift.end_location);
+        travelled += home;
+        let arrival = clock + home;
+        objective.travel += travelled;
+        objective.waiting += arrival - whole.earliest - travelled - visiting - pausing;
+        objective.overtime += (arrival - shift.regular_end).max(0);
+        *worked.entry(shift.person).or_default() += travelled + visiting;
         routes.push(Route {
             shift: index,
             departure: whole.earliest,
             stops,
-            arrival: clock + travel.time(location, shift.end_location),
+            arrival,
         });
     }
+    for (visit, served) in problem.visits().iter().zip(&services) {
+        let persons = || served.iter().map(|&(person, _)| person);
+        if !visit.preferred.is_empty() {
+            objective.preference_misses +=
+                persons().filter(|p| !visit.preferred.contains(p)).count() as i64;
+        }
+        if let Some(current) = &visit.current {
+            objective.disruptions += i64::from(persons().any(|p| !current.persons.contains(&p)));
+            objective.retimed += i64::from(served.iter().any(|&(_, s)| s != current.start));
+        }
+    }
+    objective.fairness_gap = problem
+        .contract_minutes()
+        .iter()
+        .map(|(person, target)| (worked.get(person).copied().unwrap_or(0) - target).abs())
+        .sum();
     objective.unassigned = solution.unassigned.len();
     objective.caregivers_per_client = distinct_caregivers(layout, solution);
     objective.weighted = weights.travel * objective.travel
         + weights.waiting * objective.waiting
         + weights.overtime * objective.overtime
         + weights.continuity * objective.caregivers_per_client
-        + weights.preference * objective.preference_misses;
+        + weights.preference * objective.preference_misses
+        + weights.disruption * objective.disruptions
+        + weights.retime * objective.retimed
+        + weights.fairness * objective.fairness_gap;
     let unassigned = solution
         .unassigned
         .iter()
@@ -157,6 +195,7 @@ fn diagnose(layout: &Layout, visit: usize) -> Reason {
     let persons: std::collections::BTreeSet<usize> =
         allowed.iter().map(|&route| layout.person[route]).collect();
     let needed = usize::from(info.caregivers_needed);
+    let grid_window = layout.stops[layout.copies[visit][0]].window;
     let empty = Solution::empty(layout);
     let fits_alone = |route: usize| {
         let stop = layout.copies[visit][0];
@@ -172,6 +211,8 @@ fn diagnose(layout: &Layout, visit: usize) -> Reason {
         Reason::AllCaregiversAbsent
     } else if accepted.is_empty() {
         Reason::RefusedByClient
+    } else if grid_window.open > grid_window.close {
+        Reason::NoStartOnTimeGrid
     } else if allowed.is_empty() {
         Reason::PinnedCaregiverUnavailable
     } else if persons.len() < needed {

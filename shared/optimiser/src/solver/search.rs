@@ -17,6 +17,8 @@ const MAX_STRING: usize = 10;
 const BLINK: f64 = 0.01;
 /// Start times tried for a two-caregiver visit across its window.
 const SYNC_START_STEPS: i64 = 8;
+/// A bound every place beats.
+pub(crate) const NO_BOUND: (i64, usize) = (i64::MAX, usize::MAX);
 
 #[derive(Debug)]
 pub(crate) struct Search<'a> {
@@ -74,6 +76,63 @@ impl<'a> Search<'a> {
         best
     }
 
+    /// Puts every visit that has a current place back there (its current persons' shifts
+    /// at its current start) where that is feasible, in order of start. Returns the others.
+    pub(crate) fn warm_start(&mut self, solution: &mut Solution) -> Vec<usize> {
+        let layout = self.layout;
+        let visits = layout.problem.visits();
+        let mut placed: Vec<usize> = (0..visits.len())
+            .filter(|&visit| layout.exact[visit].is_some())
+            .collect();
+        placed.sort_by_key(|&visit| layout.exact[visit].map(|w| w.open));
+        let mut rest: Vec<usize> = (0..visits.len())
+            .filter(|&visit| layout.exact[visit].is_none())
+            .collect();
+        for visit in placed {
+            if !self.put_back(solution, visit) {
+                rest.push(visit);
+            }
+        }
+        rest
+    }
+
+    /// Places each copy of the visit on a different one of its current persons' routes at
+    /// its current start, or nothing if one does not fit.
+    fn put_back(&mut self, solution: &mut Solution, visit: usize) -> bool {
+        let layout = self.layout;
+        let Some(exact) = layout.exact[visit] else {
+            return false;
+        };
+        let mut places = Vec::new();
+        for &stop in &layout.copies[visit] {
+            let taken: Vec<usize> = places
+                .iter()
+                .map(|&(_, at): &(usize, Insertion)| at.route)
+                .collect();
+            let best = layout.allowed[visit]
+                .iter()
+                .filter(|&&route| {
+                    !layout.foreign(visit, route)
+                        && !taken
+                            .iter()
+                            .any(|&t| layout.person[t] == layout.person[route])
+                })
+                .filter_map(|&route| {
+                    solution.best_on_route(layout, stop, exact, route, NO_BOUND, None)
+                })
+                .min_by_key(|at| (at.delta, at.route));
+            match best {
+                Some(at) => places.push((stop, at)),
+                None => return false,
+            }
+        }
+        for (stop, at) in places {
+            solution.windows[stop] = exact;
+            solution.insert(layout, stop, at);
+        }
+        true
+    }
+
     /// Inserts every unassigned visit where it is cheapest, in a random order.
     pub(crate) fn recreate(&mut self, solution: &mut Solution, mut visits: Vec<usize>) {
         self.order(&mut visits);
@@ -101,14 +160,7 @@ impl<'a> Search<'a> {
                 continue;
             };
             let window = solution.windows[pause];
-            let found = solution.best_on_route(
-                self.layout,
-                pause,
-                window,
-                route,
-                (i64::MAX, usize::MAX),
-                None,
-            );
+            let found = solution.best_on_route(self.layout, pause, window, route, NO_BOUND, None);
             match found {
                 Some(at) => solution.insert(self.layout, pause, at),
                 None => return false,
@@ -232,7 +284,7 @@ impl<'a> Search<'a> {
             .shifts()
             .first()
             .map_or(0, |s| s.start_location);
-        let from_depot = |visit: usize| layout.problem.travel().time(depot, all[visit].location);
+        let from_depot = |visit: usize| layout.travel.time(depot, all[visit].location);
         match self.rng.below(13) {
             0..=3 => {}
             4..=7 => visits.sort_by_key(|&v| std::cmp::Reverse(all[v].demand)),
@@ -242,13 +294,30 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// Places a visit in its current start window if it has one, or anywhere in its
+    /// window if that saves more than the retime weight.
     fn insert_single(&mut self, solution: &mut Solution, visit: usize) -> bool {
-        let stop = self.layout.copies[visit][0];
-        let window = self.layout.stops[stop].window;
-        match self.best_anywhere(solution, stop, window, None) {
-            Some(at) => {
+        let layout = self.layout;
+        let stop = layout.copies[visit][0];
+        let window = layout.stops[stop].window;
+        let retime = if layout.problem.visits()[visit].current.is_some() {
+            layout.problem.weights().retime
+        } else {
+            0
+        };
+        let mut best = layout.exact[visit].and_then(|exact| {
+            let at = self.best_anywhere(solution, stop, exact, None, NO_BOUND)?;
+            Some((at, exact, at.delta))
+        });
+        // Anywhere in the window must save more than the retime weight.
+        let bound = best.map_or(NO_BOUND, |(_, _, cost)| (cost - retime, 0));
+        if let Some(at) = self.best_anywhere(solution, stop, window, None, bound) {
+            best = Some((at, window, at.delta + retime));
+        }
+        match best {
+            Some((at, window, _)) => {
                 solution.windows[stop] = window;
-                solution.insert(self.layout, stop, at);
+                solution.insert(layout, stop, at);
                 true
             }
             None => false,
@@ -262,16 +331,30 @@ impl<'a> Search<'a> {
         let [first, second] = layout.copies[visit][..] else {
             return false;
         };
+        let weights = layout.problem.weights();
         let mut best: Option<(i64, Window, Insertion, Insertion)> = None;
-        for moment in sync_moments(layout.stops[first].window) {
-            let Some(one) = self.best_anywhere(solution, first, moment, None) else {
+        let moments = layout.exact[visit]
+            .into_iter()
+            .chain(sync_moments(layout.stops[first].window));
+        for moment in moments {
+            let Some(one) = self.best_anywhere(solution, first, moment, None, NO_BOUND) else {
                 continue;
             };
             let other_person = Some(layout.person[one.route]);
-            let Some(two) = self.best_anywhere(solution, second, moment, other_person) else {
+            let Some(two) = self.best_anywhere(solution, second, moment, other_person, NO_BOUND)
+            else {
                 continue;
             };
-            let delta = one.delta + two.delta;
+            // Each copy counted the disruption alone; the visit is disrupted once.
+            let doubled = layout.foreign(visit, one.route) && layout.foreign(visit, two.route);
+            let delta = one.delta
+                + two.delta
+                + if doubled { -weights.disruption } else { 0 }
+                + if layout.retimed(visit, moment) {
+                    weights.retime
+                } else {
+                    0
+                };
             if best.is_none_or(|(cost, ..)| delta < cost) {
                 best = Some((delta, moment, one, two));
             }
@@ -286,15 +369,17 @@ impl<'a> Search<'a> {
         true
     }
 
-    /// The cheapest place over every route that may serve the stop's visit, except routes
-    /// of `not_person`; one empty route per class is enough. Ties go to the lowest route,
-    /// which packs visits into few routes and helps the search empty the others.
+    /// The cheapest place beating `bound` over every route that may serve the stop's
+    /// visit, except routes of `not_person`; one empty route per class is enough. Ties go
+    /// to the lowest route, which packs visits into few routes and helps the search empty
+    /// the others.
     fn best_anywhere(
         &mut self,
         solution: &Solution,
         stop: usize,
         window: Window,
         not_person: Option<usize>,
+        bound: (i64, usize),
     ) -> Option<Insertion> {
         let layout = self.layout;
         let visit = layout.stops[stop].visit?;
@@ -311,7 +396,7 @@ impl<'a> Search<'a> {
                 }
                 tried_empty_classes.push(class);
             }
-            let bound = best.map_or((i64::MAX, usize::MAX), |b| (b.delta, b.route));
+            let bound = best.map_or(bound, |b| (b.delta, b.route));
             let blink = Some((&mut self.rng, BLINK));
             let found = solution.best_on_route(layout, stop, window, route, bound, blink);
             if found.is_some() {
@@ -344,7 +429,7 @@ fn sync_moments(window: Window) -> impl Iterator<Item = Window> {
 /// of the annealing temperature.
 fn typical_leg(layout: &Layout) -> i64 {
     let visits = layout.problem.visits();
-    let travel = layout.problem.travel();
+    let travel = &layout.travel;
     let legs: Vec<i64> = visits
         .iter()
         .enumerate()

@@ -1,7 +1,8 @@
 //! A solution under search: the stops of every route with cached prefix and suffix
-//! segments, the unassigned visits, and the counts continuity of care needs.
+//! segments, the unassigned visits, and the counts continuity of care, disruptions,
+//! retimes and fairness need.
 
-use crate::model::Window;
+use crate::model::{Time, Window};
 use crate::rng::Rng;
 use crate::solver::layout::Layout;
 use crate::solver::segment::{Located, Piece};
@@ -20,6 +21,9 @@ pub(crate) struct RouteState {
     /// Travel, waiting and overtime; 0 for a route without visits.
     pub sequence: i64,
     pub preferences: i64,
+    /// Travel and visit time, which the fairness gap counts.
+    pub travel: Time,
+    pub work: Time,
 }
 
 impl Clone for RouteState {
@@ -31,6 +35,8 @@ impl Clone for RouteState {
             visits: self.visits,
             sequence: self.sequence,
             preferences: self.preferences,
+            travel: self.travel,
+            work: self.work,
         }
     }
 
@@ -42,12 +48,14 @@ impl Clone for RouteState {
         self.visits = source.visits;
         self.sequence = source.sequence;
         self.preferences = source.preferences;
+        self.travel = source.travel;
+        self.work = source.work;
     }
 }
 
 impl RouteState {
     pub(crate) fn whole(&self, layout: &Layout, route: usize) -> Located {
-        self.prefix[self.stops.len()].then(&layout.route_end[route], layout.problem.travel())
+        self.prefix[self.stops.len()].then(&layout.route_end[route], &layout.travel)
     }
 
     pub(crate) fn load(&self) -> i64 {
@@ -73,6 +81,14 @@ pub(crate) struct Solution {
     /// Visits served per (client, person), if continuity counts.
     served: Vec<u32>,
     pub distinct_pairs: i64,
+    /// Copies of each visit served by someone not among its current persons.
+    foreign: Vec<u8>,
+    /// Visits with a foreign copy; visits placed with another start than their current one.
+    disrupted: i64,
+    retimed: i64,
+    /// Travel and visit time per (dense) person, and the summed gap to the contract targets.
+    worked: Vec<Time>,
+    fairness_gap: Time,
     /// Routes changed since the last `take_touched`.
     touched: Vec<bool>,
     touched_list: Vec<usize>,
@@ -93,6 +109,11 @@ impl Solution {
                 Vec::new()
             },
             distinct_pairs: 0,
+            foreign: vec![0; layout.copies.len()],
+            disrupted: 0,
+            retimed: 0,
+            worked: vec![0; layout.persons],
+            fairness_gap: layout.target.iter().flatten().map(|t| t.abs()).sum(),
             touched: vec![false; routes],
             touched_list: Vec::new(),
         };
@@ -108,6 +129,8 @@ impl Solution {
                 visits: 0,
                 sequence: 0,
                 preferences: 0,
+                travel: 0,
+                work: 0,
             });
             solution.rebuild(layout, route);
         }
@@ -117,11 +140,15 @@ impl Solution {
     }
 
     pub(crate) fn total(&self, layout: &Layout) -> i64 {
+        let weights = layout.problem.weights();
         self.routes
             .iter()
             .map(|route| route.sequence + route.preferences)
             .sum::<i64>()
-            + layout.problem.weights().continuity * self.distinct_pairs
+            + weights.continuity * self.distinct_pairs
+            + weights.disruption * self.disrupted
+            + weights.retime * self.retimed
+            + weights.fairness * self.fairness_gap
             + UNASSIGNED_PENALTY * self.unassigned.len() as i64
     }
 
@@ -132,18 +159,20 @@ impl Solution {
 
     /// Recomputes a changed route's caches and cost.
     pub(crate) fn rebuild(&mut self, layout: &Layout, route: usize) {
-        let travel = layout.problem.travel();
+        let travel = &layout.travel;
         let state = &mut self.routes[route];
         state.prefix.clear();
         state.prefix.extend(layout.route_start[route].located);
         let mut preferences = 0;
         let mut visits = 0;
+        let mut visiting = 0;
         for &stop in &state.stops {
             let piece = layout.piece(stop, self.windows[stop]);
             let next = state.prefix[state.prefix.len() - 1].then(&piece, travel);
             state.prefix.push(next);
             if let Some(visit) = layout.stops[stop].visit {
                 visits += 1;
+                visiting += layout.stops[stop].duration;
                 preferences += layout.preference_cost(visit, route);
             }
         }
@@ -157,11 +186,18 @@ impl Solution {
         state.suffix.reverse();
         state.visits = visits;
         state.preferences = preferences;
+        let whole = state.whole(layout, route).segment;
         state.sequence = if visits == 0 {
             0
         } else {
-            layout.sequence_cost(route, &state.whole(layout, route).segment)
+            layout.sequence_cost(route, &whole)
         };
+        state.travel = if visits == 0 { 0 } else { whole.travel };
+        let work = state.travel + visiting;
+        let added = work - state.work;
+        state.work = work;
+        self.fairness_gap += self.fairness_delta(layout, route, added);
+        self.worked[layout.person[route]] += added;
         if !self.touched[route] {
             self.touched[route] = true;
             self.touched_list.push(route);
@@ -186,21 +222,34 @@ impl Solution {
         if state.load() + info.demand > capacity {
             return None;
         }
-        let travel = layout.problem.travel();
+        let travel = &layout.travel;
         let piece = layout.piece(stop, window);
         let assignment = match info.visit {
             Some(visit) => {
-                layout.preference_cost(visit, route) + self.continuity_delta(layout, visit, route)
+                layout.preference_cost(visit, route)
+                    + self.continuity_delta(layout, visit, route)
+                    + self.disruption_delta(layout, visit, route)
             }
             None => 0,
         };
-        // With the triangle inequality, an insertion adds its detour to the travel, cannot
-        // shorten the route's duration or its overtime, and so cuts waiting by at most the
-        // detour and its own duration. Where the matrix breaks the inequality, the bound may
-        // skip a good place now and then; it never admits an infeasible one.
         let weights = layout.problem.weights();
-        let detour_weight = weights.travel - weights.waiting;
-        let least_assignment = assignment - weights.waiting * info.duration;
+        let visiting = if info.visit.is_some() {
+            info.duration
+        } else {
+            0
+        };
+        let fairness = if layout.target[layout.person[route]].is_some() {
+            weights.fairness
+        } else {
+            0
+        };
+        // With the triangle inequality, an insertion adds its detour to the travel, cannot
+        // shorten the route's duration or its overtime, and so cuts waiting (and the
+        // fairness gap) by at most the detour and its own duration. Where the matrix breaks
+        // the inequality, the bound may skip a good place now and then; it never admits an
+        // infeasible one.
+        let detour_weight = weights.travel - weights.waiting - fairness;
+        let least_assignment = assignment - (weights.waiting + fairness) * info.duration;
         let travel_only = weights.waiting == 0 && weights.overtime == 0;
         let mut bound = bound;
         let mut best: Option<Insertion> = None;
@@ -240,14 +289,15 @@ impl Solution {
                     }
                     let route_travel = before.travel + to_stop + to_next + next.segment.travel;
                     weights.travel * route_travel + assignment - state.sequence
+                        + self.fairness_delta(layout, route, visiting + detour)
                 } else {
-                    match self.concatenated_delta(layout, route, position, &piece) {
+                    match self.concatenated_delta(layout, route, position, &piece, visiting) {
                         Some(delta) => delta + assignment,
                         None => continue,
                     }
                 }
             } else {
-                match self.concatenated_delta(layout, route, position, &piece) {
+                match self.concatenated_delta(layout, route, position, &piece, visiting) {
                     Some(delta) => delta + assignment,
                     None => continue,
                 }
@@ -264,22 +314,48 @@ impl Solution {
         best
     }
 
-    /// The change in the route's sequence cost from putting `piece` before `position`, or
-    /// `None` if that makes it late.
+    /// The change in the route's sequence cost and fairness gap from putting `piece` (with
+    /// `visiting` minutes of visit) before `position`, or `None` if that makes it late.
     fn concatenated_delta(
         &self,
         layout: &Layout,
         route: usize,
         position: usize,
         piece: &Piece,
+        visiting: Time,
     ) -> Option<i64> {
         let state = &self.routes[route];
-        let travel = layout.problem.travel();
+        let travel = &layout.travel;
         let whole = state.prefix[position]
             .then(piece, travel)
             .then(&state.suffix[position], travel);
-        (whole.segment.time_warp == 0)
-            .then(|| layout.sequence_cost(route, &whole.segment) - state.sequence)
+        (whole.segment.time_warp == 0).then(|| {
+            let added = visiting + whole.segment.travel - state.travel;
+            layout.sequence_cost(route, &whole.segment) - state.sequence
+                + self.fairness_delta(layout, route, added)
+        })
+    }
+
+    /// The change in the fairness gap (unweighted) from `added` minutes of work on `route`.
+    fn fairness_delta(&self, layout: &Layout, route: usize, added: Time) -> Time {
+        let person = layout.person[route];
+        match layout.target[person] {
+            Some(target) if added != 0 => {
+                let worked = self.worked[person];
+                (worked + added - target).abs() - (worked - target).abs()
+            }
+            _ => 0,
+        }
+    }
+
+    /// The disruption cost of one more copy of `visit` on `route`. A two-caregiver visit
+    /// with both copies foreign counts once; `Search::insert_pair` takes the double off.
+    fn disruption_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
+        if self.foreign[visit] == 0 && layout.foreign(visit, route) {
+            layout.problem.weights().disruption
+        } else {
+            0
+        }
     }
 
     fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
@@ -336,6 +412,17 @@ impl Solution {
         let Some(visit) = layout.stops[stop].visit else {
             return;
         };
+        let change = if added { 1 } else { -1 };
+        if layout.foreign(visit, route) {
+            let before = self.foreign[visit];
+            self.foreign[visit] = if added { before + 1 } else { before - 1 };
+            if (before == 0) != (self.foreign[visit] == 0) {
+                self.disrupted += change;
+            }
+        }
+        if layout.copies[visit][0] == stop && layout.retimed(visit, self.windows[stop]) {
+            self.retimed += change;
+        }
         if !layout.counts_continuity() {
             return;
         }
@@ -368,5 +455,10 @@ impl Solution {
         self.unassigned.clone_from(&source.unassigned);
         self.served.clone_from(&source.served);
         self.distinct_pairs = source.distinct_pairs;
+        self.foreign.clone_from(&source.foreign);
+        self.disrupted = source.disrupted;
+        self.retimed = source.retimed;
+        self.worked.clone_from(&source.worked);
+        self.fairness_gap = source.fairness_gap;
     }
 }

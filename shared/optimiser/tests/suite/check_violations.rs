@@ -31,6 +31,7 @@ impl Day {
             pinned: Vec::new(),
             refused: Vec::new(),
             preferred: Vec::new(),
+            current: None,
         };
         let shift = |person: u64, skills: &[u8]| Shift {
             person: PersonId(person),

@@ -26,6 +26,7 @@ fn week(preferred: Vec<PersonId>) -> Problem {
             pinned: Vec::new(),
             refused: Vec::new(),
             preferred: preferred.clone(),
+            current: None,
         })
         .collect();
     let shifts = (0..5)

@@ -49,6 +49,7 @@ fn random_vrptw(
             pinned: Vec::new(),
             refused: Vec::new(),
             preferred: Vec::new(),
+            current: None,
         })
         .collect();
     let shifts = (0..vehicles)

@@ -22,6 +22,7 @@ fn visit(id: u64) -> Visit {
         pinned: Vec::new(),
         refused: Vec::new(),
         preferred: Vec::new(),
+        current: None,
     }
 }
 

@@ -224,6 +224,7 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
             // Whoever has the visit now is preferred: a proposal moves a visit to someone
             // else only when that buys something, so plans do not change without a reason.
             preferred: people(&person_ids, &planned.caregiver_ids),
+            current: None,
         });
         visit_index.push(index);
     }
