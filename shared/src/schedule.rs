@@ -346,6 +346,9 @@ pub struct Proposal {
     /// Set when the proposal repairs the plan after a caregiver's sick call.
     #[serde(default)]
     pub repair: Option<Repair>,
+    /// An agreed time moves only when that saves more than this many minutes of travel.
+    #[serde(default)]
+    pub retime_threshold_minutes: i64,
 }
 
 /// What a repair proposal is about: whose visits go to others, and what it costs the rest.

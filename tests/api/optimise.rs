@@ -226,7 +226,96 @@ async fn an_optimisation_request_is_checked_field_by_field(engine: Engine) {
     );
 }
 
+async fn propose_week(app: &TestApp) -> Proposal {
+    let response = app
+        .post_json(
+            "/api/schedule/optimise",
+            &json!({"monday": MONDAY, "time_limit_seconds": 2}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    json(response).await
+}
+
+async fn no_proposed_time_is_off_the_five_minute_grid(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let proposal = propose_week(&app).await;
+    assert!(
+        !proposal.changes.is_empty(),
+        "the double booking is repaired"
+    );
+    for change in &proposal.changes {
+        assert_eq!(
+            change.to_starts_at.timestamp() % 300,
+            0,
+            "{} starts at {}",
+            change.client_name,
+            change.to_starts_at
+        );
+    }
+    assert_eq!(proposal.retime_threshold_minutes, 10);
+}
+
+async fn proposing_again_right_after_accepting_changes_nothing(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let first = propose_week(&app).await;
+    let changes: Vec<_> = first
+        .changes
+        .iter()
+        .map(|c| json!({"visit_id": c.visit_id, "caregiver_ids": c.to_caregiver_ids, "starts_at": c.to_starts_at}))
+        .collect();
+    let accepted = app
+        .post_json(
+            "/api/schedule/optimise/accept",
+            &json!({"changes": changes, "reason": "návrh optimalizace"}),
+        )
+        .await;
+    assert_eq!(accepted.status(), 200);
+    let again = propose_week(&app).await;
+    assert_eq!(again.changes, [], "the plan just accepted stays");
+    assert_eq!(again.current, again.proposed);
+}
+
+async fn every_count_of_the_comparison_agrees_with_its_list(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let template = json!({
+        "client_id": "cl-d2", "weekdays": [2], "window_start": "14:00", "window_end": "14:30",
+        "duration_minutes": 30, "tasks": ["b1"], "required_skills": ["zdravotní sestra"],
+        "caregivers_needed": 1, "valid_from": "2026-11-01"
+    });
+    assert_eq!(
+        app.post_json("/api/schedule/templates", &template)
+            .await
+            .status(),
+        201
+    );
+    app.post_json(&format!("/api/schedule/week/{MONDAY}/generate"), &json!({}))
+        .await;
+    let proposal = propose(&app).await;
+    assert_eq!(
+        proposal.proposed.unassigned as usize,
+        proposal.unplanned.len()
+    );
+    let unplanned = &proposal.unplanned[0];
+    assert_eq!(
+        shared::time::prague_date(unplanned.starts_at).to_string(),
+        TUESDAY,
+        "the unplanned visit says its day and time"
+    );
+    assert!(
+        proposal
+            .changes
+            .iter()
+            .all(|c| c.from_caregiver_ids != c.to_caregiver_ids
+                || c.from_starts_at != c.to_starts_at),
+        "every listed change changes something"
+    );
+}
+
 on_both_engines!(
+    no_proposed_time_is_off_the_five_minute_grid,
+    proposing_again_right_after_accepting_changes_nothing,
+    every_count_of_the_comparison_agrees_with_its_list,
     a_proposal_removes_the_days_conflicts_and_changes_nothing_yet,
     accepting_the_whole_proposal_gives_the_plan_it_promised,
     accepting_part_of_a_proposal_changes_only_the_chosen_visits,

@@ -284,6 +284,7 @@ mod tests {
             unplanned: vec![],
             seconds: 1.0,
             repair: None,
+            retime_threshold_minutes: 10,
         }
     }
 

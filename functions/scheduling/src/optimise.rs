@@ -7,14 +7,13 @@
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use optimiser::{Budget, Settings};
 use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database};
 use shared::planning::input::{SICK_REASON, check_sick_call};
 use shared::planning::proposal::{
-    Inputs, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request,
+    Inputs, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request, search,
 };
 use shared::schedule::{OptimiseRequest, Proposal, SickCall};
 use shared::time::prague_date;
@@ -82,19 +81,15 @@ async fn plan<D: Database>(
         active: &week.active,
         home_bases: &week.home_bases,
         depot: week.depot,
+        contracts: &week.contracts,
     };
     let mapped = map_problem(&inputs).map_err(|error| match error.field_error() {
         Some(field) => ApiError::from(field),
         None => ApiError::Internal(error.to_string()),
     })?;
     let started = std::time::Instant::now();
-    let plan = optimiser::optimise(
-        &mapped.problem,
-        &Settings {
-            seed: 1,
-            budget: Budget::Time(time_limit),
-        },
-    );
+    let plan =
+        search(&mapped, time_limit).map_err(|error| ApiError::Internal(error.to_string()))?;
     let seconds = started.elapsed().as_secs_f64();
     let report = optimiser::check(&mapped.problem, &plan);
     if !report.is_feasible() {

@@ -190,6 +190,8 @@ pub struct Week {
     pub home_bases: BTreeMap<String, GeoPoint>,
     /// The provider's municipality: the start of a day without a recorded home base.
     pub depot: GeoPoint,
+    /// Minutes a week of each active caregiver's contract, where recorded.
+    pub contracts: BTreeMap<String, i64>,
 }
 
 impl Week {
@@ -220,9 +222,11 @@ impl Week {
         let clients = client_facts(db, &provider).await?;
         let mut active = BTreeSet::new();
         let mut home_bases = BTreeMap::new();
+        let mut contracts = BTreeMap::new();
         for row in db
             .query(
-                "SELECT u.id, p.home_latitude, p.home_longitude FROM users u \
+                "SELECT u.id, p.home_latitude, p.home_longitude, p.contract_minutes_per_week \
+                 FROM users u \
                  LEFT JOIN caregiver_profiles p ON p.user_id = u.id \
                  WHERE u.provider_id = $1 AND u.role = 'caregiver' AND u.active = 1",
                 std::slice::from_ref(&provider),
@@ -241,6 +245,9 @@ impl Week {
                         longitude,
                     },
                 );
+            }
+            if let Some(minutes) = row.optional_integer("contract_minutes_per_week")? {
+                contracts.insert(id.clone(), minutes);
             }
             active.insert(id);
         }
@@ -264,6 +271,7 @@ impl Week {
                 latitude: depot.real("latitude")?,
                 longitude: depot.real("longitude")?,
             },
+            contracts,
         })
     }
 

@@ -13,8 +13,11 @@
 //!   either side of its planned time when it has none; a visit already started stays out
 //!   of the problem (nothing may move it) and its caregivers' shifts go on from its door
 //!   when it ends;
-//! - the visit's current caregivers are its preferred ones, so a proposal keeps who comes
-//!   unless changing it pays (the optimiser's preference weight);
+//! - the visit's current caregivers and start are its current place (and its caregivers its
+//!   preferred ones): changing who comes costs a disruption, changing the time a retime, so
+//!   a proposal keeps the plan unless a change buys more (the optimiser's weights);
+//! - every start lies on a 5-minute grid; each caregiver's working time is weighed against
+//!   the contract's share of the period (fairness);
 //! - travel times come from the same [`GreatCircleModel`] the conflict check uses, so the
 //!   proposal and the board agree.
 
@@ -28,8 +31,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use optimiser::{
-    Absence as OptimiserAbsence, Activity, Break, ClientId, PersonId, Problem, Shift, SkillSet,
-    TravelMatrix, Visit, VisitId, Weights, Window,
+    Absence as OptimiserAbsence, Activity, Break, ClientId, CurrentAssignment, PersonId, Problem,
+    Shift, SkillSet, TravelMatrix, Visit, VisitId, Weights, Window,
 };
 
 pub use score::score;
@@ -51,6 +54,10 @@ const SHIFT_NEEDING_BREAK_MINUTES: i64 = 6 * 60;
 const BREAK_MINUTES: i64 = 30;
 /// The optimiser's skill sets hold this many skills.
 const MAX_SKILLS: usize = 64;
+/// Minutes of travel a moved agreed time must save: the retime weight in travel minutes.
+pub const RETIME_THRESHOLD_MINUTES: i64 = Weights::HOME_CARE.retime / Weights::HOME_CARE.travel;
+/// Every proposed start lies on this grid of minutes (07:45, never 07:43).
+pub const TIME_GRID_MINUTES: i64 = 5;
 
 /// Minutes of Prague wall time since `monday` 00:00.
 fn minutes_since(monday: NaiveDate, instant: DateTime<Utc>) -> i64 {
@@ -79,6 +86,8 @@ pub struct Inputs<'a> {
     pub active: &'a BTreeSet<String>,
     pub home_bases: &'a BTreeMap<String, GeoPoint>,
     pub depot: GeoPoint,
+    /// Minutes a week of each caregiver's contract, where recorded.
+    pub contracts: &'a BTreeMap<String, i64>,
 }
 
 /// The optimiser's problem, with the ids to read its plan back.
@@ -135,21 +144,59 @@ fn people<'a>(person_ids: &[String], ids: impl IntoIterator<Item = &'a String>) 
         .collect()
 }
 
-/// The agreed window of a visit, or its time ± 30 minutes.
+/// Where a visit without an agreed window may start: its time ± 30 minutes. Accepting a
+/// proposal that moves such a visit keeps this window as agreed (`changes::accept`), so
+/// repeated proposals never walk a visit away from the time the client knows.
+pub fn free_window(starts_at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let slack = Duration::minutes(FREE_WINDOW_MINUTES);
+    (starts_at - slack, starts_at + slack)
+}
+
+/// The agreed window of a visit, or its free window.
 fn window_of(inputs: &Inputs<'_>, board: &BoardVisit) -> Window {
-    match board.window {
-        Some((opens, closes)) => Window {
-            open: minutes_since(inputs.monday, opens),
-            close: minutes_since(inputs.monday, closes),
-        },
-        None => {
-            let start = minutes_since(inputs.monday, board.starts_at);
-            Window {
-                open: start - FREE_WINDOW_MINUTES,
-                close: start + FREE_WINDOW_MINUTES,
-            }
-        }
+    let (opens, closes) = board.window.unwrap_or_else(|| free_window(board.starts_at));
+    Window {
+        open: minutes_since(inputs.monday, opens),
+        close: minutes_since(inputs.monday, closes),
     }
+}
+
+/// Where a visit is in the current plan: its caregivers (all of them still active) and its
+/// start; a visit with nobody, or with someone no longer active, has no place to keep.
+fn current_place(
+    inputs: &Inputs<'_>,
+    person_ids: &[String],
+    board: &BoardVisit,
+    planned: &PlannedVisit,
+) -> Option<CurrentAssignment> {
+    let persons = people(person_ids, &planned.caregiver_ids);
+    (!persons.is_empty() && persons.len() == planned.caregiver_ids.len()).then(|| {
+        CurrentAssignment {
+            persons,
+            start: minutes_since(inputs.monday, board.starts_at),
+        }
+    })
+}
+
+/// Each caregiver's working-time target for the period: the weekly contract's share of the
+/// period's shift days among the week's (a caregiver without a contract has no target).
+fn contract_targets(inputs: &Inputs<'_>, person_ids: &[String]) -> BTreeMap<PersonId, i64> {
+    person_ids
+        .iter()
+        .enumerate()
+        .filter_map(|(index, id)| {
+            let weekly = *inputs.contracts.get(id)?;
+            let facts = inputs.caregivers.get(id)?;
+            let works = |day: &NaiveDate| facts.shifts.iter().any(|s| s.weekday == day.weekday());
+            let week_days = (0..7)
+                .filter(|d| works(&(inputs.monday + Duration::days(*d))))
+                .count();
+            let period_days = inputs.days.iter().filter(|d| works(d)).count();
+            let share = i64::try_from(period_days).ok()? * weekly;
+            let target = share.checked_div(i64::try_from(week_days).ok()?)?;
+            Some((PersonId(as_id(index)), target))
+        })
+        .collect()
 }
 
 /// The week's planned visits on the period's days, and every active caregiver's shifts of
@@ -221,10 +268,11 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
             refused: client
                 .map(|c| people(&person_ids, &c.refused_caregivers))
                 .unwrap_or_default(),
-            // Whoever has the visit now is preferred: a proposal moves a visit to someone
-            // else only when that buys something, so plans do not change without a reason.
+            // Whoever has the visit now is preferred, and where it is now is its current
+            // place: moving it to someone else costs a disruption, moving its time a
+            // retime, so a proposal changes the plan only for a measured gain.
             preferred: people(&person_ids, &planned.caregiver_ids),
-            current: None,
+            current: current_place(inputs, &person_ids, board, planned),
         });
         visit_index.push(index);
     }
@@ -296,7 +344,10 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
     }
     let model = |error: optimiser::ProblemError| MappingError::Model(error.to_string());
     let travel = TravelMatrix::new(size, times).map_err(model)?;
-    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE).map_err(model)?;
+    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE)
+        .map_err(model)?
+        .with_time_grid(TIME_GRID_MINUTES)
+        .with_contract_minutes(contract_targets(inputs, &person_ids));
     Ok(Mapped {
         problem,
         visit_index,
@@ -317,6 +368,51 @@ impl Mapped {
         self.visit_index
             .iter()
             .filter_map(|&index| inputs.visits.get(index).map(|(board, _)| board))
+    }
+
+    /// The same problem with `plan` as its current plan: each visit it places keeps that
+    /// place unless moving it pays. Searching again from a plan's own places polishes it to
+    /// a plan a further search would not change (proposing again after accepting it
+    /// changes nothing).
+    pub fn rebased(&self, plan: &optimiser::Plan) -> Result<Mapped, MappingError> {
+        let mut places: BTreeMap<VisitId, CurrentAssignment> = BTreeMap::new();
+        for route in &plan.routes {
+            let Some(shift) = self.problem.shifts().get(route.shift) else {
+                continue;
+            };
+            for stop in &route.stops {
+                if let Activity::Visit(visit) = stop.activity {
+                    let place = places.entry(visit).or_insert(CurrentAssignment {
+                        persons: Vec::new(),
+                        start: stop.start,
+                    });
+                    place.persons.push(shift.person);
+                }
+            }
+        }
+        let visits = self
+            .problem
+            .visits()
+            .iter()
+            .map(|visit| Visit {
+                current: places.remove(&visit.id).or_else(|| visit.current.clone()),
+                ..visit.clone()
+            })
+            .collect();
+        let problem = Problem::new(
+            self.problem.travel().clone(),
+            visits,
+            self.problem.shifts().to_vec(),
+            self.problem.weights(),
+        )
+        .map_err(|error| MappingError::Model(error.to_string()))?
+        .with_time_grid(self.problem.time_grid())
+        .with_contract_minutes(self.problem.contract_minutes().clone());
+        Ok(Mapped {
+            problem,
+            visit_index: self.visit_index.clone(),
+            person_ids: self.person_ids.clone(),
+        })
     }
 
     /// The period's visits as they are planned now.
@@ -388,6 +484,41 @@ pub fn check_request(
         ));
     }
     Ok((days, StdDuration::from_secs(u64::from(seconds))))
+}
+
+/// The share of the time limit the first search gets; the rest polishes its plan.
+const FIRST_SEARCH_SHARE: f64 = 0.7;
+/// At most this many polishing searches follow the first.
+const POLISHING_SEARCHES: u32 = 3;
+
+/// The optimiser's plan for the mapped period within `time_limit`: a first search from the
+/// current plan, then searches from its own result until one changes nothing (a plan a
+/// further search keeps), or the time is up.
+pub fn search(mapped: &Mapped, time_limit: StdDuration) -> Result<optimiser::Plan, MappingError> {
+    let started = std::time::Instant::now();
+    let run = |problem: &Problem, budget: StdDuration| {
+        optimiser::optimise(
+            problem,
+            &optimiser::Settings {
+                seed: 1,
+                budget: optimiser::Budget::Time(budget),
+            },
+        )
+    };
+    let mut plan = run(&mapped.problem, time_limit.mul_f64(FIRST_SEARCH_SHARE));
+    for pass in 0..POLISHING_SEARCHES {
+        let left = time_limit.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            break;
+        }
+        let from_plan = mapped.rebased(&plan)?;
+        let polished = run(&from_plan.problem, left / (POLISHING_SEARCHES - pass));
+        if polished.routes == plan.routes {
+            break;
+        }
+        plan = polished;
+    }
+    Ok(plan)
 }
 
 /// How long the optimiser searches for a sick call's repair.
@@ -489,5 +620,6 @@ pub fn proposal(
         unplanned,
         seconds,
         repair,
+        retime_threshold_minutes: RETIME_THRESHOLD_MINUTES,
     }
 }

@@ -84,6 +84,7 @@ struct Week {
     clients: BTreeMap<String, ClientFacts>,
     active: BTreeSet<String>,
     home_bases: BTreeMap<String, GeoPoint>,
+    contracts: BTreeMap<String, i64>,
     days: Vec<NaiveDate>,
     now: DateTime<Utc>,
 }
@@ -103,6 +104,7 @@ impl Week {
                 ("c2".to_owned(), ClientFacts::default()),
             ]),
             home_bases: BTreeMap::new(),
+            contracts: BTreeMap::new(),
             days: vec![monday()],
             now: at("2026-11-23T05:00:00Z"),
         }
@@ -119,6 +121,7 @@ impl Week {
             active: &self.active,
             home_bases: &self.home_bases,
             depot: DECIN,
+            contracts: &self.contracts,
         }
     }
 
