@@ -11,6 +11,7 @@ use shared::schedule::{
 use shared::time::{from_prague, to_prague};
 
 use crate::ui::form::field_error;
+use crate::week::proposal_text::accept_reason;
 use crate::week::state::day_tab_label;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +174,7 @@ pub fn accept_request(
     }
     Ok(AcceptProposal {
         changes,
-        reason: "Přijatý návrh optimalizace plánu".to_owned(),
+        reason: accept_reason(proposal).to_owned(),
     })
 }
 
@@ -317,6 +318,19 @@ mod tests {
         assert_eq!(request.changes.len(), 1);
         assert_eq!(request.changes[0].visit_id, "b");
         assert_eq!(request.changes[0].caregiver_ids, ["martin"]);
+        assert_eq!(request.reason, "Přijatý návrh optimalizace plánu");
+        let repair = Proposal {
+            repair: Some(shared::schedule::Repair {
+                caregiver_id: "jana".into(),
+                others_changed: 0,
+            }),
+            ..proposal()
+        };
+        assert_eq!(
+            accept_request(&repair, &chosen).expect("one chosen").reason,
+            "Náhrada za nemocnou kolegyni",
+            "the family reads why someone else comes"
+        );
         let none = accept_request(&proposal(), &Default::default()).expect_err("none chosen");
         assert_eq!(none.field.as_deref(), Some("changes"));
     }
