@@ -16,12 +16,25 @@
 //! persons, capacity (Solomon), and two-caregiver visits served by two different persons
 //! starting at the same moment.
 //!
+//! A start off the problem's time grid ([`Problem::with_time_grid`]) is a violation too.
+//!
 //! # Objective
 //! Lexicographic: first the number of unassigned visits, then a weighted sum
-//! ([`Weights`]) of travel time, waiting, overtime (return after the regular end),
-//! continuity of care (distinct caregivers per client, summed over clients; over a week
-//! this is what "fewest caregivers per client" counts) and preference misses (visits served
-//! by someone not on the client's preferred list). For Solomon only distance counts.
+//! ([`Weights`]) of
+//! - travel time, waiting, overtime (return after the regular end);
+//! - continuity of care: distinct caregivers per client, summed over clients; over a week
+//!   this is what "fewest caregivers per client" counts;
+//! - preference misses: visits served by someone not on the client's preferred list;
+//! - disruptions: visits of the current plan ([`Visit::current`]) served by someone not
+//!   among their current persons, so a repair moves only what it must;
+//! - retimes: visits of the current plan starting at another time than their current
+//!   start; the weight is the gain a time move must buy;
+//! - the fairness gap: over persons with a contract target
+//!   ([`Problem::with_contract_minutes`]), the sum of |planned visit and travel time −
+//!   target|.
+//!
+//! For Solomon only distance counts. The plan's [`Objective`] is computed from the plan's
+//! own times, as the checker computes it.
 //!
 //! # Method
 //! Ruin and recreate with simulated annealing after SISR (Christiaens & Vanden Berghe 2020):
@@ -33,13 +46,27 @@
 //! caregiver is before travelling on. A two-caregiver visit becomes two stops with one
 //! common start time, chosen among a few moments across its window when it is inserted, on
 //! routes of two different persons; fixing the moment turns synchronisation into ordinary
-//! time windows. The search is single-threaded and anytime: it stops when the [`Budget`]
+//! time windows. When visits carry their current place, the search starts from the current
+//! plan: each such visit goes back to its current persons' shifts at its current start
+//! where that is feasible, and only the rest is inserted greedily; a plan just accepted is
+//! therefore proposed again unchanged unless a change gains more than it costs. A visit of
+//! the current plan is inserted at its current start, or anywhere in its window only if
+//! that is cheaper by more than the retime weight. On a time grid the search plans with
+//! windows shrunk to the grid and durations, pauses and travel times rounded up to it, so
+//! every start it computes is on the grid. The search is single-threaded and anytime: it stops when the [`Budget`]
 //! is spent and returns the best plan seen. With `Budget::Iterations` a seed always gives
 //! the same plan; with `Budget::Time` the result depends on the machine's speed.
 //!
 //! # Known limits
-//! - A two-caregiver visit's start is chosen among nine moments evenly across its window;
-//!   a start between two of them is never tried.
+//! - A two-caregiver visit's start is chosen among nine moments evenly across its window
+//!   (on the time grid), and its current start; a start between two of them is never tried.
+//! - On a time grid the search rounds each travel time and each duration up separately, so
+//!   a leg can lose up to one grid step against rounding their sum (none when durations are
+//!   multiples of the step, as agreed home-care visits are). Breaks start on the grid too;
+//!   a fixed absence keeps its own start and blocks the grid steps it touches.
+//! - During the search, a visit placed anywhere in its window counts as retimed even where
+//!   it ends up at its current start; the plan's objective counts the real starts.
+//! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - Breaks and absences are taken where the caregiver is, before travelling on; the checker
 //!   also accepts plans that take them anywhere in the gap between two visits.
 //! - Pruning assumes travel times satisfy the triangle inequality; where they do not, the
@@ -60,12 +87,17 @@
 //!   provider's skill catalogue, fixed absences, `absent` for sick leave or holiday.
 //! - A [`Visit`] per planned visit: the client, window for its start, duration, required
 //!   skills, `caregivers_needed`, the persons the client refused or prefers, and `pinned`
-//!   for visits the planner fixed to a caregiver (narrow the window to fix the time too).
+//!   for visits the planner fixed to a caregiver (narrow the window to fix the time too:
+//!   visits already started or done in a repair), and `current` for the visit's place in
+//!   the plan being repaired or re-proposed.
+//! - [`Problem::with_time_grid`] (5 minutes) and [`Problem::with_contract_minutes`]
+//!   (each caregiver's contract share of the period, in minutes).
 //! - Read back [`Plan::routes`] (one per working shift, stops with start times) and
 //!   [`Plan::unassigned`], showing [`Reason::explain`] to the planner.
 
 mod budget;
 pub mod check;
+pub mod file;
 pub mod model;
 pub mod plan;
 mod rng;
@@ -75,6 +107,7 @@ pub mod synthetic;
 
 pub use budget::Budget;
 pub use check::{Report, Violation, check};
+pub use file::FileError;
 pub use model::{
     Absence, Break, ClientId, CurrentAssignment, PersonId, Problem, ProblemError, Shift, SkillSet,
     Time, TravelMatrix, Visit, VisitId, Weights, Window,

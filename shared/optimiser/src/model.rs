@@ -4,25 +4,33 @@
 //! tenths of a distance unit for Solomon) on one timeline (e.g. minutes since Monday 00:00
 //! of the planned week), so sums are exact and the checker can compare them for equality.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::{Activity, Plan};
 
 /// A moment or a duration on the problem's timeline.
 pub type Time = i64;
 
 /// The caller's id of a visit; a plan names visits by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct VisitId(pub u64);
 
 /// The caller's id of a client; continuity of care counts caregivers per client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ClientId(pub u64);
 
 /// The caller's id of a person; one person may work several shifts (days) of a week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct PersonId(pub u64);
 
 /// Skills as a set of small numbers (0..64) that the caller assigns to its skill catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct SkillSet(pub u64);
 
 impl SkillSet {
@@ -39,7 +47,8 @@ impl SkillSet {
 }
 
 /// An inclusive range of allowed START times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Window {
     pub open: Time,
     pub close: Time,
@@ -52,7 +61,8 @@ impl Window {
 }
 
 /// Something to be done at a client's home.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Visit {
     pub id: VisitId,
     pub client: ClientId,
@@ -81,14 +91,16 @@ pub struct Visit {
 /// (`Weights::disruption`; for a two-caregiver visit with its two current persons that is
 /// exactly "a set of persons other than `persons`"), and starting it at any time other than
 /// `start` counts one retime (`Weights::retime`). The search starts from these places.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CurrentAssignment {
     pub persons: Vec<PersonId>,
     pub start: Time,
 }
 
 /// A required pause within a shift, to start within `[earliest, latest]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Break {
     pub earliest: Time,
     pub latest: Time,
@@ -96,14 +108,16 @@ pub struct Break {
 }
 
 /// A fixed time inside a shift when the caregiver is not available (a doctor's appointment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Absence {
     pub start: Time,
     pub duration: Time,
 }
 
 /// One caregiver's working day (or a Solomon vehicle): a route is planned per shift.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Shift {
     pub person: PersonId,
     pub start_location: usize,
@@ -116,6 +130,7 @@ pub struct Shift {
     pub latest_end: Time,
     pub skills: SkillSet,
     pub capacity: i64,
+    #[serde(rename = "break")]
     pub break_: Option<Break>,
     pub absences: Vec<Absence>,
     /// The whole shift is cancelled (sick leave, holiday): no visit may be planned on it.
@@ -123,7 +138,8 @@ pub struct Shift {
 }
 
 /// Weights of the objective's weighted sum; see the crate docs for the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Weights {
     pub travel: i64,
     pub waiting: i64,
@@ -313,6 +329,28 @@ impl Problem {
     /// visit and travel time is from the target.
     pub fn with_contract_minutes(mut self, targets: BTreeMap<PersonId, Time>) -> Self {
         self.contract_minutes = targets;
+        self
+    }
+
+    /// Takes `plan` as the current plan: each visit it serves gets its persons and start as
+    /// [`Visit::current`]; the visits it does not serve get none.
+    pub fn with_current_plan(mut self, plan: &Plan) -> Self {
+        let mut places: HashMap<VisitId, CurrentAssignment> = HashMap::new();
+        for route in &plan.routes {
+            let person = self.shifts[route.shift].person;
+            for stop in &route.stops {
+                if let Activity::Visit(visit) = stop.activity {
+                    let place = places.entry(visit).or_insert(CurrentAssignment {
+                        persons: Vec::new(),
+                        start: stop.start,
+                    });
+                    place.persons.push(person);
+                }
+            }
+        }
+        for visit in &mut self.visits {
+            visit.current = places.remove(&visit.id);
+        }
         self
     }
 

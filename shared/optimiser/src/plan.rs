@@ -1,9 +1,12 @@
 //! What the optimiser returns and the checker verifies.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{Time, VisitId};
 
 /// One thing a caregiver does on a route, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Activity {
     Visit(VisitId),
     Break,
@@ -11,7 +14,8 @@ pub enum Activity {
     Absence(usize),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stop {
     pub activity: Activity,
     pub start: Time,
@@ -20,7 +24,8 @@ pub struct Stop {
 /// A shift's route: leaves the start location at `departure`, does `stops` in order, and
 /// is back at the end location at `arrival`. Breaks and absences are taken where the
 /// caregiver is; travel between two visits may be before, after or around them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Route {
     /// Index into `Problem::shifts`.
     pub shift: usize,
@@ -39,7 +44,8 @@ impl Route {
 }
 
 /// Why a visit could not be planned, most fundamental cause first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// No shift's caregiver has every skill the visit requires.
     NoCaregiverWithSkill,
@@ -95,7 +101,8 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unassigned {
     pub visit: VisitId,
     pub reason: Reason,
@@ -103,7 +110,8 @@ pub struct Unassigned {
 
 /// The objective's parts and its weighted sum. Plans compare lexicographically:
 /// fewer unassigned visits first, then the smaller weighted sum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Objective {
     pub unassigned: usize,
     pub travel: Time,

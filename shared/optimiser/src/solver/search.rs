@@ -4,7 +4,7 @@
 //! random order with blinks, accept by annealing.
 
 use crate::budget::Deadline;
-use crate::model::Window;
+use crate::model::{Time, Window};
 use crate::rng::Rng;
 use crate::solver::layout::Layout;
 use crate::solver::solution::{Insertion, Solution};
@@ -333,9 +333,10 @@ impl<'a> Search<'a> {
         };
         let weights = layout.problem.weights();
         let mut best: Option<(i64, Window, Insertion, Insertion)> = None;
-        let moments = layout.exact[visit]
-            .into_iter()
-            .chain(sync_moments(layout.stops[first].window));
+        let moments = layout.exact[visit].into_iter().chain(sync_moments(
+            layout.stops[first].window,
+            layout.problem.time_grid(),
+        ));
         for moment in moments {
             let Some(one) = self.best_anywhere(solution, first, moment, None, NO_BOUND) else {
                 continue;
@@ -407,9 +408,11 @@ impl<'a> Search<'a> {
     }
 }
 
-/// Fixed start times to try for a two-caregiver visit.
-fn sync_moments(window: Window) -> impl Iterator<Item = Window> {
+/// Fixed start times to try for a two-caregiver visit, on the time grid (the window's
+/// ends are on it).
+fn sync_moments(window: Window, grid: Time) -> impl Iterator<Item = Window> {
     let step = ((window.close - window.open) / SYNC_START_STEPS).max(1);
+    let step = (step + grid - 1) / grid * grid;
     (0..=SYNC_START_STEPS)
         .map(move |k| (window.open + k * step).min(window.close))
         .chain(std::iter::once(window.close))

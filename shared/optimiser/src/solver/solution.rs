@@ -196,7 +196,7 @@ impl Solution {
         let work = state.travel + visiting;
         let added = work - state.work;
         state.work = work;
-        self.fairness_gap += self.fairness_delta(layout, route, added);
+        self.fairness_gap += self.gap_change(layout, route, added);
         self.worked[layout.person[route]] += added;
         if !self.touched[route] {
             self.touched[route] = true;
@@ -289,7 +289,7 @@ impl Solution {
                     }
                     let route_travel = before.travel + to_stop + to_next + next.segment.travel;
                     weights.travel * route_travel + assignment - state.sequence
-                        + self.fairness_delta(layout, route, visiting + detour)
+                        + weights.fairness * self.gap_change(layout, route, visiting + detour)
                 } else {
                     match self.concatenated_delta(layout, route, position, &piece, visiting) {
                         Some(delta) => delta + assignment,
@@ -332,12 +332,12 @@ impl Solution {
         (whole.segment.time_warp == 0).then(|| {
             let added = visiting + whole.segment.travel - state.travel;
             layout.sequence_cost(route, &whole.segment) - state.sequence
-                + self.fairness_delta(layout, route, added)
+                + layout.problem.weights().fairness * self.gap_change(layout, route, added)
         })
     }
 
     /// The change in the fairness gap (unweighted) from `added` minutes of work on `route`.
-    fn fairness_delta(&self, layout: &Layout, route: usize, added: Time) -> Time {
+    fn gap_change(&self, layout: &Layout, route: usize, added: Time) -> Time {
         let person = layout.person[route];
         match layout.target[person] {
             Some(target) if added != 0 => {

@@ -2,8 +2,9 @@
 //! keeps every rule, and one test per rule that breaks exactly it.
 
 use optimiser::{
-    Absence, Activity, Break, ClientId, Objective, PersonId, Plan, Problem, Reason, Route, Shift,
-    SkillSet, Stop, TravelMatrix, Unassigned, Violation, Visit, VisitId, Weights, Window, check,
+    Absence, Activity, Break, ClientId, CurrentAssignment, Objective, PersonId, Plan, Problem,
+    Reason, Route, Shift, SkillSet, Stop, TravelMatrix, Unassigned, Violation, Visit, VisitId,
+    Weights, Window, check,
 };
 
 const FIRST: VisitId = VisitId(1);
@@ -385,5 +386,59 @@ fn a_visit_listed_unassigned_but_served_is_caught() {
     assert_eq!(
         violations(&Day::new(), &plan),
         vec![Violation::UnassignedButServed { visit: FIRST }]
+    );
+}
+
+#[test]
+fn a_start_off_the_time_grid_is_caught() {
+    let problem = Day::new().problem().with_time_grid(10);
+    let mut plan = valid_plan();
+    assert_eq!(check(&problem, &plan).violations, Vec::new());
+
+    plan.routes[0].stops[0].start = 15;
+
+    assert_eq!(
+        check(&problem, &plan).violations,
+        vec![Violation::OffTimeGrid {
+            visit: FIRST,
+            start: 15
+        }]
+    );
+}
+
+#[test]
+fn the_checker_counts_moved_visits_moved_times_and_the_gap_to_contracts() {
+    let mut day = Day::new();
+    // The first visit was the carer's at 10; the nursing visit was the nurse's at 150.
+    day.visit(FIRST).current = Some(CurrentAssignment {
+        persons: vec![PersonId(2)],
+        start: 10,
+    });
+    day.visit(NURSING).current = Some(CurrentAssignment {
+        persons: vec![PersonId(1)],
+        start: 150,
+    });
+    day.visit(TOGETHER).current = Some(CurrentAssignment {
+        persons: vec![PersonId(1), PersonId(2)],
+        start: 60,
+    });
+    let targets = [(PersonId(1), 100), (PersonId(2), 100)].into();
+    let problem = day.problem().with_contract_minutes(targets);
+
+    let objective = check(&problem, &valid_plan()).objective;
+
+    assert_eq!(objective.disruptions, 1);
+    assert_eq!(objective.retimed, 1);
+    // The nurse: 40 travel and 70 of visits; the carer: 30 travel and 40 of visits.
+    assert_eq!(objective.fairness_gap, 10 + 30);
+    let weights = Weights::HOME_CARE;
+    assert_eq!(
+        objective.weighted,
+        weights.travel * 70
+            + weights.waiting * 260
+            + weights.continuity * 5
+            + weights.disruption
+            + weights.retime
+            + weights.fairness * 40
     );
 }

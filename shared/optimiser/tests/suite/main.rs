@@ -4,7 +4,9 @@
 
 mod check_violations;
 mod determinism;
+mod files;
 mod objectives;
 mod properties;
 mod reasons;
+mod replanning;
 mod solomon;

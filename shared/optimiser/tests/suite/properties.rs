@@ -86,6 +86,23 @@ proptest! {
     }
 
     #[test]
+    fn every_repair_after_a_sick_call_passes_the_checker(
+        seed in any::<u64>(),
+        visits in 1usize..25,
+        caregivers in 1usize..5,
+        sick in 0usize..5,
+        from in 6i64 * 60..16 * 60,
+    ) {
+        let problem = synthetic::home_care_day(seed, visits, caregivers);
+        let settings = Settings { seed, budget: Budget::Iterations(100) };
+        let plan = optimise(&problem, &settings);
+        let sick = problem.shifts()[sick % caregivers].person;
+        let repair = synthetic::sick_call(&problem, &plan, sick, from, 24 * 60);
+        let repaired = optimise(&repair, &settings);
+        assert_checked(&repair, &repaired)?;
+    }
+
+    #[test]
     fn every_plan_for_a_random_vrptw_passes_the_checker(
         customers in prop::collection::vec(((0i64..50, 0i64..50), (0i64..400, 0i64..80), 0i64..30), 1..20),
         vehicles in 1usize..5,

@@ -44,8 +44,14 @@ fn caregiver(person: u64) -> Shift {
 
 /// Plans the visits and returns the reason for each unassigned one, by visit id.
 fn reasons(visits: Vec<Visit>, shifts: Vec<Shift>) -> Vec<(u64, Reason)> {
+    reasons_on_grid(visits, shifts, 1)
+}
+
+fn reasons_on_grid(visits: Vec<Visit>, shifts: Vec<Shift>, grid: i64) -> Vec<(u64, Reason)> {
     let travel = TravelMatrix::new(2, vec![0, 60, 60, 0]).expect("square matrix");
-    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE).expect("valid day");
+    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE)
+        .expect("valid day")
+        .with_time_grid(grid);
     let plan = optimise(
         &problem,
         &Settings {
@@ -123,6 +129,25 @@ fn a_visit_heavier_than_any_capacity_says_so() {
     assert_eq!(
         reasons(vec![heavy], vec![caregiver(1)]),
         vec![(1, Reason::CapacityExceeded)]
+    );
+}
+
+#[test]
+fn a_visit_whose_window_holds_no_time_on_the_grid_says_so() {
+    let mut odd = visit(1);
+    odd.window = Window {
+        open: 9 * 60 + 1,
+        close: 9 * 60 + 4,
+    };
+    let mut on_grid = visit(2);
+    on_grid.window = Window {
+        open: 9 * 60 + 1,
+        close: 9 * 60 + 5,
+    };
+
+    assert_eq!(
+        reasons_on_grid(vec![odd, on_grid], vec![caregiver(1)], 5),
+        vec![(1, Reason::NoStartOnTimeGrid)]
     );
 }
 

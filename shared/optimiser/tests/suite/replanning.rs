@@ -1,0 +1,301 @@
+//! Replanning: a repair after a sick call moves only what it must, a plan just accepted is
+//! stable, proposed times are on the grid, and continuity, fairness and the disruption
+//! weight each change a plan.
+
+use std::collections::BTreeMap;
+
+use optimiser::{
+    Activity, Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift,
+    SkillSet, Time, TravelMatrix, Visit, VisitId, Weights, Window, check, optimise, synthetic,
+};
+
+const HOUR: Time = 60;
+
+fn plan_with(problem: &Problem, seed: u64, iterations: u64) -> Plan {
+    let plan = optimise(
+        problem,
+        &Settings {
+            seed,
+            budget: Budget::Iterations(iterations),
+        },
+    );
+    let report = check(problem, &plan);
+    assert_eq!(report.violations, Vec::new());
+    assert_eq!(report.objective, plan.objective);
+    plan
+}
+
+/// Who serves each visit and when: what a caregiver and a family see of a plan.
+fn places(problem: &Problem, plan: &Plan) -> BTreeMap<VisitId, (Vec<PersonId>, Time)> {
+    let mut places: BTreeMap<VisitId, (Vec<PersonId>, Time)> = BTreeMap::new();
+    for route in &plan.routes {
+        let person = problem.shifts()[route.shift].person;
+        for stop in &route.stops {
+            if let Activity::Visit(visit) = stop.activity {
+                let place = places.entry(visit).or_insert((Vec::new(), stop.start));
+                place.0.push(person);
+                place.0.sort();
+            }
+        }
+    }
+    places
+}
+
+/// Visits of the current plan, not of `sick`, whose persons or start changed.
+fn others_changed(problem: &Problem, plan: &Plan, sick: PersonId) -> usize {
+    let now = places(problem, plan);
+    problem
+        .visits()
+        .iter()
+        .filter_map(|visit| Some((visit, visit.current.as_ref()?)))
+        .filter(|(_, current)| !current.persons.contains(&sick))
+        .filter(|(visit, current)| {
+            let mut persons = current.persons.clone();
+            persons.sort();
+            now.get(&visit.id) != Some(&(persons, current.start))
+        })
+        .count()
+}
+
+#[test]
+fn no_proposed_start_is_off_the_five_minute_grid() {
+    let problem = synthetic::home_care_day(3, 120, 12);
+    assert_eq!(problem.time_grid(), 5);
+
+    let plan = plan_with(&problem, 3, 2_000);
+
+    let starts: Vec<Time> = places(&problem, &plan).values().map(|p| p.1).collect();
+    assert!(starts.len() > 100);
+    assert_eq!(starts.iter().filter(|&&start| start % 5 != 0).count(), 0);
+}
+
+#[test]
+fn a_repair_never_moves_a_visit_already_started_or_done() {
+    let day = synthetic::home_care_day(11, 120, 12);
+    let before = plan_with(&day, 11, 2_000);
+    let sick = day.shifts()[2].person;
+    let now = 11 * HOUR;
+
+    let repair = synthetic::sick_call(&day, &before, sick, now, 24 * HOUR);
+    let after = plan_with(&repair, 12, 2_000);
+
+    let was = places(&day, &before);
+    let is = places(&repair, &after);
+    let started: Vec<&VisitId> = was.iter().filter(|p| p.1.1 < now).map(|p| p.0).collect();
+    assert!(started.len() > 20);
+    assert!(
+        was.iter()
+            .any(|(_, (persons, start))| *start < now && persons.contains(&sick))
+    );
+    for visit in started {
+        assert_eq!(is.get(visit), was.get(visit), "visit {visit:?} moved");
+    }
+    // Her visits from now on went to others or are listed as unplaceable.
+    assert!(
+        is.iter()
+            .all(|(_, (persons, start))| *start < now || !persons.contains(&sick))
+    );
+}
+
+#[test]
+fn proposing_again_right_after_accepting_changes_nothing() {
+    let day = synthetic::home_care_day(5, 200, 30);
+    let proposed = plan_with(&day, 5, 5_000);
+    let accepted = day.clone().with_current_plan(&proposed);
+
+    let again = plan_with(&accepted, 6, 5_000);
+
+    assert_eq!(places(&accepted, &again), places(&day, &proposed));
+    assert_eq!(again.objective.disruptions, 0);
+    assert_eq!(again.objective.retimed, 0);
+    assert_eq!(again.unassigned, proposed.unassigned);
+}
+
+/// Places on a line, travel time = distance: the sick A and the free C live at 0, A's
+/// clients at -10 and -12; B lives far out at 40 and her clients at 3 and 5, near C. Each
+/// has visits at 9:00 and 9:35, movable by an hour. C could do all four on one short
+/// round, sparing B her long drive, but only by taking B's visits and moving four times.
+fn morning(weights: Weights) -> Problem {
+    let x = [0, -10, -12, 3, 5, 40];
+    let times = x
+        .iter()
+        .flat_map(|a| x.iter().map(move |b| (a - b as &i64).abs()))
+        .collect();
+    let travel = TravelMatrix::new(x.len(), times).expect("square matrix");
+    let visit = |id: u64, location: usize, start: Time, person: u64| Visit {
+        id: VisitId(id),
+        client: ClientId(id),
+        location,
+        window: Window {
+            open: start - HOUR,
+            close: start + HOUR,
+        },
+        duration: 30,
+        demand: 0,
+        required_skills: SkillSet::default(),
+        caregivers_needed: 1,
+        pinned: Vec::new(),
+        refused: Vec::new(),
+        preferred: Vec::new(),
+        current: Some(CurrentAssignment {
+            persons: vec![PersonId(person)],
+            start,
+        }),
+    };
+    let shift = |person: u64, home: usize| Shift {
+        person: PersonId(person),
+        start_location: home,
+        end_location: home,
+        start: 7 * HOUR,
+        regular_end: 15 * HOUR,
+        latest_end: 16 * HOUR,
+        skills: SkillSet::default(),
+        capacity: 1,
+        break_: None,
+        absences: Vec::new(),
+        absent: false,
+    };
+    let mut sick = shift(1, 0);
+    sick.absent = true;
+    let visits = vec![
+        visit(1, 1, 9 * HOUR, 1),
+        visit(2, 2, 9 * HOUR + 35, 1),
+        visit(3, 3, 9 * HOUR, 2),
+        visit(4, 4, 9 * HOUR + 35, 2),
+    ];
+    Problem::new(
+        travel,
+        visits,
+        vec![sick, shift(2, 5), shift(3, 0)],
+        weights,
+    )
+    .expect("a valid morning")
+    .with_time_grid(5)
+}
+
+#[test]
+fn with_a_free_caregiver_nearby_a_repair_changes_no_other_caregivers_visit() {
+    let problem = morning(Weights::HOME_CARE);
+
+    let repair = plan_with(&problem, 1, 500);
+
+    assert_eq!(repair.unassigned, Vec::new());
+    assert_eq!(others_changed(&problem, &repair, PersonId(1)), 0);
+    let now = places(&problem, &repair);
+    assert_eq!(now[&VisitId(1)].0, vec![PersonId(3)]);
+    assert_eq!(now[&VisitId(2)].0, vec![PersonId(3)]);
+    assert_eq!(repair.objective.disruptions, 2);
+    assert_eq!(repair.objective.retimed, 0);
+}
+
+#[test]
+fn the_disruption_weight_keeps_other_caregivers_visits_where_they_are() {
+    let weighted = morning(Weights::HOME_CARE);
+    let unweighted = morning(Weights {
+        disruption: 0,
+        ..Weights::HOME_CARE
+    });
+
+    let with = others_changed(&weighted, &plan_with(&weighted, 1, 500), PersonId(1));
+    let without = others_changed(&unweighted, &plan_with(&unweighted, 1, 500), PersonId(1));
+
+    assert_eq!(with, 0);
+    assert!(without > with, "without the weight {without} changed");
+}
+
+#[test]
+fn continuity_of_care_gives_a_client_fewer_caregivers_over_a_week() {
+    let week = synthetic::home_care_week(4, 3, 60, 8);
+    let rebuild = |continuity: i64| {
+        Problem::new(
+            week.travel().clone(),
+            week.visits().to_vec(),
+            week.shifts().to_vec(),
+            Weights {
+                continuity,
+                ..Weights::HOME_CARE
+            },
+        )
+        .expect("the same week")
+        .with_time_grid(5)
+    };
+    let (on, off) = (rebuild(60), rebuild(0));
+
+    let with = plan_with(&on, 4, 4_000);
+    let without = plan_with(&off, 4, 4_000);
+
+    assert_eq!(with.objective.unassigned, without.objective.unassigned);
+    assert!(
+        with.objective.caregivers_per_client + 10 < without.objective.caregivers_per_client,
+        "with {} without {}",
+        with.objective.caregivers_per_client,
+        without.objective.caregivers_per_client
+    );
+}
+
+/// Four half-hour visits at one place ten minutes from the office; two caregivers.
+fn four_visits(fairness: i64) -> Problem {
+    let travel = TravelMatrix::new(2, vec![0, 10, 10, 0]).expect("square matrix");
+    let visits = (1..=4)
+        .map(|id| Visit {
+            id: VisitId(id),
+            client: ClientId(id),
+            location: 1,
+            window: Window {
+                open: 8 * HOUR,
+                close: 12 * HOUR,
+            },
+            duration: 30,
+            demand: 0,
+            required_skills: SkillSet::default(),
+            caregivers_needed: 1,
+            pinned: Vec::new(),
+            refused: Vec::new(),
+            preferred: Vec::new(),
+            current: None,
+        })
+        .collect();
+    let shifts = [1, 2]
+        .map(|person| Shift {
+            person: PersonId(person),
+            start_location: 0,
+            end_location: 0,
+            start: 8 * HOUR,
+            regular_end: 14 * HOUR,
+            latest_end: 15 * HOUR,
+            skills: SkillSet::default(),
+            capacity: 10,
+            break_: None,
+            absences: Vec::new(),
+            absent: false,
+        })
+        .to_vec();
+    let weights = Weights {
+        fairness,
+        ..Weights::HOME_CARE
+    };
+    Problem::new(travel, visits, shifts, weights)
+        .expect("a valid morning")
+        .with_contract_minutes([(PersonId(1), 80), (PersonId(2), 80)].into())
+}
+
+fn visits_per_person(problem: &Problem, plan: &Plan) -> Vec<usize> {
+    let mut counts: Vec<usize> = plan.routes.iter().map(|r| r.visits().count()).collect();
+    counts.resize(problem.shifts().len(), 0);
+    counts.sort();
+    counts
+}
+
+#[test]
+fn fairness_shares_the_work_by_contract() {
+    let (fair, unfair) = (four_visits(1), four_visits(0));
+
+    let with = plan_with(&fair, 2, 300);
+    let without = plan_with(&unfair, 2, 300);
+
+    // One round trip is cheapest; two contracts of 80 minutes ask for two.
+    assert_eq!(visits_per_person(&unfair, &without), vec![0, 4]);
+    assert_eq!(without.objective.fairness_gap, 140);
+    assert_eq!(visits_per_person(&fair, &with), vec![2, 2]);
+    assert_eq!(with.objective.fairness_gap, 0);
+}
