@@ -411,6 +411,12 @@ fn expectations() -> Vec<Expectation> {
                 Target::Nothing,
             )
         },
+        rule(
+            Get,
+            "/api/schedule/optimise/problem",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
         Expectation {
             body: Some(|| json!({"from": "2026-12-01", "to": "2026-12-01"})),
             ..rule(

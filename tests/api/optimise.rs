@@ -312,7 +312,42 @@ async fn every_count_of_the_comparison_agrees_with_its_list(engine: Engine) {
     );
 }
 
+async fn the_problem_behind_a_proposal_downloads_as_the_optimisers_file(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let response = app
+        .get(&format!(
+            "/api/schedule/optimise/problem?monday={MONDAY}&day={TUESDAY}"
+        ))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok()),
+        Some("attachment; filename=\"zadani-2026-11-24.json\"")
+    );
+    let text = response.text().await.expect("a body");
+    let problem = optimiser::file::read_problem(&text).expect("the optimiser reads its file");
+    assert_eq!(problem.time_grid(), 5);
+    // Tuesday's eight demo visits of the provider, each with its current place.
+    assert_eq!(problem.visits().len(), 8);
+    assert!(problem.visits().iter().all(|v| v.current.is_some()));
+    let week = app
+        .get(&format!("/api/schedule/optimise/problem?monday={MONDAY}"))
+        .await;
+    assert_eq!(week.status(), 200);
+    let error = error_of(
+        app.get("/api/schedule/optimise/problem?monday=2026-11-24")
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(error.error.field.as_deref(), Some("monday"));
+}
+
 on_both_engines!(
+    the_problem_behind_a_proposal_downloads_as_the_optimisers_file,
     no_proposed_time_is_off_the_five_minute_grid,
     proposing_again_right_after_accepting_changes_nothing,
     every_count_of_the_comparison_agrees_with_its_list,

@@ -11,7 +11,7 @@ use crate::ui::form::{Alert, FormAction, FormError};
 use crate::week::api;
 use crate::week::changes::{accept_request, change_line, score_rows};
 use crate::week::proposal_text::{
-    others_changed_text, proposal_caption, retime_hint, unplanned_when,
+    others_changed_text, problem_file_path, proposal_caption, retime_hint, unplanned_when,
 };
 
 /// the current plan, accepted in whole or in part. Nothing changes until accepted.
@@ -158,6 +158,7 @@ pub fn OptimiserPanel(
                         let count = proposal.changes.len();
                         let caption = proposal_caption(&proposal);
                         let retime = retime_hint(proposal.retime_threshold_minutes);
+                        let problem_file = problem_file_path(proposal.monday, proposal.day);
                         let repair = proposal
                             .repair
                             .as_ref()
@@ -175,7 +176,12 @@ pub fn OptimiserPanel(
                         view! {
                             <div class="proposal">
                                 {repair}
-                                <p class="hint">{retime}</p>
+                                <p class="hint">
+                                    {retime} " "
+                                    <a href=problem_file download>
+                                        "Stáhnout zadání"
+                                    </a>
+                                </p>
                                 <table class="score">
                                     <caption>{caption}</caption>
                                     <thead>

@@ -2,7 +2,7 @@
 //! decimal comma, an unplanned visit with its day and time, and the reason an accepted
 //! proposal carries. Pure, tested natively.
 
-use chrono::Timelike;
+use chrono::{NaiveDate, Timelike};
 use shared::family::reason::SICK_REPLACEMENT;
 use shared::schedule::{Proposal, UnplannedVisit};
 use shared::time::to_prague;
@@ -80,6 +80,14 @@ pub fn retime_hint(minutes: i64) -> String {
     )
 }
 
+/// Where the problem behind a proposal of the week of `monday` (or its `day`) downloads.
+pub fn problem_file_path(monday: NaiveDate, day: Option<NaiveDate>) -> String {
+    match day {
+        Some(day) => format!("/api/schedule/optimise/problem?monday={monday}&day={day}"),
+        None => format!("/api/schedule/optimise/problem?monday={monday}"),
+    }
+}
+
 /// `Út 24. 11. 7:30`: when an unplanned visit is planned now.
 pub fn unplanned_when(visit: &UnplannedVisit) -> String {
     let local = to_prague(visit.starts_at);
@@ -134,6 +142,19 @@ mod tests {
             "Čas návštěvy se posune, jen když to ušetří víc než 10 minut přejezdů."
         );
         assert!(retime_hint(2).contains("2 minuty"));
+    }
+
+    #[test]
+    fn the_problem_file_is_the_proposals_period() {
+        use crate::week::fixtures::date;
+        assert_eq!(
+            problem_file_path(date("2026-11-23"), Some(date("2026-11-24"))),
+            "/api/schedule/optimise/problem?monday=2026-11-23&day=2026-11-24"
+        );
+        assert_eq!(
+            problem_file_path(date("2026-11-23"), None),
+            "/api/schedule/optimise/problem?monday=2026-11-23"
+        );
     }
 
     #[test]

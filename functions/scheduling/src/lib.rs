@@ -52,6 +52,7 @@ pub enum Endpoint {
     Optimise,
     AcceptProposal,
     SickCall,
+    ProblemFile,
     FamilyToday,
     FamilyChanges,
     MarkChangesSeen,
@@ -225,6 +226,12 @@ impl Component for Scheduling {
             access: Access::Roles(roles::PLANNERS),
         },
         Route {
+            method: Method::Get,
+            pattern: "/api/schedule/optimise/problem",
+            endpoint: Endpoint::ProblemFile,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
             method: Method::Post,
             pattern: "/api/schedule/caregivers/{id}/sick",
             endpoint: Endpoint::SickCall,
@@ -360,6 +367,7 @@ impl Component for Scheduling {
             Endpoint::Optimise => optimise::propose(cx).await,
             Endpoint::AcceptProposal => changes::accept(cx).await,
             Endpoint::SickCall => optimise::sick_call(cx).await,
+            Endpoint::ProblemFile => optimise::problem_file(cx).await,
             Endpoint::FamilyToday => family::today(cx).await,
             Endpoint::FamilyChanges => family_changes::list(cx).await,
             Endpoint::MarkChangesSeen => family_changes::mark_seen(cx).await,

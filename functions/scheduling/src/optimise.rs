@@ -6,14 +6,17 @@
 
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use optimiser::file::write_problem;
 use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database};
+use shared::error::FieldError;
 use shared::planning::input::{SICK_REASON, check_sick_call};
 use shared::planning::proposal::{
-    Inputs, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request, search,
+    Inputs, MappingError, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request,
+    search,
 };
 use shared::schedule::{OptimiseRequest, Proposal, SickCall};
 use shared::time::prague_date;
@@ -35,6 +38,45 @@ pub async fn propose<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
     )
     .await?;
     Ok(ApiResponse::ok(&proposal))
+}
+
+/// `GET /api/schedule/optimise/problem?monday=…[&day=…]`: the problem behind a proposal of
+/// that period, as the optimiser's versioned JSON file, for download (and `plan-bench`).
+pub async fn problem_file<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let date = |name: &'static str| -> Result<Option<NaiveDate>, ApiError> {
+        cx.request
+            .query_param(name)
+            .map(|text| {
+                text.parse().map_err(|_| {
+                    ApiError::from(FieldError::new(name, "Zadejte datum ve tvaru RRRR-MM-DD."))
+                })
+            })
+            .transpose()
+    };
+    let monday =
+        date("monday")?.ok_or_else(|| FieldError::new("monday", "Zadejte pondělí týdne."))?;
+    let request = OptimiseRequest {
+        monday,
+        day: date("day")?,
+        time_limit_seconds: None,
+    };
+    let (days, _) = check_request(&request)?;
+    let week = load_week(cx, monday).await?;
+    let mapped = map_problem(&inputs_of(&week, monday, &days, cx.now)).map_err(mapping_error)?;
+    cx.audit(Action::Read, "week_board", Some(&monday.to_string()), None)
+        .await?;
+    let name = match request.day {
+        Some(day) => format!("zadani-{day}.json"),
+        None => format!("zadani-tyden-{monday}.json"),
+    };
+    Ok(ApiResponse::new(200)
+        .with_header("content-type", "application/json; charset=utf-8")
+        .with_header(
+            "content-disposition",
+            format!("attachment; filename=\"{name}\""),
+        )
+        .with_header("cache-control", "no-store")
+        .with_body(write_problem(&mapped.problem).into_bytes()))
 }
 
 /// `POST /api/schedule/caregivers/{id}/sick`.
@@ -60,6 +102,39 @@ pub async fn sick_call<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, 
     Ok(ApiResponse::ok(&repair))
 }
 
+async fn load_week<D: Database>(cx: &Context<'_, D>, monday: NaiveDate) -> Result<Week, ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    Week::load(cx.db, provider_id, week_span(monday)).await
+}
+
+/// What the mapping reads of a loaded week, for `days` of the week of `monday`.
+fn inputs_of<'a>(
+    week: &'a Week,
+    monday: NaiveDate,
+    days: &'a [NaiveDate],
+    now: DateTime<Utc>,
+) -> Inputs<'a> {
+    Inputs {
+        monday,
+        days,
+        now,
+        visits: &week.visits,
+        caregivers: &week.caregivers,
+        clients: &week.clients,
+        active: &week.active,
+        home_bases: &week.home_bases,
+        depot: week.depot,
+        contracts: &week.contracts,
+    }
+}
+
+fn mapping_error(error: MappingError) -> ApiError {
+    match error.field_error() {
+        Some(field) => ApiError::from(field),
+        None => ApiError::Internal(error.to_string()),
+    }
+}
+
 /// The proposal for `days` of the request's week, after searching `time_limit`; a repair
 /// of `sick`'s absence when given.
 async fn plan<D: Database>(
@@ -69,24 +144,9 @@ async fn plan<D: Database>(
     time_limit: Duration,
     sick: Option<&str>,
 ) -> Result<Proposal, ApiError> {
-    let provider_id = cx.caller()?.provider_id()?;
-    let week = Week::load(cx.db, provider_id, week_span(request.monday)).await?;
-    let inputs = Inputs {
-        monday: request.monday,
-        days,
-        now: cx.now,
-        visits: &week.visits,
-        caregivers: &week.caregivers,
-        clients: &week.clients,
-        active: &week.active,
-        home_bases: &week.home_bases,
-        depot: week.depot,
-        contracts: &week.contracts,
-    };
-    let mapped = map_problem(&inputs).map_err(|error| match error.field_error() {
-        Some(field) => ApiError::from(field),
-        None => ApiError::Internal(error.to_string()),
-    })?;
+    let week = load_week(cx, request.monday).await?;
+    let inputs = inputs_of(&week, request.monday, days, cx.now);
+    let mapped = map_problem(&inputs).map_err(mapping_error)?;
     let started = std::time::Instant::now();
     let plan =
         search(&mapped, time_limit).map_err(|error| ApiError::Internal(error.to_string()))?;
