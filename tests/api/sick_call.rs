@@ -10,6 +10,7 @@ use shared::family::reason::SICK_REPLACEMENT;
 use shared::schedule::{AbsenceView, Proposal, WeekBoard};
 
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
+use crate::optimise::accept_all;
 
 const JANA: &str = "user-pecovatelka.decin";
 const MONDAY: &str = "2026-11-23";
@@ -31,15 +32,6 @@ async fn sick_call(app: &TestApp, body: &Value) -> Proposal {
 
 async fn board(app: &TestApp) -> WeekBoard {
     json(app.get(&format!("/api/schedule/week/{MONDAY}")).await).await
-}
-
-fn accept_all(proposal: &Proposal) -> Value {
-    let changes: Vec<Value> = proposal
-        .changes
-        .iter()
-        .map(|c| json!({"visit_id": c.visit_id, "caregiver_ids": c.to_caregiver_ids, "starts_at": c.to_starts_at}))
-        .collect();
-    json!({"changes": changes, "reason": SICK_REPLACEMENT})
 }
 
 async fn a_sick_call_records_the_absence_and_answers_a_repair_of_her_visits(engine: Engine) {
@@ -138,10 +130,7 @@ async fn an_accepted_repair_reaches_the_family_with_its_reason(engine: Engine) {
         .map(|c| c.visit_id.as_str())
         .collect();
     assert!(!marie.is_empty(), "{repair:?}");
-    let accepted = app
-        .post_json("/api/schedule/optimise/accept", &accept_all(&repair))
-        .await;
-    assert_eq!(accepted.status(), 200);
+    accept_all(&app, &repair, SICK_REPLACEMENT).await;
     let family = app.browser();
     family.login_as("rodina.decin").await;
     let changes: FamilyChanges = json(family.get("/api/schedule/family/cl-d1/changes").await).await;

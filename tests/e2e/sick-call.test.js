@@ -9,7 +9,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signedIn } from './browser.js';
 
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const MARTIN = { username: 'pecovatel.decin', password: 'demo1234' };
@@ -36,10 +36,7 @@ describe('the morning sick call', { timeout: 2 * TEST_TIMEOUT }, () => {
     const today = pragueHour() < 11;
     try {
       const k = planner.page;
-      await k.goto(suite.host.url);
-      await k.waitForURL('**/prihlaseni');
-      await signIn(k, COORDINATOR);
-      await k.waitForURL('**/dnes');
+      await signedIn(k, suite.host.url, COORDINATOR, '/dnes');
       await k.getByRole('link', { name: 'Týdenní plán' }).click();
       await k.waitForURL('**/tyden');
       if (!today && new Date(`${pragueDay(1)}T12:00:00Z`).getUTCDay() === 1) {
@@ -85,10 +82,7 @@ describe('the morning sick call', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       // Martin's phone: the visit he took over is on his day (or tomorrow's).
       const m = phone.page;
-      await m.goto(suite.host.url);
-      await m.waitForURL('**/prihlaseni');
-      await signIn(m, MARTIN);
-      await m.waitForURL('**/dnes');
+      await signedIn(m, suite.host.url, MARTIN, '/dnes');
       if (!today) {
         await m.locator('details.tomorrow summary').click();
       }
@@ -97,10 +91,7 @@ describe('the morning sick call', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       // Marie's family: the change, with the reason in their words.
       const f = family.page;
-      await f.goto(suite.host.url);
-      await f.waitForURL('**/prihlaseni');
-      await signIn(f, FAMILY);
-      await f.waitForURL('**/rodina');
+      await signedIn(f, suite.host.url, FAMILY, '/rodina');
       await f.getByRole('link', { name: /Změny v rozpisu/ }).click();
       await f.waitForURL('**/zmeny');
       const change = f.locator('.change', { hasText: 'přijde Martin Pečovatel' }).first();

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::ErrorDetail;
 
-use crate::ui::form::{FormError, invalid_when_named};
+use crate::ui::form::{Field, FormError};
 use crate::week::move_dialog::VisitDialog;
 use crate::week::sick_call::{SickDraft, SickSpan};
 
@@ -26,7 +26,14 @@ pub fn SickDialog(
     today_choice.on_load(|input| {
         let _ = input.focus();
     });
-    let names_field = move |field: &'static str| invalid_when_named(error, field);
+    // The fields open with the draft's values.
+    for (input, initial) in [
+        (time, draft.time.clone()),
+        (from, draft.from.to_string()),
+        (to, draft.to.to_string()),
+    ] {
+        input.on_load(move |input| input.set_value(&initial));
+    }
     let value = |input: NodeRef<leptos::html::Input>| {
         input.get_untracked().map(|i| i.value()).unwrap_or_default()
     };
@@ -73,36 +80,35 @@ pub fn SickDialog(
                         "Celé dny"
                     </label>
                 </fieldset>
-                <div class="field" hidden=move || span.get() != SickSpan::TodayFrom>
-                    <label for="sick-time">"Od (čas)"</label>
-                    <input
+                <div hidden=move || span.get() != SickSpan::TodayFrom>
+                    <Field
                         id="sick-time"
-                        type="time"
-                        step="300"
-                        node_ref=time
-                        value=draft.time.clone()
-                        aria-invalid=names_field("from_time")
-                        aria-describedby="sick-error"
+                        name="from_time"
+                        label="Od (čas)"
+                        kind="time"
+                        error_id="sick-error"
+                        error=error
+                        input=time
                     />
                 </div>
-                <div class="field" hidden=move || span.get() != SickSpan::WholeDays>
-                    <label for="sick-from">"Od (den)"</label>
-                    <input
+                <div hidden=move || span.get() != SickSpan::WholeDays>
+                    <Field
                         id="sick-from"
-                        type="date"
-                        node_ref=from
-                        value=draft.from.to_string()
-                        aria-invalid=names_field("from")
-                        aria-describedby="sick-error"
+                        name="from"
+                        label="Od (den)"
+                        kind="date"
+                        error_id="sick-error"
+                        error=error
+                        input=from
                     />
-                    <label for="sick-to">"Do (den, včetně)"</label>
-                    <input
+                    <Field
                         id="sick-to"
-                        type="date"
-                        node_ref=to
-                        value=draft.to.to_string()
-                        aria-invalid=names_field("to")
-                        aria-describedby="sick-error"
+                        name="to"
+                        label="Do (den, včetně)"
+                        kind="date"
+                        error_id="sick-error"
+                        error=error
+                        input=to
                     />
                 </div>
                 <FormError id="sick-error" error=error />
