@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use optimiser::file::write_problem;
+use optimiser::{Budget, Settings};
 use platform::audit::Action;
 use platform::input::json_body;
 use platform::random::new_id;
@@ -16,7 +17,6 @@ use shared::error::FieldError;
 use shared::planning::input::{SICK_REASON, check_sick_call};
 use shared::planning::proposal::{
     Inputs, MappingError, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request,
-    search,
 };
 use shared::schedule::{OptimiseRequest, Proposal, SickCall};
 use shared::time::prague_date;
@@ -148,8 +148,13 @@ async fn plan<D: Database>(
     let inputs = inputs_of(&week, request.monday, days, cx.now);
     let mapped = map_problem(&inputs).map_err(mapping_error)?;
     let started = std::time::Instant::now();
-    let plan =
-        search(&mapped, time_limit).map_err(|error| ApiError::Internal(error.to_string()))?;
+    let plan = optimiser::optimise(
+        &mapped.problem,
+        &Settings {
+            seed: 1,
+            budget: Budget::Time(time_limit),
+        },
+    );
     let seconds = started.elapsed().as_secs_f64();
     let report = optimiser::check(&mapped.problem, &plan);
     if !report.is_feasible() {

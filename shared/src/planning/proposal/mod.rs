@@ -370,51 +370,6 @@ impl Mapped {
             .filter_map(|&index| inputs.visits.get(index).map(|(board, _)| board))
     }
 
-    /// The same problem with `plan` as its current plan: each visit it places keeps that
-    /// place unless moving it pays. Searching again from a plan's own places polishes it to
-    /// a plan a further search would not change (proposing again after accepting it
-    /// changes nothing).
-    pub fn rebased(&self, plan: &optimiser::Plan) -> Result<Mapped, MappingError> {
-        let mut places: BTreeMap<VisitId, CurrentAssignment> = BTreeMap::new();
-        for route in &plan.routes {
-            let Some(shift) = self.problem.shifts().get(route.shift) else {
-                continue;
-            };
-            for stop in &route.stops {
-                if let Activity::Visit(visit) = stop.activity {
-                    let place = places.entry(visit).or_insert(CurrentAssignment {
-                        persons: Vec::new(),
-                        start: stop.start,
-                    });
-                    place.persons.push(shift.person);
-                }
-            }
-        }
-        let visits = self
-            .problem
-            .visits()
-            .iter()
-            .map(|visit| Visit {
-                current: places.remove(&visit.id).or_else(|| visit.current.clone()),
-                ..visit.clone()
-            })
-            .collect();
-        let problem = Problem::new(
-            self.problem.travel().clone(),
-            visits,
-            self.problem.shifts().to_vec(),
-            self.problem.weights(),
-        )
-        .map_err(|error| MappingError::Model(error.to_string()))?
-        .with_time_grid(self.problem.time_grid())
-        .with_contract_minutes(self.problem.contract_minutes().clone());
-        Ok(Mapped {
-            problem,
-            visit_index: self.visit_index.clone(),
-            person_ids: self.person_ids.clone(),
-        })
-    }
-
     /// The period's visits as they are planned now.
     pub fn current(&self, inputs: &Inputs<'_>) -> PlanAssignment {
         self.boards(inputs)
@@ -484,41 +439,6 @@ pub fn check_request(
         ));
     }
     Ok((days, StdDuration::from_secs(u64::from(seconds))))
-}
-
-/// The share of the time limit the first search gets; the rest polishes its plan.
-const FIRST_SEARCH_SHARE: f64 = 0.7;
-/// At most this many polishing searches follow the first.
-const POLISHING_SEARCHES: u32 = 3;
-
-/// The optimiser's plan for the mapped period within `time_limit`: a first search from the
-/// current plan, then searches from its own result until one changes nothing (a plan a
-/// further search keeps), or the time is up.
-pub fn search(mapped: &Mapped, time_limit: StdDuration) -> Result<optimiser::Plan, MappingError> {
-    let started = std::time::Instant::now();
-    let run = |problem: &Problem, budget: StdDuration| {
-        optimiser::optimise(
-            problem,
-            &optimiser::Settings {
-                seed: 1,
-                budget: optimiser::Budget::Time(budget),
-            },
-        )
-    };
-    let mut plan = run(&mapped.problem, time_limit.mul_f64(FIRST_SEARCH_SHARE));
-    for pass in 0..POLISHING_SEARCHES {
-        let left = time_limit.saturating_sub(started.elapsed());
-        if left.is_zero() {
-            break;
-        }
-        let from_plan = mapped.rebased(&plan)?;
-        let polished = run(&from_plan.problem, left / (POLISHING_SEARCHES - pass));
-        if polished.routes == plan.routes {
-            break;
-        }
-        plan = polished;
-    }
-    Ok(plan)
 }
 
 /// How long the optimiser searches for a sick call's repair.
