@@ -318,6 +318,9 @@ pub struct ProposedChange {
     pub to_caregiver_ids: Vec<String>,
     pub from_starts_at: DateTime<Utc>,
     pub to_starts_at: DateTime<Utc>,
+    /// Why the visit changes, in a few Czech words (who is free and near, who has the skill,
+    /// who knows the client).
+    pub why: String,
 }
 
 /// A visit the optimiser could not plan, and why (Czech).
@@ -325,6 +328,8 @@ pub struct ProposedChange {
 pub struct UnplannedVisit {
     pub visit_id: String,
     pub client_name: String,
+    /// When the visit is planned now.
+    pub starts_at: DateTime<Utc>,
     pub reason: String,
 }
 
@@ -338,6 +343,32 @@ pub struct Proposal {
     pub changes: Vec<ProposedChange>,
     pub unplanned: Vec<UnplannedVisit>,
     pub seconds: f64,
+    /// Set when the proposal repairs the plan after a caregiver's sick call.
+    #[serde(default)]
+    pub repair: Option<Repair>,
+    /// An agreed time moves only when that saves more than this many minutes of travel.
+    #[serde(default)]
+    pub retime_threshold_minutes: i64,
+}
+
+/// What a repair proposal is about: whose visits go to others, and what it costs the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    pub caregiver_id: String,
+    /// The visits of other caregivers the repair changes (the fewer, the better).
+    pub others_changed: u32,
+}
+
+/// `POST /api/schedule/caregivers/{id}/sick`: the caregiver is away from `from` (from
+/// `from_time`, `HH:MM` Prague time, on that day when given) through `to`; the answer is the
+/// repair proposal of the affected days of `from`'s week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SickCall {
+    pub from: NaiveDate,
+    #[serde(default)]
+    pub from_time: Option<String>,
+    pub to: NaiveDate,
 }
 
 /// One change of a proposal the planner accepts.

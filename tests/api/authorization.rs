@@ -411,6 +411,21 @@ fn expectations() -> Vec<Expectation> {
                 Target::Nothing,
             )
         },
+        rule(
+            Get,
+            "/api/schedule/optimise/problem",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({"from": "2026-12-01", "to": "2026-12-01"})),
+            ..rule(
+                Post,
+                "/api/schedule/caregivers/{id}/sick",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Caregiver,
+            )
+        },
         Expectation {
             body: Some(|| {
                 json!({"changes": [{"visit_id": "visit-2026-11-24-07", "caregiver_ids": ["user-pecovatel.decin"],

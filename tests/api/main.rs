@@ -19,6 +19,7 @@ mod reference_data;
 mod reports;
 mod schedule;
 mod schema;
+mod sick_call;
 mod static_files;
 mod training;
 mod week;

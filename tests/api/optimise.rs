@@ -38,6 +38,27 @@ async fn propose(app: &TestApp) -> Proposal {
     json(response).await
 }
 
+/// Accepts every change of `proposal` with `reason`.
+pub(crate) async fn accept_all(
+    app: &TestApp,
+    proposal: &Proposal,
+    reason: &str,
+) -> AcceptedProposal {
+    let changes: Vec<_> = proposal
+        .changes
+        .iter()
+        .map(|c| json!({"visit_id": c.visit_id, "caregiver_ids": c.to_caregiver_ids, "starts_at": c.to_starts_at}))
+        .collect();
+    let response = app
+        .post_json(
+            "/api/schedule/optimise/accept",
+            &json!({"changes": changes, "reason": reason}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    json(response).await
+}
+
 async fn tuesday_conflicts(app: &TestApp) -> usize {
     let board: WeekBoard = json(app.get(&format!("/api/schedule/week/{MONDAY}")).await).await;
     board
@@ -84,19 +105,7 @@ async fn a_proposal_removes_the_days_conflicts_and_changes_nothing_yet(engine: E
 async fn accepting_the_whole_proposal_gives_the_plan_it_promised(engine: Engine) {
     let app = planner_with_a_double_booking(engine).await;
     let proposal = propose(&app).await;
-    let changes: Vec<_> = proposal
-        .changes
-        .iter()
-        .map(|c| json!({"visit_id": c.visit_id, "caregiver_ids": c.to_caregiver_ids, "starts_at": c.to_starts_at}))
-        .collect();
-    let response = app
-        .post_json(
-            "/api/schedule/optimise/accept",
-            &json!({"changes": changes, "reason": "návrh optimalizace"}),
-        )
-        .await;
-    assert_eq!(response.status(), 200);
-    let accepted: AcceptedProposal = json(response).await;
+    let accepted = accept_all(&app, &proposal, "návrh optimalizace").await;
     assert_eq!(accepted.applied as usize, proposal.changes.len());
     assert_eq!(tuesday_conflicts(&app).await, 0);
     let history: Vec<VisitEvent> = json(
@@ -173,6 +182,16 @@ async fn a_visit_nobody_can_serve_comes_back_with_its_reason(engine: Engine) {
         "{}",
         proposal.unplanned[0].reason
     );
+    // Every count of the comparison agrees with the list below it.
+    assert_eq!(
+        proposal.proposed.unassigned as usize,
+        proposal.unplanned.len()
+    );
+    assert_eq!(
+        shared::time::prague_date(proposal.unplanned[0].starts_at).to_string(),
+        TUESDAY,
+        "the unplanned visit says its day and time"
+    );
 }
 
 async fn an_optimisation_request_is_checked_field_by_field(engine: Engine) {
@@ -226,7 +245,83 @@ async fn an_optimisation_request_is_checked_field_by_field(engine: Engine) {
     );
 }
 
+async fn propose_week(app: &TestApp) -> Proposal {
+    let response = app
+        .post_json(
+            "/api/schedule/optimise",
+            &json!({"monday": MONDAY, "time_limit_seconds": 2}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    json(response).await
+}
+
+async fn no_proposed_time_is_off_the_five_minute_grid(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let proposal = propose_week(&app).await;
+    assert!(
+        !proposal.changes.is_empty(),
+        "the double booking is repaired"
+    );
+    for change in &proposal.changes {
+        assert_eq!(
+            change.to_starts_at.timestamp() % 300,
+            0,
+            "{} starts at {}",
+            change.client_name,
+            change.to_starts_at
+        );
+    }
+    assert_eq!(proposal.retime_threshold_minutes, 10);
+}
+
+async fn proposing_again_right_after_accepting_changes_nothing(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let first = propose_week(&app).await;
+    accept_all(&app, &first, "návrh optimalizace").await;
+    let again = propose_week(&app).await;
+    assert_eq!(again.changes, [], "the plan just accepted stays");
+    assert_eq!(again.current, again.proposed);
+}
+
+async fn the_problem_behind_a_proposal_downloads_as_the_optimisers_file(engine: Engine) {
+    let app = planner_with_a_double_booking(engine).await;
+    let response = app
+        .get(&format!(
+            "/api/schedule/optimise/problem?monday={MONDAY}&day={TUESDAY}"
+        ))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok()),
+        Some("attachment; filename=\"zadani-2026-11-24.json\"")
+    );
+    let text = response.text().await.expect("a body");
+    let problem = optimiser::file::read_problem(&text).expect("the optimiser reads its file");
+    assert_eq!(problem.time_grid(), 5);
+    // Tuesday's eight demo visits of the provider, each with its current place.
+    assert_eq!(problem.visits().len(), 8);
+    assert!(problem.visits().iter().all(|v| v.current.is_some()));
+    let week = app
+        .get(&format!("/api/schedule/optimise/problem?monday={MONDAY}"))
+        .await;
+    assert_eq!(week.status(), 200);
+    let error = error_of(
+        app.get("/api/schedule/optimise/problem?monday=2026-11-24")
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(error.error.field.as_deref(), Some("monday"));
+}
+
 on_both_engines!(
+    the_problem_behind_a_proposal_downloads_as_the_optimisers_file,
+    no_proposed_time_is_off_the_five_minute_grid,
+    proposing_again_right_after_accepting_changes_nothing,
     a_proposal_removes_the_days_conflicts_and_changes_nothing_yet,
     accepting_the_whole_proposal_gives_the_plan_it_promised,
     accepting_part_of_a_proposal_changes_only_the_chosen_visits,

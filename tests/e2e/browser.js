@@ -54,3 +54,11 @@ export async function signIn(page, { username, password }) {
   await page.getByLabel('Heslo').fill(password);
   await page.getByRole('button', { name: 'Přihlásit se' }).click();
 }
+
+/** Opens the app at `baseUrl`, signs in as `account` and waits for the page it lands on. */
+export async function signedIn(page, baseUrl, account, landing) {
+  await page.goto(baseUrl);
+  await page.waitForURL('**/prihlaseni');
+  await signIn(page, account);
+  await page.waitForURL(`**${landing}`);
+}

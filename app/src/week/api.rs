@@ -1,8 +1,8 @@
 //! The week board's requests.
 
 use shared::schedule::{
-    AcceptProposal, AcceptedProposal, OptimiseRequest, Proposal, VisitChange, VisitChangeResult,
-    VisitEvent,
+    AcceptProposal, AcceptedProposal, OptimiseRequest, Proposal, SickCall, VisitChange,
+    VisitChangeResult, VisitEvent,
 };
 
 use crate::remote::{ApiError, get, patch, path_segment, send_json, with_json, write};
@@ -34,4 +34,13 @@ pub async fn optimise(request: OptimiseRequest) -> Result<Proposal, ApiError> {
 /// `POST /api/schedule/optimise/accept`.
 pub async fn accept_proposal(accept: AcceptProposal) -> Result<AcceptedProposal, ApiError> {
     send_json(with_json(write("/api/schedule/optimise/accept"), &accept)?).await
+}
+
+/// `POST /api/schedule/caregivers/{id}/sick`: records the absence, answers the repair.
+pub async fn sick_call(caregiver_id: String, call: SickCall) -> Result<Proposal, ApiError> {
+    let url = format!(
+        "/api/schedule/caregivers/{}/sick",
+        path_segment(&caregiver_id)
+    );
+    send_json(with_json(write(&url), &call)?).await
 }

@@ -47,6 +47,8 @@ pub fn Board(
     day: RwSignal<NaiveDate>,
     filter: RwSignal<BoardFilter>,
     on_open: Callback<MoveDraft>,
+    /// A caregiver called in sick: their id and name.
+    on_sick: Callback<(String, String)>,
 ) -> impl IntoView {
     let week = StoredValue::new(week);
     let days = week.with_value(|week| week_days(week.monday));
@@ -158,7 +160,11 @@ pub fn Board(
                         .into_any()
                 } else {
                     rows.into_iter()
-                        .map(|row| view! { <Row row=row on_drop=drop_on on_open=open_visit /> })
+                        .map(|row| {
+                            view! {
+                                <Row row=row on_drop=drop_on on_open=open_visit on_sick=on_sick />
+                            }
+                        })
                         .collect_view()
                         .into_any()
                 }
@@ -218,7 +224,12 @@ fn FilterSelect(
 
 /// A caregiver's row: their name and load, and the day's visits on the timeline.
 #[component]
-fn Row(row: BoardRow, on_drop: Callback<DroppedVisit>, on_open: Callback<String>) -> impl IntoView {
+fn Row(
+    row: BoardRow,
+    on_drop: Callback<DroppedVisit>,
+    on_open: Callback<String>,
+    on_sick: Callback<(String, String)>,
+) -> impl IntoView {
     let caregiver_id = row.caregiver_id.clone();
     let dragged_over = RwSignal::new(false);
     let name_id = format!(
@@ -245,6 +256,22 @@ fn Row(row: BoardRow, on_drop: Callback<DroppedVisit>, on_open: Callback<String>
                 <span class="row-load" class:over-contract=row.over_contract>
                     {row.load}
                 </span>
+                {row
+                    .caregiver_id
+                    .clone()
+                    .map(|id| {
+                        let name = row.name.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button sick-call"
+                                aria-label=format!("Nepřítomnost od teď: {name}")
+                                on:click=move |_| on_sick.run((id.clone(), name.clone()))
+                            >
+                                "Nepřítomnost od teď"
+                            </button>
+                        }
+                    })}
             </div>
             <div
                 class="row-track"

@@ -11,6 +11,7 @@ use shared::schedule::{
 use shared::time::{from_prague, to_prague};
 
 use crate::ui::form::field_error;
+use crate::week::proposal_text::accept_reason;
 use crate::week::state::day_tab_label;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +174,7 @@ pub fn accept_request(
     }
     Ok(AcceptProposal {
         changes,
-        reason: "Přijatý návrh optimalizace plánu".to_owned(),
+        reason: accept_reason(proposal).to_owned(),
     })
 }
 
@@ -266,6 +267,7 @@ mod tests {
             to_caregiver_ids: vec![to.into()],
             from_starts_at: utc("2026-11-24T12:15:00Z"),
             to_starts_at: utc("2026-11-24T11:45:00Z"),
+            why: "Martin má volno a nejkratší přejezd.".into(),
         };
         Proposal {
             monday: date("2026-11-23"),
@@ -282,6 +284,8 @@ mod tests {
             changes: vec![change("a", "martin"), change("b", "martin")],
             unplanned: vec![],
             seconds: 1.0,
+            repair: None,
+            retime_threshold_minutes: 10,
         }
     }
 
@@ -314,6 +318,19 @@ mod tests {
         assert_eq!(request.changes.len(), 1);
         assert_eq!(request.changes[0].visit_id, "b");
         assert_eq!(request.changes[0].caregiver_ids, ["martin"]);
+        assert_eq!(request.reason, "Přijatý návrh optimalizace plánu");
+        let repair = Proposal {
+            repair: Some(shared::schedule::Repair {
+                caregiver_id: "jana".into(),
+                others_changed: 0,
+            }),
+            ..proposal()
+        };
+        assert_eq!(
+            accept_request(&repair, &chosen).expect("one chosen").reason,
+            "Náhrada za nemocnou kolegyni",
+            "the family reads why someone else comes"
+        );
         let none = accept_request(&proposal(), &Default::default()).expect_err("none chosen");
         assert_eq!(none.field.as_deref(), Some("changes"));
     }

@@ -10,6 +10,9 @@ pub mod changes;
 mod fixtures;
 pub mod move_dialog;
 pub mod optimiser;
+pub mod proposal_text;
+pub mod sick_call;
+pub mod sick_dialog;
 pub mod state;
 
 use chrono::{Duration, NaiveDate, Utc};
@@ -17,7 +20,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::identity::roles;
 use shared::planning::week::week_start;
-use shared::schedule::VisitChange;
+use shared::schedule::{Proposal, SickCall, VisitChange};
 use shared::time::prague_date;
 
 use crate::paths;
@@ -29,6 +32,9 @@ use board::{Board, focus_block};
 use changes::{MoveDraft, change_summary, parse_move};
 use move_dialog::MoveDialog;
 use optimiser::OptimiserPanel;
+use proposal_text::accepted_text;
+use sick_call::{SickDraft, parse_sick};
+use sick_dialog::SickDialog;
 use state::{BoardFilter, initial_day, week_days};
 
 /// `/tyden` and `/tyden/{monday}`.
@@ -102,6 +108,45 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
         }
         Some(Err(error)) => signed_out_if_expired(session, &error),
         None => {}
+    });
+
+    // The optimiser panel's proposal: asked for there, or a sick call's repair.
+    let proposal = RwSignal::new(None::<Proposal>);
+    let sick = RwSignal::new(None::<SickDraft>);
+    let call_in_sick = FormAction::new(|(caregiver_id, call): (String, SickCall)| {
+        api::sick_call(caregiver_id, call)
+    });
+    Effect::new(move |_| match call_in_sick.value().get() {
+        Some(Ok(repair)) => {
+            if let Some(first) = repair.day {
+                day.set(first);
+            }
+            let name = sick
+                .get_untracked()
+                .map(|draft| draft.caregiver_name)
+                .unwrap_or_default();
+            notice.set(Some(Notice {
+                text: format!(
+                    "Nepřítomnost ({name}) je zapsána. Níže je návrh náhrady; plán se změní, až ho přijmete."
+                ),
+                warning: false,
+            }));
+            sick.set(None);
+            proposal.set(Some(repair));
+            refresh(None);
+        }
+        Some(Err(error)) => signed_out_if_expired(session, &error),
+        None => {}
+    });
+    let open_sick = Callback::new(move |(caregiver_id, name): (String, String)| {
+        call_in_sick.value().set(None);
+        sick.set(Some(SickDraft::open(caregiver_id, name, Utc::now())));
+    });
+    let send_sick = Callback::new(move |filled: SickDraft| {
+        let checked = parse_sick(&filled, prague_date(Utc::now()));
+        let caregiver_id = filled.caregiver_id.clone();
+        sick.set(Some(filled));
+        call_in_sick.submit(checked.map(|call| (caregiver_id, call)));
     });
 
     let generate = Action::new_local(move |_: &()| api::generate_week(monday));
@@ -213,12 +258,22 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                         .into_any()
                 }
                 Remote::Loaded(week) => {
-                    view! { <Board week=week day=day filter=filter on_open=open /> }.into_any()
+                    view! {
+                        <Board
+                            week=week
+                            day=day
+                            filter=filter
+                            on_open=open
+                            on_sick=open_sick
+                        />
+                    }
+                        .into_any()
                 }
             }}
             <OptimiserPanel
                 monday=monday
                 day=day
+                proposal=proposal
                 caregivers=Signal::derive(move || {
                     board
                         .with(|board| match board {
@@ -230,13 +285,27 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                     notice
                         .set(
                             Some(Notice {
-                                text: format!("Přijato {applied} změn z návrhu; plán je uložen."),
+                                text: accepted_text(applied),
                                 warning: false,
                             }),
                         );
                     refresh(None);
                 })
             />
+            {move || {
+                sick.get()
+                    .map(|opened| {
+                        view! {
+                            <SickDialog
+                                draft=opened
+                                pending=call_in_sick.pending()
+                                error=call_in_sick.error()
+                                on_submit=send_sick
+                                on_close=Callback::new(move |()| sick.set(None))
+                            />
+                        }
+                    })
+            }}
             {move || {
                 let opened = draft.get()?;
                 let (visit, caregivers) = board

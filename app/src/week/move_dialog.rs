@@ -23,9 +23,13 @@ const COMMON_REASONS: [&str; 5] = [
     "Dovolená pracovníka",
 ];
 
-/// A visit's modal dialog under `heading`; Escape closes it.
+/// A modal dialog of the board under `heading`; Escape closes it.
 #[component]
-fn VisitDialog(heading: String, on_close: Callback<()>, children: Children) -> impl IntoView {
+pub(crate) fn VisitDialog(
+    heading: String,
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <div
             class="dialog-backdrop"

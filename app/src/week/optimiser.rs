@@ -10,17 +10,21 @@ use crate::session::{Session, signed_out_if_expired};
 use crate::ui::form::{Alert, FormAction, FormError};
 use crate::week::api;
 use crate::week::changes::{accept_request, change_line, score_rows};
+use crate::week::proposal_text::{
+    others_changed_text, problem_file_path, proposal_caption, retime_hint, unplanned_when,
+};
 
 /// the current plan, accepted in whole or in part. Nothing changes until accepted.
 #[component]
 pub fn OptimiserPanel(
     monday: NaiveDate,
     day: RwSignal<NaiveDate>,
+    /// The proposal shown: asked for here, or a sick call's repair.
+    proposal: RwSignal<Option<Proposal>>,
     #[prop(into)] caregivers: Signal<Vec<BoardCaregiver>>,
     on_accepted: Callback<u32>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    let proposal = RwSignal::new(None::<Proposal>);
     let chosen = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let limit_seconds = RwSignal::new(0_u32);
     let elapsed = RwSignal::new(0_u32);
@@ -42,11 +46,16 @@ pub fn OptimiserPanel(
             ticking.set_value(None);
         }
     });
+    // Every change of a new proposal starts chosen.
+    Effect::new(move |_| {
+        proposal.with(|shown| {
+            if let Some(shown) = shown {
+                chosen.set(shown.changes.iter().map(|c| c.visit_id.clone()).collect());
+            }
+        });
+    });
     Effect::new(move |_| match propose.value().get() {
-        Some(Ok(answer)) => {
-            chosen.set(answer.changes.iter().map(|c| c.visit_id.clone()).collect());
-            proposal.set(Some(answer));
-        }
+        Some(Ok(answer)) => proposal.set(Some(answer)),
         Some(Err(error)) => signed_out_if_expired(session, &error),
         None => {}
     });
@@ -147,15 +156,34 @@ pub fn OptimiserPanel(
                     .map(|proposal| {
                         let rows = score_rows(&proposal.current, &proposal.proposed);
                         let count = proposal.changes.len();
+                        let caption = proposal_caption(&proposal);
+                        let retime = retime_hint(proposal.retime_threshold_minutes);
+                        let problem_file = problem_file_path(proposal.monday, proposal.day);
+                        let repair = proposal
+                            .repair
+                            .as_ref()
+                            .map(|repair| {
+                                view! {
+                                    <p class="repair-summary">
+                                        {format!(
+                                            "Náhrada za: {}. {}",
+                                            name_of(&repair.caregiver_id),
+                                            others_changed_text(repair.others_changed),
+                                        )}
+                                    </p>
+                                }
+                            });
                         view! {
                             <div class="proposal">
+                                {repair}
+                                <p class="hint">
+                                    {retime} " "
+                                    <a href=problem_file download>
+                                        "Stáhnout zadání"
+                                    </a>
+                                </p>
                                 <table class="score">
-                                    <caption>
-                                        {format!(
-                                            "Návrh za {:.1} s: {count} změn",
-                                            proposal.seconds,
-                                        )}
-                                    </caption>
+                                    <caption>{caption}</caption>
                                     <thead>
                                         <tr>
                                             <th scope="col">"Ukazatel"</th>
@@ -194,6 +222,8 @@ pub fn OptimiserPanel(
                                                     .map(|u| {
                                                         view! {
                                                             <li>
+                                                                {unplanned_when(u)}
+                                                                " "
                                                                 <strong>{u.client_name.clone()}</strong>
                                                                 ": "
                                                                 {u.reason.clone()}
@@ -241,6 +271,9 @@ pub fn OptimiserPanel(
                                                                 <strong>{change.client_name.clone()}</strong>
                                                                 " "
                                                                 {line}
+                                                                <span class="proposal-why">
+                                                                    {change.why.clone()}
+                                                                </span>
                                                             </span>
                                                         </label>
                                                     }

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Utc};
+
 use platform::audit::{self, Action, Subject};
 use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, db};
@@ -11,6 +13,7 @@ use shared::bounds::{bounded_list, plausible_instant};
 use shared::error::FieldError;
 use shared::planning::change::{ChangedVisit, DoneVisit, Requested, apply};
 use shared::planning::input::check_reason;
+use shared::planning::proposal::free_window;
 use shared::planning::week::week_start;
 use shared::schedule::{AcceptProposal, AcceptedProposal, VisitChange};
 use shared::time::prague_date;
@@ -154,6 +157,19 @@ pub async fn accept<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Api
         require_active_caregivers(cx.db, provider_id, &caregivers).await?;
         store::changes::save_changes(cx.db, &changed, &caller.user.user_id, &reason, cx.now)
             .await?;
+        // A visit without an agreed window that a proposal moves keeps the window it moved
+        // in, so the next proposal cannot walk it further from the client's time.
+        let windows: Vec<(&str, DateTime<Utc>, DateTime<Utc>)> = changed
+            .iter()
+            .filter_map(|c| {
+                let before = current.get(&c.visit.id)?;
+                (before.starts_at != c.visit.starts_at).then(|| {
+                    let (opens, closes) = free_window(before.starts_at);
+                    (c.visit.id.as_str(), opens, closes)
+                })
+            })
+            .collect();
+        store::changes::keep_windows(cx.db, &windows).await?;
         let subjects: Vec<Subject> = changed
             .iter()
             .map(|c| Subject {

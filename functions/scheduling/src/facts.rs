@@ -31,7 +31,9 @@ async fn own_caregiver<D: Database>(cx: &Context<'_, D>, user_id: &str) -> Resul
 }
 
 /// `{id}` of the path: a caregiver of the caller's provider.
-async fn caregiver_in_path<'a, D: Database>(cx: &'a Context<'_, D>) -> Result<&'a str, ApiError> {
+pub(crate) async fn caregiver_in_path<'a, D: Database>(
+    cx: &'a Context<'_, D>,
+) -> Result<&'a str, ApiError> {
     let user_id = cx.params.require("id")?;
     own_caregiver(cx, user_id).await?;
     Ok(user_id)
@@ -96,7 +98,8 @@ pub async fn add_absence<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse
     let input: AbsenceInput = json_body(&cx.request.body)?;
     let reason = check_absence(&input)?;
     let id = new_id();
-    store::facts::insert_absence(cx.db, &id, user_id, (input.from, input.to), &reason).await?;
+    store::facts::insert_absence(cx.db, &id, user_id, (input.from, input.to), None, &reason)
+        .await?;
     Ok(ApiResponse::json(201, &Created { id }))
 }
 

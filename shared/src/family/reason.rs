@@ -11,8 +11,11 @@ pub const FAMILY_REQUEST: &str = "Žádost rodiny";
 /// What a family reads for a change made on a family's request.
 pub const FROM_REQUEST: &str = "Na žádost rodiny.";
 
+/// The reason the coordinator's acceptance of a sick call's repair carries.
+pub const SICK_REPLACEMENT: &str = "Náhrada za nemocnou kolegyni";
+
 /// The reasons planners give most (the week board offers them) and their family wording.
-const KNOWN: [(&str, &str); 7] = [
+const KNOWN: [(&str, &str); 8] = [
     ("přeplánování trasy", "Služba upravila pořadí návštěv."),
     (
         "přijatý návrh optimalizace plánu",
@@ -25,6 +28,10 @@ const KNOWN: [(&str, &str); 7] = [
     (
         "dovolená pracovníka",
         "Původní pracovník má dovolenou, přijde náhrada.",
+    ),
+    (
+        "náhrada za nemocnou kolegyni",
+        "Pečovatelka onemocněla, přijde náhrada.",
     ),
     ("přání klienta", "Na přání klienta."),
     ("souběh návštěv", "Dvě návštěvy se časově překrývaly."),
@@ -54,6 +61,14 @@ mod tests {
             "Původní pracovník nemůže přijít, přijde náhrada."
         );
         assert_eq!(family_reason(Some("PŘÁNÍ KLIENTA")), "Na přání klienta.");
+    }
+
+    #[test]
+    fn a_sick_colleague_replacement_tells_the_family_someone_else_comes() {
+        assert_eq!(
+            family_reason(Some(SICK_REPLACEMENT)),
+            "Pečovatelka onemocněla, přijde náhrada."
+        );
     }
 
     #[test]

@@ -32,12 +32,28 @@ pub struct Shift {
     pub end: NaiveTime,
 }
 
-/// Days a caregiver is away (sickness, leave, training), inclusive.
+/// Days a caregiver is away (sickness, leave, training), inclusive; a sick call made during
+/// the day starts at `from_time` on its first day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Absence {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    #[serde(default)]
+    pub from_time: Option<NaiveTime>,
     pub reason: String,
+}
+
+impl Absence {
+    /// From what wall time of `day` the caregiver is away (midnight for a whole day), or
+    /// `None` when the absence does not touch that day.
+    pub fn away_from(&self, day: NaiveDate) -> Option<NaiveTime> {
+        (self.from..=self.to)
+            .contains(&day)
+            .then(|| match self.from_time {
+                Some(time) if day == self.from => time,
+                _ => NaiveTime::MIN,
+            })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -203,11 +219,11 @@ fn per_visit<T: TravelTimes>(
                 );
             }
         }
-        if let Some(absence) = caregiver
-            .absences
-            .iter()
-            .find(|a| a.from <= local_start.date() && local_start.date() <= a.to)
-        {
+        if let Some(absence) = caregiver.absences.iter().find(|a| {
+            a.away_from(local_start.date()).is_some_and(|from| {
+                local_end.time() > from || local_end.date() > local_start.date()
+            })
+        }) {
             push(
                 Some(caregiver_id),
                 ConflictKind::CaregiverAbsent {
@@ -477,6 +493,7 @@ mod tests {
         away.absences.push(Absence {
             from: NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
             to: NaiveDate::from_ymd_opt(2026, 11, 27).expect("date"),
+            from_time: None,
             reason: "dovolená".into(),
         });
         let conflicts = conflicts_of(
@@ -489,6 +506,39 @@ mod tests {
             [&ConflictKind::CaregiverAbsent {
                 reason: "dovolená".into()
             }]
+        );
+    }
+
+    #[test]
+    fn a_sick_call_from_seven_leaves_the_earlier_visit_of_the_day_alone() {
+        let mut sick = jana();
+        sick.absences.push(Absence {
+            from: NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+            to: NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+            from_time: NaiveTime::from_hms_opt(7, 0, 0),
+            reason: "nemoc".into(),
+        });
+        let early = conflicts_of(
+            &[visit("a", "jana", "2026-11-23 06:00", 60)],
+            sick.clone(),
+            ClientFacts::default(),
+        );
+        assert!(
+            !kinds(&early).contains(&&ConflictKind::CaregiverAbsent {
+                reason: "nemoc".into()
+            }),
+            "{early:?}"
+        );
+        let later = conflicts_of(
+            &[visit("b", "jana", "2026-11-23 08:00", 60)],
+            sick,
+            ClientFacts::default(),
+        );
+        assert!(
+            kinds(&later).contains(&&ConflictKind::CaregiverAbsent {
+                reason: "nemoc".into()
+            }),
+            "{later:?}"
         );
     }
 

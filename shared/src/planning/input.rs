@@ -282,6 +282,42 @@ pub fn check_absence(input: &AbsenceInput) -> Result<String, FieldError> {
     Ok(reason.to_owned())
 }
 
+/// What a sick call stores: the absence's reason and the time it starts on its first day.
+pub const SICK_REASON: &str = "nemoc";
+
+/// A sick call reaches at most this many days ahead.
+const SICK_CALL_MAX_DAYS: i64 = 62;
+
+/// The time a sick call starts on its first day, once its dates are sound: it starts today
+/// or later and ends on or after its first day, within two months.
+pub fn check_sick_call(
+    call: &crate::schedule::SickCall,
+    today: NaiveDate,
+) -> Result<Option<NaiveTime>, FieldError> {
+    if call.from < today {
+        return Err(FieldError::new(
+            "from",
+            "Nepřítomnost od teď začíná dnes nebo později.",
+        ));
+    }
+    if call.to < call.from {
+        return Err(FieldError::new(
+            "to",
+            "Nepřítomnost musí skončit nejdříve v den, kdy začíná.",
+        ));
+    }
+    if (call.to - call.from).num_days() >= SICK_CALL_MAX_DAYS {
+        return Err(FieldError::new(
+            "to",
+            "Nepřítomnost zadejte nejvýše na dva měsíce dopředu.",
+        ));
+    }
+    call.from_time
+        .as_deref()
+        .map(|text| parse_time(text.trim(), "from_time"))
+        .transpose()
+}
+
 /// `POST /api/schedule/templates`: a recurring visit of a client's care plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,7 +9,7 @@ use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedV
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, VisitStatus};
 
-use super::{date, small_number, split_list, status, time, weekday};
+use super::{date, optional_time, small_number, split_list, status, time, weekday};
 
 const BOARD_SELECT: &str = "SELECT v.id, v.client_id, c.name AS client_name, c.latitude, c.longitude, \
         v.caregiver_id, v.second_caregiver_id, v.caregivers_needed, v.starts_at, v.ends_at, \
@@ -128,7 +128,8 @@ async fn caregiver_facts(
     }
     for row in db
         .query(
-            "SELECT a.user_id, a.from_date, a.to_date, a.reason FROM caregiver_absences a \
+            "SELECT a.user_id, a.from_date, a.to_date, a.from_time, a.reason \
+             FROM caregiver_absences a \
              JOIN users u ON u.id = a.user_id WHERE u.provider_id = $1",
             provider,
         )
@@ -138,6 +139,7 @@ async fn caregiver_facts(
             caregiver.absences.push(Absence {
                 from: date(&row, "from_date")?,
                 to: date(&row, "to_date")?,
+                from_time: optional_time(&row, "from_time")?,
                 reason: row.text("reason")?,
             });
         }
@@ -188,6 +190,8 @@ pub struct Week {
     pub home_bases: BTreeMap<String, GeoPoint>,
     /// The provider's municipality: the start of a day without a recorded home base.
     pub depot: GeoPoint,
+    /// Minutes a week of each active caregiver's contract, where recorded.
+    pub contracts: BTreeMap<String, i64>,
 }
 
 impl Week {
@@ -218,9 +222,11 @@ impl Week {
         let clients = client_facts(db, &provider).await?;
         let mut active = BTreeSet::new();
         let mut home_bases = BTreeMap::new();
+        let mut contracts = BTreeMap::new();
         for row in db
             .query(
-                "SELECT u.id, p.home_latitude, p.home_longitude FROM users u \
+                "SELECT u.id, p.home_latitude, p.home_longitude, p.contract_minutes_per_week \
+                 FROM users u \
                  LEFT JOIN caregiver_profiles p ON p.user_id = u.id \
                  WHERE u.provider_id = $1 AND u.role = 'caregiver' AND u.active = 1",
                 std::slice::from_ref(&provider),
@@ -239,6 +245,9 @@ impl Week {
                         longitude,
                     },
                 );
+            }
+            if let Some(minutes) = row.optional_integer("contract_minutes_per_week")? {
+                contracts.insert(id.clone(), minutes);
             }
             active.insert(id);
         }
@@ -262,6 +271,7 @@ impl Week {
                 latitude: depot.real("latitude")?,
                 longitude: depot.real("longitude")?,
             },
+            contracts,
         })
     }
 

@@ -63,6 +63,38 @@ pub async fn lock_visits(
     Ok(visits)
 }
 
+/// Keeps `(visit, opens, closes)` as the agreed window of each visit that has none yet, in
+/// one statement per chunk.
+pub async fn keep_windows(
+    db: &impl Database,
+    windows: &[(&str, DateTime<Utc>, DateTime<Utc>)],
+) -> Result<(), DbError> {
+    const COLUMNS: usize = 3;
+    for chunk in windows.chunks(rows_per_statement(COLUMNS)) {
+        let params: Vec<Value> = chunk
+            .iter()
+            .flat_map(|(id, opens, closes)| {
+                [
+                    (*id).into(),
+                    timestamp::format(*opens).into(),
+                    timestamp::format(*closes).into(),
+                ]
+            })
+            .collect();
+        db.execute(
+            &format!(
+                "WITH kept (id, opens, closes) AS (VALUES {}) \
+                 UPDATE visits SET window_opens_at = kept.opens, window_closes_at = kept.closes \
+                 FROM kept WHERE visits.id = kept.id AND visits.window_opens_at IS NULL",
+                values_placeholders(chunk.len(), COLUMNS, 1)
+            ),
+            &params,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Which of `ids` are active caregivers of the provider.
 pub async fn active_caregivers(
     db: &impl Database,

@@ -1,7 +1,7 @@
 //! What the planner tells the system about caregivers and clients: skills, weekly shifts,
 //! contract and home base, absences, refused pairings and care-plan visit templates.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use platform::{Database, DbError, Value};
 use shared::planning::input::{
     CaregiverProfileInput, CheckedProfile, CheckedTemplate, HomeBase, ShiftInput, TemplateInput,
@@ -162,21 +162,26 @@ pub async fn replace_profile(
     .await
 }
 
+/// Records an absence; `from_time` starts it during its first day (a sick call).
 pub async fn insert_absence(
     db: &impl Database,
     id: &str,
     user_id: &str,
     (from, to): (NaiveDate, NaiveDate),
+    from_time: Option<NaiveTime>,
     reason: &str,
 ) -> Result<(), DbError> {
     db.execute(
-        "INSERT INTO caregiver_absences (id, user_id, from_date, to_date, reason) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO caregiver_absences (id, user_id, from_date, to_date, from_time, reason) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
         &[
             id.into(),
             user_id.into(),
             from.to_string().into(),
             to.to_string().into(),
+            from_time
+                .map(|time| time.format("%H:%M").to_string())
+                .into(),
             reason.into(),
         ],
     )

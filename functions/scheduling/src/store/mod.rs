@@ -54,6 +54,16 @@ pub fn time(row: &Row, column: &str) -> Result<NaiveTime, DbError> {
     })
 }
 
+/// A time `HH:MM`, or `None` where the column is NULL.
+pub fn optional_time(row: &Row, column: &str) -> Result<Option<NaiveTime>, DbError> {
+    row.optional_text(column)?
+        .map(|text| {
+            NaiveTime::parse_from_str(&text, "%H:%M")
+                .map_err(|_| type_error(column, "a time HH:MM", text))
+        })
+        .transpose()
+}
+
 pub fn status(row: &Row) -> Result<VisitStatus, DbError> {
     row.parsed("status", "a visit status", VisitStatus::parse)
 }

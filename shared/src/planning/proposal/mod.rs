@@ -7,35 +7,43 @@
 //! - a caregiver's shift on each day of the period is a [`Shift`] from and back to the
 //!   caregiver's home base (or the provider's municipality when none is recorded), with a
 //!   30-minute break between the 3rd and 6th hour of a shift longer than six hours
-//!   (Labour Code §88); a day of absence makes the shift absent;
+//!   (Labour Code §88); a day of absence makes the shift absent, a sick call during the
+//!   shift makes the rest of it an absence;
 //! - a visit keeps its agreed window (from its template), or may start up to 30 minutes
-//!   either side of its planned time when it has none; visits already started are pinned
-//!   to their caregivers and time;
-//! - the visit's current caregivers are its preferred ones, so a proposal keeps who comes
-//!   unless changing it pays (the optimiser's preference weight);
+//!   either side of its planned time when it has none; a visit already started stays out
+//!   of the problem (nothing may move it) and its caregivers' shifts go on from its door
+//!   when it ends;
+//! - the visit's current caregivers and start are its current place (and its caregivers its
+//!   preferred ones): changing who comes costs a disruption, changing the time a retime, so
+//!   a proposal keeps the plan unless a change buys more (the optimiser's weights);
+//! - every start lies on a 5-minute grid; each caregiver's working time is weighed against
+//!   the contract's share of the period (fairness);
 //! - travel times come from the same [`GreatCircleModel`] the conflict check uses, so the
 //!   proposal and the board agree.
 
 mod score;
 #[cfg(test)]
 mod tests;
+mod why;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use optimiser::{
-    Activity, Break, ClientId, PersonId, Problem, Shift, SkillSet, TravelMatrix, Visit, VisitId,
-    Weights, Window,
+    Absence as OptimiserAbsence, Activity, Break, ClientId, CurrentAssignment, PersonId, Problem,
+    Shift, SkillSet, TravelMatrix, Visit, VisitId, Weights, Window,
 };
 
 pub use score::score;
+use why::why;
 
 use crate::error::FieldError;
 use crate::planning::conflicts::{CaregiverFacts, ClientFacts, PlannedVisit};
 use crate::planning::travel::{GeoPoint, GreatCircleModel, TravelTimes};
 use crate::schedule::{
-    BoardVisit, OptimiseRequest, Proposal, ProposedChange, UnplannedVisit, VisitStatus,
+    BoardVisit, OptimiseRequest, PlanScore, Proposal, ProposedChange, Repair, UnplannedVisit,
+    VisitStatus,
 };
 use crate::time::{from_prague_for_planning, prague_date, to_prague};
 
@@ -46,6 +54,10 @@ const SHIFT_NEEDING_BREAK_MINUTES: i64 = 6 * 60;
 const BREAK_MINUTES: i64 = 30;
 /// The optimiser's skill sets hold this many skills.
 const MAX_SKILLS: usize = 64;
+/// Minutes of travel a moved agreed time must save: the retime weight in travel minutes.
+pub const RETIME_THRESHOLD_MINUTES: i64 = Weights::HOME_CARE.retime / Weights::HOME_CARE.travel;
+/// Every proposed start lies on this grid of minutes (07:45, never 07:43).
+pub const TIME_GRID_MINUTES: i64 = 5;
 
 /// Minutes of Prague wall time since `monday` 00:00.
 fn minutes_since(monday: NaiveDate, instant: DateTime<Utc>) -> i64 {
@@ -74,6 +86,8 @@ pub struct Inputs<'a> {
     pub active: &'a BTreeSet<String>,
     pub home_bases: &'a BTreeMap<String, GeoPoint>,
     pub depot: GeoPoint,
+    /// Minutes a week of each caregiver's contract, where recorded.
+    pub contracts: &'a BTreeMap<String, i64>,
 }
 
 /// The optimiser's problem, with the ids to read its plan back.
@@ -130,23 +144,59 @@ fn people<'a>(person_ids: &[String], ids: impl IntoIterator<Item = &'a String>) 
         .collect()
 }
 
-/// The agreed window of a visit, its time itself once started, or its time ± 30 minutes.
-fn window_of(inputs: &Inputs<'_>, board: &BoardVisit, started: bool) -> Window {
-    let start = minutes_since(inputs.monday, board.starts_at);
-    match (started, board.window) {
-        (true, _) => Window {
-            open: start,
-            close: start,
-        },
-        (false, Some((opens, closes))) => Window {
-            open: minutes_since(inputs.monday, opens),
-            close: minutes_since(inputs.monday, closes),
-        },
-        (false, None) => Window {
-            open: start - FREE_WINDOW_MINUTES,
-            close: start + FREE_WINDOW_MINUTES,
-        },
+/// Where a visit without an agreed window may start: its time ± 30 minutes. Accepting a
+/// proposal that moves such a visit keeps this window as agreed (`changes::accept`), so
+/// repeated proposals never walk a visit away from the time the client knows.
+pub fn free_window(starts_at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let slack = Duration::minutes(FREE_WINDOW_MINUTES);
+    (starts_at - slack, starts_at + slack)
+}
+
+/// The agreed window of a visit, or its free window.
+fn window_of(inputs: &Inputs<'_>, board: &BoardVisit) -> Window {
+    let (opens, closes) = board.window.unwrap_or_else(|| free_window(board.starts_at));
+    Window {
+        open: minutes_since(inputs.monday, opens),
+        close: minutes_since(inputs.monday, closes),
     }
+}
+
+/// Where a visit is in the current plan: its caregivers (all of them still active) and its
+/// start; a visit with nobody, or with someone no longer active, has no place to keep.
+fn current_place(
+    inputs: &Inputs<'_>,
+    person_ids: &[String],
+    board: &BoardVisit,
+    planned: &PlannedVisit,
+) -> Option<CurrentAssignment> {
+    let persons = people(person_ids, &planned.caregiver_ids);
+    (!persons.is_empty() && persons.len() == planned.caregiver_ids.len()).then(|| {
+        CurrentAssignment {
+            persons,
+            start: minutes_since(inputs.monday, board.starts_at),
+        }
+    })
+}
+
+/// Each caregiver's working-time target for the period: the weekly contract's share of the
+/// period's shift days among the week's (a caregiver without a contract has no target).
+fn contract_targets(inputs: &Inputs<'_>, person_ids: &[String]) -> BTreeMap<PersonId, i64> {
+    person_ids
+        .iter()
+        .enumerate()
+        .filter_map(|(index, id)| {
+            let weekly = *inputs.contracts.get(id)?;
+            let facts = inputs.caregivers.get(id)?;
+            let works = |day: &NaiveDate| facts.shifts.iter().any(|s| s.weekday == day.weekday());
+            let week_days = (0..7)
+                .filter(|d| works(&(inputs.monday + Duration::days(*d))))
+                .count();
+            let period_days = inputs.days.iter().filter(|d| works(d)).count();
+            let share = i64::try_from(period_days).ok()? * weekly;
+            let target = share.checked_div(i64::try_from(week_days).ok()?)?;
+            Some((PersonId(as_id(index)), target))
+        })
+        .collect()
 }
 
 /// The week's planned visits on the period's days, and every active caregiver's shifts of
@@ -177,14 +227,26 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
     };
     let mut visits = Vec::new();
     let mut visit_index = Vec::new();
+    // A visit under way (or over) stays as it is, outside the problem: its caregivers go on
+    // from its door when it ends, sick call or not.
+    let mut busy_until: BTreeMap<(&String, NaiveDate), (i64, usize)> = BTreeMap::new();
     for (index, (board, planned)) in inputs.visits.iter().enumerate() {
         if board.status != VisitStatus::Planned
             || !inputs.days.contains(&prague_date(board.starts_at))
         {
             continue;
         }
-        let started = board.starts_at <= inputs.now;
-        if started && planned.caregiver_ids.is_empty() {
+        if board.starts_at <= inputs.now {
+            let end = minutes_since(inputs.monday, board.ends_at);
+            let location = locate(planned.location);
+            for caregiver in &planned.caregiver_ids {
+                let busy = busy_until
+                    .entry((caregiver, prague_date(board.starts_at)))
+                    .or_insert((end, location));
+                if end > busy.0 {
+                    *busy = (end, location);
+                }
+            }
             continue;
         }
         let client = inputs.clients.get(&board.client_id);
@@ -197,23 +259,20 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
                     .unwrap_or(client_ids.len()),
             )),
             location: locate(planned.location),
-            window: window_of(inputs, board, started),
+            window: window_of(inputs, board),
             duration: (board.ends_at - board.starts_at).num_minutes(),
             demand: 0,
             required_skills: skill_set(&catalogue, &planned.required_skills),
             caregivers_needed: planned.caregivers_needed.clamp(1, 2),
-            pinned: if started {
-                people(&person_ids, &planned.caregiver_ids)
-            } else {
-                Vec::new()
-            },
+            pinned: Vec::new(),
             refused: client
                 .map(|c| people(&person_ids, &c.refused_caregivers))
                 .unwrap_or_default(),
-            // Whoever has the visit now is preferred: a proposal moves a visit to someone
-            // else only when that buys something, so plans do not change without a reason.
+            // Whoever has the visit now is preferred, and where it is now is its current
+            // place: moving it to someone else costs a disruption, moving its time a
+            // retime, so a proposal changes the plan only for a measured gain.
             preferred: people(&person_ids, &planned.caregiver_ids),
-            current: None,
+            current: current_place(inputs, &person_ids, board, planned),
         });
         visit_index.push(index);
     }
@@ -225,25 +284,51 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
         let home = locate(inputs.home_bases.get(id).copied().unwrap_or(inputs.depot));
         for day in inputs.days {
             let base = (*day - inputs.monday).num_days() * MINUTES_PER_DAY;
-            let absent = facts.absences.iter().any(|a| (a.from..=a.to).contains(day));
+            let minute = |time: NaiveTime| base + i64::from(time.hour() * 60 + time.minute());
+            let busy = busy_until.get(&(id, *day)).copied();
+            // From when on this day the caregiver is away, the earliest absence first.
+            let away_from = facts
+                .absences
+                .iter()
+                .filter_map(|a| a.away_from(*day))
+                .min()
+                .map(minute);
             for shift in facts.shifts.iter().filter(|s| s.weekday == day.weekday()) {
-                let minute = |time: NaiveTime| base + i64::from(time.hour() * 60 + time.minute());
-                let (start, end) = (minute(shift.start), minute(shift.end));
+                let (planned_start, end) = (minute(shift.start), minute(shift.end));
+                let (start, start_location) = match busy {
+                    Some((until, at)) if until > planned_start => (until.min(end), at),
+                    _ => (planned_start, home),
+                };
+                let absent = start >= end || away_from.is_some_and(|from| from <= start);
+                // A sick call during the shift takes the rest of it.
+                let absences = away_from
+                    .filter(|from| (start + 1..end).contains(from))
+                    .map(|from| OptimiserAbsence {
+                        start: from,
+                        duration: end - from,
+                    })
+                    .into_iter()
+                    .collect();
+                // The break falls between the 3rd and 6th hour of the shift as planned; one
+                // already worked past stays out.
+                let break_ = (end - planned_start > SHIFT_NEEDING_BREAK_MINUTES)
+                    .then(|| Break {
+                        earliest: (planned_start + 3 * 60).max(start),
+                        latest: planned_start + 6 * 60,
+                        duration: BREAK_MINUTES,
+                    })
+                    .filter(|b| b.earliest <= b.latest);
                 shifts.push(Shift {
                     person: PersonId(as_id(person_index)),
-                    start_location: home,
+                    start_location,
                     end_location: home,
                     start,
                     regular_end: end,
                     latest_end: end,
                     skills: skill_set(&catalogue, &facts.skills),
                     capacity: 0,
-                    break_: (end - start > SHIFT_NEEDING_BREAK_MINUTES).then_some(Break {
-                        earliest: start + 3 * 60,
-                        latest: start + 6 * 60,
-                        duration: BREAK_MINUTES,
-                    }),
-                    absences: Vec::new(),
+                    break_,
+                    absences,
                     absent,
                 });
             }
@@ -259,7 +344,10 @@ pub fn map_problem(inputs: &Inputs<'_>) -> Result<Mapped, MappingError> {
     }
     let model = |error: optimiser::ProblemError| MappingError::Model(error.to_string());
     let travel = TravelMatrix::new(size, times).map_err(model)?;
-    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE).map_err(model)?;
+    let problem = Problem::new(travel, visits, shifts, Weights::HOME_CARE)
+        .map_err(model)?
+        .with_time_grid(TIME_GRID_MINUTES)
+        .with_contract_minutes(contract_targets(inputs, &person_ids));
     Ok(Mapped {
         problem,
         visit_index,
@@ -353,70 +441,105 @@ pub fn check_request(
     Ok((days, StdDuration::from_secs(u64::from(seconds))))
 }
 
-/// The proposal of a plan: what changes, what the optimiser could not plan and why, and
-/// both plans scored alike. `seconds` is how long the optimiser ran.
+/// How long the optimiser searches for a sick call's repair.
+pub const REPAIR_SECONDS: u32 = 2;
+
+/// The request a sick call from `from` through `to` repairs: the absent days of `from`'s
+/// week (the days after it are planned when their week is).
+pub fn repair_request(from: NaiveDate, to: NaiveDate) -> (OptimiseRequest, Vec<NaiveDate>) {
+    let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+    let sunday = monday + Duration::days(6);
+    let days: Vec<NaiveDate> = from
+        .iter_days()
+        .take_while(|day| *day <= to.min(sunday))
+        .collect();
+    let request = OptimiseRequest {
+        monday,
+        day: (days.len() == 1).then_some(from),
+        time_limit_seconds: Some(REPAIR_SECONDS),
+    };
+    (request, days)
+}
+
+/// The proposal of a plan: what changes and why, what the optimiser could not plan and why,
+/// and both plans scored alike. `seconds` is how long the optimiser ran; `sick` is the
+/// caregiver whose absence the proposal repairs, if it is a repair.
 pub fn proposal(
     request: &OptimiseRequest,
     inputs: &Inputs<'_>,
     mapped: &Mapped,
     plan: &optimiser::Plan,
     seconds: f64,
+    sick: Option<&str>,
 ) -> Proposal {
     let current = mapped.current(inputs);
     let proposed = mapped.proposed(inputs, plan);
-    let client_name = |visit_id: &str| {
-        inputs
-            .visits
-            .iter()
-            .find(|(board, _)| board.id == visit_id)
-            .map(|(board, _)| board.client_name.clone())
-            .unwrap_or_default()
-    };
-    let changes = proposed
+    let visit_of = |visit_id: &str| inputs.visits.iter().find(|(board, _)| board.id == visit_id);
+    let changes: Vec<ProposedChange> = proposed
         .iter()
         .filter_map(|(visit_id, (to_caregivers, to_start))| {
             let (from_caregivers, from_start) = current.get(visit_id)?;
+            let visit = visit_of(visit_id)?;
             let mut from_sorted = from_caregivers.clone();
             from_sorted.sort();
             let unplanned = to_caregivers.is_empty();
             (!unplanned && (&from_sorted != to_caregivers || from_start != to_start)).then(|| {
                 ProposedChange {
                     visit_id: visit_id.clone(),
-                    client_name: client_name(visit_id),
+                    client_name: visit.0.client_name.clone(),
                     from_caregiver_ids: from_caregivers.clone(),
                     to_caregiver_ids: to_caregivers.clone(),
                     from_starts_at: *from_start,
                     to_starts_at: *to_start,
+                    why: why(inputs, visit, from_caregivers, to_caregivers),
                 }
             })
         })
         .collect();
-    let unplanned_boards: Vec<(&BoardVisit, &optimiser::Unassigned)> = plan
+    let unplanned: Vec<UnplannedVisit> = plan
         .unassigned
         .iter()
-        .filter_map(|missing| Some((mapped.board(inputs, missing.visit)?, missing)))
+        .filter_map(|missing| {
+            let board = mapped.board(inputs, missing.visit)?;
+            Some(UnplannedVisit {
+                visit_id: board.id.clone(),
+                client_name: board.client_name.clone(),
+                starts_at: board.starts_at,
+                reason: missing.reason.explain().to_owned(),
+            })
+        })
         .collect();
-    // Unplanned visits keep their current caregivers if the planner accepts the rest.
+    // Unplanned visits keep their current caregivers if the planner accepts the rest; they
+    // are still unplanned (nobody can serve them as planned), so the count is the list's.
     let mut proposed_with_kept = proposed;
-    for (board, _) in &unplanned_boards {
-        if let Some(kept) = current.get(&board.id) {
-            proposed_with_kept.insert(board.id.clone(), kept.clone());
+    for missing in &unplanned {
+        if let Some(kept) = current.get(&missing.visit_id) {
+            proposed_with_kept.insert(missing.visit_id.clone(), kept.clone());
         }
     }
+    let proposed_score = PlanScore {
+        unassigned: u32::try_from(unplanned.len()).unwrap_or(u32::MAX),
+        ..score(inputs, &proposed_with_kept)
+    };
+    let repair = sick.map(|caregiver_id| Repair {
+        caregiver_id: caregiver_id.to_owned(),
+        others_changed: u32::try_from(
+            changes
+                .iter()
+                .filter(|c| !c.from_caregiver_ids.iter().any(|id| id == caregiver_id))
+                .count(),
+        )
+        .unwrap_or(u32::MAX),
+    });
     Proposal {
         monday: request.monday,
         day: request.day,
         current: score(inputs, &current),
-        proposed: score(inputs, &proposed_with_kept),
+        proposed: proposed_score,
         changes,
-        unplanned: unplanned_boards
-            .iter()
-            .map(|(board, missing)| UnplannedVisit {
-                visit_id: board.id.clone(),
-                client_name: board.client_name.clone(),
-                reason: missing.reason.explain().to_owned(),
-            })
-            .collect(),
+        unplanned,
         seconds,
+        repair,
+        retime_threshold_minutes: RETIME_THRESHOLD_MINUTES,
     }
 }

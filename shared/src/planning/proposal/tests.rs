@@ -84,6 +84,7 @@ struct Week {
     clients: BTreeMap<String, ClientFacts>,
     active: BTreeSet<String>,
     home_bases: BTreeMap<String, GeoPoint>,
+    contracts: BTreeMap<String, i64>,
     days: Vec<NaiveDate>,
     now: DateTime<Utc>,
 }
@@ -103,6 +104,7 @@ impl Week {
                 ("c2".to_owned(), ClientFacts::default()),
             ]),
             home_bases: BTreeMap::new(),
+            contracts: BTreeMap::new(),
             days: vec![monday()],
             now: at("2026-11-23T05:00:00Z"),
         }
@@ -119,6 +121,7 @@ impl Week {
             active: &self.active,
             home_bases: &self.home_bases,
             depot: DECIN,
+            contracts: &self.contracts,
         }
     }
 
@@ -143,18 +146,15 @@ fn a_visit_keeps_its_agreed_window_in_minutes_of_the_week() {
 }
 
 #[test]
-fn a_started_visit_is_pinned_to_its_caregiver_and_time() {
+fn a_started_visit_stays_out_of_the_problem_and_its_caregiver_goes_on_from_its_door() {
     let mut week = Week::new(vec![visit("v1", "c1", &["karel"], "2026-11-23T07:00:00Z")]);
     week.now = at("2026-11-23T07:10:00Z");
     let mapped = week.mapped();
-    let started = &mapped.problem.visits()[0];
-    // 08:00 Prague.
-    assert_eq!((started.window.open, started.window.close), (480, 480));
-    assert_eq!(
-        started.pinned,
-        [PersonId(1)],
-        "karel is the second active caregiver"
-    );
+    assert!(mapped.problem.visits().is_empty(), "nothing may move it");
+    let karel = &mapped.problem.shifts()[1];
+    // Karel's 08:00 Prague visit ends at 08:45; his day goes on from the client's door.
+    assert_eq!(karel.start, 525);
+    assert_ne!(karel.start_location, karel.end_location);
 }
 
 #[test]
@@ -239,4 +239,100 @@ fn a_request_plans_one_day_of_its_week_or_the_whole_week() {
     );
     assert!(check_request(&request("2026-11-24", None)).is_err());
     assert!(check_request(&request("2026-11-23", Some("2026-12-01"))).is_err());
+}
+
+/// Jana is sick from 09:00 Prague on Monday; the clock stands at 08:10 Prague.
+fn jana_sick_from_nine(visits: Vec<(BoardVisit, PlannedVisit)>) -> Week {
+    let mut week = Week::new(visits);
+    week.now = at("2026-11-23T07:10:00Z");
+    if let Some(jana) = week.caregivers.get_mut("jana") {
+        jana.absences.push(crate::planning::conflicts::Absence {
+            from: monday(),
+            to: monday(),
+            from_time: Some(time("09:00")),
+            reason: "nemoc".into(),
+        });
+    }
+    week
+}
+
+fn repair_of(week: &Week) -> crate::schedule::Proposal {
+    let inputs = week.inputs();
+    let mapped = week.mapped();
+    let plan = optimiser::optimise(
+        &mapped.problem,
+        &optimiser::Settings {
+            seed: 1,
+            budget: optimiser::Budget::Iterations(2_000),
+        },
+    );
+    assert!(optimiser::check(&mapped.problem, &plan).is_feasible());
+    let (request, _) = repair_request(monday(), monday());
+    proposal(&request, &inputs, &mapped, &plan, 0.1, Some("jana"))
+}
+
+#[test]
+fn a_sick_call_during_the_shift_takes_the_rest_of_it() {
+    // Jana's visit from 08:00 to 08:45 Prague is under way; she is sick from 09:00.
+    let week = jana_sick_from_nine(vec![visit("v1", "c1", &["jana"], "2026-11-23T07:00:00Z")]);
+    let shifts = week.mapped().problem.shifts().to_vec();
+    assert!(!shifts[0].absent);
+    assert_eq!(shifts[0].start, 525, "she finishes the visit she is on");
+    assert_eq!(
+        (shifts[0].absences[0].start, shifts[0].absences[0].duration),
+        (540, 390),
+        "from 09:00 to the shift's end at 15:30"
+    );
+}
+
+#[test]
+fn a_repair_moves_the_sick_caregivers_unstarted_visits_and_never_a_started_or_done_one() {
+    let mut done = visit("done", "c2", &["jana"], "2026-11-23T06:00:00Z");
+    done.0.status = VisitStatus::Done;
+    let week = jana_sick_from_nine(vec![
+        done,
+        visit("started", "c1", &["jana"], "2026-11-23T07:00:00Z"),
+        visit("later", "c1", &["jana"], "2026-11-23T09:00:00Z"),
+        visit("karels", "c1", &["karel"], "2026-11-23T07:30:00Z"),
+    ]);
+    let repair = repair_of(&week);
+    let moved: Vec<&str> = repair.changes.iter().map(|c| c.visit_id.as_str()).collect();
+    assert!(
+        !moved.contains(&"done") && !moved.contains(&"started"),
+        "{moved:?}"
+    );
+    let later = repair
+        .changes
+        .iter()
+        .find(|c| c.visit_id == "later")
+        .expect("her 10:00 visit goes to Karel");
+    assert_eq!(later.to_caregiver_ids, ["karel"]);
+    assert_eq!(later.why, "Pečovatel klienta zná (stálost péče).");
+    assert_eq!(
+        repair.repair.as_ref().map(|r| r.others_changed),
+        Some(u32::try_from(moved.iter().filter(|id| **id == "karels").count()).expect("small"))
+    );
+}
+
+#[test]
+fn an_unplaceable_visit_is_listed_with_its_time_and_counted_as_the_list_says() {
+    // Karel's shift ends at 12:00: nobody can take Jana's 14:00 visit.
+    let week = jana_sick_from_nine(vec![visit("late", "c2", &["jana"], "2026-11-23T13:00:00Z")]);
+    let repair = repair_of(&week);
+    assert_eq!(repair.unplanned.len(), 1);
+    assert_eq!(repair.unplanned[0].starts_at, at("2026-11-23T13:00:00Z"));
+    assert!(!repair.unplanned[0].reason.is_empty());
+    assert_eq!(repair.proposed.unassigned as usize, repair.unplanned.len());
+    assert!(repair.changes.is_empty());
+}
+
+#[test]
+fn a_sick_call_repairs_its_days_of_the_week_it_starts_in() {
+    let friday = NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date");
+    let (request, days) = repair_request(friday, friday + chrono::Duration::days(5));
+    assert_eq!(request.monday, monday());
+    assert_eq!(request.day, None);
+    assert_eq!(days.len(), 3, "Friday to Sunday");
+    let (one, days) = repair_request(friday, friday);
+    assert_eq!((one.day, days.len()), (Some(friday), 1));
 }
