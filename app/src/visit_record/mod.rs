@@ -4,6 +4,7 @@
 //! for when the network is gone.
 
 pub mod api;
+pub mod correction;
 #[cfg(test)]
 mod fixtures;
 pub mod outbox;
@@ -28,6 +29,7 @@ use crate::remote::{self, ApiError};
 use crate::session::{Session, signed_out_if_expired};
 use crate::ui::form::{Alert, field_error};
 use crate::ui::format::time_range;
+use correction::RecordCorrection;
 use outbox::{Outbox, VisitRecordStatus};
 use state::{DeviceStamp, RecordDraft, build_record};
 use sync_status::{RunningVisit, SyncStatus};
@@ -381,7 +383,14 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
             },
         };
         if let Some((class, state)) = state {
-            return view! { <p class=class role="status">{state}</p> }.into_any();
+            // A record on the server is corrected, never made again.
+            let correction = (class == "record-state sent")
+                .then(|| view! { <RecordCorrection visit=visit.get_value() /> });
+            return view! {
+                <p class=class role="status">{state}</p>
+                {correction}
+            }
+            .into_any();
         }
         if !open.get() {
             return view! {

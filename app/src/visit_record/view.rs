@@ -17,7 +17,7 @@ use crate::visit_record::state::{
 };
 
 /// Whether the error names `field` or a part of it (`tasks` covers `tasks.units`).
-fn names_field(error: Signal<Option<ErrorDetail>>, field: &'static str) -> bool {
+pub(crate) fn names_field(error: Signal<Option<ErrorDetail>>, field: &'static str) -> bool {
     error.with(|e| {
         e.as_ref()
             .and_then(|e| e.field.as_deref())
@@ -114,6 +114,41 @@ fn TaskChoice(
     }
 }
 
+/// The tasks to tick: the visit's plan first, the rest of the catalogue folded below.
+pub(crate) fn task_choices(
+    visit: &VisitView,
+    catalogue: &[CareTask],
+    id_prefix: String,
+    checked: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView + use<> {
+    let planned: Vec<CareTask> = planned_tasks(visit, catalogue)
+        .into_iter()
+        .cloned()
+        .collect();
+    let others: Vec<CareTask> = catalogue
+        .iter()
+        .filter(|task| !planned.contains(task))
+        .cloned()
+        .collect();
+    let choices = move |list: Vec<CareTask>, prefix: String| {
+        list.into_iter()
+            .map(|task| view! { <TaskChoice task=task id_prefix=prefix.clone() checked=checked /> })
+            .collect_view()
+    };
+    let planned_view = if planned.is_empty() {
+        view! { <p class="hint">"Plán návštěvy neuvádí žádné úkony."</p> }.into_any()
+    } else {
+        view! { <ul class="task-choices">{choices(planned, id_prefix.clone())}</ul> }.into_any()
+    };
+    view! {
+        {planned_view}
+        <details class="record-more">
+            <summary>"Další úkony z katalogu"</summary>
+            <ul class="task-choices">{choices(others, id_prefix)}</ul>
+        </details>
+    }
+}
+
 /// The record of one visit: arrival (the clock at the tap on "arrived"), leaving (a tap),
 /// both editable with a reason; a reason asked when the times stray far from the plan;
 /// tasks from the plan and the rest of the catalogue; units; a note; incidents for the
@@ -177,26 +212,7 @@ pub fn VisitRecordForm(
                 .is_some_and(|clock| left.get() != time_input_value(clock))
     });
 
-    let planned: Vec<CareTask> = planned_tasks(&visit, &catalogue)
-        .into_iter()
-        .cloned()
-        .collect();
-    let others: Vec<CareTask> = catalogue
-        .iter()
-        .filter(|task| !planned.contains(task))
-        .cloned()
-        .collect();
-    let choices = move |list: Vec<CareTask>, prefix: String| {
-        list.into_iter()
-            .map(|task| view! { <TaskChoice task=task id_prefix=prefix.clone() checked=tasks /> })
-            .collect_view()
-    };
-    let planned_view = if planned.is_empty() {
-        view! { <p class="hint">"Plán návštěvy neuvádí žádné úkony."</p> }.into_any()
-    } else {
-        view! { <ul class="task-choices">{choices(planned, prefix.clone())}</ul> }.into_any()
-    };
-    let others_view = choices(others, prefix.clone());
+    let task_choices = task_choices(&visit, &catalogue, prefix.clone(), tasks);
 
     let invalid = move |field: &'static str| move || names_field(error, field).then_some("true");
     let error_ref = StoredValue::new(error_id.clone());
@@ -404,11 +420,7 @@ pub fn VisitRecordForm(
             </fieldset>
             <fieldset class="record-tasks" aria-invalid=invalid("tasks")>
                 <legend>"Provedené úkony podle plánu"</legend>
-                {planned_view}
-                <details class="record-more">
-                    <summary>"Další úkony z katalogu"</summary>
-                    <ul class="task-choices">{others_view}</ul>
-                </details>
+                {task_choices}
             </fieldset>
             <fieldset class="record-incidents">
                 <legend>"Událost pro koordinátora"</legend>
