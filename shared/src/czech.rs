@@ -36,7 +36,8 @@ enum Title {
 fn genitive(name: &str) -> Option<(Title, String)> {
     let mut words = name.rsplit(' ');
     let surname = words.next().filter(|word| !word.is_empty())?;
-    let first_name = words.last();
+    // The word before the surname: the first name, after any title.
+    let first_name = words.next();
     let letters: Vec<char> = surname.chars().collect();
     let capitalised = letters.first()?.is_uppercase() && letters.len() >= 2;
     if !capitalised || !letters.iter().all(|c| c.is_alphabetic()) {
@@ -163,7 +164,9 @@ mod tests {
     }
 
     #[test]
-    fn spaces_are_tidied_and_the_surname_is_the_last_word() {
+    fn spaces_are_tidied_the_surname_is_the_last_word_and_a_title_is_no_first_name() {
         assert_eq!(at_client("  Ing. Jan   Novák "), "U pana Nováka");
+        assert_eq!(at_client("MUDr. Jiří Krejčí"), "U pana Krejčího");
+        assert_eq!(at_client("Ing. Marie Krejčí"), "U paní Krejčí");
     }
 }
