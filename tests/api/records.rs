@@ -778,17 +778,23 @@ async fn a_coordinator_can_release_a_held_record_so_it_is_billed(engine: Engine)
     assert_eq!(error_of(again, 409).await.error.code, "record_not_held");
 }
 
-async fn a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction(
-    engine: Engine,
-) {
-    let app = spawn(engine).await;
-    let jana = signed_in(&app, "pecovatelka.decin").await;
+/// Jana, signed in, has recorded today's 7:30 visit of Marie as planned; the record's id.
+async fn jana_records_marie(app: &TestApp) -> (Browser, String) {
+    let jana = signed_in(app, "pecovatelka.decin").await;
     let id = new_record_id();
     sync(
         &jana,
         &[item(&id, "jana-telefon", &JANA_0730_MARIE, 2, hygiene())],
     )
     .await;
+    (jana, id)
+}
+
+async fn a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction(
+    engine: Engine,
+) {
+    let app = spawn(engine).await;
+    let (_, id) = jana_records_marie(&app).await;
     let coordinator = signed_in(&app, "koordinator.decin").await;
 
     let response = coordinator
@@ -857,13 +863,7 @@ async fn the_caregiver_who_recorded_a_visit_corrects_her_record_and_no_other_car
     engine: Engine,
 ) {
     let app = spawn(engine).await;
-    let jana = signed_in(&app, "pecovatelka.decin").await;
-    let id = new_record_id();
-    sync(
-        &jana,
-        &[item(&id, "jana-telefon", &JANA_0730_MARIE, 2, hygiene())],
-    )
-    .await;
+    let (jana, id) = jana_records_marie(&app).await;
     let path = format!("/api/records/{id}/corrections");
     let correction = json!({
         "arrived_at": "2026-11-05T06:30:00Z", "left_at": "2026-11-05T07:10:00Z",

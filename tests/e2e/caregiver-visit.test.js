@@ -181,6 +181,8 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
 
       // Unfolded, it offers only "Opravit": her correction, with a reason, is a new version
       // of the same record, shown on the card at once.
+      await touchTarget('Hotové a zrušené (folded)', s.locator('.visits-behind > summary'), report);
+      await touchTarget('Zítra (folded)', s.locator('.tomorrow > summary'), report);
       await s.locator('.visits-behind > summary').click();
       await done.getByRole('button', { name: 'Opravit' }).waitFor();
       const buttons = await done.getByRole('button').allInnerTexts();
@@ -196,6 +198,9 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await done.getByRole('button', { name: 'Opravit' }).click();
       const correction = done.locator('.correction-form');
       await correction.getByLabel('Příchod').waitFor();
+      await touchTarget('correction time field', correction.getByLabel('Příchod'), report);
+      await touchTarget('Důvod opravy', correction.getByLabel('Důvod opravy'), report);
+      await touchTarget('Uložit opravu', correction.getByRole('button', { name: 'Uložit opravu' }), report);
       assert.equal(await correction.getByLabel('Příchod').inputValue(), arrival);
       const left = await correction.getByLabel('Odchod').inputValue();
       const earlier = earlierBy(arrival, 30);

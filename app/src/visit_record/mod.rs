@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod correction;
+mod fields;
 #[cfg(test)]
 mod fixtures;
 pub mod outbox;
@@ -223,6 +224,12 @@ impl Offline {
         self.outbox.with(|o| o.on_phone(&user_id, visit_id))
     }
 
+    /// Who is signed in on this phone, for the rest of the component's life.
+    fn signed_in_user(self) -> StoredValue<String> {
+        let user_id = self.session.me().map(|(user_id, _)| user_id);
+        StoredValue::new(user_id.unwrap_or_default())
+    }
+
     fn change_later(self, change: impl FnOnce(&mut Outbox) + 'static) {
         spawn_local(async move {
             if self.change(change).await.is_err() {
@@ -291,13 +298,8 @@ pub fn CaregiverSyncStatus() -> impl IntoView {
 #[component]
 pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
     let offline = expect_context::<Offline>();
-    let user_id = offline
-        .session
-        .me()
-        .map(|(user_id, _)| user_id)
-        .unwrap_or_default();
+    let user_id = offline.signed_in_user();
     let visit = StoredValue::new(visit);
-    let user_id = StoredValue::new(user_id);
     let status = Memo::new(move |_| {
         offline
             .outbox

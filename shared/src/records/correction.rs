@@ -71,20 +71,19 @@ mod tests {
 
     #[test]
     fn a_december_visit_closes_in_the_new_year_and_summer_time_counts_in_prague() {
-        assert_eq!(
-            caregiver_correction_closes_at(at("2026-12-31T08:00:00Z")),
-            at("2027-01-02T23:00:00Z")
-        );
-        // 30 September 2026: 3 October begins at 22:00 UTC the day before (summer time).
-        assert_eq!(
-            caregiver_correction_closes_at(at("2026-09-30T06:00:00Z")),
-            at("2026-10-02T22:00:00Z")
-        );
-        // A visit at 0:30 on 1 November in Prague is November's, though still 31 October
-        // in UTC: its week runs out before 3 December.
-        assert_eq!(
-            caregiver_correction_closes_at(at("2026-10-31T23:30:00Z")),
-            at("2026-11-07T23:30:00Z")
-        );
+        for (starts, closes) in [
+            ("2026-12-31T08:00:00Z", "2027-01-02T23:00:00Z"),
+            // 30 September: 3 October begins at 22:00 UTC the day before (summer time).
+            ("2026-09-30T06:00:00Z", "2026-10-02T22:00:00Z"),
+            // 0:30 on 1 November in Prague is November's, though still 31 October in UTC:
+            // its week runs out before 3 December.
+            ("2026-10-31T23:30:00Z", "2026-11-07T23:30:00Z"),
+        ] {
+            assert_eq!(
+                caregiver_correction_closes_at(at(starts)),
+                at(closes),
+                "{starts}"
+            );
+        }
     }
 }

@@ -43,12 +43,7 @@ const WINDOW_CLOSED: &str = "Tento záznam už může opravit jen koordinátor."
 #[component]
 pub fn RecordCorrection(visit: VisitView) -> impl IntoView {
     let offline = expect_context::<Offline>();
-    let user_id = offline
-        .session
-        .me()
-        .map(|(user_id, _)| user_id)
-        .unwrap_or_default();
-    let user_id = StoredValue::new(user_id);
+    let user_id = offline.signed_in_user();
     let may_correct = caregiver_may_correct(visit.starts_at, Utc::now());
     let visit = StoredValue::new(visit);
     let stage = RwSignal::new(Stage::Closed);

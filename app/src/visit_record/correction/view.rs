@@ -5,9 +5,8 @@ use shared::ErrorDetail;
 use shared::catalogue::CareTask;
 use shared::schedule::VisitView;
 
-use crate::ui::form::Alert;
 use crate::visit_record::correction::state::CorrectionDraft;
-use crate::visit_record::view::{names_field, task_choices};
+use crate::visit_record::fields::{FormEnd, Marks, NoteField, task_choices, typed};
 
 /// Her record as it now stands, to correct: the times, the tasks, the note, and why she
 /// corrects it (required). Hands what was filled in to `on_save`.
@@ -43,11 +42,7 @@ pub fn CorrectionForm(
             on_edit.run(());
         }
     });
-    let invalid = move |field: &'static str| move || names_field(error, field).then_some("true");
-    let described =
-        move |field: &'static str| move || names_field(error, field).then(|| error_id.get_value());
-    let text =
-        |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
+    let marks = Marks::new(error, error_id.get_value());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -61,25 +56,26 @@ pub fn CorrectionForm(
             reason: reason.get_untracked(),
         });
     };
-    let time_field = move |label: &'static str, name: &'static str, value: RwSignal<String>| {
+    let field = move |label: &'static str,
+                      name: &'static str,
+                      kind: &'static str,
+                      value: RwSignal<String>| {
         let field_id = id(name);
         view! {
             <div class="field">
                 <label for=field_id.clone()>{label}</label>
                 <input
                     id=field_id
-                    type="time"
+                    type=kind
                     name=name
                     prop:value=move || value.get()
-                    on:input=text(value)
-                    aria-invalid=invalid(name)
-                    aria-describedby=described(name)
+                    on:input=typed(value)
+                    aria-invalid=marks.invalid(name)
+                    aria-describedby=marks.described(name)
                 />
             </div>
         }
     };
-    let note_id = id("note");
-    let reason_id = id("reason");
     let labelled_by = heading_id.clone();
     view! {
         <form class="correction-form" aria-labelledby=labelled_by on:submit=submit novalidate=true>
@@ -87,52 +83,23 @@ pub fn CorrectionForm(
             <p class="hint">"Původní záznam zůstane uložen; oprava se uloží jako nová verze."</p>
             <fieldset class="record-times">
                 <legend>"Čas návštěvy"</legend>
-                {time_field("Příchod", "arrived_at", arrived)}
-                {time_field("Odchod", "left_at", left)}
+                {field("Příchod", "arrived_at", "time", arrived)}
+                {field("Odchod", "left_at", "time", left)}
             </fieldset>
-            <fieldset class="record-tasks" aria-invalid=invalid("tasks")>
+            <fieldset class="record-tasks" aria-invalid=marks.invalid("tasks")>
                 <legend>"Provedené úkony"</legend>
                 {task_choices(&visit, &catalogue, prefix.get_value(), tasks)}
             </fieldset>
-            <div class="field">
-                <label for=note_id.clone()>"Poznámka"</label>
-                <textarea
-                    id=note_id
-                    name="note"
-                    maxlength="1000"
-                    rows="3"
-                    prop:value=move || note.get()
-                    on:input=text(note)
-                    aria-invalid=invalid("note")
-                    aria-describedby=described("note")
-                ></textarea>
-            </div>
-            <div class="field">
-                <label for=reason_id.clone()>"Důvod opravy"</label>
-                <input
-                    id=reason_id
-                    type="text"
-                    name="reason"
-                    maxlength="200"
-                    required=true
-                    prop:value=move || reason.get()
-                    on:input=text(reason)
-                    aria-invalid=invalid("reason")
-                    aria-describedby=described("reason")
-                />
-            </div>
-            <Alert
-                id=error_id.get_value()
-                message=Signal::derive(move || error.get().map(|error| error.message))
+            <NoteField id=id("note") note=note error=error error_id=error_id.get_value() />
+            {field("Důvod opravy", "reason", "text", reason)}
+            <FormEnd
+                error_id=error_id.get_value()
+                error=error
+                pending=pending
+                save="Uložit opravu"
+                cancel="Zpět"
+                on_cancel=on_cancel
             />
-            <div class="record-actions">
-                <button type="submit" class="button button-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "Ukládám…" } else { "Uložit opravu" }}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    "Zpět"
-                </button>
-            </div>
         </form>
     }
 }
