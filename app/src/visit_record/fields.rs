@@ -139,30 +139,78 @@ fn TaskChoice(
     }
 }
 
-/// The note of a record or of a correction.
+/// A labelled input of a record or correction form, marked while the error names `name`.
 #[component]
-pub(crate) fn NoteField(
+pub(crate) fn TextInput(
     id: String,
-    note: RwSignal<String>,
-    error: Signal<Option<ErrorDetail>>,
-    /// What the field is described by while the error names it.
-    error_id: String,
+    label: &'static str,
+    name: &'static str,
+    /// `text` or `time`.
+    kind: &'static str,
+    #[prop(optional)] maxlength: Option<u32>,
+    value: RwSignal<String>,
+    marks: Marks,
 ) -> impl IntoView {
-    let marks = Marks::new(error, error_id);
     view! {
         <div class="field">
-            <label for=id.clone()>"Poznámka"</label>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=kind
+                name=name
+                maxlength=maxlength
+                prop:value=move || value.get()
+                on:input=typed(value)
+                aria-invalid=marks.invalid(name)
+                aria-describedby=marks.described(name)
+            />
+        </div>
+    }
+}
+
+/// A labelled text area, marked while the error names `field`: the note of a record or of
+/// a correction, or what happened at an incident.
+#[component]
+pub(crate) fn TextArea(
+    id: String,
+    label: &'static str,
+    name: &'static str,
+    field: &'static str,
+    maxlength: u32,
+    rows: u32,
+    value: RwSignal<String>,
+    marks: Marks,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
             <textarea
                 id=id
-                name="note"
-                maxlength="1000"
-                rows="3"
-                prop:value=move || note.get()
-                on:input=typed(note)
-                aria-invalid=marks.invalid("note")
-                aria-describedby=marks.described("note")
+                name=name
+                maxlength=maxlength
+                rows=rows
+                prop:value=move || value.get()
+                on:input=typed(value)
+                aria-invalid=marks.invalid(field)
+                aria-describedby=marks.described(field)
             ></textarea>
         </div>
+    }
+}
+
+/// The note of a record or of a correction.
+pub(crate) fn note_field(id: String, note: RwSignal<String>, marks: Marks) -> impl IntoView {
+    view! {
+        <TextArea
+            id=id
+            label="Poznámka"
+            name="note"
+            field="note"
+            maxlength=1000
+            rows=3
+            value=note
+            marks=marks
+        />
     }
 }
 

@@ -11,7 +11,9 @@ use shared::schedule::VisitView;
 
 use shared::records::deviation::{OTHER_REASON, REASONS};
 
-use crate::visit_record::fields::{FormEnd, Marks, NoteField, task_choices, typed};
+use crate::visit_record::fields::{
+    FormEnd, Marks, TextArea, TextInput, note_field, task_choices, typed,
+};
 use crate::visit_record::state::{RecordDraft, draft_deviation, time_input_value};
 
 /// The record of one visit: arrival (the clock at the tap on "arrived"), leaving (a tap),
@@ -110,18 +112,14 @@ pub fn VisitRecordForm(
         }
         .into_any(),
         Some(_) => view! {
-            <div class="field">
-                <label for=leave_id.clone()>"Odchod"</label>
-                <input
-                    id=leave_id.clone()
-                    type="time"
-                    name="left_at"
-                    prop:value=move || left.get()
-                    on:input=typed(left)
-                    aria-invalid=marks.invalid("left_at")
-                    aria-describedby=marks.described("left_at")
-                />
-            </div>
+            <TextInput
+                id=leave_id.clone()
+                label="Odchod"
+                name="left_at"
+                kind="time"
+                value=left
+                marks=marks
+            />
         }
         .into_any(),
     };
@@ -129,19 +127,15 @@ pub fn VisitRecordForm(
     let reason_field = move || {
         edited.get().then(|| {
             view! {
-                <div class="field">
-                    <label for=reason_id.clone()>"Proč je čas upraven"</label>
-                    <input
-                        id=reason_id.clone()
-                        type="text"
-                        name="time_edit_reason"
-                        maxlength="200"
-                        prop:value=move || reason.get()
-                        on:input=typed(reason)
-                        aria-invalid=marks.invalid("time_edit_reason")
-                        aria-describedby=marks.described("time_edit_reason")
-                    />
-                </div>
+                <TextInput
+                    id=reason_id.clone()
+                    label="Proč je čas upraven"
+                    name="time_edit_reason"
+                    kind="text"
+                    maxlength=200
+                    value=reason
+                    marks=marks
+                />
             }
         })
     };
@@ -237,19 +231,16 @@ pub fn VisitRecordForm(
     let incident_note_field = move || {
         incidents.with(|list| !list.is_empty()).then(|| {
             view! {
-                <div class="field">
-                    <label for=incident_note_id.clone()>"Co se stalo (pro koordinátora)"</label>
-                    <textarea
-                        id=incident_note_id.clone()
-                        name="incident_note"
-                        maxlength="500"
-                        rows="2"
-                        prop:value=move || incident_note.get()
-                        on:input=typed(incident_note)
-                        aria-invalid=marks.invalid("incidents")
-                        aria-describedby=marks.described("incidents")
-                    ></textarea>
-                </div>
+                <TextArea
+                    id=incident_note_id.clone()
+                    label="Co se stalo (pro koordinátora)"
+                    name="incident_note"
+                    field="incidents"
+                    maxlength=500
+                    rows=2
+                    value=incident_note
+                    marks=marks
+                />
             }
         })
     };
@@ -262,18 +253,14 @@ pub fn VisitRecordForm(
             <h3 id=heading_id>"Záznam návštěvy"</h3>
             <fieldset class="record-times">
                 <legend>"Čas podle telefonu"</legend>
-                <div class="field">
-                    <label for=arrived_id.clone()>"Příchod"</label>
-                    <input
-                        id=arrived_id
-                        type="time"
-                        name="arrived_at"
-                        prop:value=move || arrived.get()
-                        on:input=typed(arrived)
-                        aria-invalid=marks.invalid("arrived_at")
-                        aria-describedby=marks.described("arrived_at")
-                    />
-                </div>
+                <TextInput
+                    id=arrived_id
+                    label="Příchod"
+                    name="arrived_at"
+                    kind="time"
+                    value=arrived
+                    marks=marks
+                />
                 {leaving}
                 {reason_field}
                 {deviation_field}
@@ -287,7 +274,7 @@ pub fn VisitRecordForm(
                 <ul class="task-choices">{incident_choices}</ul>
                 {incident_note_field}
             </fieldset>
-            <NoteField id=note_id note=note error=error error_id=error_id.clone() />
+            {note_field(note_id, note, marks)}
             <FormEnd
                 error_id=error_id.clone()
                 error=error

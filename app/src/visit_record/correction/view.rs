@@ -6,7 +6,7 @@ use shared::catalogue::CareTask;
 use shared::schedule::VisitView;
 
 use crate::visit_record::correction::state::CorrectionDraft;
-use crate::visit_record::fields::{FormEnd, Marks, NoteField, task_choices, typed};
+use crate::visit_record::fields::{FormEnd, Marks, TextInput, note_field, task_choices};
 
 /// Her record as it now stands, to correct: the times, the tasks, the note, and why she
 /// corrects it (required). Hands what was filled in to `on_save`.
@@ -60,21 +60,7 @@ pub fn CorrectionForm(
                       name: &'static str,
                       kind: &'static str,
                       value: RwSignal<String>| {
-        let field_id = id(name);
-        view! {
-            <div class="field">
-                <label for=field_id.clone()>{label}</label>
-                <input
-                    id=field_id
-                    type=kind
-                    name=name
-                    prop:value=move || value.get()
-                    on:input=typed(value)
-                    aria-invalid=marks.invalid(name)
-                    aria-describedby=marks.described(name)
-                />
-            </div>
-        }
+        view! { <TextInput id=id(name) label=label name=name kind=kind value=value marks=marks /> }
     };
     let labelled_by = heading_id.clone();
     view! {
@@ -90,7 +76,7 @@ pub fn CorrectionForm(
                 <legend>"Provedené úkony"</legend>
                 {task_choices(&visit, &catalogue, prefix.get_value(), tasks)}
             </fieldset>
-            <NoteField id=id("note") note=note error=error error_id=error_id.get_value() />
+            {note_field(id("note"), note, marks)}
             {field("Důvod opravy", "reason", "text", reason)}
             <FormEnd
                 error_id=error_id.get_value()
