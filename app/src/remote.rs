@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::catalogue::{CareTask, Municipality};
 use shared::identity::Me;
+use shared::records::VisitRecords;
 use shared::schedule::{GeneratedWeek, WeekBoard};
 use shared::{ErrorBody, ErrorDetail};
 
@@ -220,6 +221,12 @@ pub async fn me() -> Result<Me, ApiError> {
 /// both name tasks from it).
 pub async fn task_catalogue() -> Result<Vec<CareTask>, ApiError> {
     get("/api/records/tasks").await
+}
+
+/// `GET /api/records/visits/{id}`: the visit, who is on it, and every record of it (the
+/// office's visit page; a caregiver correcting her record).
+pub async fn visit_records(visit_id: String) -> Result<VisitRecords, ApiError> {
+    get(&format!("/api/records/visits/{}", path_segment(&visit_id))).await
 }
 
 /// `GET /api/reports/municipalities`: the region's municipalities with their centres.

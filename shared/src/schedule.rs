@@ -95,6 +95,9 @@ pub struct VisitView {
 pub struct TodayVisits {
     pub date: NaiveDate,
     pub visits: Vec<VisitView>,
+    /// The provider's office phone, as the provider wrote it, when it gave one.
+    #[serde(default)]
+    pub office_phone: Option<String>,
 }
 
 /// How many Prague days, today first, `GET /api/schedule/visits/upcoming` covers: what a
@@ -109,6 +112,9 @@ pub struct UpcomingVisits {
     /// The last day covered, inclusive.
     pub to: NaiveDate,
     pub visits: Vec<VisitView>,
+    /// The provider's office phone, when it gave one: called from the phone offline too.
+    #[serde(default)]
+    pub office_phone: Option<String>,
 }
 
 /// One visit as a client's family sees it: who comes when. No staff-internal notes.

@@ -582,7 +582,7 @@ fn expectations() -> Vec<Expectation> {
             ..rule(
                 Post,
                 "/api/records/{id}/corrections",
-                Some(&[ProviderManager, Coordinator]),
+                Some(STAFF),
                 Target::Record,
             )
         },

@@ -778,17 +778,23 @@ async fn a_coordinator_can_release_a_held_record_so_it_is_billed(engine: Engine)
     assert_eq!(error_of(again, 409).await.error.code, "record_not_held");
 }
 
-async fn a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction(
-    engine: Engine,
-) {
-    let app = spawn(engine).await;
-    let jana = signed_in(&app, "pecovatelka.decin").await;
+/// Jana, signed in, has recorded today's 7:30 visit of Marie as planned; the record's id.
+async fn jana_records_marie(app: &TestApp) -> (Browser, String) {
+    let jana = signed_in(app, "pecovatelka.decin").await;
     let id = new_record_id();
     sync(
         &jana,
         &[item(&id, "jana-telefon", &JANA_0730_MARIE, 2, hygiene())],
     )
     .await;
+    (jana, id)
+}
+
+async fn a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction(
+    engine: Engine,
+) {
+    let app = spawn(engine).await;
+    let (_, id) = jana_records_marie(&app).await;
     let coordinator = signed_in(&app, "koordinator.decin").await;
 
     let response = coordinator
@@ -850,6 +856,102 @@ async fn a_coordinators_correction_keeps_the_original_and_billing_uses_the_corre
     assert_eq!(
         error_of(refused, 400).await.error.field.as_deref(),
         Some("reason")
+    );
+}
+
+async fn the_caregiver_who_recorded_a_visit_corrects_her_record_and_no_other_caregiver_may(
+    engine: Engine,
+) {
+    let app = spawn(engine).await;
+    let (jana, id) = jana_records_marie(&app).await;
+    let path = format!("/api/records/{id}/corrections");
+    let correction = json!({
+        "arrived_at": "2026-11-05T06:30:00Z", "left_at": "2026-11-05T07:10:00Z",
+        "tasks": [{"task_code": "b1"}], "note": "odešla jsem dříve, klientka spala",
+        "reason": "špatně zadaný odchod"
+    });
+
+    let martin = signed_in(&app, "pecovatel.decin").await;
+    let refused = martin.post_json(&path, &correction).await;
+    assert_eq!(error_of(refused, 403).await.error.code, "forbidden");
+    let no_reason = jana
+        .post_json(
+            &path,
+            &json!({"arrived_at": "2026-11-05T06:30:00Z", "left_at": "2026-11-05T07:10:00Z",
+                    "tasks": [{"task_code": "b1"}], "reason": ""}),
+        )
+        .await;
+    assert_eq!(
+        error_of(no_reason, 400).await.error.field.as_deref(),
+        Some("reason")
+    );
+    let response = jana.post_json(&path, &correction).await;
+
+    assert_eq!(response.status(), 201);
+    let records = visit_records(&jana, &JANA_0730_MARIE.id).await.records;
+    assert_eq!(records.len(), 1, "a correction is no new record");
+    let versions = &records[0].versions;
+    assert_eq!(versions.len(), 2, "the original and the correction");
+    assert_eq!(versions[0].left_at, instant("2026-11-05T07:30:00Z"));
+    assert_eq!(versions[0].note, None);
+    assert_eq!(versions[1].left_at, instant("2026-11-05T07:10:00Z"));
+    assert_eq!(versions[1].made_by_name, "Jana Pečovatelka");
+    assert_eq!(versions[1].reason.as_deref(), Some("špatně zadaný odchod"));
+    assert_eq!(
+        versions[1].note.as_deref(),
+        Some("odešla jsem dříve, klientka spala")
+    );
+    let coordinator = signed_in(&app, "koordinator.decin").await;
+    let statement: Statement =
+        json(coordinator.get("/api/records/billing/cl-d1/2026-11").await).await;
+    let line = statement
+        .body
+        .lines
+        .iter()
+        .find(|line| line.record_id == id)
+        .expect("billed");
+    assert_eq!(line.quantity, 40, "billing reads her correction");
+}
+
+async fn a_caregivers_own_correction_closes_a_week_after_the_visit(engine: Engine) {
+    let app = spawn(engine).await;
+    let jana = signed_in(&app, "pecovatelka.decin").await;
+    // The demo's record of Jana's 7:30 visit of 4 November.
+    let path = "/api/records/rec-visit-2026-11-04-00/corrections";
+    let correction = |reason: &str| {
+        json!({"arrived_at": "2026-11-04T06:30:00Z", "left_at": "2026-11-04T07:20:00Z",
+               "tasks": [{"task_code": "b1"}], "reason": reason})
+    };
+    let response = jana
+        .post_json(path, &correction("odchod o 10 minut dříve"))
+        .await;
+    assert_eq!(response.status(), 201, "a day later she may");
+
+    // 11 November, 7:30 in Prague: a week after the visit began.
+    app.clock
+        .advance(Duration::days(5) + Duration::minutes(690));
+    let jana = signed_in(&app, "pecovatelka.decin").await;
+    let late = jana.post_json(path, &correction("ještě jednou")).await;
+    let error = error_of(late, 409).await.error;
+    assert_eq!(error.code, "correction_closed");
+    assert!(error.message.contains("koordinátor"), "{}", error.message);
+    let coordinator = signed_in(&app, "koordinator.decin").await;
+    let office = coordinator
+        .post_json(path, &correction("oprava kanceláře"))
+        .await;
+    assert_eq!(office.status(), 201, "the office still may");
+    let versions = &visit_records(&coordinator, "visit-2026-11-04-00")
+        .await
+        .records[0]
+        .versions;
+    let reasons: Vec<Option<&str>> = versions.iter().map(|v| v.reason.as_deref()).collect();
+    assert_eq!(
+        reasons,
+        [
+            None,
+            Some("odchod o 10 minut dříve"),
+            Some("oprava kanceláře")
+        ]
     );
 }
 
@@ -1167,6 +1269,8 @@ async fn a_price_above_the_cap_is_refused_when_saved(engine: Engine) {
 
 on_both_engines!(
     a_recorded_visit_is_stored_once_however_often_it_is_sent,
+    the_caregiver_who_recorded_a_visit_corrects_her_record_and_no_other_caregiver_may,
+    a_caregivers_own_correction_closes_a_week_after_the_visit,
     a_bad_item_is_rejected_with_its_field_and_the_rest_are_applied,
     a_caregiver_records_only_visits_of_her_own_provider_and_route,
     a_known_record_id_with_other_content_is_refused,

@@ -295,9 +295,14 @@ async fn the_route_a_phone_keeps_carries_each_clients_key_risks_from_their_recor
     assert_eq!(first.key_risks.as_deref(), Some("Pes u dveří."));
 }
 
-async fn the_route_carries_the_clients_contact_persons_to_call_first_first(engine: Engine) {
+async fn the_route_carries_the_clients_contact_persons_first_first_and_the_offices_phone(
+    engine: Engine,
+) {
     let app = TestApp::spawn(engine).await;
     app.login_as("pecovatelka.decin").await;
+    // Marie's made-up demo contacts give way to two written here in reverse order.
+    app.execute("DELETE FROM client_contacts WHERE client_id = 'cl-d1'")
+        .await;
     app.execute(
         "INSERT INTO client_contacts (id, client_id, name, relation, phone, position) VALUES \
          ('cc-2', 'cl-d1', 'Petr Ukázka', 'syn', '777 888 999', 1), \
@@ -305,35 +310,48 @@ async fn the_route_carries_the_clients_contact_persons_to_call_first_first(engin
     )
     .await;
     let upcoming: UpcomingVisits = json(app.get("/api/schedule/visits/upcoming").await).await;
-    let marie = upcoming
-        .visits
-        .iter()
-        .find(|v| v.client_name == "Marie Ukázková")
-        .expect("Marie on the route");
-    let called: Vec<_> = marie
-        .contacts
-        .iter()
-        .map(|c| (c.name.as_str(), c.relation.as_str(), c.phone.as_str()))
-        .collect();
-    assert_eq!(
-        called,
-        [
-            ("Eva Ukázková", "dcera", "+420 603 123 456"),
-            ("Petr Ukázka", "syn", "777 888 999"),
-        ]
-    );
-    assert!(
-        upcoming
+    let called = |client: &str| {
+        let visit = upcoming
             .visits
             .iter()
-            .filter(|v| v.client_name != "Marie Ukázková")
-            .all(|v| v.contacts.is_empty()),
-        "only Marie has contact persons: {upcoming:?}"
+            .find(|v| v.client_name == client)
+            .unwrap_or_else(|| panic!("{client} on the route"));
+        visit
+            .contacts
+            .iter()
+            .map(|c| (c.name.clone(), c.relation.clone(), c.phone.clone()))
+            .collect::<Vec<_>>()
+    };
+    let owned = |list: &[(&str, &str, &str)]| {
+        list.iter()
+            .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        called("Marie Ukázková"),
+        owned(&[
+            ("Eva Ukázková", "dcera", "+420 603 123 456"),
+            ("Petr Ukázka", "syn", "777 888 999"),
+        ])
     );
+    assert_eq!(
+        called("Věra Modelová"),
+        owned(&[("Petra Modelová", "dcera", "+420 601 000 051")]),
+        "the demo's made-up contact"
+    );
+    assert_eq!(upcoming.office_phone.as_deref(), Some("+420 601 000 001"));
+    let today: TodayVisits = json(app.get("/api/schedule/visits/today").await).await;
+    assert_eq!(today.office_phone.as_deref(), Some("+420 601 000 001"));
+
+    // Another provider's caregiver calls her own office.
+    let louny = app.browser();
+    louny.login_as("pecovatelka.louny").await;
+    let theirs: UpcomingVisits = json(louny.get("/api/schedule/visits/upcoming").await).await;
+    assert_eq!(theirs.office_phone.as_deref(), Some("+420 601 000 002"));
 }
 
 on_both_engines!(
-    the_route_carries_the_clients_contact_persons_to_call_first_first,
+    the_route_carries_the_clients_contact_persons_first_first_and_the_offices_phone,
     the_route_a_phone_keeps_carries_each_clients_key_risks_from_their_record,
     a_recorded_visit_comes_with_its_recorded_times_to_every_phone_of_the_caregiver,
     the_second_caregiver_of_a_two_person_visit_sees_it_today_and_in_the_upcoming_days_and_records_it_once,

@@ -2,7 +2,8 @@
 // and types a note; a reload and another page lose nothing, and a bar on every page says
 // whom she is with since when; "Odcházím" right away makes a too-short visit, which asks
 // why; saved, the badge turns "Hotovo" without a reload and the record reaches the server
-// once. On a second phone the visit is done and offers no second record. Along the way the
+// once. On a second phone the visit is done and offers no second record, only "Opravit":
+// her correction with a reason is kept as a version beside the original. Along the way the
 // day's touch targets are measured and the client's key risks read on her card. Demo data:
 // every day Jana visits Věra Modelová.
 //
@@ -16,6 +17,7 @@ const CLIENT = 'Věra Modelová';
 const NOTE = 'Klientka dnes odpočívá, hygiena jen částečně.';
 const REASON = 'Klient si přál kratší návštěvu';
 const RISKS = 'Alergie na penicilin; klíč v klíčence.';
+const CORRECTION_REASON = 'Příchod jsem zaznamenala až po půl hodině';
 const TEST_TIMEOUT = 150_000;
 
 // The draft goes into the phone's store as she types, a moment after each keystroke; the
@@ -33,6 +35,13 @@ async function draftStored(page, note) {
       };
     };
   }), note);
+}
+
+/** `HH:MM` moved `minutes` earlier, never before midnight. */
+function earlierBy(time, minutes) {
+  const [hours, mins] = time.split(':').map(Number);
+  const total = Math.max(0, hours * 60 + mins - minutes);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** Width and height, in CSS pixels, of every element `locator` matches. */
@@ -75,6 +84,14 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       // The day's touch targets, before and after opening the record.
       const report = {};
       await touchTarget('Navigovat', p.locator('.visit a.button-navigate'), report);
+      // Her daughter and the office, each called with one tap (made-up demo numbers).
+      const call = card.locator('.visit-calls a');
+      assert.equal(await call.getAttribute('href'), 'tel:+420601000051');
+      assert.equal((await call.innerText()).replace(/\s+/g, ' ').trim(), 'Zavolat: Petra Modelová (dcera) +420 601 000 051');
+      await touchTarget('Zavolat (contact)', call, report);
+      const office = p.locator('a.button-office-call');
+      assert.equal(await office.getAttribute('href'), 'tel:+420601000001');
+      await touchTarget('Zavolat do kanceláře', office, report);
       await touchTarget('Příchod', card.locator('.record-open'), report);
       await touchTarget('menu link', p.locator('.main-nav a'), report);
       await touchTarget('Odhlásit se', p.locator('.app-header button'), report);
@@ -91,7 +108,7 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       const since = arrival.replace(/^0/, '');
       const bar = p.locator('.running-visit');
       await bar.waitFor();
-      assert.equal((await bar.innerText()).replace(/\s+/g, ' ').trim(), `Probíhá návštěva: ${CLIENT} od ${since}`);
+      assert.equal((await bar.innerText()).replace(/\s+/g, ' ').trim(), `U paní Modelové od ${since}`);
       assert.equal((await card.locator('.badge').innerText()).trim(), 'Probíhá');
       await touchTarget('task row (label)', form.locator('.task-choice label'), report);
       report['task checkbox'] = (await sizes(form.locator('.task-choice input[type=checkbox]')))[0];
@@ -113,7 +130,7 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       // Another page: the bar stays on top and leads back to the open record.
       await p.getByRole('link', { name: 'Můj účet' }).click();
       await p.waitForURL('**/ucet');
-      assert.match(await bar.innerText(), new RegExp(`${CLIENT}\\s+od ${since}`));
+      assert.match(await bar.innerText(), new RegExp(`U paní Modelové\\s+od ${since}`));
       await bar.locator('a').click();
       await p.waitForURL('**/dnes');
       await form.getByLabel('Poznámka', { exact: true }).waitFor();
@@ -161,6 +178,51 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await done.locator('.badge', { hasText: 'Hotovo' }).waitFor({ state: 'attached' });
       assert.match(await done.locator('.record-state').textContent(), /^Návštěva je zaznamenána: \d{1,2}:\d{2}–\d{1,2}:\d{2}\.$/);
       assert.equal(await done.getByRole('button', { name: /Příchod/ }).count(), 0);
+
+      // Unfolded, it offers only "Opravit": her correction, with a reason, is a new version
+      // of the same record, shown on the card at once.
+      await touchTarget('Hotové a zrušené (folded)', s.locator('.visits-behind > summary'), report);
+      await touchTarget('Zítra (folded)', s.locator('.tomorrow > summary'), report);
+      await s.locator('.visits-behind > summary').click();
+      await done.getByRole('button', { name: 'Opravit' }).waitFor();
+      const buttons = await done.getByRole('button').allInnerTexts();
+      assert.deepEqual(buttons.map((text) => text.trim()), ['Opravit']);
+      await touchTarget('Opravit', done.locator('.record-correct'), report);
+      // Offline the correction cannot be sent, and the phone says so.
+      await second.context.setOffline(true);
+      await done.locator('.correction-offline').waitFor();
+      assert.equal(await done.locator('.correction-offline').innerText(), 'Opravu lze odeslat jen s připojením k internetu.');
+      assert.equal(await done.getByRole('button', { name: 'Opravit' }).isDisabled(), true);
+      await second.context.setOffline(false);
+      await done.locator('.correction-offline').waitFor({ state: 'detached' });
+      await done.getByRole('button', { name: 'Opravit' }).click();
+      const correction = done.locator('.correction-form');
+      await correction.getByLabel('Příchod').waitFor();
+      await touchTarget('correction time field', correction.getByLabel('Příchod'), report);
+      await touchTarget('Důvod opravy', correction.getByLabel('Důvod opravy'), report);
+      await touchTarget('Uložit opravu', correction.getByRole('button', { name: 'Uložit opravu' }), report);
+      assert.equal(await correction.getByLabel('Příchod').inputValue(), arrival);
+      const left = await correction.getByLabel('Odchod').inputValue();
+      const earlier = earlierBy(arrival, 30);
+      await correction.getByLabel('Příchod').fill(earlier);
+      await correction.getByRole('button', { name: 'Uložit opravu' }).click();
+      assert.equal(await correction.locator('[role=alert]').innerText(), 'Uveďte důvod.');
+      assert.equal(await correction.getByLabel('Důvod opravy').getAttribute('aria-invalid'), 'true');
+      await correction.getByLabel('Důvod opravy').fill(CORRECTION_REASON);
+      assert.equal(await correction.locator('[role=alert]').count(), 0, 'the error goes once she edits');
+      await correction.getByRole('button', { name: 'Uložit opravu' }).click();
+      const corrected = done.locator('.record-corrected');
+      await corrected.waitFor();
+      assert.equal(
+        (await corrected.innerText()).trim(),
+        `Opraveno: ${earlier.replace(/^0/, '')}–${left.replace(/^0/, '')}. Důvod opravy: ${CORRECTION_REASON}`,
+      );
+      await correction.waitFor({ state: 'detached' });
+      const versions = await s.evaluate(async (id) => {
+        const response = await fetch(`/api/records/visits/${id}`, { headers: { Accept: 'application/json' } });
+        return (await response.json()).records.map((record) => record.versions.map((v) => v.reason));
+      }, visitId);
+      assert.deepEqual(versions, [[REASON, CORRECTION_REASON]], 'one record, the original kept beside the correction');
       assert.deepEqual(second.problems, []);
 
       console.log(`touch targets on a 390×844 phone: ${JSON.stringify(report)}`);

@@ -160,6 +160,7 @@ impl KeptRoute {
         let covered = self.route.from <= date && date <= self.route.to;
         (self.user_id == user_id && covered).then(|| TodayVisits {
             date,
+            office_phone: self.route.office_phone.clone(),
             visits: self
                 .route
                 .visits

@@ -65,7 +65,10 @@ pub fn TodayView(
                     view! { <ErrorPanel message=error.message on_retry=on_retry /> }.into_any()
                 }
                 TodayState::Loaded(day) => {
-                    view! { <DayVisits visits=day.visits phone=phone now=now record=record /> }
+                    view! {
+                        <DayVisits visits=day.visits phone=phone now=now record=record />
+                        {day.office_phone.and_then(office_call)}
+                    }
                         .into_any()
                 }
             }}
@@ -259,6 +262,18 @@ pub fn VisitCard(
             </article>
         </li>
     }
+}
+
+/// The provider's office to call with one tap, when its phone has digits to dial.
+fn office_call(phone: String) -> Option<impl IntoView> {
+    let href = tel_href(&phone)?;
+    Some(view! {
+        <p class="office-call">
+            <a class="button button-call button-office-call" href=href>
+                "Zavolat do kanceláře " <span class="call-number">{phone}</span>
+            </a>
+        </p>
+    })
 }
 
 /// One contact person to call with one tap; the number as written when it has nothing to dial.

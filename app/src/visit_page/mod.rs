@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::identity::roles;
 
-use crate::paths;
 use crate::session::{RequireRole, Session, loader};
 use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::{paths, remote};
 use view::{VisitHistory, VisitSummary};
 
 /// `/navstevy/{id}`.
@@ -31,7 +31,7 @@ pub fn VisitPage() -> impl IntoView {
 fn VisitLoader(visit_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
     let records_id = visit_id.clone();
-    let (load, visit) = loader(session, move || api::visit_records(records_id.clone()));
+    let (load, visit) = loader(session, move || remote::visit_records(records_id.clone()));
     let (load_history, history) = loader(session, move || api::visit_history(visit_id.clone()));
     view! {
         <section class="visit-page" aria-labelledby="visit-heading">

@@ -4,6 +4,8 @@
 //! for when the network is gone.
 
 pub mod api;
+pub mod correction;
+mod fields;
 #[cfg(test)]
 mod fixtures;
 pub mod outbox;
@@ -28,6 +30,7 @@ use crate::remote::{self, ApiError};
 use crate::session::{Session, signed_out_if_expired};
 use crate::ui::form::{Alert, field_error};
 use crate::ui::format::time_range;
+use correction::RecordCorrection;
 use outbox::{Outbox, VisitRecordStatus};
 use state::{DeviceStamp, RecordDraft, build_record};
 use sync_status::{RunningVisit, SyncStatus};
@@ -221,6 +224,12 @@ impl Offline {
         self.outbox.with(|o| o.on_phone(&user_id, visit_id))
     }
 
+    /// Who is signed in on this phone, for the rest of the component's life.
+    fn signed_in_user(self) -> StoredValue<String> {
+        let user_id = self.session.me().map(|(user_id, _)| user_id);
+        StoredValue::new(user_id.unwrap_or_default())
+    }
+
     fn change_later(self, change: impl FnOnce(&mut Outbox) + 'static) {
         spawn_local(async move {
             if self.change(change).await.is_err() {
@@ -289,13 +298,8 @@ pub fn CaregiverSyncStatus() -> impl IntoView {
 #[component]
 pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
     let offline = expect_context::<Offline>();
-    let user_id = offline
-        .session
-        .me()
-        .map(|(user_id, _)| user_id)
-        .unwrap_or_default();
+    let user_id = offline.signed_in_user();
     let visit = StoredValue::new(visit);
-    let user_id = StoredValue::new(user_id);
     let status = Memo::new(move |_| {
         offline
             .outbox
@@ -381,7 +385,14 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
             },
         };
         if let Some((class, state)) = state {
-            return view! { <p class=class role="status">{state}</p> }.into_any();
+            // A record on the server is corrected, never made again.
+            let correction = (class == "record-state sent")
+                .then(|| view! { <RecordCorrection visit=visit.get_value() /> });
+            return view! {
+                <p class=class role="status">{state}</p>
+                {correction}
+            }
+            .into_any();
         }
         if !open.get() {
             return view! {

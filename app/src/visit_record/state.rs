@@ -129,9 +129,39 @@ pub struct DeviceStamp {
     pub now: DateTime<Utc>,
 }
 
-fn optional(text: &str) -> Option<String> {
+pub(crate) fn optional(text: &str) -> Option<String> {
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// The ticked tasks as the form holds them (code, units as typed: empty for time-based
+/// tasks) as the record's or the correction's tasks.
+pub fn task_inputs(ticked: &[(String, String)]) -> Result<Vec<TaskDoneInput>, ErrorDetail> {
+    ticked
+        .iter()
+        .map(|(code, units)| {
+            let units = match units.trim() {
+                "" => None,
+                typed => Some(typed.parse::<u32>().map_err(|_| {
+                    field_error("tasks.units", "Počet zadejte celým číslem, např. 2.")
+                })?),
+            };
+            Ok(TaskDoneInput {
+                task_code: code.clone(),
+                units,
+            })
+        })
+        .collect()
+}
+
+/// The unit of a task of the catalogue kept on the phone, `None` for a code it lacks.
+pub fn unit_in(catalogue: &[CareTask]) -> impl Fn(&str) -> Option<TaskUnit> + '_ {
+    |code| {
+        catalogue
+            .iter()
+            .find(|task| task.code == code)
+            .map(|task| task.unit)
+    }
 }
 
 /// The outbox item a filled-in form makes, checked by the same rules the server applies,
@@ -153,20 +183,7 @@ pub fn build_record(
         .ok_or_else(|| field_error("left_at", "Klepněte na „Odcházím“, až budete odcházet."))?;
     let arrived_at = typed_instant(clock_arrived_at, &draft.arrived, "arrived_at")?;
     let left_at = typed_instant(clock_left_at, &draft.left, "left_at")?;
-    let mut tasks = Vec::with_capacity(draft.tasks.len());
-    for (code, units) in &draft.tasks {
-        let units =
-            match units.trim() {
-                "" => None,
-                typed => Some(typed.parse::<u32>().map_err(|_| {
-                    field_error("tasks.units", "Počet zadejte celým číslem, např. 2.")
-                })?),
-            };
-        tasks.push(TaskDoneInput {
-            task_code: code.clone(),
-            units,
-        });
-    }
+    let tasks = task_inputs(&draft.tasks)?;
     let incident_note = optional(&draft.incident_note);
     let record = VisitRecordInput {
         record_id: stamp.record_id,
@@ -193,13 +210,7 @@ pub fn build_record(
             })
             .collect(),
     };
-    let unit_of = |code: &str| {
-        catalogue
-            .iter()
-            .find(|task| task.code == code)
-            .map(|task| task.unit)
-    };
-    check_record(&record, unit_of, stamp.now)
+    check_record(&record, unit_in(catalogue), stamp.now)
         .map_err(|error| field_error(error.field, error.message))?;
     Ok(record)
 }

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use shared::czech::at_client;
 
 use crate::paths;
 use crate::ui::form::Alert;
@@ -10,7 +11,7 @@ use crate::ui::format::{clock, short_date_time};
 use crate::visit_record::outbox::{OutboxItem, SyncNotice, record_count};
 
 /// The bar that stays on top of every page while a visit is under way: whom she is with
-/// since when, and the way back to the visit's record.
+/// since when ("U paní Ukázkové od 7:35"), and the way back to the visit's record.
 #[component]
 pub fn RunningVisit(
     /// The client's name and the arrival, while a visit is under way.
@@ -21,9 +22,8 @@ pub fn RunningVisit(
         running.get().map(|(client, since)| {
             view! {
                 <p class="running-visit" role="status">
-                    <a href=paths::TODAY>
-                        <span class="running-label">"Probíhá návštěva: "</span>
-                        <strong class="running-client">{client}</strong>
+                    <a href=paths::TODAY title="Probíhá návštěva: zpět k záznamu">
+                        <strong class="running-client">{at_client(&client)}</strong>
                         <span class="running-since">{format!(" od {}", clock(since))}</span>
                     </a>
                 </p>

@@ -11,108 +11,10 @@ use shared::schedule::VisitView;
 
 use shared::records::deviation::{OTHER_REASON, REASONS};
 
-use crate::ui::form::Alert;
-use crate::visit_record::state::{
-    RecordDraft, draft_deviation, planned_tasks, time_input_value, units_label,
+use crate::visit_record::fields::{
+    FormEnd, Marks, TextArea, TextInput, note_field, task_choices, typed,
 };
-
-/// Whether the error names `field` or a part of it (`tasks` covers `tasks.units`).
-fn names_field(error: Signal<Option<ErrorDetail>>, field: &'static str) -> bool {
-    error.with(|e| {
-        e.as_ref()
-            .and_then(|e| e.field.as_deref())
-            .is_some_and(|named| named == field || named.starts_with(&format!("{field}.")))
-    })
-}
-
-/// One task of the catalogue as a checkbox; a per-unit task asks for its count once checked.
-#[component]
-fn TaskChoice(
-    task: CareTask,
-    id_prefix: String,
-    checked: RwSignal<Vec<(String, String)>>,
-) -> impl IntoView {
-    let id = format!("{id_prefix}-task-{}", task.code);
-    let units_id = format!("{id}-units");
-    let code = task.code.clone();
-    let is_checked = {
-        let code = code.clone();
-        Signal::derive(move || checked.with(|tasks| tasks.iter().any(|(c, _)| *c == code)))
-    };
-    let toggle = {
-        let code = code.clone();
-        move |_| {
-            checked.update(|tasks| {
-                if let Some(index) = tasks.iter().position(|(c, _)| *c == code) {
-                    tasks.remove(index);
-                } else {
-                    let units = if units_label(task.unit).is_some() {
-                        "1"
-                    } else {
-                        ""
-                    };
-                    tasks.push((code.clone(), units.to_owned()));
-                }
-            })
-        }
-    };
-    let units = units_label(task.unit).map(|label| {
-        let code = code.clone();
-        let value = {
-            let code = code.clone();
-            move || {
-                checked.with(|tasks| {
-                    tasks
-                        .iter()
-                        .find(|(c, _)| *c == code)
-                        .map(|(_, units)| units.clone())
-                        .unwrap_or_default()
-                })
-            }
-        };
-        let set = move |ev: leptos::ev::Event| {
-            let typed = event_target_value(&ev);
-            checked.update(|tasks| {
-                if let Some(slot) = tasks.iter_mut().find(|(c, _)| *c == code) {
-                    slot.1 = typed;
-                }
-            });
-        };
-        move || {
-            is_checked.get().then(|| {
-                view! {
-                    <span class="task-units">
-                        <label for=units_id.clone()>{label}</label>
-                        <input
-                            id=units_id.clone()
-                            name="units"
-                            type="number"
-                            inputmode="numeric"
-                            min="1"
-                            max="100"
-                            prop:value=value.clone()
-                            on:input=set.clone()
-                        />
-                    </span>
-                }
-            })
-        }
-    });
-    view! {
-        <li class="task-choice">
-            <input
-                id=id.clone()
-                type="checkbox"
-                name="task"
-                value=task.code.clone()
-                prop:checked=is_checked
-                on:change=toggle
-            />
-            <label for=id>{task.name}</label>
-            {units}
-        </li>
-    }
-}
+use crate::visit_record::state::{RecordDraft, draft_deviation, time_input_value};
 
 /// The record of one visit: arrival (the clock at the tap on "arrived"), leaving (a tap),
 /// both editable with a reason; a reason asked when the times stray far from the plan;
@@ -177,33 +79,9 @@ pub fn VisitRecordForm(
                 .is_some_and(|clock| left.get() != time_input_value(clock))
     });
 
-    let planned: Vec<CareTask> = planned_tasks(&visit, &catalogue)
-        .into_iter()
-        .cloned()
-        .collect();
-    let others: Vec<CareTask> = catalogue
-        .iter()
-        .filter(|task| !planned.contains(task))
-        .cloned()
-        .collect();
-    let choices = move |list: Vec<CareTask>, prefix: String| {
-        list.into_iter()
-            .map(|task| view! { <TaskChoice task=task id_prefix=prefix.clone() checked=tasks /> })
-            .collect_view()
-    };
-    let planned_view = if planned.is_empty() {
-        view! { <p class="hint">"Plán návštěvy neuvádí žádné úkony."</p> }.into_any()
-    } else {
-        view! { <ul class="task-choices">{choices(planned, prefix.clone())}</ul> }.into_any()
-    };
-    let others_view = choices(others, prefix.clone());
+    let task_choices = task_choices(&visit, &catalogue, prefix.clone(), tasks);
 
-    let invalid = move |field: &'static str| move || names_field(error, field).then_some("true");
-    let error_ref = StoredValue::new(error_id.clone());
-    let described =
-        move |field: &'static str| move || names_field(error, field).then(|| error_ref.get_value());
-    let text =
-        |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
+    let marks = Marks::new(error, error_id.clone());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -234,18 +112,14 @@ pub fn VisitRecordForm(
         }
         .into_any(),
         Some(_) => view! {
-            <div class="field">
-                <label for=leave_id.clone()>"Odchod"</label>
-                <input
-                    id=leave_id.clone()
-                    type="time"
-                    name="left_at"
-                    prop:value=move || left.get()
-                    on:input=text(left)
-                    aria-invalid=invalid("left_at")
-                    aria-describedby=described("left_at")
-                />
-            </div>
+            <TextInput
+                id=leave_id.clone()
+                label="Odchod"
+                name="left_at"
+                kind="time"
+                value=left
+                marks=marks
+            />
         }
         .into_any(),
     };
@@ -253,19 +127,15 @@ pub fn VisitRecordForm(
     let reason_field = move || {
         edited.get().then(|| {
             view! {
-                <div class="field">
-                    <label for=reason_id.clone()>"Proč je čas upraven"</label>
-                    <input
-                        id=reason_id.clone()
-                        type="text"
-                        name="time_edit_reason"
-                        maxlength="200"
-                        prop:value=move || reason.get()
-                        on:input=text(reason)
-                        aria-invalid=invalid("time_edit_reason")
-                        aria-describedby=described("time_edit_reason")
-                    />
-                </div>
+                <TextInput
+                    id=reason_id.clone()
+                    label="Proč je čas upraven"
+                    name="time_edit_reason"
+                    kind="text"
+                    maxlength=200
+                    value=reason
+                    marks=marks
+                />
             }
         })
     };
@@ -301,9 +171,9 @@ pub fn VisitRecordForm(
                         <select
                             id=format!("{}-reason", deviation_id)
                             name="deviation_reason"
-                            on:change=text(deviation_reason)
-                            aria-invalid=invalid("deviation_reason")
-                            aria-describedby=described("deviation_reason")
+                            on:change=typed(deviation_reason)
+                            aria-invalid=marks.invalid("deviation_reason")
+                            aria-describedby=marks.described("deviation_reason")
                         >
                             <option value="" selected=move || deviation_reason.with(String::is_empty)>
                                 "Vyberte důvod"
@@ -319,9 +189,9 @@ pub fn VisitRecordForm(
                             name="deviation_detail"
                             maxlength="120"
                             prop:value=move || deviation_detail.get()
-                            on:input=text(deviation_detail)
-                            aria-invalid=invalid("deviation_detail")
-                            aria-describedby=described("deviation_detail")
+                            on:input=typed(deviation_detail)
+                            aria-invalid=marks.invalid("deviation_detail")
+                            aria-describedby=marks.described("deviation_detail")
                         />
                     </div>
                 </div>
@@ -361,19 +231,16 @@ pub fn VisitRecordForm(
     let incident_note_field = move || {
         incidents.with(|list| !list.is_empty()).then(|| {
             view! {
-                <div class="field">
-                    <label for=incident_note_id.clone()>"Co se stalo (pro koordinátora)"</label>
-                    <textarea
-                        id=incident_note_id.clone()
-                        name="incident_note"
-                        maxlength="500"
-                        rows="2"
-                        prop:value=move || incident_note.get()
-                        on:input=text(incident_note)
-                        aria-invalid=invalid("incidents")
-                        aria-describedby=described("incidents")
-                    ></textarea>
-                </div>
+                <TextArea
+                    id=incident_note_id.clone()
+                    label="Co se stalo (pro koordinátora)"
+                    name="incident_note"
+                    field="incidents"
+                    maxlength=500
+                    rows=2
+                    value=incident_note
+                    marks=marks
+                />
             }
         })
     };
@@ -386,60 +253,36 @@ pub fn VisitRecordForm(
             <h3 id=heading_id>"Záznam návštěvy"</h3>
             <fieldset class="record-times">
                 <legend>"Čas podle telefonu"</legend>
-                <div class="field">
-                    <label for=arrived_id.clone()>"Příchod"</label>
-                    <input
-                        id=arrived_id
-                        type="time"
-                        name="arrived_at"
-                        prop:value=move || arrived.get()
-                        on:input=text(arrived)
-                        aria-invalid=invalid("arrived_at")
-                        aria-describedby=described("arrived_at")
-                    />
-                </div>
+                <TextInput
+                    id=arrived_id
+                    label="Příchod"
+                    name="arrived_at"
+                    kind="time"
+                    value=arrived
+                    marks=marks
+                />
                 {leaving}
                 {reason_field}
                 {deviation_field}
             </fieldset>
-            <fieldset class="record-tasks" aria-invalid=invalid("tasks")>
+            <fieldset class="record-tasks" aria-invalid=marks.invalid("tasks")>
                 <legend>"Provedené úkony podle plánu"</legend>
-                {planned_view}
-                <details class="record-more">
-                    <summary>"Další úkony z katalogu"</summary>
-                    <ul class="task-choices">{others_view}</ul>
-                </details>
+                {task_choices}
             </fieldset>
             <fieldset class="record-incidents">
                 <legend>"Událost pro koordinátora"</legend>
                 <ul class="task-choices">{incident_choices}</ul>
                 {incident_note_field}
             </fieldset>
-            <div class="field">
-                <label for=note_id.clone()>"Poznámka"</label>
-                <textarea
-                    id=note_id
-                    name="note"
-                    maxlength="1000"
-                    rows="3"
-                    prop:value=move || note.get()
-                    on:input=text(note)
-                    aria-invalid=invalid("note")
-                    aria-describedby=described("note")
-                ></textarea>
-            </div>
-            <Alert
-                id=error_id.clone()
-                message=Signal::derive(move || error.get().map(|error| error.message))
+            {note_field(note_id, note, marks)}
+            <FormEnd
+                error_id=error_id.clone()
+                error=error
+                pending=pending
+                save="Uložit záznam"
+                cancel="Zrušit příchod"
+                on_cancel=on_cancel
             />
-            <div class="record-actions">
-                <button type="submit" class="button button-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "Ukládám…" } else { "Uložit záznam" }}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    "Zrušit příchod"
-                </button>
-            </div>
         </form>
     }
 }

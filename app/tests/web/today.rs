@@ -30,11 +30,13 @@ fn a_day() -> TodayState {
                 "2026-11-23T08:30:00Z",
             ),
         ],
+        office_phone: Some("+420 601 000 001".to_owned()),
     }))
 }
 
 #[wasm_bindgen_test]
-fn the_visit_list_shows_client_prague_time_range_tasks_note_key_risks_and_whom_to_call() {
+fn the_visit_list_shows_client_prague_time_range_tasks_note_key_risks_and_whom_to_call_and_the_office()
+ {
     let host = mount(
         || view! { <TodayView today=monday() state=a_day() on_retry=ignore() now=before_the_day() /> },
     );
@@ -79,6 +81,15 @@ fn the_visit_list_shows_client_prague_time_range_tasks_note_key_risks_and_whom_t
         texts(&host, ".visits-behind .visit-client"),
         ["Marie Svobodová"],
         "done visits are folded away"
+    );
+    let office = find(&host, ".office-call a.button-call");
+    assert_eq!(
+        office.get_attribute("href").as_deref(),
+        Some("tel:+420601000001")
+    );
+    assert_eq!(
+        office.text_content().unwrap_or_default(),
+        "Zavolat do kanceláře +420 601 000 001"
     );
     assert_eq!(text(&host, ".summary"), "2 návštěvy");
     assert!(

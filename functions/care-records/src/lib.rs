@@ -1,7 +1,7 @@
 //! Care records: the legal task catalogue; visit records synced from caregivers' outboxes
-//! (applied exactly once, conflicts resolved by `shared::records::sync`); coordinators'
-//! corrections that keep the original; incidents; providers' price lists and the clients'
-//! monthly statements.
+//! (applied exactly once, conflicts resolved by `shared::records::sync`); corrections that
+//! keep the original (the office's, and a caregiver's of her own record for a while);
+//! incidents; providers' price lists and the clients' monthly statements.
 
 mod billing;
 mod incidents;
@@ -65,7 +65,7 @@ impl Component for CareRecords {
             method: Method::Post,
             pattern: "/api/records/{id}/corrections",
             endpoint: Endpoint::Correct,
-            access: Access::Roles(PLANNERS),
+            access: Access::Roles(PROVIDER_STAFF),
         },
         Route {
             method: Method::Post,

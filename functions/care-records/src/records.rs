@@ -1,10 +1,11 @@
 //! A visit's records as coordinators and the caregivers concerned read them, and
-//! coordinators' corrections that keep the original.
+//! corrections that keep the original: the office's, and a caregiver's of her own record.
 
 use platform::audit::{self, Action, Subject};
 use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, db};
 use shared::identity::roles::CAREGIVERS;
+use shared::records::correction::caregiver_may_correct;
 use shared::records::{CorrectionInput, RecordView, VisitRecords, check_content, check_reason};
 
 use crate::store::{self, records, visits};
@@ -63,7 +64,8 @@ pub async fn visit_records<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
 }
 
 /// `POST /api/records/{id}/corrections`: a new version of the record; the original and
-/// every earlier correction stay as they were.
+/// every earlier correction stay as they were. Coordinators and managers correct any record
+/// of their provider; a caregiver only her own, while `caregiver_may_correct` allows.
 pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let caller = cx.caller()?;
     let provider_id = caller.provider_id()?;
@@ -71,6 +73,18 @@ pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
     let owner = records::owner(cx.db, record_id, provider_id)
         .await?
         .ok_or_else(record_not_found)?;
+    if CAREGIVERS.contains(&caller.role()) {
+        if owner.caregiver_id != caller.user.user_id {
+            return Err(ApiError::Forbidden);
+        }
+        if !caregiver_may_correct(owner.visit_starts_at, cx.now) {
+            return Err(ApiError::Conflict {
+                code: "correction_closed",
+                field: None,
+                message: "Tuto návštěvu už můžete opravit jen přes koordinátora.".into(),
+            });
+        }
+    }
     let input: CorrectionInput = json_body(&cx.request.body)?;
     let units = store::task_units(cx.db).await?;
     let content = check_content(

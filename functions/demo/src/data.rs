@@ -13,6 +13,8 @@ pub struct DemoProvider {
     pub id: &'static str,
     pub name: &'static str,
     pub municipality: &'static str,
+    /// Made up: the 601 000 0xx numbers of the demo belong to nobody.
+    pub office_phone: &'static str,
 }
 
 pub const PROVIDERS: [DemoProvider; 2] = [
@@ -20,11 +22,13 @@ pub const PROVIDERS: [DemoProvider; 2] = [
         id: "prov-decin",
         name: "Pečovatelská služba Děčín (demo)",
         municipality: "562335",
+        office_phone: "+420 601 000 001",
     },
     DemoProvider {
         id: "prov-louny",
         name: "Charita Louny – pečovatelská služba (demo)",
         municipality: "565971",
+        office_phone: "+420 601 000 002",
     },
 ];
 
@@ -313,6 +317,22 @@ pub const INTERNAL_NOTE: (&str, &str) = (
     "cl-d1",
     "Dcera žádá volat jen po 16. hodině (interní poznámka).",
 );
+
+/// Whom to call about a client: client, name, relation, phone. Invented people; the
+/// 601 000 0xx numbers are made up and belong to nobody.
+pub const CONTACTS: [(&str, &str, &str, &str); 11] = [
+    ("cl-d1", "Hana Ukázková", "dcera", "+420 601 000 011"),
+    ("cl-d1", "Pavel Soused", "soused", "+420 601 000 012"),
+    ("cl-d2", "Tomáš Vzorový", "syn", "+420 601 000 021"),
+    ("cl-d3", "Lenka Příkladová", "dcera", "+420 601 000 031"),
+    ("cl-d4", "Jana Zkušební", "manželka", "+420 601 000 041"),
+    ("cl-d5", "Petra Modelová", "dcera", "+420 601 000 051"),
+    ("cl-d6", "Martin Testovací", "syn", "+420 601 000 061"),
+    ("cl-l1", "Ivana Ukázková", "snacha", "+420 601 000 071"),
+    ("cl-l2", "Eva Vzorová", "dcera", "+420 601 000 081"),
+    ("cl-l3", "Karel Příklad", "soused", "+420 601 000 091"),
+    ("cl-l4", "Olga Modelová", "neteř", "+420 601 000 099"),
+];
 
 /// The key risks on a client's record: client, risks.
 pub const KEY_RISKS: [(&str, &str); 2] = [

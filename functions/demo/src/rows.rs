@@ -58,13 +58,15 @@ pub struct ProviderRow {
     pub id: String,
     pub name: String,
     pub municipality_code: String,
+    pub office_phone: Option<String>,
 }
 
 impl Table for ProviderRow {
-    const INTO: &'static str = "providers (id, name, municipality_code, created_at)";
-    const COLUMNS: usize = 4;
+    const INTO: &'static str = "providers (id, name, municipality_code, office_phone, created_at)";
+    const COLUMNS: usize = 5;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
-        push!(out; &self.id, &self.name, &self.municipality_code, created_at);
+        push!(out; &self.id, &self.name, &self.municipality_code, self.office_phone.as_deref(),
+              created_at);
     }
 }
 
@@ -171,6 +173,8 @@ pub struct ClientRow {
     pub doorstep_note: Option<String>,
     pub key_risks: Option<String>,
     pub internal_note: Option<String>,
+    /// Whom to call about the client, first first: name, relation, phone.
+    pub contacts: Vec<(String, String, String)>,
 }
 
 impl Table for ClientRow {
@@ -184,6 +188,22 @@ impl Table for ClientRow {
               self.care_allowance_from.as_deref(), self.service_from.as_deref(),
               self.doorstep_note.as_deref(), self.key_risks.as_deref(), self.internal_note.as_deref(),
               created_at);
+    }
+}
+
+/// A client's contact person: the client, its position among the client's contacts, and
+/// name, relation and phone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactRow<'a>(pub &'a str, pub usize, pub &'a (String, String, String));
+
+impl Table for ContactRow<'_> {
+    const INTO: &'static str = "client_contacts (id, client_id, name, relation, phone, position)";
+    const COLUMNS: usize = 6;
+    fn push_values(&self, _: &str, out: &mut Vec<Value>) {
+        let ContactRow(client_id, position, (name, relation, phone)) = *self;
+        let position = i64::try_from(position).unwrap_or(i64::MAX);
+        push!(out; format!("{client_id}-contact-{position}"), client_id, name.as_str(),
+              relation.as_str(), phone.as_str(), position);
     }
 }
 

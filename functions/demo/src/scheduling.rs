@@ -1,14 +1,25 @@
-//! The scheduling area's part: clients where they live, the caregivers' working terms,
-//! care plans and templates, and the visits of each day.
+//! The scheduling area's part: clients where they live and whom to call about them, the
+//! caregivers' working terms, care plans and templates, and the visits of each day.
 
 use platform::{ApiError, Database};
 
 use crate::region::{Day, Region};
-use crate::rows::{ShiftRow, SkillRow, VisitTaskRow, insert_all};
+use crate::rows::{ContactRow, ShiftRow, SkillRow, VisitTaskRow, insert_all};
 
 pub async fn clients_and_plans(db: &impl Database, region: &Region) -> Result<(), ApiError> {
     let now = region.now;
     insert_all(db, &region.clients, now).await?;
+    let contacts: Vec<ContactRow<'_>> = region
+        .clients
+        .iter()
+        .flat_map(|c| {
+            c.contacts
+                .iter()
+                .enumerate()
+                .map(|(position, contact)| ContactRow(&c.id, position, contact))
+        })
+        .collect();
+    insert_all(db, &contacts, now).await?;
     insert_all(db, &region.caregivers, now).await?;
     let shifts: Vec<ShiftRow<'_>> = region
         .caregivers

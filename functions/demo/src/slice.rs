@@ -7,9 +7,9 @@ use shared::records::{IncidentInput, IncidentKind, TaskDoneInput, VisitRecordInp
 use shared::time::{from_prague, prague_date};
 
 use crate::data::{
-    ABSENCE, CARE_PLAN, CAREGIVERS, CLIENTS, DAILY_ROUTES, FAMILY_LINKS, INCIDENTS, INTERNAL_NOTE,
-    KEY_RISKS, PLANS_VALID_DAYS_BEFORE, PRICE_LISTS, PROVIDERS, SHIFT, TEMPLATES, USERS,
-    VISIT_DAYS, client_provider, user_id, visit_id,
+    ABSENCE, CARE_PLAN, CAREGIVERS, CLIENTS, CONTACTS, DAILY_ROUTES, FAMILY_LINKS, INCIDENTS,
+    INTERNAL_NOTE, KEY_RISKS, PLANS_VALID_DAYS_BEFORE, PRICE_LISTS, PROVIDERS, SHIFT, TEMPLATES,
+    USERS, VISIT_DAYS, client_provider, user_id, visit_id,
 };
 use crate::region::{Day, Region, Routine};
 use crate::rows::{
@@ -40,6 +40,7 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                 id: p.id.into(),
                 name: p.name.into(),
                 municipality_code: p.municipality.into(),
+                office_phone: Some(p.office_phone.into()),
             })
             .collect(),
         users: USERS
@@ -96,6 +97,13 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                         .find(|(client, _)| client == id)
                         .map(|(_, risks)| (*risks).to_owned()),
                     internal_note: (*id == INTERNAL_NOTE.0).then(|| INTERNAL_NOTE.1.to_owned()),
+                    contacts: CONTACTS
+                        .iter()
+                        .filter(|(client, ..)| client == id)
+                        .map(|(_, name, relation, phone)| {
+                            ((*name).into(), (*relation).into(), (*phone).into())
+                        })
+                        .collect(),
                 }
             })
             .collect(),

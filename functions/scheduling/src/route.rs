@@ -1,5 +1,5 @@
 //! A caregiver's route for today and the coming days; a coordinator's or manager's whole
-//! provider's day. Every visit read is audited.
+//! provider's day; with the provider's office phone. Every visit read is audited.
 
 use chrono::{DateTime, Duration, Utc};
 use platform::audit::{self, Action, Subject};
@@ -14,7 +14,12 @@ use crate::store;
 pub async fn today<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let date = prague_date(cx.now);
     let visits = route_visits(cx, prague_day_bounds(date)).await?;
-    Ok(ApiResponse::ok(&TodayVisits { date, visits }))
+    let office_phone = store::route::office_phone(cx.db, cx.caller()?.provider_id()?).await?;
+    Ok(ApiResponse::ok(&TodayVisits {
+        date,
+        visits,
+        office_phone,
+    }))
 }
 
 /// `GET /api/schedule/visits/upcoming`: today's route and the next days', for the
@@ -24,7 +29,13 @@ pub async fn upcoming<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, A
     let to = from + Duration::days(UPCOMING_DAYS - 1);
     let span = (prague_day_bounds(from).0, prague_day_bounds(to).1);
     let visits = route_visits(cx, span).await?;
-    Ok(ApiResponse::ok(&UpcomingVisits { from, to, visits }))
+    let office_phone = store::route::office_phone(cx.db, cx.caller()?.provider_id()?).await?;
+    Ok(ApiResponse::ok(&UpcomingVisits {
+        from,
+        to,
+        visits,
+        office_phone,
+    }))
 }
 
 /// The visits starting in `[from, to)`: a caregiver's own, in either position of a

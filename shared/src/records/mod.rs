@@ -3,6 +3,7 @@
 //! (`billing`).
 
 pub mod billing;
+pub mod correction;
 pub mod deviation;
 pub mod sync;
 mod views;
@@ -138,7 +139,7 @@ pub struct TaskDone {
     pub units: u32,
 }
 
-/// What a record says happened, as a coordinator may correct it.
+/// What a record says happened, as a correction may change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedContent {
     pub arrived_at: DateTime<Utc>,
@@ -356,7 +357,7 @@ pub fn check_record(
     })
 }
 
-/// The reason of a coordinator's correction or release: required, at most 200 characters.
+/// The reason of a correction or of a coordinator's release: required, at most 200 characters.
 pub fn check_reason(reason: &str) -> Result<String, FieldError> {
     optional_text(Some(reason), "reason", 200)?
         .ok_or_else(|| FieldError::new("reason", "Uveďte důvod."))

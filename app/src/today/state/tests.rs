@@ -70,6 +70,7 @@ fn a_day_without_visits_is_the_empty_state_with_its_date() {
     let state = TodayState::from_result(Ok(TodayVisits {
         date: date("2026-11-23"),
         visits: vec![],
+        office_phone: None,
     }));
     assert_eq!(
         state,
@@ -88,6 +89,7 @@ fn a_day_with_visits_is_loaded_and_sorted() {
             visit("late", "B", "2026-11-23T12:00:00Z", "2026-11-23T13:00:00Z"),
             visit("early", "A", "2026-11-23T06:00:00Z", "2026-11-23T07:00:00Z"),
         ],
+        office_phone: None,
     }));
     let TodayState::Loaded(day) = state else {
         panic!("expected loaded, got {state:?}");
@@ -104,6 +106,7 @@ fn a_load_in_any_stage_becomes_the_days_page() {
     let empty = Remote::Loaded(TodayVisits {
         date: date("2026-11-23"),
         visits: vec![],
+        office_phone: None,
     });
     assert_eq!(
         TodayState::from_remote(empty),
@@ -148,6 +151,7 @@ fn a_kept_route_gives_each_of_its_days_to_its_caregiver_only() {
             from: date("2026-11-23"),
             to: date("2026-11-29"),
             visits: vec![today, tomorrow],
+            office_phone: Some("+420 601 000 001".to_owned()),
         },
     };
     let ids = |day: Option<TodayVisits>| {
@@ -159,6 +163,13 @@ fn a_kept_route_gives_each_of_its_days_to_its_caregiver_only() {
     };
     assert_eq!(ids(kept.day("jana", date("2026-11-23"))), ["visit-1"]);
     assert_eq!(ids(kept.day("jana", date("2026-11-24"))), ["visit-2"]);
+    assert_eq!(
+        kept.day("jana", date("2026-11-24"))
+            .and_then(|day| day.office_phone)
+            .as_deref(),
+        Some("+420 601 000 001"),
+        "the office's phone is kept with the route"
+    );
     assert!(ids(kept.day("jana", date("2026-11-29"))).is_empty());
     assert_eq!(kept.day("jana", date("2026-11-30")), None, "past the route");
     assert_eq!(kept.day("jana", date("2026-11-22")), None, "before it");
@@ -310,6 +321,7 @@ fn on_the_night_summer_time_ends_the_repeated_hour_is_counted_once() {
             from: date("2026-10-24"),
             to: date("2026-10-30"),
             visits: visits.to_vec(),
+            office_phone: None,
         },
     };
     assert_eq!(

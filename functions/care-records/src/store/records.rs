@@ -1,4 +1,4 @@
-//! Visit records: what a caregiver's phone sent, coordinators' corrections as new versions,
+//! Visit records: what a caregiver's phone sent, corrections as new versions,
 //! and what the sync rules decided for each.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,11 +14,15 @@ use shared::records::{
 use super::incidents::{INCIDENT_SELECT, incident_view};
 use super::{conflict_kind, count, record_state, task_unit};
 
-/// Where a record of the provider belongs.
+/// Where a record of the provider belongs, and who made it.
 #[derive(Debug, Clone)]
 pub struct RecordOwner {
     pub visit_id: String,
     pub client_id: String,
+    /// The caregiver who recorded the visit.
+    pub caregiver_id: String,
+    /// The visit's planned start.
+    pub visit_starts_at: DateTime<Utc>,
 }
 
 pub async fn owner(
@@ -27,7 +31,9 @@ pub async fn owner(
     provider_id: &str,
 ) -> Result<Option<RecordOwner>, DbError> {
     db.query_one(
-        "SELECT visit_id, client_id FROM visit_records WHERE id = $1 AND provider_id = $2",
+        "SELECT r.visit_id, r.client_id, r.caregiver_id, v.starts_at \
+         FROM visit_records r JOIN visits v ON v.id = r.visit_id \
+         WHERE r.id = $1 AND r.provider_id = $2",
         &[record_id.into(), provider_id.into()],
     )
     .await?
@@ -35,6 +41,8 @@ pub async fn owner(
         Ok(RecordOwner {
             visit_id: row.text("visit_id")?,
             client_id: row.text("client_id")?,
+            caregiver_id: row.text("caregiver_id")?,
+            visit_starts_at: row.instant("starts_at")?,
         })
     })
     .transpose()

@@ -272,6 +272,7 @@ impl Builder<'_> {
             id: id.clone(),
             name: format!("{kind} {} ({number:02})", seat.orp_name),
             municipality_code: seat.code.clone(),
+            office_phone: None,
         });
         let manager = self.user(
             format!("vedouci.p{number:02}"),
@@ -421,6 +422,7 @@ impl Builder<'_> {
                 .then(|| (*rng.pick(&DOORSTEP_NOTES)).to_owned()),
             key_risks: None,
             internal_note: None,
+            contacts: Vec::new(),
         });
         let agreed = agreed_tasks(rng, self.catalogue, level);
         self.region.care_plans.push(CarePlanRow {

@@ -1,5 +1,6 @@
 //! A day's visits on a route: a caregiver's own (in either position of a two-person visit)
-//! or a provider's whole day, each with its client's doorstep note, key risks and contact persons.
+//! or a provider's whole day, each with its client's doorstep note, key risks and contact persons;
+//! the provider's office phone.
 
 use std::collections::HashMap;
 
@@ -132,4 +133,20 @@ pub async fn route_visits(
             Ok((visit, row.text("client_id")?))
         })
         .collect()
+}
+
+/// The provider's office phone, when it gave one.
+pub async fn office_phone(
+    db: &impl Database,
+    provider_id: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(db
+        .query_one(
+            "SELECT office_phone FROM providers WHERE id = $1",
+            &[provider_id.into()],
+        )
+        .await?
+        .map(|row| row.optional_text("office_phone"))
+        .transpose()?
+        .flatten())
 }
