@@ -47,6 +47,26 @@ pub(crate) fn VisitDialog(
     }
 }
 
+/// A dialog form's submit and cancel buttons; the submit button says what is under way.
+#[component]
+pub(crate) fn DialogActions(
+    submit: &'static str,
+    working: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button type="submit" class="button" disabled=move || pending.get()>
+                {move || if pending.get() { working } else { submit }}
+            </button>
+            <button type="button" class="button" on:click=move |_| on_close.run(())>
+                "Zrušit"
+            </button>
+        </div>
+    }
+}
+
 /// A done visit instead of the move form: it is corrected through its record, not moved.
 #[component]
 fn DoneVisit(visit: BoardVisit, on_close: Callback<()>) -> impl IntoView {
@@ -203,14 +223,7 @@ pub fn MoveDialog(
                     "Celá návštěva: co bylo zapsáno a historie"
                 </a>
             </p>
-            <div class="actions">
-                <button type="submit" class="button" disabled=move || pending.get()>
-                    {move || if pending.get() { "Ukládám…" } else { "Uložit změnu" }}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>
-                    "Zrušit"
-                </button>
-            </div>
+            <DialogActions submit="Uložit změnu" working="Ukládám…" pending=pending on_close=on_close />
         </form>
         </VisitDialog>
     }

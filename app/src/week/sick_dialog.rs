@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::ErrorDetail;
 
 use crate::ui::form::{Field, FormError};
-use crate::week::move_dialog::VisitDialog;
+use crate::week::move_dialog::{DialogActions, VisitDialog};
 use crate::week::sick_call::{SickDraft, SickSpan};
 
 /// The sick-call form; Escape closes it, the first choice has focus when it opens.
@@ -112,20 +112,12 @@ pub fn SickDialog(
                     />
                 </div>
                 <FormError id="sick-error" error=error />
-                <div class="actions">
-                    <button type="submit" class="button" disabled=move || pending.get()>
-                        {move || {
-                            if pending.get() {
-                                "Zapisuji a hledám náhradu…"
-                            } else {
-                                "Zapsat a navrhnout náhradu"
-                            }
-                        }}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        "Zrušit"
-                    </button>
-                </div>
+                <DialogActions
+                    submit="Zapsat a navrhnout náhradu"
+                    working="Zapisuji a hledám náhradu…"
+                    pending=pending
+                    on_close=on_close
+                />
             </form>
         </VisitDialog>
     }
