@@ -46,10 +46,14 @@ fn own_run(username: &str) -> &'static str {
     }
 }
 
-/// The query a route requires: the crawl's month or year, and the provider a regional
-/// reader names.
+/// The query a route requires: the crawl's week, month or year, and the provider a
+/// regional reader names.
 fn required_query(pattern: &str, role: Role) -> String {
     let today = prague_date(crawl_now());
+    if pattern == "/api/schedule/optimise/problem" {
+        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        return format!("?monday={monday}");
+    }
     let names_provider = !role.is_provider_staff();
     if pattern.starts_with("/api/reports/statement") {
         let year = today.year();
