@@ -4,6 +4,7 @@
 pub mod bounds;
 pub mod catalogue;
 pub mod clients;
+pub mod csv;
 pub mod error;
 pub mod family;
 pub mod identity;

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use shared::catalogue::TaskUnit;
+use shared::csv::czech_excel;
 use shared::records::billing::{Statement, koruny};
 use shared::time::to_prague;
 
@@ -13,15 +14,6 @@ fn unit_label(unit: TaskUnit) -> &'static str {
         TaskUnit::Meal => "porce",
         TaskUnit::Trip => "cesta",
         TaskUnit::Kg => "kg",
-    }
-}
-
-/// A CSV field: quoted when it holds the separator, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
     }
 }
 
@@ -99,25 +91,18 @@ fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String;
     (heading, rows, total)
 }
 
-/// The statement as CSV for Czech Excel: UTF-8 with a byte-order mark, `;` between fields,
-/// CRLF line ends.
+/// The statement as CSV for Czech Excel (see `shared::csv`).
 pub fn statement_csv(statement: &Statement) -> String {
     let (heading, rows, total) = table(statement);
-    let mut out = String::from("\u{feff}");
-    let mut row = |fields: &[String]| {
-        let joined: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{}\r\n", joined.join(";"));
-    };
-    for pair in &heading {
-        row(pair);
-    }
-    row(&COLUMNS.map(str::to_owned));
-    for line in &rows {
-        row(line);
-    }
-    row(&total);
-    out
+    let columns = COLUMNS.map(str::to_owned);
+    czech_excel(
+        heading
+            .iter()
+            .map(Vec::as_slice)
+            .chain([columns.as_slice()])
+            .chain(rows.iter().map(|row| row.as_slice()))
+            .chain([total.as_slice()]),
+    )
 }
 
 fn html_escape(text: &str) -> String {
