@@ -82,3 +82,51 @@ async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirm
         [("jana".to_owned(), false)]
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_staff_table_is_searched_by_name_and_links_a_caregiver_to_her_profile() {
+    let staff = vec![
+        member("jana", "Jana Malá", Role::Caregiver, true),
+        member("petr", "Petr Starý", Role::Coordinator, true),
+    ];
+    let host = mount(move || {
+        view! {
+            <StaffList
+                staff=staff
+                self_id="vedouci"
+                busy={None::<String>}
+                on_role=Callback::new(|_| {})
+                on_active=Callback::new(|_| {})
+                on_reset=Callback::new(|_| {})
+            />
+        }
+    });
+    assert_eq!(
+        texts(&host, "thead th"),
+        ["Jméno", "Přihlašovací jméno", "Role", "Stav", "Změny"]
+    );
+    assert_eq!(
+        attribute(&host, ".staff-name a", "href").as_deref(),
+        Some("/pecovatele/jana"),
+        "the caregiver's name opens her profile"
+    );
+    assert_eq!(
+        texts(&host, ".staff-name a"),
+        ["Jana Malá"],
+        "only a caregiver has a profile"
+    );
+
+    let search = find(&host, "#staff-search").unchecked_into::<HtmlInputElement>();
+    let type_in = |text: &str| {
+        search.set_value(text);
+        search
+            .dispatch_event(&web_sys::Event::new("input").expect("an event"))
+            .expect("dispatched");
+    };
+    type_in("stary");
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, ".staff-name"), ["Petr Starý"]);
+    type_in("nikdo");
+    leptos::task::tick().await;
+    assert_eq!(text(&host, ".empty"), "Hledání neodpovídá žádný pracovník.");
+}
