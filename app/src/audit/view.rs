@@ -9,7 +9,7 @@ use shared::identity::{
 use crate::audit::state::{AuditFilterDraft, AuditPages, export_url};
 use crate::ui::form::{CheckedInput, FieldNote, marks};
 use crate::ui::format::{machine_instant, short_date_time};
-use crate::ui::{Remote, remote_view};
+use crate::ui::{Remote, column_heads, remote_view};
 
 /// A labelled list of `(value, name)` with "any" first, writing the chosen value to `set`.
 #[component]
@@ -182,16 +182,7 @@ pub fn AuditTable(
             <div class="table-wrap" tabindex="0" role="region" aria-label="Záznam přístupů">
                 <table class="audit">
                     <caption>"Kdo kdy četl nebo měnil údaje, nejnovější nahoře"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Kdy"</th>
-                            <th scope="col">"Kdo"</th>
-                            <th scope="col">"Role"</th>
-                            <th scope="col">"Činnost"</th>
-                            <th scope="col">"Čeho se týká"</th>
-                            <th scope="col">"Klient"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Kdy", "Kdo", "Role", "Činnost", "Čeho se týká", "Klient"])}
                     <tbody>{pages.entries.into_iter().map(audit_row).collect_view()}</tbody>
                 </table>
             </div>

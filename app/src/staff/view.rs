@@ -6,6 +6,7 @@ use shared::identity::{Role, StaffMember, roles};
 
 use crate::paths;
 use crate::staff::state::{NewStaffDraft, matching_staff};
+use crate::ui::column_heads;
 use crate::ui::confirm::ConfirmAction;
 use crate::ui::form::{Field, FormError, clear, invalid_when_named, value_of};
 
@@ -38,15 +39,7 @@ pub fn StaffList(
         view! {
             <div class="table-wrap" tabindex="0" role="region" aria-label="Seznam pracovníků">
                 <table class="staff-list">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Jméno"</th>
-                            <th scope="col">"Přihlašovací jméno"</th>
-                            <th scope="col">"Role"</th>
-                            <th scope="col">"Stav"</th>
-                            <th scope="col">"Změny"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Jméno", "Přihlašovací jméno", "Role", "Stav", "Změny"])}
                     <tbody>
                         {found
                             .into_iter()

@@ -37,6 +37,20 @@ pub fn page_title(title: &str) {
     }
 }
 
+/// A table's head: one row of column headings.
+pub fn column_heads(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                {columns
+                    .iter()
+                    .map(|column| view! { <th scope="col">{*column}</th> })
+                    .collect_view()}
+            </tr>
+        </thead>
+    }
+}
+
 /// "Loading" in one place, announced politely to screen readers.
 #[component]
 pub fn Loading() -> impl IntoView {
