@@ -7,41 +7,9 @@ use shared::identity::{
 };
 
 use crate::audit::state::{AuditFilterDraft, AuditPages, export_url};
-use crate::ui::form::{CheckedInput, FieldNote, marks};
+use crate::ui::form::{CheckedInput, ChoiceList};
 use crate::ui::format::{machine_instant, short_date_time};
 use crate::ui::{Remote, column_heads, remote_view};
-
-/// A labelled list of `(value, name)` with "any" first, writing the chosen value to `set`.
-#[component]
-fn ChoiceList(
-    id: &'static str,
-    field: &'static str,
-    label: &'static str,
-    any: &'static str,
-    options: Vec<(String, String)>,
-    #[prop(into)] set: Callback<String>,
-    error: Signal<Option<ErrorDetail>>,
-) -> impl IntoView {
-    let (invalid, described) = marks(error, field.to_owned());
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                aria-invalid=invalid
-                aria-describedby=described
-                on:change=move |event| set.run(event_target_value(&event))
-            >
-                <option value="">{any}</option>
-                {options
-                    .into_iter()
-                    .map(|(value, name)| view! { <option value=value>{name}</option> })
-                    .collect_view()}
-            </select>
-            <FieldNote field=field error=error />
-        </div>
-    }
-}
 
 /// Where a list writes its choice in the draft.
 type Slot = fn(&mut AuditFilterDraft) -> &mut String;
@@ -102,6 +70,7 @@ pub fn AuditFilterForm(
                     label=label
                     any=any
                     options=options
+                    selected=String::new()
                     set=move |value| draft.update(|d| *slot(d) = value)
                     error=error
                 />
