@@ -11,14 +11,13 @@ use shared::identity::{AuditChoices, AuditFilter, roles};
 
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::rejected;
-use crate::ui::{Remote, page_title, remote_view};
+use crate::ui::{Remote, remote_view};
 use state::{AuditFilterDraft, AuditPages};
 use view::{AuditFilterForm, AuditTable};
 
 /// `/audit`.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    page_title("Záznam přístupů");
     view! {
         <RequireRole roles=roles::MANAGERS>
             <AuditLoader />

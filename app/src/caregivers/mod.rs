@@ -12,14 +12,13 @@ use shared::planning::input::{AbsenceInput, CaregiverProfileInput};
 
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::{Alert, FormAction};
-use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::ui::{ErrorPanel, Loading, Remote};
 use crate::{paths, remote};
 use view::{AbsenceForm, ProfileForm, absence_row};
 
 /// `/pecovatele/{id}`.
 #[component]
 pub fn CaregiverPage() -> impl IntoView {
-    page_title("Pracovník");
     let params = use_params_map();
     let user_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
