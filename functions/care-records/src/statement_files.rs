@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use shared::catalogue::TaskUnit;
 use shared::csv::czech_excel;
-use shared::records::billing::{Statement, koruny};
+use shared::records::billing::{BillingMonth, Statement, czech_date, koruny};
 use shared::time::to_prague;
 
 fn unit_label(unit: TaskUnit) -> &'static str {
@@ -32,11 +33,15 @@ const FREE_OF_CHARGE: &str = "Poskytováno bez úhrady (§ 75 odst. 2 zákona 10
 
 /// The statement as a table both renderings share: the heading (a label and its value, or
 /// a lone remark), one row per line, and the total row. Prague wall times, decimal commas.
-fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String; 8]) {
+fn table(
+    statement: &Statement,
+    issued: NaiveDate,
+) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String; 8]) {
     let mut heading = vec![
         vec!["Klient".to_owned(), statement.client_name.clone()],
         vec!["Poskytovatel".to_owned(), statement.provider_name.clone()],
-        vec!["Měsíc".to_owned(), statement.month.clone()],
+        vec!["Období".to_owned(), period(statement)],
+        vec!["Datum vystavení".to_owned(), czech_date(issued)],
     ];
     if statement.free_of_charge {
         heading.push(vec![FREE_OF_CHARGE.to_owned()]);
@@ -67,7 +72,7 @@ fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String;
                     .join(" + "),
             };
             [
-                line.date.format("%d.%m.%Y").to_string(),
+                czech_date(line.date),
                 to_prague(line.arrived_at).format("%H:%M").to_string(),
                 to_prague(line.left_at).format("%H:%M").to_string(),
                 line.description.clone(),
@@ -91,9 +96,16 @@ fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String;
     (heading, rows, total)
 }
 
-/// The statement as CSV for Czech Excel (see `shared::csv`).
-pub fn statement_csv(statement: &Statement) -> String {
-    let (heading, rows, total) = table(statement);
+/// The statement's month in words, `prosinec 2026`.
+fn period(statement: &Statement) -> String {
+    BillingMonth::parse(&statement.month)
+        .map(BillingMonth::in_words)
+        .unwrap_or_else(|_| statement.month.clone())
+}
+
+/// The statement as CSV for Czech Excel (see `shared::csv`), issued on `issued`.
+pub fn statement_csv(statement: &Statement, issued: NaiveDate) -> String {
+    let (heading, rows, total) = table(statement, issued);
     let columns = COLUMNS.map(str::to_owned);
     czech_excel(
         heading
@@ -113,8 +125,8 @@ fn html_escape(text: &str) -> String {
 }
 
 /// The statement as a page to print or keep: self-contained HTML, A4 when printed.
-pub fn statement_html(statement: &Statement) -> String {
-    let (heading, rows, total) = table(statement);
+pub fn statement_html(statement: &Statement, issued: NaiveDate) -> String {
+    let (heading, rows, total) = table(statement, issued);
     let cells = |tag: &str, fields: &[String]| {
         fields
             .iter()
@@ -140,7 +152,7 @@ pub fn statement_html(statement: &Statement) -> String {
          @media print{{@page{{size:A4;margin:15mm}}body{{margin:0}}}}\
          </style></head><body><h1>Vyúčtování úhrad za pečovatelskou službu</h1><dl>",
         html_escape(&statement.client_name),
-        html_escape(&statement.month)
+        html_escape(&period(statement))
     );
     for entry in &heading {
         match entry.as_slice() {
@@ -239,23 +251,34 @@ mod tests {
         BillingMonth::parse("2026-11").expect("a month")
     }
 
+    fn issued() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date")
+    }
+
     #[test]
     fn the_csv_is_semicolon_separated_with_a_bom_and_decimal_commas() {
         let mut visits = vec![visit("a", "2026-11-02", 9, 90)];
         visits[0].tasks.push(task("c2", TaskUnit::Trip, 1));
         let body =
             monthly_statement(november(), false, &visits, &[prices()], &caps()).expect("billable");
-        let csv = statement_csv(&Statement {
-            client_id: "c".into(),
-            client_name: "Marie \"Maruška\" Nová; Děčín".into(),
-            provider_name: "Služba".into(),
-            month: "2026-11".into(),
-            free_of_charge: false,
-            body,
-        });
+        let csv = statement_csv(
+            &Statement {
+                client_id: "c".into(),
+                client_name: "Marie \"Maruška\" Nová; Děčín".into(),
+                provider_name: "Služba".into(),
+                month: "2026-11".into(),
+                free_of_charge: false,
+                body,
+            },
+            issued(),
+        );
         assert!(csv.starts_with("\u{feff}Klient;\"Marie \"\"Maruška\"\" Nová; Děčín\"\r\n"));
         assert!(
-            csv.contains("\r\n02.11.2026;09:00;10:30;úkon b1;90;min;165,00;247,50\r\n"),
+            csv.contains("\r\nObdobí;listopad 2026\r\nDatum vystavení;3. 12. 2026\r\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("\r\n2. 11. 2026;09:00;10:30;úkon b1;90;min;165,00;247,50\r\n"),
             "{csv}"
         );
         assert!(csv.ends_with("Celkem;;;;90;min;;277,50\r\n"), "{csv}");
@@ -271,15 +294,27 @@ mod tests {
             &caps(),
         )
         .expect("free");
-        let html = statement_html(&Statement {
-            client_id: "c".into(),
-            client_name: "<Marie>".into(),
-            provider_name: "Služba".into(),
-            month: "2026-11".into(),
-            free_of_charge: true,
-            body,
-        });
+        let html = statement_html(
+            &Statement {
+                client_id: "c".into(),
+                client_name: "<Marie>".into(),
+                provider_name: "Služba".into(),
+                month: "2026-11".into(),
+                free_of_charge: true,
+                body,
+            },
+            issued(),
+        );
         assert!(html.contains("<dd>&lt;Marie&gt;</dd>"), "{html}");
+        assert!(
+            html.contains("<title>Vyúčtování úhrad – &lt;Marie&gt; – listopad 2026</title>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<dt>Datum vystavení</dt><dd>3. 12. 2026</dd>"),
+            "{html}"
+        );
+        assert!(html.contains("<td>2. 11. 2026</td>"), "{html}");
         assert!(html.contains("bez úhrady"), "{html}");
         assert!(
             html.contains("<th class=\"n\">0,00</th></tr></tfoot>"),
