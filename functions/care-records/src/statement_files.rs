@@ -40,9 +40,16 @@ fn table(
     let mut heading = vec![
         vec!["Klient".to_owned(), statement.client_name.clone()],
         vec!["Poskytovatel".to_owned(), statement.provider_name.clone()],
-        vec!["Období".to_owned(), period(statement)],
-        vec!["Datum vystavení".to_owned(), czech_date(issued)],
     ];
+    let recorded = |label: &str, value: &Option<String>| {
+        value
+            .as_ref()
+            .map(|value| vec![label.to_owned(), value.clone()])
+    };
+    heading.extend(recorded("IČO", &statement.provider_ico));
+    heading.extend(recorded("Sídlo", &statement.provider_address));
+    heading.push(vec!["Období".to_owned(), period(statement)]);
+    heading.push(vec!["Datum vystavení".to_owned(), czech_date(issued)]);
     if statement.free_of_charge {
         heading.push(vec![FREE_OF_CHARGE.to_owned()]);
     }
@@ -266,6 +273,8 @@ mod tests {
                 client_id: "c".into(),
                 client_name: "Marie \"Maruška\" Nová; Děčín".into(),
                 provider_name: "Služba".into(),
+                provider_ico: Some("99000011".into()),
+                provider_address: Some("Zahradní 1, 405 02 Děčín".into()),
                 month: "2026-11".into(),
                 free_of_charge: false,
                 body,
@@ -274,7 +283,10 @@ mod tests {
         );
         assert!(csv.starts_with("\u{feff}Klient;\"Marie \"\"Maruška\"\" Nová; Děčín\"\r\n"));
         assert!(
-            csv.contains("\r\nObdobí;listopad 2026\r\nDatum vystavení;3. 12. 2026\r\n"),
+            csv.contains(
+                "\r\nPoskytovatel;Služba\r\nIČO;99000011\r\nSídlo;Zahradní 1, 405 02 Děčín\r\n\
+                 Období;listopad 2026\r\nDatum vystavení;3. 12. 2026\r\n"
+            ),
             "{csv}"
         );
         assert!(
@@ -299,6 +311,8 @@ mod tests {
                 client_id: "c".into(),
                 client_name: "<Marie>".into(),
                 provider_name: "Služba".into(),
+                provider_ico: None,
+                provider_address: None,
                 month: "2026-11".into(),
                 free_of_charge: true,
                 body,
@@ -315,6 +329,7 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<td>2. 11. 2026</td>"), "{html}");
+        assert!(!html.contains("IČO"), "no empty identification: {html}");
         assert!(html.contains("bez úhrady"), "{html}");
         assert!(
             html.contains("<th class=\"n\">0,00</th></tr></tfoot>"),

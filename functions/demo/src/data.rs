@@ -13,6 +13,9 @@ pub struct DemoProvider {
     pub id: &'static str,
     pub name: &'static str,
     pub municipality: &'static str,
+    /// Synthetic: no real company has these numbers.
+    pub ico: &'static str,
+    pub address: &'static str,
 }
 
 pub const PROVIDERS: [DemoProvider; 2] = [
@@ -20,11 +23,15 @@ pub const PROVIDERS: [DemoProvider; 2] = [
         id: "prov-decin",
         name: "Pečovatelská služba Děčín (demo)",
         municipality: "562335",
+        ico: "99000011",
+        address: "Zahradní 1, 405 02 Děčín",
     },
     DemoProvider {
         id: "prov-louny",
         name: "Charita Louny – pečovatelská služba (demo)",
         municipality: "565971",
+        ico: "99000029",
+        address: "Mírové náměstí 5, 440 01 Louny",
     },
 ];
 

@@ -58,13 +58,16 @@ pub struct ProviderRow {
     pub id: String,
     pub name: String,
     pub municipality_code: String,
+    /// The company number (IČO), synthetic in the demo.
+    pub ico: String,
+    pub address: String,
 }
 
 impl Table for ProviderRow {
-    const INTO: &'static str = "providers (id, name, municipality_code, created_at)";
-    const COLUMNS: usize = 4;
+    const INTO: &'static str = "providers (id, name, municipality_code, ico, address, created_at)";
+    const COLUMNS: usize = 6;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
-        push!(out; &self.id, &self.name, &self.municipality_code, created_at);
+        push!(out; &self.id, &self.name, &self.municipality_code, &self.ico, &self.address, created_at);
     }
 }
 

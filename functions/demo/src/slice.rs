@@ -40,6 +40,8 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                 id: p.id.into(),
                 name: p.name.into(),
                 municipality_code: p.municipality.into(),
+                ico: p.ico.into(),
+                address: p.address.into(),
             })
             .collect(),
         users: USERS

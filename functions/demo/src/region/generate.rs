@@ -272,6 +272,9 @@ impl Builder<'_> {
             id: id.clone(),
             name: format!("{kind} {} ({number:02})", seat.orp_name),
             municipality_code: seat.code.clone(),
+            // Synthetic: the 99… range is not given to real companies here.
+            ico: format!("99{:06}", 100 + number),
+            address: format!("Náměstí {number}, {}", seat.name),
         });
         let manager = self.user(
             format!("vedouci.p{number:02}"),
