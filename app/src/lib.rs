@@ -13,6 +13,7 @@ pub mod paths;
 pub mod remote;
 pub mod routes;
 pub mod session;
+pub mod titles;
 pub mod ui;
 
 pub mod account;

@@ -26,11 +26,12 @@ use crate::paths;
 use crate::reports::{DictionaryPage, ProviderReportPage, RegionReportPage};
 use crate::session::{Gate, Navigation, Session, SessionHeader, SessionUnavailable, replace};
 use crate::staff::StaffPage;
+use crate::titles::title_for;
 use crate::today::TodayPage;
 use crate::training::{
     CertificatePage, LecturerPage, RegionTrainingPage, TrainingPage, VerifyPage,
 };
-use crate::ui::Loading;
+use crate::ui::{Loading, page_title};
 use crate::visit_page::VisitPage;
 use crate::visit_record::{self, CaregiverSyncStatus, Offline};
 use crate::week::WeekPage;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <FocusOnNavigation target=main />
+            <TitleFromRoute />
             <a class="skip-link" href="#obsah">
                 "Přeskočit na obsah"
             </a>
@@ -114,6 +116,13 @@ fn FocusOnNavigation(target: NodeRef<leptos::html::Main>) -> impl IntoView {
         }
         path
     });
+}
+
+/// Names the browser's tab after the page on every navigation.
+#[component]
+fn TitleFromRoute() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| page_title(title_for(&location.pathname.get())));
 }
 
 #[component]

@@ -4,6 +4,7 @@
 pub mod bounds;
 pub mod catalogue;
 pub mod clients;
+pub mod csv;
 pub mod czech;
 pub mod error;
 pub mod family;

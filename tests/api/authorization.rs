@@ -202,6 +202,18 @@ fn expectations() -> Vec<Expectation> {
         ),
         rule(
             Get,
+            "/api/auth/audit/choices",
+            Some(&[ProviderManager]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/auth/audit/export.csv",
+            Some(&[ProviderManager]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
             "/api/schedule/visits/today",
             Some(STAFF),
             Target::Nothing,

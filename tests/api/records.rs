@@ -1193,7 +1193,7 @@ async fn per_unit_tasks_are_billed_by_units_printed_and_opened_in_czech_excel(en
         "{text}"
     );
     assert!(
-        text.contains("10.10.2026;11:00;11:20;Dovoz nebo donáška jídla;1;cesta;30,00;30,00\r\n"),
+        text.contains("10. 10. 2026;11:00;11:20;Dovoz nebo donáška jídla;1;cesta;30,00;30,00\r\n"),
         "{text}"
     );
     assert!(text.ends_with("Celkem;;;;0;min;;575,00\r\n"), "{text}");
@@ -1204,6 +1204,14 @@ async fn per_unit_tasks_are_billed_by_units_printed_and_opened_in_czech_excel(en
     let html = page.text().await.expect("a page");
     assert!(html.contains("<dd>Věra Modelová</dd>"), "{html}");
     assert!(html.contains("575,00"), "{html}");
+    assert!(
+        html.contains("<dt>Období</dt><dd>říjen 2026</dd>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dt>Datum vystavení</dt><dd>5. 11. 2026</dd>"),
+        "issued on the day it is asked for: {html}"
+    );
 }
 
 async fn a_free_of_charge_client_is_billed_zero_with_every_line_shown(engine: Engine) {

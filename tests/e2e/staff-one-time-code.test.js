@@ -32,7 +32,7 @@ describe('a provider manager and a new caregiver', { timeout: 3 * TEST_TIMEOUT }
       const nav = m.getByRole('navigation', { name: 'Hlavní nabídka' });
       assert.deepEqual(
         (await nav.getByRole('link').allInnerTexts()).map((t) => t.trim()),
-        ['Pracovníci', 'Dnešní návštěvy', 'Týdenní plán', 'Klienti', 'Události z návštěv', 'Záznam přístupů', 'Školení', 'Výkazy', 'Můj účet'],
+        ['Pracovníci', 'Dnešní návštěvy', 'Dnes v kanceláři', 'Týdenní plán', 'Klienti', 'Události z návštěv', 'Záznam přístupů', 'Školení', 'Výkazy', 'Můj účet'],
       );
       await m.locator('.staff-list .staff').first().waitFor();
 

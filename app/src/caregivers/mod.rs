@@ -10,16 +10,15 @@ use leptos_router::hooks::use_params_map;
 use shared::identity::roles;
 use shared::planning::input::{AbsenceInput, CaregiverProfileInput};
 
-use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::{Alert, FormAction};
-use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::ui::{ErrorPanel, Loading, Remote};
+use crate::{paths, remote};
 use view::{AbsenceForm, ProfileForm, absence_row};
 
 /// `/pecovatele/{id}`.
 #[component]
 pub fn CaregiverPage() -> impl IntoView {
-    page_title("Pracovník");
     let params = use_params_map();
     let user_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
@@ -34,6 +33,7 @@ fn CaregiverLoader(user_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
     let profile_id = user_id.clone();
     let (load, profile) = loader(session, move || api::caregiver_profile(profile_id.clone()));
+    let (load_places, places) = loader(session, remote::municipalities);
     let absences_id = user_id.clone();
     let (load_absences, absences) = loader(session, move || {
         api::caregiver_absences(absences_id.clone())
@@ -76,14 +76,18 @@ fn CaregiverLoader(user_id: String) -> impl IntoView {
             <p>
                 <a href=paths::WEEK>"← Týdenní plán"</a>
             </p>
-            {move || match profile.get() {
-                Remote::Loading => view! { <Loading /> }.into_any(),
-                Remote::Failed(error) => {
+            {move || match (profile.get(), places.get()) {
+                (Remote::Failed(error), _) => {
                     view! { <ErrorPanel message=error.message on_retry=load /> }.into_any()
                 }
-                Remote::Loaded(profile) => {
-                    view! { <ProfileForm profile=profile save=save saved=saved /> }.into_any()
+                (_, Remote::Failed(error)) => {
+                    view! { <ErrorPanel message=error.message on_retry=load_places /> }.into_any()
                 }
+                (Remote::Loaded(profile), Remote::Loaded(places)) => {
+                    view! { <ProfileForm profile=profile municipalities=places save=save saved=saved /> }
+                        .into_any()
+                }
+                _ => view! { <Loading /> }.into_any(),
             }}
             <section class="card" aria-labelledby="absences-heading">
                 <h2 id="absences-heading">"Nepřítomnosti"</h2>

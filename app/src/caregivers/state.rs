@@ -2,12 +2,14 @@
 //! they are sent.
 
 use shared::ErrorDetail;
+use shared::catalogue::Municipality;
 use shared::planning::input::{
     AbsenceInput, CaregiverProfileInput, HomeBase, ShiftInput, check_absence, check_profile,
 };
 use shared::planning::travel::GeoPoint;
 
 use crate::ui::form::{field_error, rejected};
+use crate::ui::municipality::centre;
 
 /// The profile form as typed. Empty contract and home base fields mean "not recorded".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,6 +19,9 @@ pub struct ProfileDraft {
     pub shifts: Vec<ShiftInput>,
     pub contract_hours: String,
     pub street: String,
+    /// The code of the municipality the home base is in; its centre is the point unless
+    /// latitude and longitude refine it.
+    pub municipality_code: String,
     pub latitude: String,
     pub longitude: String,
 }
@@ -29,8 +34,23 @@ pub struct AbsenceDraft {
     pub reason: String,
 }
 
-/// The profile form as the API's input, checked by the shared rule.
-pub fn parse_profile(draft: &ProfileDraft) -> Result<CaregiverProfileInput, ErrorDetail> {
+/// The municipality whose centre is nearest to `point`: where a stored home base lies.
+pub fn nearest_municipality(
+    point: GeoPoint,
+    municipalities: &[Municipality],
+) -> Option<&Municipality> {
+    municipalities.iter().min_by(|a, b| {
+        let distance = |m: &Municipality| point.distance_km(centre(m));
+        distance(a).total_cmp(&distance(b))
+    })
+}
+
+/// The profile form as the API's input, checked by the shared rule. The home base's point
+/// is the chosen municipality's centre unless both coordinates are typed to refine it.
+pub fn parse_profile(
+    draft: &ProfileDraft,
+    municipalities: &[Municipality],
+) -> Result<CaregiverProfileInput, ErrorDetail> {
     let number = |text: &str, field: &str, what: &str| {
         text.trim()
             .replace(',', ".")
@@ -47,11 +67,27 @@ pub fn parse_profile(draft: &ProfileDraft) -> Result<CaregiverProfileInput, Erro
     };
     let home_base = match (
         draft.street.trim(),
+        draft.municipality_code.as_str(),
         draft.latitude.trim(),
         draft.longitude.trim(),
     ) {
-        ("", "", "") => None,
-        (street, latitude, longitude) => Some(HomeBase {
+        ("", "", "", "") => None,
+        (street, code, "", "") => {
+            let municipality = municipalities
+                .iter()
+                .find(|m| m.code == code)
+                .ok_or_else(|| {
+                    field_error(
+                        "home_base.municipality",
+                        "Vyberte obec, odkud pracovník vyjíždí.",
+                    )
+                })?;
+            Some(HomeBase {
+                street: street.to_owned(),
+                location: centre(municipality),
+            })
+        }
+        (street, _, latitude, longitude) => Some(HomeBase {
             street: street.to_owned(),
             location: GeoPoint {
                 latitude: number(latitude, "home_base.location", "zeměpisnou šířku")?,
@@ -92,22 +128,102 @@ pub fn parse_absence(draft: &AbsenceDraft) -> Result<AbsenceInput, ErrorDetail> 
 mod tests {
     use super::*;
 
-    /// The profile form filled in with these texts; the home base as street, latitude and
-    /// longitude.
+    fn municipality(code: &str, name: &str, latitude: f64, longitude: f64) -> Municipality {
+        Municipality {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            district: "Děčín".to_owned(),
+            orp_name: "Děčín".to_owned(),
+            latitude,
+            longitude,
+            population: 1000,
+            population_60_plus: 300,
+        }
+    }
+
+    fn region() -> Vec<Municipality> {
+        vec![
+            municipality("562335", "Děčín", 50.78215, 14.21478),
+            municipality("562351", "Děčín-Podmokly", 50.77, 14.20),
+            municipality("554804", "Ústí nad Labem", 50.66070, 14.03227),
+        ]
+    }
+
+    /// The profile form filled in with these texts; the home base as street, municipality
+    /// code, latitude and longitude.
+    fn located(
+        skills: &str,
+        shifts: Vec<ShiftInput>,
+        contract_hours: &str,
+        (street, municipality_code, latitude, longitude): (&str, &str, &str, &str),
+    ) -> Result<CaregiverProfileInput, ErrorDetail> {
+        parse_profile(
+            &ProfileDraft {
+                skills: skills.to_owned(),
+                shifts,
+                contract_hours: contract_hours.to_owned(),
+                street: street.to_owned(),
+                municipality_code: municipality_code.to_owned(),
+                latitude: latitude.to_owned(),
+                longitude: longitude.to_owned(),
+            },
+            &region(),
+        )
+    }
+
+    /// The profile form with the home base as street, latitude and longitude (refined).
     fn profile(
         skills: &str,
         shifts: Vec<ShiftInput>,
         contract_hours: &str,
         (street, latitude, longitude): (&str, &str, &str),
     ) -> Result<CaregiverProfileInput, ErrorDetail> {
-        parse_profile(&ProfileDraft {
-            skills: skills.to_owned(),
+        located(
+            skills,
             shifts,
-            contract_hours: contract_hours.to_owned(),
-            street: street.to_owned(),
-            latitude: latitude.to_owned(),
-            longitude: longitude.to_owned(),
-        })
+            contract_hours,
+            (street, "", latitude, longitude),
+        )
+    }
+
+    #[test]
+    fn the_home_base_is_the_chosen_municipalitys_centre_unless_refined() {
+        let home = |fields| located("", vec![], "", fields).map(|input| input.home_base);
+        let in_town = home(("Masarykova 1", "554804", "", "")).expect("valid");
+        assert_eq!(
+            in_town,
+            Some(HomeBase {
+                street: "Masarykova 1".to_owned(),
+                location: GeoPoint {
+                    latitude: 50.66070,
+                    longitude: 14.03227
+                },
+            })
+        );
+        let refined = home(("Masarykova 1", "554804", "50,6612", "14,0401"))
+            .expect("valid")
+            .expect("a home base");
+        assert_eq!(refined.location.latitude, 50.6612);
+        assert_eq!(
+            home(("Masarykova 1", "", "", ""))
+                .expect_err("no municipality")
+                .field
+                .as_deref(),
+            Some("home_base.municipality")
+        );
+    }
+
+    #[test]
+    fn a_stored_point_is_named_by_its_nearest_municipality() {
+        let point = GeoPoint {
+            latitude: 50.7821,
+            longitude: 14.2147,
+        };
+        assert_eq!(
+            nearest_municipality(point, &region()).map(|m| m.name.as_str()),
+            Some("Děčín")
+        );
+        assert_eq!(nearest_municipality(point, &[]), None);
     }
 
     fn absence(from: &str, to: &str, reason: &str) -> Result<AbsenceInput, ErrorDetail> {

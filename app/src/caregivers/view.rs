@@ -1,13 +1,17 @@
 //! The caregiver page's components: the profile form, the absences and their form.
 
 use leptos::prelude::*;
+use shared::catalogue::Municipality;
 use shared::planning::input::{AbsenceInput, CaregiverProfileInput, ShiftInput};
 use shared::schedule::AbsenceView;
 use shared::time::czech_weekday;
 
-use crate::caregivers::state::{AbsenceDraft, ProfileDraft, parse_absence, parse_profile};
+use crate::caregivers::state::{
+    AbsenceDraft, ProfileDraft, nearest_municipality, parse_absence, parse_profile,
+};
 use crate::ui::form::{FormAction, FormError, invalid_when_named, value_of};
 use crate::ui::format::czech_date;
+use crate::ui::municipality::{MunicipalityPicker, point_in_words};
 
 /// One absence with its delete button.
 pub fn absence_row(absence: AbsenceView, delete: Callback<String>) -> impl IntoView {
@@ -31,6 +35,8 @@ pub fn absence_row(absence: AbsenceView, delete: Callback<String>) -> impl IntoV
 #[component]
 pub(crate) fn ProfileForm(
     profile: CaregiverProfileInput,
+    /// The region's municipalities: the home base is picked among them.
+    municipalities: Vec<Municipality>,
     save: FormAction<CaregiverProfileInput, ()>,
     saved: RwSignal<bool>,
 ) -> impl IntoView {
@@ -40,21 +46,33 @@ pub(crate) fn ProfileForm(
     let latitude = NodeRef::<leptos::html::Input>::new();
     let longitude = NodeRef::<leptos::html::Input>::new();
     let shifts = RwSignal::new(profile.shifts.clone());
+    let home = profile.home_base.clone();
+    // A stored point names its municipality; only a point off that centre was refined.
+    let stored = home.as_ref().map(|home| home.location);
+    let nearest = stored.and_then(|point| nearest_municipality(point, &municipalities).cloned());
+    let refined = stored.filter(|point| {
+        nearest
+            .as_ref()
+            .is_none_or(|m| m.latitude != point.latitude || m.longitude != point.longitude)
+    });
+    let chosen = RwSignal::new(nearest.as_ref().map(|m| m.code.clone()).unwrap_or_default());
+    let places = StoredValue::new(municipalities.clone());
     let error = save.error();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
-        save.submit(parse_profile(&ProfileDraft {
+        let draft = ProfileDraft {
             skills: value_of(skills),
             shifts: shifts.get_untracked(),
             contract_hours: value_of(contract),
             street: value_of(street),
+            municipality_code: chosen.get_untracked(),
             latitude: value_of(latitude),
             longitude: value_of(longitude),
-        }));
+        };
+        save.submit(places.with_value(|all| parse_profile(&draft, all)));
     };
     let marked = move |field: &'static str| invalid_when_named(error, field);
-    let home = profile.home_base.clone();
     let shift_rows = move || {
         shifts
             .get()
@@ -161,8 +179,16 @@ pub(crate) fn ProfileForm(
                         aria-invalid=marked("contract_hours_per_week")
                     />
                 </div>
+                <MunicipalityPicker
+                    id="profile-municipality"
+                    field="home_base.municipality"
+                    label="Obec, odkud vyjíždí"
+                    municipalities=municipalities
+                    chosen=chosen
+                    error=error
+                />
                 <div class="field">
-                    <label for="profile-street">"Výchozí místo (adresa)"</label>
+                    <label for="profile-street">"Ulice a číslo domu"</label>
                     <input
                         id="profile-street"
                         node_ref=street
@@ -170,24 +196,31 @@ pub(crate) fn ProfileForm(
                         aria-invalid=marked("home_base.street")
                     />
                 </div>
-                <div class="inline-field">
-                    <label for="profile-latitude">"Zeměpisná šířka"</label>
-                    <input
-                        id="profile-latitude"
-                        inputmode="decimal"
-                        node_ref=latitude
-                        value=home.as_ref().map(|h| h.location.latitude.to_string()).unwrap_or_default()
-                        aria-invalid=marked("home_base.location")
-                    />
-                    <label for="profile-longitude">"Zeměpisná délka"</label>
-                    <input
-                        id="profile-longitude"
-                        inputmode="decimal"
-                        node_ref=longitude
-                        value=home.as_ref().map(|h| h.location.longitude.to_string()).unwrap_or_default()
-                        aria-invalid=marked("home_base.location")
-                    />
-                </div>
+                <details class="profile-point" open=refined.is_some()>
+                    <summary>"Upřesnit polohu (jinak střed obce)"</summary>
+                    <div class="inline-field">
+                        <label for="profile-latitude">"Zeměpisná šířka"</label>
+                        <input
+                            id="profile-latitude"
+                            inputmode="decimal"
+                            node_ref=latitude
+                            value=refined.map(|p| p.latitude.to_string()).unwrap_or_default()
+                            aria-invalid=marked("home_base.location")
+                        />
+                        <label for="profile-longitude">"Zeměpisná délka"</label>
+                        <input
+                            id="profile-longitude"
+                            inputmode="decimal"
+                            node_ref=longitude
+                            value=refined.map(|p| p.longitude.to_string()).unwrap_or_default()
+                            aria-invalid=marked("home_base.location")
+                        />
+                    </div>
+                    {refined
+                        .map(|point| {
+                            view! { <p class="hint">{format!("Uložená poloha: {}", point_in_words(point))}</p> }
+                        })}
+                </details>
                 <FormError id="profile-error" error=error />
                 {move || saved.get().then(|| view! { <p class="form-ok" role="status">"Uloženo."</p> })}
                 <button type="submit" class="button" disabled=move || save.pending().get()>

@@ -9,14 +9,13 @@ use crate::clients::feeds::CalendarFeeds;
 use crate::clients::view::FamilyLinksList;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
+use crate::ui::Remote;
 use crate::ui::code_panel::{ShownCode, ShownCodeSlot};
 use crate::ui::form::Alert;
-use crate::ui::{Remote, page_title};
 
 /// `/klienti/:client_id/rodina`: who of the family sees the client's schedule; invitations.
 #[component]
 pub fn ClientFamilyPage() -> impl IntoView {
-    page_title("Rodina klienta");
     let params = use_params_map();
     // A new client id (the router keeps the page) means a fresh page: links, codes, errors.
     let client_id = Memo::new(move |_| params.with(|p| p.get("client_id").unwrap_or_default()));

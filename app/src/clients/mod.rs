@@ -28,7 +28,6 @@ use view::{PlanView, StatementLinks, client_row};
 /// `/klienti`: the register.
 #[component]
 pub fn ClientsPage() -> impl IntoView {
-    page_title("Klienti");
     view! {
         <RequireRole roles=roles::PLANNERS>
             <ClientsLoader />
@@ -72,7 +71,6 @@ fn ClientsLoader() -> impl IntoView {
 /// `/klienti/{id}/plan`: the care plan and the statements.
 #[component]
 pub fn CarePlanPage() -> impl IntoView {
-    page_title("Plán péče");
     let params = use_params_map();
     let client_id = Memo::new(move |_| params.with(|p| p.get("client_id").unwrap_or_default()));
     view! {

@@ -12,13 +12,11 @@ use shared::identity::roles;
 use shared::time::prague_date;
 
 use crate::session::{RequireRole, Session, loader};
-use crate::ui::page_title;
 use view::{ConflictItems, IncidentItems, RequestItems, VisitItems};
 
 /// `/prehled`.
 #[component]
 pub fn OfficeTodayPage() -> impl IntoView {
-    page_title("Dnes v kanceláři");
     view! {
         <RequireRole roles=roles::PLANNERS>
             <OfficeTodayLoader />

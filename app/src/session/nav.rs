@@ -7,7 +7,7 @@ use crate::ui::chrome::NavItem;
 
 /// The navigation's pages in the order shown, each with the role group its page admits.
 /// Every role's home comes first among the pages it sees.
-const MENU: [(NavItem, &[Role]); 13] = [
+const MENU: [(NavItem, &[Role]); 14] = [
     (
         NavItem {
             path: paths::REGION_REPORT,
@@ -28,6 +28,13 @@ const MENU: [(NavItem, &[Role]); 13] = [
             label: "Dnešní návštěvy",
         },
         roles::PROVIDER_STAFF,
+    ),
+    (
+        NavItem {
+            path: paths::OFFICE_TODAY,
+            label: "Dnes v kanceláři",
+        },
+        roles::PLANNERS,
     ),
     (
         NavItem {
@@ -125,6 +132,7 @@ mod tests {
             paths_of(Role::Coordinator),
             [
                 "/dnes",
+                "/prehled",
                 "/tyden",
                 "/klienti",
                 "/udalosti",
@@ -137,6 +145,7 @@ mod tests {
             [
                 "/pracovnici",
                 "/dnes",
+                "/prehled",
                 "/tyden",
                 "/klienti",
                 "/udalosti",
@@ -164,6 +173,7 @@ mod tests {
             "/pracovnici" => roles::MANAGERS,
             "/audit" => roles::MANAGERS,
             "/tyden" => roles::PLANNERS,
+            "/prehled" => roles::PLANNERS,
             "/klienti" => roles::PLANNERS,
             "/udalosti" => roles::PLANNERS,
             "/rodina" => roles::FAMILY,

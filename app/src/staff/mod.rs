@@ -11,14 +11,13 @@ use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::code_panel::{ShownCode, ShownCodeSlot};
 use crate::ui::form::{Alert, FormAction};
-use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::ui::{ErrorPanel, Loading, Remote};
 use state::{NewStaffDraft, parse_new_staff, sort_staff};
 use view::{NewStaffForm, StaffList};
 
 /// `/pracovnici`: the manager's staff list, new accounts, roles, deactivation, new codes.
 #[component]
 pub fn StaffPage() -> impl IntoView {
-    page_title("Pracovníci");
     view! {
         <RequireRole roles=roles::MANAGERS>
             <StaffLoader />

@@ -37,6 +37,47 @@ pub fn sort_staff(staff: &mut [StaffMember]) {
     });
 }
 
+/// Lower case without Czech diacritics, so "mala" finds "Malá".
+fn search_key(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'č' => 'c',
+            'ď' => 'd',
+            'é' | 'ě' => 'e',
+            'í' => 'i',
+            'ň' => 'n',
+            'ó' => 'o',
+            'ř' => 'r',
+            'š' => 's',
+            'ť' => 't',
+            'ú' | 'ů' => 'u',
+            'ý' => 'y',
+            'ž' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
+/// The staff whose name, login or role holds every word of `query`, in the list's order.
+pub fn matching_staff(staff: &[StaffMember], query: &str) -> Vec<StaffMember> {
+    let words: Vec<String> = query.split_whitespace().map(search_key).collect();
+    staff
+        .iter()
+        .filter(|member| {
+            let haystack = search_key(&format!(
+                "{} {} {}",
+                member.display_name,
+                member.username,
+                member.role.label()
+            ));
+            words.iter().all(|word| haystack.contains(word.as_str()))
+        })
+        .cloned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,15 +111,37 @@ mod tests {
         assert_eq!(field("jana", "Jana", "region_officer"), "role");
     }
 
-    #[test]
-    fn staff_are_listed_active_first_then_by_name() {
-        let member = |id: &str, name: &str, active| StaffMember {
+    fn member(id: &str, name: &str, active: bool) -> StaffMember {
+        StaffMember {
             user_id: id.to_owned(),
             username: id.to_owned(),
             display_name: name.to_owned(),
             role: Role::Caregiver,
             active,
+        }
+    }
+
+    #[test]
+    fn the_staff_search_ignores_case_and_diacritics_and_needs_every_word() {
+        let staff = vec![
+            member("jana.mala", "Jana Malá", true),
+            member("petr.cerny", "Petr Černý", true),
+        ];
+        let found = |query: &str| -> Vec<String> {
+            matching_staff(&staff, query)
+                .into_iter()
+                .map(|m| m.user_id)
+                .collect()
         };
+        assert_eq!(found("mala"), ["jana.mala"]);
+        assert_eq!(found("ČERN"), ["petr.cerny"]);
+        assert_eq!(found("pečovatel petr"), ["petr.cerny"]);
+        assert_eq!(found("  "), ["jana.mala", "petr.cerny"]);
+        assert!(found("jana petr").is_empty());
+    }
+
+    #[test]
+    fn staff_are_listed_active_first_then_by_name() {
         let mut staff = vec![
             member("a", "Adam", false),
             member("z", "Zora", true),

@@ -4,11 +4,14 @@ use leptos::prelude::*;
 use shared::ErrorDetail;
 use shared::identity::{Role, StaffMember, roles};
 
-use crate::staff::state::NewStaffDraft;
+use crate::paths;
+use crate::staff::state::{NewStaffDraft, matching_staff};
+use crate::ui::column_heads;
 use crate::ui::confirm::ConfirmAction;
 use crate::ui::form::{Field, FormError, clear, invalid_when_named, value_of};
 
-/// The provider's staff: name, login, role, active state, and what a manager may change.
+/// The provider's staff as a table searched by name, login or role: name (a caregiver's
+/// links to her profile), login, role, active state, and what a manager may change.
 #[component]
 pub fn StaffList(
     #[prop(into)] staff: Signal<Vec<StaffMember>>,
@@ -22,33 +25,56 @@ pub fn StaffList(
     #[prop(into)] on_active: Callback<(String, bool)>,
     #[prop(into)] on_reset: Callback<String>,
 ) -> impl IntoView {
-    move || {
+    let query = RwSignal::new(String::new());
+    let rows = move || {
         let members = staff.get();
         if members.is_empty() {
             return view! { <p class="empty">"Zatím tu nejsou žádní pracovníci."</p> }.into_any();
         }
+        let found = matching_staff(&members, &query.get());
+        if found.is_empty() {
+            return view! { <p class="empty">"Hledání neodpovídá žádný pracovník."</p> }.into_any();
+        }
         let self_id = self_id.clone();
         view! {
-            <ul class="staff-list">
-                {members
-                    .into_iter()
-                    .map(|member| {
-                        let is_self = member.user_id == self_id;
-                        view! {
-                            <StaffRow
-                                member=member
-                                is_self=is_self
-                                busy=busy
-                                on_role=on_role
-                                on_active=on_active
-                                on_reset=on_reset
-                            />
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Seznam pracovníků">
+                <table class="staff-list">
+                    {column_heads(&["Jméno", "Přihlašovací jméno", "Role", "Stav", "Změny"])}
+                    <tbody>
+                        {found
+                            .into_iter()
+                            .map(|member| {
+                                let is_self = member.user_id == self_id;
+                                view! {
+                                    <StaffRow
+                                        member=member
+                                        is_self=is_self
+                                        busy=busy
+                                        on_role=on_role
+                                        on_active=on_active
+                                        on_reset=on_reset
+                                    />
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
         }
         .into_any()
+    };
+    view! {
+        <div class="field staff-search">
+            <label for="staff-search">"Hledat pracovníka"</label>
+            <p id="staff-search-hint" class="hint">"Jméno, přihlašovací jméno nebo role."</p>
+            <input
+                id="staff-search"
+                type="search"
+                aria-describedby="staff-search-hint"
+                on:input=move |event| query.set(event_target_value(&event))
+            />
+        </div>
+        {rows}
     }
 }
 
@@ -151,24 +177,31 @@ fn StaffRow(
             </div>
         }
     });
+    // The caregivers' profile (contract, shifts, skills, absences, home base) is a page.
+    let name = match member.role {
+        Role::Caregiver => view! {
+            <a href=paths::caregiver(&member.user_id)>{member.display_name}</a>
+        }
+        .into_any(),
+        _ => member.display_name.into_any(),
+    };
     view! {
-        <li class="staff" data-active=member.active.to_string()>
-            <div class="staff-who">
-                <h3 class="staff-name">
-                    {member.display_name} {is_self.then_some(" (vy)")}
-                </h3>
-                <p class="staff-username">{member.username}</p>
-                <p class="staff-meta">
-                    <span class="staff-role">{member.role.label()}</span>
-                    <span class=if member.active {
-                        "badge staff-state"
-                    } else {
-                        "badge badge-cancelled staff-state"
-                    }>{state_label}</span>
-                </p>
-            </div>
-            {controls}
-        </li>
+        <tr class="staff" data-active=member.active.to_string()>
+            <th scope="row" class="staff-name">
+                {name}
+                {is_self.then_some(" (vy)")}
+            </th>
+            <td class="staff-username">{member.username}</td>
+            <td class="staff-role">{member.role.label()}</td>
+            <td>
+                <span class=if member.active {
+                    "badge staff-state"
+                } else {
+                    "badge badge-cancelled staff-state"
+                }>{state_label}</span>
+            </td>
+            <td>{controls}</td>
+        </tr>
     }
 }
 

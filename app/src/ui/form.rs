@@ -166,6 +166,44 @@ pub fn CheckedInput(
     }
 }
 
+/// A labelled list of `(value, name)` with "any" (empty) first and `selected` chosen,
+/// writing the chosen value to `set`; marked by the error that names `field`, with its
+/// message beside it.
+#[component]
+pub fn ChoiceList(
+    id: &'static str,
+    field: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(into)] selected: String,
+    #[prop(into)] set: Callback<String>,
+    error: Signal<Option<ErrorDetail>>,
+) -> impl IntoView {
+    let (invalid, described) = marks(error, field.to_owned());
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                aria-invalid=invalid
+                aria-describedby=described
+                on:change=move |event| set.run(event_target_value(&event))
+            >
+                <option value="">{any}</option>
+                {options
+                    .into_iter()
+                    .map(|(value, name)| {
+                        let chosen = value == selected;
+                        view! { <option value=value selected=chosen>{name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldNote field=field error=error />
+        </div>
+    }
+}
+
 /// An error announced to screen readers: the one `role="alert"` paragraph of every form
 /// and list. `id` is what marked inputs point at.
 #[component]

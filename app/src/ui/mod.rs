@@ -7,6 +7,7 @@ pub mod code_panel;
 pub mod confirm;
 pub mod form;
 pub mod format;
+pub mod municipality;
 pub mod password;
 
 use leptos::prelude::*;
@@ -34,6 +35,20 @@ pub fn DemoBanner() -> impl IntoView {
 pub fn page_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         document.set_title(&format!("{title} – E-péče"));
+    }
+}
+
+/// A table's head: one row of column headings.
+pub fn column_heads(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                {columns
+                    .iter()
+                    .map(|column| view! { <th scope="col">{*column}</th> })
+                    .collect_view()}
+            </tr>
+        </thead>
     }
 }
 

@@ -10,14 +10,13 @@ use leptos_router::hooks::use_params_map;
 use shared::identity::roles;
 
 use crate::session::{RequireRole, Session, loader};
-use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::ui::{ErrorPanel, Loading, Remote};
 use crate::{paths, remote};
 use view::{VisitHistory, VisitSummary};
 
 /// `/navstevy/{id}`.
 #[component]
 pub fn VisitPage() -> impl IntoView {
-    page_title("Návštěva");
     let params = use_params_map();
     let visit_id = Memo::new(move |_| params.with(|p| p.get("visit_id").unwrap_or_default()));
     view! {

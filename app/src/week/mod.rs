@@ -27,7 +27,7 @@ use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::FormAction;
 use crate::ui::format::{capitalized, czech_date};
-use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::ui::{ErrorPanel, Loading, Remote};
 use board::{Board, focus_block};
 use changes::{MoveDraft, change_summary, parse_move};
 use move_dialog::MoveDialog;
@@ -40,7 +40,6 @@ use state::{BoardFilter, initial_day, week_days};
 /// `/tyden` and `/tyden/{monday}`.
 #[component]
 pub fn WeekPage() -> impl IntoView {
-    page_title("Týdenní plán");
     let params = use_params_map();
     let monday = Memo::new(move |_| {
         let asked = params.with(|p| p.get("monday").and_then(|text| text.parse().ok()));

@@ -79,6 +79,7 @@ fn the_nav_shows_each_role_its_own_pages_and_marks_the_current_one() {
         [
             "Pracovníci",
             "Dnešní návštěvy",
+            "Dnes v kanceláři",
             "Týdenní plán",
             "Klienti",
             "Události z návštěv",

@@ -14,6 +14,22 @@ fn member(id: &str, name: &str, role: Role, active: bool) -> StaffMember {
     }
 }
 
+/// The list as the manager "vedouci" sees it, changes of active state going to `on_active`.
+fn staff_list(staff: Vec<StaffMember>, on_active: Callback<(String, bool)>) -> HtmlElement {
+    mount(move || {
+        view! {
+            <StaffList
+                staff=staff.clone()
+                self_id="vedouci"
+                busy={None::<String>}
+                on_role=Callback::new(|_| {})
+                on_active=on_active
+                on_reset=Callback::new(|_| {})
+            />
+        }
+    })
+}
+
 #[wasm_bindgen_test]
 async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirmation() {
     let staff = vec![
@@ -23,18 +39,10 @@ async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirm
     ];
     let changes = Arc::new(Mutex::new(Vec::<(String, bool)>::new()));
     let sink = Arc::clone(&changes);
-    let host = mount(move || {
-        view! {
-            <StaffList
-                staff=staff
-                self_id="vedouci"
-                busy={None::<String>}
-                on_role=Callback::new(|_| {})
-                on_active=Callback::new(move |change| sink.lock().expect("lock").push(change))
-                on_reset=Callback::new(|_| {})
-            />
-        }
-    });
+    let host = staff_list(
+        staff,
+        Callback::new(move |change| sink.lock().expect("lock").push(change)),
+    );
 
     assert_eq!(
         texts(&host, ".staff-name"),
@@ -81,4 +89,41 @@ async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirm
         changes.lock().expect("lock").clone(),
         [("jana".to_owned(), false)]
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_staff_table_is_searched_by_name_and_links_a_caregiver_to_her_profile() {
+    let staff = vec![
+        member("jana", "Jana Malá", Role::Caregiver, true),
+        member("petr", "Petr Starý", Role::Coordinator, true),
+    ];
+    let host = staff_list(staff, Callback::new(|_| {}));
+    assert_eq!(
+        texts(&host, "thead th"),
+        ["Jméno", "Přihlašovací jméno", "Role", "Stav", "Změny"]
+    );
+    assert_eq!(
+        attribute(&host, ".staff-name a", "href").as_deref(),
+        Some("/pecovatele/jana"),
+        "the caregiver's name opens her profile"
+    );
+    assert_eq!(
+        texts(&host, ".staff-name a"),
+        ["Jana Malá"],
+        "only a caregiver has a profile"
+    );
+
+    let search = find(&host, "#staff-search").unchecked_into::<HtmlInputElement>();
+    let type_in = |text: &str| {
+        search.set_value(text);
+        search
+            .dispatch_event(&web_sys::Event::new("input").expect("an event"))
+            .expect("dispatched");
+    };
+    type_in("stary");
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, ".staff-name"), ["Petr Starý"]);
+    type_in("nikdo");
+    leptos::task::tick().await;
+    assert_eq!(text(&host, ".empty"), "Hledání neodpovídá žádný pracovník.");
 }

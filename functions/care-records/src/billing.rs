@@ -11,6 +11,7 @@ use shared::records::billing::{
 
 use crate::statement_files::{statement_csv, statement_html};
 use crate::store::{self, billing};
+use shared::time::prague_date;
 
 /// `GET /api/records/caps`: every dated row, by item and date.
 pub async fn show_caps<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
@@ -96,6 +97,8 @@ async fn build_statement<D: Database>(cx: &Context<'_, D>) -> Result<Statement, 
         client_id: client_id.to_owned(),
         client_name: client.name,
         provider_name: client.provider_name,
+        provider_ico: client.provider_ico,
+        provider_address: client.provider_address,
         month: month.label(),
         free_of_charge: client.free_of_charge,
         body,
@@ -120,7 +123,7 @@ pub async fn statement_csv_file<D: Database>(cx: &Context<'_, D>) -> Result<ApiR
                 statement.client_id, statement.month
             ),
         )
-        .with_body(statement_csv(&statement).into_bytes()))
+        .with_body(statement_csv(&statement, prague_date(cx.now)).into_bytes()))
 }
 
 /// `GET /api/records/billing/{client_id}/{month}/statement.html`: the page to print.
@@ -129,5 +132,5 @@ pub async fn statement_page<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespo
     Ok(ApiResponse::new(200)
         .with_header("content-type", "text/html; charset=utf-8")
         .with_header("cache-control", "no-store")
-        .with_body(statement_html(&statement).into_bytes()))
+        .with_body(statement_html(&statement, prague_date(cx.now)).into_bytes()))
 }

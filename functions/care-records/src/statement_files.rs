@@ -3,8 +3,10 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use shared::catalogue::TaskUnit;
-use shared::records::billing::{Statement, koruny};
+use shared::csv::czech_excel;
+use shared::records::billing::{BillingMonth, Statement, czech_date, koruny};
 use shared::time::to_prague;
 
 fn unit_label(unit: TaskUnit) -> &'static str {
@@ -13,15 +15,6 @@ fn unit_label(unit: TaskUnit) -> &'static str {
         TaskUnit::Meal => "porce",
         TaskUnit::Trip => "cesta",
         TaskUnit::Kg => "kg",
-    }
-}
-
-/// A CSV field: quoted when it holds the separator, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
     }
 }
 
@@ -40,12 +33,23 @@ const FREE_OF_CHARGE: &str = "Poskytováno bez úhrady (§ 75 odst. 2 zákona 10
 
 /// The statement as a table both renderings share: the heading (a label and its value, or
 /// a lone remark), one row per line, and the total row. Prague wall times, decimal commas.
-fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String; 8]) {
+fn table(
+    statement: &Statement,
+    issued: NaiveDate,
+) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String; 8]) {
     let mut heading = vec![
         vec!["Klient".to_owned(), statement.client_name.clone()],
         vec!["Poskytovatel".to_owned(), statement.provider_name.clone()],
-        vec!["Měsíc".to_owned(), statement.month.clone()],
     ];
+    let recorded = |label: &str, value: &Option<String>| {
+        value
+            .as_ref()
+            .map(|value| vec![label.to_owned(), value.clone()])
+    };
+    heading.extend(recorded("IČO", &statement.provider_ico));
+    heading.extend(recorded("Sídlo", &statement.provider_address));
+    heading.push(vec!["Období".to_owned(), period(statement)]);
+    heading.push(vec!["Datum vystavení".to_owned(), czech_date(issued)]);
     if statement.free_of_charge {
         heading.push(vec![FREE_OF_CHARGE.to_owned()]);
     }
@@ -75,7 +79,7 @@ fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String;
                     .join(" + "),
             };
             [
-                line.date.format("%d.%m.%Y").to_string(),
+                czech_date(line.date),
                 to_prague(line.arrived_at).format("%H:%M").to_string(),
                 to_prague(line.left_at).format("%H:%M").to_string(),
                 line.description.clone(),
@@ -99,25 +103,25 @@ fn table(statement: &Statement) -> (Vec<Vec<String>>, Vec<[String; 8]>, [String;
     (heading, rows, total)
 }
 
-/// The statement as CSV for Czech Excel: UTF-8 with a byte-order mark, `;` between fields,
-/// CRLF line ends.
-pub fn statement_csv(statement: &Statement) -> String {
-    let (heading, rows, total) = table(statement);
-    let mut out = String::from("\u{feff}");
-    let mut row = |fields: &[String]| {
-        let joined: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{}\r\n", joined.join(";"));
-    };
-    for pair in &heading {
-        row(pair);
-    }
-    row(&COLUMNS.map(str::to_owned));
-    for line in &rows {
-        row(line);
-    }
-    row(&total);
-    out
+/// The statement's month in words, `prosinec 2026`.
+fn period(statement: &Statement) -> String {
+    BillingMonth::parse(&statement.month)
+        .map(BillingMonth::in_words)
+        .unwrap_or_else(|_| statement.month.clone())
+}
+
+/// The statement as CSV for Czech Excel (see `shared::csv`), issued on `issued`.
+pub fn statement_csv(statement: &Statement, issued: NaiveDate) -> String {
+    let (heading, rows, total) = table(statement, issued);
+    let columns = COLUMNS.map(str::to_owned);
+    czech_excel(
+        heading
+            .iter()
+            .map(Vec::as_slice)
+            .chain([columns.as_slice()])
+            .chain(rows.iter().map(|row| row.as_slice()))
+            .chain([total.as_slice()]),
+    )
 }
 
 fn html_escape(text: &str) -> String {
@@ -128,8 +132,8 @@ fn html_escape(text: &str) -> String {
 }
 
 /// The statement as a page to print or keep: self-contained HTML, A4 when printed.
-pub fn statement_html(statement: &Statement) -> String {
-    let (heading, rows, total) = table(statement);
+pub fn statement_html(statement: &Statement, issued: NaiveDate) -> String {
+    let (heading, rows, total) = table(statement, issued);
     let cells = |tag: &str, fields: &[String]| {
         fields
             .iter()
@@ -155,7 +159,7 @@ pub fn statement_html(statement: &Statement) -> String {
          @media print{{@page{{size:A4;margin:15mm}}body{{margin:0}}}}\
          </style></head><body><h1>Vyúčtování úhrad za pečovatelskou službu</h1><dl>",
         html_escape(&statement.client_name),
-        html_escape(&statement.month)
+        html_escape(&period(statement))
     );
     for entry in &heading {
         match entry.as_slice() {
@@ -254,23 +258,39 @@ mod tests {
         BillingMonth::parse("2026-11").expect("a month")
     }
 
+    fn issued() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date")
+    }
+
     #[test]
     fn the_csv_is_semicolon_separated_with_a_bom_and_decimal_commas() {
         let mut visits = vec![visit("a", "2026-11-02", 9, 90)];
         visits[0].tasks.push(task("c2", TaskUnit::Trip, 1));
         let body =
             monthly_statement(november(), false, &visits, &[prices()], &caps()).expect("billable");
-        let csv = statement_csv(&Statement {
-            client_id: "c".into(),
-            client_name: "Marie \"Maruška\" Nová; Děčín".into(),
-            provider_name: "Služba".into(),
-            month: "2026-11".into(),
-            free_of_charge: false,
-            body,
-        });
+        let csv = statement_csv(
+            &Statement {
+                client_id: "c".into(),
+                client_name: "Marie \"Maruška\" Nová; Děčín".into(),
+                provider_name: "Služba".into(),
+                provider_ico: Some("99000011".into()),
+                provider_address: Some("Zahradní 1, 405 02 Děčín".into()),
+                month: "2026-11".into(),
+                free_of_charge: false,
+                body,
+            },
+            issued(),
+        );
         assert!(csv.starts_with("\u{feff}Klient;\"Marie \"\"Maruška\"\" Nová; Děčín\"\r\n"));
         assert!(
-            csv.contains("\r\n02.11.2026;09:00;10:30;úkon b1;90;min;165,00;247,50\r\n"),
+            csv.contains(
+                "\r\nPoskytovatel;Služba\r\nIČO;99000011\r\nSídlo;Zahradní 1, 405 02 Děčín\r\n\
+                 Období;listopad 2026\r\nDatum vystavení;3. 12. 2026\r\n"
+            ),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("\r\n2. 11. 2026;09:00;10:30;úkon b1;90;min;165,00;247,50\r\n"),
             "{csv}"
         );
         assert!(csv.ends_with("Celkem;;;;90;min;;277,50\r\n"), "{csv}");
@@ -286,15 +306,30 @@ mod tests {
             &caps(),
         )
         .expect("free");
-        let html = statement_html(&Statement {
-            client_id: "c".into(),
-            client_name: "<Marie>".into(),
-            provider_name: "Služba".into(),
-            month: "2026-11".into(),
-            free_of_charge: true,
-            body,
-        });
+        let html = statement_html(
+            &Statement {
+                client_id: "c".into(),
+                client_name: "<Marie>".into(),
+                provider_name: "Služba".into(),
+                provider_ico: None,
+                provider_address: None,
+                month: "2026-11".into(),
+                free_of_charge: true,
+                body,
+            },
+            issued(),
+        );
         assert!(html.contains("<dd>&lt;Marie&gt;</dd>"), "{html}");
+        assert!(
+            html.contains("<title>Vyúčtování úhrad – &lt;Marie&gt; – listopad 2026</title>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<dt>Datum vystavení</dt><dd>3. 12. 2026</dd>"),
+            "{html}"
+        );
+        assert!(html.contains("<td>2. 11. 2026</td>"), "{html}");
+        assert!(!html.contains("IČO"), "no empty identification: {html}");
         assert!(html.contains("bez úhrady"), "{html}");
         assert!(
             html.contains("<th class=\"n\">0,00</th></tr></tfoot>"),

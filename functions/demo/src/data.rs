@@ -15,6 +15,9 @@ pub struct DemoProvider {
     pub municipality: &'static str,
     /// Made up: the 601 000 0xx numbers of the demo belong to nobody.
     pub office_phone: &'static str,
+    /// Synthetic: no real company has these numbers.
+    pub ico: &'static str,
+    pub address: &'static str,
 }
 
 pub const PROVIDERS: [DemoProvider; 2] = [
@@ -23,12 +26,16 @@ pub const PROVIDERS: [DemoProvider; 2] = [
         name: "Pečovatelská služba Děčín (demo)",
         municipality: "562335",
         office_phone: "+420 601 000 001",
+        ico: "99000011",
+        address: "Zahradní 1, 405 02 Děčín",
     },
     DemoProvider {
         id: "prov-louny",
         name: "Charita Louny – pečovatelská služba (demo)",
         municipality: "565971",
         office_phone: "+420 601 000 002",
+        ico: "99000029",
+        address: "Mírové náměstí 5, 440 01 Louny",
     },
 ];
 

@@ -59,14 +59,18 @@ pub struct ProviderRow {
     pub name: String,
     pub municipality_code: String,
     pub office_phone: Option<String>,
+    /// The company number (IČO), synthetic in the demo.
+    pub ico: String,
+    pub address: String,
 }
 
 impl Table for ProviderRow {
-    const INTO: &'static str = "providers (id, name, municipality_code, office_phone, created_at)";
-    const COLUMNS: usize = 5;
+    const INTO: &'static str =
+        "providers (id, name, municipality_code, office_phone, ico, address, created_at)";
+    const COLUMNS: usize = 7;
     fn push_values(&self, created_at: &str, out: &mut Vec<Value>) {
         push!(out; &self.id, &self.name, &self.municipality_code, self.office_phone.as_deref(),
-              created_at);
+              &self.ico, &self.address, created_at);
     }
 }
 

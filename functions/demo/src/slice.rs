@@ -41,6 +41,8 @@ pub fn demo(now: DateTime<Utc>) -> Region {
                 name: p.name.into(),
                 municipality_code: p.municipality.into(),
                 office_phone: Some(p.office_phone.into()),
+                ico: p.ico.into(),
+                address: p.address.into(),
             })
             .collect(),
         users: USERS

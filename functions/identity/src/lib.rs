@@ -31,6 +31,8 @@ pub enum Endpoint {
     FamilyLinksOfClient,
     RevokeFamilyLink,
     AuditLog,
+    AuditChoices,
+    AuditExport,
     DemoStatus,
 }
 
@@ -149,6 +151,18 @@ impl Component for Identity {
             Endpoint::AuditLog,
             Access::Roles(MANAGERS),
         ),
+        route(
+            Method::Get,
+            "/api/auth/audit/choices",
+            Endpoint::AuditChoices,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Get,
+            "/api/auth/audit/export.csv",
+            Endpoint::AuditExport,
+            Access::Roles(MANAGERS),
+        ),
     ];
 
     async fn handle<D: Database>(
@@ -171,6 +185,8 @@ impl Component for Identity {
             Endpoint::FamilyLinksOfClient => family::links_of_client(cx).await,
             Endpoint::RevokeFamilyLink => family::revoke(cx).await,
             Endpoint::AuditLog => audit_log::browse(cx).await,
+            Endpoint::AuditChoices => audit_log::choices(cx).await,
+            Endpoint::AuditExport => audit_log::export(cx).await,
             Endpoint::DemoStatus => session::demo_status(cx).await,
         }
     }

@@ -19,7 +19,7 @@ use crate::clients::api;
 use crate::remote::{self, ApiError};
 use crate::session::{RequireRole, Session, loader};
 use crate::ui::form::FormAction;
-use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use crate::ui::{ErrorPanel, Loading, Remote};
 use state::{Intake, in_plan, in_visit_row};
 use view::{IntakeForm, PlanWeeks};
 
@@ -44,7 +44,6 @@ async fn choices() -> Result<Choices, ApiError> {
 /// `/klienti/novy`.
 #[component]
 pub fn IntakePage() -> impl IntoView {
-    page_title("Nový klient");
     view! {
         <RequireRole roles=roles::PLANNERS>
             <IntakeLoader />

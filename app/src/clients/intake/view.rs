@@ -14,6 +14,7 @@ use crate::paths;
 use crate::remote::{self, ApiError};
 use crate::ui::form::{CheckList, CheckedInput, FieldNote, FormAction, FormError, marks};
 use crate::ui::format::czech_date;
+use crate::ui::municipality::MunicipalityPicker;
 
 /// The whole form; sends the client, the plan and the visits once every field passes.
 #[component]
@@ -35,12 +36,17 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
         (0_u32, VisitDraft::daily("07:30", "08:30")),
         (1_u32, VisitDraft::daily("17:30", "18:30")),
     ]);
+    let place = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let drafts: Vec<VisitDraft> =
             visits.with_untracked(|v| v.iter().map(|(_, d)| d.clone()).collect());
+        let draft = ClientDraft {
+            municipality_code: place.get_untracked(),
+            ..client.get_untracked()
+        };
         send.submit(parse_intake(
-            &client.get_untracked(),
+            &draft,
             &goals.get_untracked(),
             &agreed.get_untracked(),
             &drafts,
@@ -49,21 +55,6 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
     let set = move |change: fn(&mut ClientDraft, String)| {
         Callback::new(move |value: String| client.update(|draft| change(draft, value)))
     };
-    let mut municipalities = municipalities;
-    municipalities.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
-    let centres = StoredValue::new(municipalities.clone());
-    let centre = move || {
-        let code = client.with(|c| c.municipality_code.clone());
-        centres.with_value(|all| {
-            all.iter().find(|m| m.code == code).map(|m| {
-                format!(
-                    "Střed obce {}: {:.5}, {:.5}",
-                    m.name, m.latitude, m.longitude
-                )
-            })
-        })
-    };
-    let (municipality_invalid, municipality_described) = marks(error, "municipality_code".into());
     let (level_invalid, level_described) = marks(error, "care_allowance_level".into());
     let (goals_invalid, goals_described) = marks(error, "plan.goals".into());
     let plan_tasks: Vec<(String, String)> = catalogue
@@ -78,29 +69,14 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                 <legend>"Klient"</legend>
                 <CheckedInput id="intake-name" field="name" label="Jméno a příjmení" value="" on_change=set(|d, v| d.name = v) error=error />
                 <CheckedInput id="intake-street" field="street" label="Ulice a číslo domu" value="" on_change=set(|d, v| d.street = v) error=error />
-                <div class="field">
-                    <label for="intake-municipality">"Obec"</label>
-                    <select
-                        id="intake-municipality"
-                        aria-invalid=municipality_invalid
-                        aria-describedby=municipality_described
-                        on:change=move |ev| {
-                            let code = event_target_value(&ev);
-                            client.update(|d| d.municipality_code = code);
-                        }
-                    >
-                        <option value="">"Vyberte obec Ústeckého kraje"</option>
-                        {municipalities
-                            .into_iter()
-                            .map(|m| {
-                                let label = format!("{} (okres {})", m.name, m.district);
-                                view! { <option value=m.code>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                    <FieldNote field="municipality_code" error=error />
-                    <p class="hint">{centre}</p>
-                </div>
+                <MunicipalityPicker
+                    id="intake-municipality"
+                    field="municipality_code"
+                    label="Obec"
+                    municipalities=municipalities
+                    chosen=place
+                    error=error
+                />
                 <details class="intake-point">
                     <summary>"Přesné místo domu (jinak střed obce)"</summary>
                     <CheckedInput id="intake-latitude" field="latitude" label="Zeměpisná šířka" hint="např. 50,77941" value="" on_change=set(|d, v| d.latitude = v) error=error />

@@ -160,6 +160,8 @@ pub async fn save_price_list(
 pub struct BilledClient {
     pub name: String,
     pub provider_name: String,
+    pub provider_ico: Option<String>,
+    pub provider_address: Option<String>,
     pub free_of_charge: bool,
 }
 
@@ -169,7 +171,8 @@ pub async fn billed_client(
     provider_id: &str,
 ) -> Result<Option<BilledClient>, DbError> {
     db.query_one(
-        "SELECT c.name, c.free_of_charge, p.name AS provider_name \
+        "SELECT c.name, c.free_of_charge, p.name AS provider_name, p.ico AS provider_ico, \
+                p.address AS provider_address \
          FROM clients c JOIN providers p ON p.id = c.provider_id \
          WHERE c.id = $1 AND c.provider_id = $2",
         &[client_id.into(), provider_id.into()],
@@ -179,6 +182,8 @@ pub async fn billed_client(
         Ok(BilledClient {
             name: row.text("name")?,
             provider_name: row.text("provider_name")?,
+            provider_ico: row.optional_text("provider_ico")?,
+            provider_address: row.optional_text("provider_address")?,
             free_of_charge: row.flag("free_of_charge")?,
         })
     })

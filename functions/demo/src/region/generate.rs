@@ -273,6 +273,9 @@ impl Builder<'_> {
             name: format!("{kind} {} ({number:02})", seat.orp_name),
             municipality_code: seat.code.clone(),
             office_phone: None,
+            // Synthetic: the 99… range is not given to real companies here.
+            ico: format!("99{:06}", 100 + number),
+            address: format!("Náměstí {number}, {}", seat.name),
         });
         let manager = self.user(
             format!("vedouci.p{number:02}"),

@@ -46,13 +46,20 @@ pub fn koruny(haler: i64) -> String {
     format!("{sign}{},{:02}", absolute / 100, absolute % 100)
 }
 
-fn czech_date(date: NaiveDate) -> String {
+/// `3. 12. 2026`: the one way a statement and its messages write a date.
+pub fn czech_date(date: NaiveDate) -> String {
     date.format("%-d. %-m. %Y").to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_written_day_month_year_with_spaces_and_no_leading_zeros() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date");
+        assert_eq!(czech_date(date), "3. 12. 2026");
+    }
 
     #[test]
     fn koruny_are_written_with_a_decimal_comma() {

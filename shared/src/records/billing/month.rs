@@ -3,6 +3,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::error::FieldError;
+use crate::time::czech_month;
 
 /// A calendar month of Prague dates, `2026-11` on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,6 +40,12 @@ impl BillingMonth {
     pub fn label(self) -> String {
         format!("{}-{:02}", self.first.year(), self.first.month())
     }
+
+    /// `prosinec 2026`: the month as a statement names its period.
+    pub fn in_words(self) -> String {
+        let name = czech_month(self.first.month()).expect("a date's month is 1–12");
+        format!("{name} {}", self.first.year())
+    }
 }
 
 #[cfg(test)]
@@ -50,6 +57,11 @@ mod tests {
     fn a_month_is_written_year_dash_month() {
         assert_eq!(november().end(), date("2026-12-01"));
         assert_eq!(november().label(), "2026-11");
+        assert_eq!(november().in_words(), "listopad 2026");
+        assert_eq!(
+            BillingMonth::parse("2026-12").map(BillingMonth::in_words),
+            Ok("prosinec 2026".to_owned())
+        );
         assert!(BillingMonth::parse("2026-13").is_err());
         assert!(BillingMonth::parse("2026-1").is_err());
     }

@@ -72,6 +72,11 @@ pub struct Statement {
     pub client_id: String,
     pub client_name: String,
     pub provider_name: String,
+    /// The provider's company number (IČO) and address, where recorded.
+    #[serde(default)]
+    pub provider_ico: Option<String>,
+    #[serde(default)]
+    pub provider_address: Option<String>,
     /// `2026-11`.
     pub month: String,
     pub free_of_charge: bool,

@@ -4,6 +4,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
 
+mod audit;
+
+pub use audit::{
+    AUDIT_ACTIONS, AuditChoices, AuditCursor, AuditEntry, AuditFilter, Named, audit_action_label,
+    audit_entity_label,
+};
+
 /// The roles of DOMAIN.md. Staff roles belong to one provider; regional roles to none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -346,70 +353,6 @@ pub struct ClientFamily {
     pub links: Vec<FamilyLink>,
 }
 
-/// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub id: String,
-    pub at: chrono::DateTime<chrono::Utc>,
-    pub user_id: String,
-    pub display_name: String,
-    pub role: Role,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: Option<String>,
-    pub client_id: Option<String>,
-    /// The client's name, for people to read; `None` when the entry is about no client.
-    #[serde(default)]
-    pub client_name: Option<String>,
-}
-
-/// Where a page of the audit log ends. The log reads newest first, the entries of one
-/// instant (one call logs many) by id, descending; the next page holds the entries strictly
-/// after the cursor in that order, so a page boundary inside such a batch skips and repeats
-/// nothing. On the wire `?before=<instant>~<id>`; an instant alone pages back from it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditCursor {
-    pub at: chrono::DateTime<chrono::Utc>,
-    pub id: Option<String>,
-}
-
-impl AuditCursor {
-    /// The cursor of the page that ends with `entry`.
-    pub fn after(entry: &AuditEntry) -> Self {
-        Self {
-            at: entry.at,
-            id: Some(entry.id.clone()),
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Self, FieldError> {
-        let invalid = || {
-            FieldError::new(
-                "before",
-                "Zadejte okamžik ve tvaru RFC 3339, např. 2026-11-23T10:00:00Z, případně s ~ a identifikátorem záznamu.",
-            )
-        };
-        let (instant, id) = match text.split_once('~') {
-            Some((instant, id)) if !id.is_empty() => (instant, Some(id.to_owned())),
-            Some(_) => return Err(invalid()),
-            None => (text, None),
-        };
-        let at = chrono::DateTime::parse_from_rfc3339(instant)
-            .map_err(|_| invalid())?
-            .with_timezone(&chrono::Utc);
-        Ok(Self { at, id })
-    }
-
-    /// The `before` query value.
-    pub fn to_query_value(&self) -> String {
-        let instant = self.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        match &self.id {
-            Some(id) => format!("{instant}~{id}"),
-            None => instant,
-        }
-    }
-}
-
 /// A display name: 1–100 characters after trimming.
 pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
     let name = raw.trim();
@@ -425,19 +368,6 @@ pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_audit_cursor_carries_the_instant_and_the_id_of_the_last_entry() {
-        let cursor = AuditCursor::parse("2026-11-05T19:00:00.120Z~abc").expect("a cursor");
-        assert_eq!(cursor.id.as_deref(), Some("abc"));
-        assert_eq!(cursor.to_query_value(), "2026-11-05T19:00:00.120Z~abc");
-        let instant = AuditCursor::parse("2026-11-05T20:00:00+01:00").expect("an instant");
-        assert_eq!(instant.id, None);
-        assert_eq!(instant.to_query_value(), "2026-11-05T19:00:00.000Z");
-        for bad in ["", "včera", "2026-11-05T19:00:00Z~"] {
-            assert_eq!(AuditCursor::parse(bad).expect_err(bad).field, "before");
-        }
-    }
 
     #[test]
     fn each_union_of_role_groups_holds_exactly_its_groups() {
