@@ -13,7 +13,7 @@ pub struct DemoProvider {
     pub id: &'static str,
     pub name: &'static str,
     pub municipality: &'static str,
-    /// Made up: the 601 000 0xx numbers of the demo belong to nobody.
+    /// Made up for the demo (601 000 0xx), not taken from anyone.
     pub office_phone: &'static str,
     /// Synthetic: no real company has these numbers.
     pub ico: &'static str,
@@ -326,7 +326,7 @@ pub const INTERNAL_NOTE: (&str, &str) = (
 );
 
 /// Whom to call about a client: client, name, relation, phone. Invented people; the
-/// 601 000 0xx numbers are made up and belong to nobody.
+/// 601 000 0xx numbers are made up, not taken from anyone.
 pub const CONTACTS: [(&str, &str, &str, &str); 11] = [
     ("cl-d1", "Hana Ukázková", "dcera", "+420 601 000 011"),
     ("cl-d1", "Pavel Soused", "soused", "+420 601 000 012"),
