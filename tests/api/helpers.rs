@@ -25,6 +25,44 @@ pub struct TestApp {
     browser: Browser,
     /// The test's own SQLite file and static folder, removed with the test.
     _scratch: tempfile::TempDir,
+    /// The test's own PostgreSQL database, dropped with the test.
+    _postgres: Option<PostgresDatabase>,
+}
+
+/// A test database on the shared PostgreSQL server. Dropped when the test ends, so a run
+/// of the suite does not leave gigabytes of databases behind.
+struct PostgresDatabase {
+    server: String,
+    name: String,
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        let server = std::mem::take(&mut self.server);
+        let name = std::mem::take(&mut self.name);
+        // Drop runs inside the test's runtime, which cannot block on a future; a thread
+        // of its own with its own runtime can. FORCE ends the host's pooled connections.
+        let dropped = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime for dropping the test database")
+                .block_on(async {
+                    let mut admin =
+                        <sqlx::PgConnection as sqlx::Connection>::connect(&server).await?;
+                    sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .execute(&mut admin)
+                    .await
+                    .map(drop)
+                })
+        })
+        .join();
+        if let Ok(Err(error)) = dropped {
+            eprintln!("the test database could not be dropped: {error}");
+        }
+    }
 }
 
 /// One user agent: its own cookie jar (one session cookie), like a separate browser.
@@ -42,8 +80,8 @@ impl std::ops::Deref for TestApp {
     }
 }
 
-/// A fresh PostgreSQL database on the server `EPECE_TEST_POSTGRES_URL` names.
-async fn fresh_postgres_database() -> String {
+/// A fresh PostgreSQL database on the server `EPECE_TEST_POSTGRES_URL` names, and its URL.
+async fn fresh_postgres_database() -> (PostgresDatabase, String) {
     let server = std::env::var("EPECE_TEST_POSTGRES_URL").expect(
         "EPECE_TEST_POSTGRES_URL must name a PostgreSQL server for the PostgreSQL half of \
          the suite (the README's test command starts one)",
@@ -57,7 +95,8 @@ async fn fresh_postgres_database() -> String {
         .await
         .expect("a test database can be created");
     let (base, _) = server.rsplit_once('/').expect("the URL names a database");
-    format!("{base}/{name}")
+    let url = format!("{base}/{name}");
+    (PostgresDatabase { server, name }, url)
 }
 
 impl TestApp {
@@ -71,9 +110,15 @@ impl TestApp {
 
     pub async fn spawn_with(engine: Engine, seed_demo: bool, clock: Clock) -> TestApp {
         let scratch = tempfile::tempdir().expect("a temporary folder");
-        let database_url = match engine {
-            Engine::Sqlite => format!("sqlite://{}", scratch.path().join("test.db").display()),
-            Engine::Postgres => fresh_postgres_database().await,
+        let (postgres, database_url) = match engine {
+            Engine::Sqlite => (
+                None,
+                format!("sqlite://{}", scratch.path().join("test.db").display()),
+            ),
+            Engine::Postgres => {
+                let (database, url) = fresh_postgres_database().await;
+                (Some(database), url)
+            }
         };
         let static_dir = scratch.path().join("dist");
         std::fs::create_dir_all(static_dir.join("assets")).expect("writable");
@@ -106,6 +151,7 @@ impl TestApp {
             clock,
             browser,
             _scratch: scratch,
+            _postgres: postgres,
         }
     }
 
