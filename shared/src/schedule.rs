@@ -1,6 +1,6 @@
 //! Visits as the caregiver's day shows them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Where a visit stands.
@@ -247,6 +247,9 @@ pub struct AbsenceView {
     pub id: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// When a sick call starts it during its first day; absent for whole days.
+    #[serde(default)]
+    pub from_time: Option<NaiveTime>,
     pub reason: String,
 }
 

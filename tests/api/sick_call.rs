@@ -49,9 +49,9 @@ async fn a_sick_call_records_the_absence_and_answers_a_repair_of_her_visits(engi
     )
     .await;
     assert!(
-        absences
-            .iter()
-            .any(|a| a.from.to_string() == TUESDAY && a.reason == "nemoc"),
+        absences.iter().any(|a| a.from.to_string() == TUESDAY
+            && a.from_time.map(|t| t.to_string()).as_deref() == Some("07:00:00")
+            && a.reason == "nemoc"),
         "{absences:?}"
     );
     assert_eq!(repair.day.map(|d| d.to_string()).as_deref(), Some(TUESDAY));

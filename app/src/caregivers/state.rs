@@ -7,8 +7,10 @@ use shared::planning::input::{
     AbsenceInput, CaregiverProfileInput, HomeBase, ShiftInput, check_absence, check_profile,
 };
 use shared::planning::travel::GeoPoint;
+use shared::schedule::AbsenceView;
 
 use crate::ui::form::{field_error, rejected};
+use crate::ui::format::czech_date;
 use crate::ui::municipality::centre;
 
 /// The profile form as typed. Empty contract and home base fields mean "not recorded".
@@ -107,6 +109,19 @@ pub fn parse_profile(
     };
     check_profile(&input).map_err(rejected)?;
     Ok(input)
+}
+
+/// An absence's days as the office reads them; a sick call's first day with its hour.
+pub fn absence_span(absence: &AbsenceView) -> String {
+    let from = match absence.from_time {
+        Some(time) => format!("{} od {}", czech_date(absence.from), time.format("%-H:%M")),
+        None => czech_date(absence.from),
+    };
+    if absence.from == absence.to {
+        from
+    } else {
+        format!("{from} – {}", czech_date(absence.to))
+    }
 }
 
 /// The absence form as the API's input.
@@ -291,6 +306,25 @@ mod tests {
         for (result, field) in cases {
             assert_eq!(result.expect_err(field).field.as_deref(), Some(field));
         }
+    }
+
+    #[test]
+    fn a_sick_calls_first_day_shows_its_hour_and_whole_days_show_none() {
+        let absence = |from: &str, to: &str, time: Option<&str>| AbsenceView {
+            id: "a1".to_owned(),
+            from: from.parse().expect("date"),
+            to: to.parse().expect("date"),
+            from_time: time.map(|t| t.parse().expect("time")),
+            reason: "nemoc".to_owned(),
+        };
+        assert_eq!(
+            absence_span(&absence("2026-11-24", "2026-11-24", Some("07:00:00"))),
+            "úterý 24. listopadu 2026 od 7:00"
+        );
+        assert_eq!(
+            absence_span(&absence("2026-11-24", "2026-11-26", None)),
+            "úterý 24. listopadu 2026 – čtvrtek 26. listopadu 2026"
+        );
     }
 
     #[test]

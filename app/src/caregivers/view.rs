@@ -7,20 +7,15 @@ use shared::schedule::AbsenceView;
 use shared::time::czech_weekday;
 
 use crate::caregivers::state::{
-    AbsenceDraft, ProfileDraft, nearest_municipality, parse_absence, parse_profile,
+    AbsenceDraft, ProfileDraft, absence_span, nearest_municipality, parse_absence, parse_profile,
 };
 use crate::ui::form::{FormAction, FormError, invalid_when_named, value_of};
-use crate::ui::format::czech_date;
 use crate::ui::municipality::{MunicipalityPicker, point_in_words};
 
 /// One absence with its delete button.
 pub fn absence_row(absence: AbsenceView, delete: Callback<String>) -> impl IntoView {
     let id = absence.id.clone();
-    let span = if absence.from == absence.to {
-        czech_date(absence.from)
-    } else {
-        format!("{} – {}", czech_date(absence.from), czech_date(absence.to))
-    };
+    let span = absence_span(&absence);
     view! {
         <li class="absence">
             <span>{format!("{span}: {}", absence.reason)}</span>

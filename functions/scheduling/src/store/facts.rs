@@ -9,7 +9,9 @@ use shared::planning::input::{
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{AbsenceView, TemplateView};
 
-use super::{date, insert_rows, optional_date, small_number, split_list, weekday_digits};
+use super::{
+    date, insert_rows, optional_date, optional_time, small_number, split_list, weekday_digits,
+};
 
 /// Whether the user is a caregiver of the provider.
 pub async fn is_provider_caregiver(
@@ -191,7 +193,8 @@ pub async fn insert_absence(
 
 pub async fn absences(db: &impl Database, user_id: &str) -> Result<Vec<AbsenceView>, DbError> {
     db.query(
-        "SELECT id, from_date, to_date, reason FROM caregiver_absences WHERE user_id = $1 \
+        "SELECT id, from_date, to_date, from_time, reason FROM caregiver_absences \
+         WHERE user_id = $1 \
          ORDER BY from_date, id",
         &[user_id.into()],
     )
@@ -202,6 +205,7 @@ pub async fn absences(db: &impl Database, user_id: &str) -> Result<Vec<AbsenceVi
             id: row.text("id")?,
             from: date(row, "from_date")?,
             to: date(row, "to_date")?,
+            from_time: optional_time(row, "from_time")?,
             reason: row.text("reason")?,
         })
     })
