@@ -5,6 +5,7 @@ use platform::audit::{self, Action, Subject};
 use platform::{ApiError, ApiResponse, Context, Database};
 use shared::identity::roles::CAREGIVERS;
 use shared::records::ConflictView;
+use shared::records::sync::SyncConflictKind;
 
 use crate::store::incidents;
 
@@ -87,4 +88,33 @@ pub async fn conflicts<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, 
         .map(|conflict| conflict.view)
         .collect();
     Ok(ApiResponse::ok(&views))
+}
+
+/// `POST /api/records/conflicts/{record_id}/{kind}/acknowledge`: the office has seen how
+/// the rules resolved it; the first acknowledgement stays.
+pub async fn acknowledge_conflict<D: Database>(
+    cx: &Context<'_, D>,
+) -> Result<ApiResponse, ApiError> {
+    let caller = cx.caller()?;
+    let record_id = cx.params.require("record_id")?;
+    let kind = SyncConflictKind::parse(cx.params.require("kind")?)
+        .ok_or(ApiError::NotFound("Konflikt"))?;
+    let conflict = incidents::acknowledge_conflict(
+        cx.db,
+        record_id,
+        kind,
+        caller.provider_id()?,
+        &caller.user.user_id,
+        cx.now,
+    )
+    .await?
+    .ok_or(ApiError::NotFound("Konflikt"))?;
+    cx.audit(
+        Action::Update,
+        "record_conflict",
+        Some(record_id),
+        Some(&conflict.client_id),
+    )
+    .await?;
+    Ok(ApiResponse::ok(&conflict.view))
 }
