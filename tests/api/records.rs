@@ -582,14 +582,19 @@ async fn two_devices_on_one_visit_keep_the_earlier_record_and_both_caregivers_se
     );
 }
 
-async fn a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so(engine: Engine) {
-    let app = spawn(engine).await;
+/// The office moves František's 9:00 visit to 9:30 after Martin's phone took the plan.
+async fn move_frantiseks_visit_half_an_hour_later(app: &TestApp) {
     change_visit(
-        &app,
+        app,
         &MARTIN_0900_FRANTISEK.id,
         json!({"starts_at": "2026-11-05T08:30:00Z", "reason": "klient u lékaře"}),
     )
     .await;
+}
+
+async fn a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so(engine: Engine) {
+    let app = spawn(engine).await;
+    move_frantiseks_visit_half_an_hour_later(&app).await;
     change_visit(
         &app,
         &MARTIN_1200_KAREL.id,
@@ -1003,12 +1008,7 @@ async fn an_acknowledged_conflict_leaves_the_office_list_and_the_first_acknowled
     engine: Engine,
 ) {
     let app = spawn(engine).await;
-    change_visit(
-        &app,
-        &MARTIN_0900_FRANTISEK.id,
-        json!({"starts_at": "2026-11-05T08:30:00Z", "reason": "klient u lékaře"}),
-    )
-    .await;
+    move_frantiseks_visit_half_an_hour_later(&app).await;
     let martin = signed_in(&app, "pecovatel.decin").await;
     let record_id = new_record_id();
     sync(
