@@ -48,7 +48,10 @@ async fn a_sync_conflict_shows_its_visits_time_and_its_button_says_when_sending_
 
     button.click();
     let key: ConflictKey = ("r1".to_owned(), kind);
-    assert_eq!(*pressed.lock().expect("lock"), [key.clone()]);
+    assert_eq!(
+        pressed.lock().expect("lock").as_slice(),
+        std::slice::from_ref(&key)
+    );
 
     acknowledgement.set(Acknowledgement::Sending(key.clone()));
     leptos::task::tick().await;
