@@ -39,6 +39,9 @@ enum Target {
     RecordedVisit,
     /// `{id}` is an incident.
     Incident,
+    /// `{record_id}` and `{kind}` name a sync conflict of the demo's record (`Record`),
+    /// which the matrix adds (`add_matrix_conflicts`).
+    Conflict,
     /// `{id}` is a family's request to the coordinator.
     FamilyRequest,
     /// `{id}` is a training run: at the demo lecturer's centre, with the Děčín staff
@@ -623,6 +626,15 @@ fn expectations() -> Vec<Expectation> {
             )
         },
         rule(Get, "/api/records/conflicts", Some(STAFF), Target::Nothing),
+        Expectation {
+            body: Some(|| json!({})),
+            ..rule(
+                Post,
+                "/api/records/conflicts/{record_id}/{kind}/acknowledge",
+                Some(&[ProviderManager, Coordinator]),
+                Target::Conflict,
+            )
+        },
         rule(
             Get,
             "/api/records/caps",
@@ -974,8 +986,10 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::Caregiver, Whose::Foreign) => "user-pecovatelka.louny",
         (Target::Template, Whose::Own | Whose::Unlinked) => "tpl-cl-d6-uklid",
         (Target::Template, Whose::Foreign) => "tpl-cl-l3-nakup",
-        (Target::Record, Whose::Own | Whose::Unlinked) => "rec-visit-2026-11-22-00",
-        (Target::Record, Whose::Foreign) => "rec-visit-2026-11-22-08",
+        (Target::Record | Target::Conflict, Whose::Own | Whose::Unlinked) => {
+            "rec-visit-2026-11-22-00"
+        }
+        (Target::Record | Target::Conflict, Whose::Foreign) => "rec-visit-2026-11-22-08",
         (Target::RecordedVisit, Whose::Own | Whose::Unlinked) => "visit-2026-11-22-00",
         (Target::RecordedVisit, Whose::Foreign) => "visit-2026-11-22-08",
         (Target::Incident, Whose::Own | Whose::Unlinked) => "inc-demo-decin",
@@ -999,6 +1013,8 @@ async fn call(browser: &Browser, expectation: &Expectation, whose: Whose) -> (u1
         .replace("{client_id}", id)
         .replace("{absence_id}", "absence-demo-decin")
         .replace("{visit_id}", id)
+        .replace("{record_id}", id)
+        .replace("{kind}", "visit_moved")
         .replace("{code}", id)
         .replace("{monday}", MATRIX_MONDAY)
         .replace("{month}", MATRIX_MONTH);
@@ -1097,6 +1113,22 @@ async fn every_route_has_a_declared_policy_that_matches_the_matrix(_engine: Engi
     );
 }
 
+/// The demo has no sync conflicts: the matrix gives the own and the foreign record one each,
+/// once the first request has migrated the database.
+async fn add_matrix_conflicts(app: &TestApp) {
+    for record in [
+        target_id(Target::Conflict, Whose::Own),
+        target_id(Target::Conflict, Whose::Foreign),
+    ] {
+        app.execute(&format!(
+            "INSERT INTO record_conflicts (record_id, kind, visit_id, provider_id, detected_at) \
+             SELECT id, 'visit_moved', visit_id, provider_id, '{MATRIX_NOW}' \
+             FROM visit_records WHERE id = '{record}'"
+        ))
+        .await;
+    }
+}
+
 async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: Engine) {
     let mut failures = Vec::new();
     for expectation in expectations() {
@@ -1112,6 +1144,9 @@ async fn the_authorisation_matrix_holds_for_every_route_role_and_owner(engine: E
         }
         if public {
             continue;
+        }
+        if expectation.target == Target::Conflict {
+            add_matrix_conflicts(&anonymous_app).await;
         }
         let mut app = anonymous_app;
         for role in Role::ALL {

@@ -582,14 +582,19 @@ async fn two_devices_on_one_visit_keep_the_earlier_record_and_both_caregivers_se
     );
 }
 
-async fn a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so(engine: Engine) {
-    let app = spawn(engine).await;
+/// The office moves František's 9:00 visit to 9:30 after Martin's phone took the plan.
+async fn move_frantiseks_visit_half_an_hour_later(app: &TestApp) {
     change_visit(
-        &app,
+        app,
         &MARTIN_0900_FRANTISEK.id,
         json!({"starts_at": "2026-11-05T08:30:00Z", "reason": "klient u lékaře"}),
     )
     .await;
+}
+
+async fn a_record_of_a_visit_moved_or_reassigned_meanwhile_counts_and_says_so(engine: Engine) {
+    let app = spawn(engine).await;
+    move_frantiseks_visit_half_an_hour_later(&app).await;
     change_visit(
         &app,
         &MARTIN_1200_KAREL.id,
@@ -999,6 +1004,67 @@ async fn an_incident_flags_the_coordinator_until_acknowledged(engine: Engine) {
     assert_eq!(still_open.len(), 1);
 }
 
+async fn an_acknowledged_conflict_leaves_the_office_list_and_the_first_acknowledgement_stays(
+    engine: Engine,
+) {
+    let app = spawn(engine).await;
+    move_frantiseks_visit_half_an_hour_later(&app).await;
+    let martin = signed_in(&app, "pecovatel.decin").await;
+    let record_id = new_record_id();
+    sync(
+        &martin,
+        &[item(
+            &record_id,
+            "martin-telefon",
+            &MARTIN_0900_FRANTISEK,
+            2,
+            hygiene(),
+        )],
+    )
+    .await;
+    let coordinator = signed_in(&app, "koordinator.decin").await;
+    let listed: Vec<ConflictView> = json(coordinator.get("/api/records/conflicts").await).await;
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(
+        listed[0].visit_starts_at.to_rfc3339(),
+        "2026-11-05T08:30:00+00:00",
+        "the visit's time as planned now"
+    );
+    assert_eq!(listed[0].acknowledged_at, None);
+    let path = format!("/api/records/conflicts/{record_id}/visit_moved/acknowledge");
+
+    let louny = signed_in(&app, "vedouci.louny").await;
+    error_of(louny.post_json(&path, &json!({})).await, 404).await;
+    let acknowledged: ConflictView = json(coordinator.post_json(&path, &json!({})).await).await;
+    let manager = signed_in(&app, "vedouci.decin").await;
+    let again: ConflictView = json(manager.post_json(&path, &json!({})).await).await;
+
+    assert_eq!(
+        acknowledged.acknowledged_by_name.as_deref(),
+        Some("Petr Koordinátor")
+    );
+    assert_eq!(
+        again.acknowledged_by_name, acknowledged.acknowledged_by_name,
+        "the first stays"
+    );
+    assert_eq!(again.acknowledged_at, acknowledged.acknowledged_at);
+    assert!(
+        seen_by(&coordinator).await.is_empty(),
+        "off the office's list"
+    );
+    assert!(seen_by(&martin).await.is_empty(), "and off the caregiver's");
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE entity = 'record_conflict' AND action = 'update'"
+        )
+        .await,
+        2,
+        "each acknowledgement is audited"
+    );
+    let unknown = path.replace("visit_moved", "visit_cancelled");
+    error_of(coordinator.post_json(&unknown, &json!({})).await, 404).await;
+}
+
 async fn reading_a_visits_records_is_audited(engine: Engine) {
     let app = spawn(engine).await;
     let coordinator = signed_in(&app, "koordinator.decin").await;
@@ -1290,6 +1356,7 @@ on_both_engines!(
     a_coordinator_can_release_a_held_record_so_it_is_billed,
     a_coordinators_correction_keeps_the_original_and_billing_uses_the_correction,
     an_incident_flags_the_coordinator_until_acknowledged,
+    an_acknowledged_conflict_leaves_the_office_list_and_the_first_acknowledgement_stays,
     reading_a_visits_records_is_audited,
     a_visits_records_name_the_client_and_the_caregivers_on_it,
     a_caregiver_reads_the_records_of_her_own_visits_only,

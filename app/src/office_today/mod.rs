@@ -1,6 +1,6 @@
 //! `/prehled`: what needs the office's decision now — visits late or not started, visits
-//! without their caregiver, incidents, sync conflicts and families' requests — each with
-//! its caregiver and a link to where it is resolved.
+//! without their caregiver, incidents, sync conflicts (acknowledged here) and families'
+//! requests — each with its caregiver and a link to where it is resolved.
 
 pub mod api;
 pub mod state;
@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use shared::identity::roles;
 use shared::time::prague_date;
 
-use crate::session::{RequireRole, Session, loader};
+use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
+use crate::ui::Remote;
+use state::Acknowledgement;
 use view::{ConflictItems, IncidentItems, RequestItems, VisitItems};
 
 /// `/prehled`.
@@ -33,6 +35,27 @@ fn OfficeTodayLoader() -> impl IntoView {
     let (load_incidents, incidents) = loader(session, api::open_incidents);
     let (load_conflicts, conflicts) = loader(session, api::record_conflicts);
     let (load_requests, requests) = loader(session, api::family_requests);
+    let acknowledgement = RwSignal::new(Acknowledgement::Idle);
+    let acknowledge = Callback::new(move |key: state::ConflictKey| {
+        acknowledgement.set(Acknowledgement::Sending(key.clone()));
+        leptos::task::spawn_local(async move {
+            match api::acknowledge_conflict(&key).await {
+                Ok(_) => {
+                    let _ = conflicts.try_update(|loaded| {
+                        if let Remote::Loaded(list) = loaded {
+                            state::without_conflict(list, &key);
+                        }
+                    });
+                    let _ = acknowledgement.try_set(Acknowledgement::Idle);
+                }
+                Err(failure) => {
+                    signed_out_if_expired(session, &failure);
+                    let message = failure.message().to_owned();
+                    let _ = acknowledgement.try_set(Acknowledgement::Failed(key, message));
+                }
+            }
+        });
+    });
     let late = Signal::derive(move || board.get().map(|board| state::late_visits(&board, now)));
     let unassigned = Signal::derive(move || {
         board
@@ -52,7 +75,12 @@ fn OfficeTodayLoader() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="conflicts-heading">
                 <h2 id="conflicts-heading">"Konflikty synchronizace"</h2>
-                <ConflictItems items=conflicts on_retry=load_conflicts />
+                <ConflictItems
+                    items=conflicts
+                    acknowledgement=acknowledgement
+                    on_acknowledge=acknowledge
+                    on_retry=load_conflicts
+                />
             </section>
             <section class="card" aria-labelledby="unassigned-heading">
                 <h2 id="unassigned-heading">"Návštěvy bez pečovatele"</h2>

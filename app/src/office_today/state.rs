@@ -1,13 +1,15 @@
 //! What needs the office's decision today, as plain data: visits late or not started (the
 //! family's live-state rule, `shared::family::live`, never a second one), visits without
-//! their caregiver. Pure, tested natively.
+//! their caregiver; where a conflict's acknowledgement stands. Pure, tested natively.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use shared::family::live::{LiveState, VisitFacts, live_state};
+use shared::records::ConflictView;
+use shared::records::sync::SyncConflictKind;
 use shared::schedule::{BoardVisit, VisitStatus, WeekBoard};
 use shared::time::prague_date;
 
-use crate::ui::format::time_range;
+use crate::ui::format::{short_date_time, time_range};
 
 /// The Monday of the week a date lies in.
 pub fn monday_of(date: NaiveDate) -> NaiveDate {
@@ -119,8 +121,50 @@ pub fn unassigned_visits(board: &WeekBoard, now: DateTime<Utc>) -> Vec<WaitingVi
         .collect()
 }
 
+/// A sync conflict: its record and kind.
+pub type ConflictKey = (String, SyncConflictKind);
+
+pub fn conflict_key(conflict: &ConflictView) -> ConflictKey {
+    (conflict.record_id.clone(), conflict.kind)
+}
+
+/// `návštěva 5. 11. 2026 9:30`: when the conflict's visit was planned, Prague time.
+pub fn conflict_visit_time(conflict: &ConflictView) -> String {
+    format!("návštěva {}", short_date_time(conflict.visit_starts_at))
+}
+
+/// Takes an acknowledged conflict off the list; the others stay in their order.
+pub fn without_conflict(conflicts: &mut Vec<ConflictView>, key: &ConflictKey) {
+    conflicts.retain(|conflict| conflict_key(conflict) != *key);
+}
+
+/// Where the office's acknowledgement of a conflict stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Acknowledgement {
+    #[default]
+    Idle,
+    Sending(ConflictKey),
+    /// The conflict and why it failed, in Czech.
+    Failed(ConflictKey, String),
+}
+
+impl Acknowledgement {
+    pub fn is_sending(&self, key: &ConflictKey) -> bool {
+        matches!(self, Acknowledgement::Sending(sending) if sending == key)
+    }
+
+    /// The failure to show beside this conflict, if its acknowledgement failed.
+    pub fn error_of(&self, key: &ConflictKey) -> Option<String> {
+        match self {
+            Acknowledgement::Failed(failed, message) if failed == key => Some(message.clone()),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use shared::records::sync::RecordState;
     use shared::schedule::BoardCaregiver;
 
     use super::*;
@@ -222,5 +266,61 @@ mod tests {
             monday_of(sunday),
             NaiveDate::from_ymd_opt(2026, 11, 2).expect("a date")
         );
+    }
+
+    fn conflict(record_id: &str, kind: SyncConflictKind) -> ConflictView {
+        ConflictView {
+            record_id: record_id.into(),
+            visit_id: "v1".into(),
+            client_name: "Josef Vzorový".into(),
+            caregiver_id: "jana".into(),
+            caregiver_name: "Jana Pečovatelka".into(),
+            kind,
+            state: RecordState::Accepted,
+            message: kind.message(RecordState::Accepted).into(),
+            detected_at: utc("2026-11-05T10:00:00Z"),
+            visit_starts_at: utc("2026-11-05T08:30:00Z"),
+            acknowledged_at: None,
+            acknowledged_by_name: None,
+        }
+    }
+
+    #[test]
+    fn a_conflict_names_its_visits_date_and_time_in_prague() {
+        let moved = conflict("r1", SyncConflictKind::VisitMoved);
+        assert_eq!(conflict_visit_time(&moved), "návštěva 5. 11. 2026 9:30");
+    }
+
+    #[test]
+    fn an_acknowledged_conflict_leaves_the_list_and_the_others_stay() {
+        let mut list = vec![
+            conflict("r1", SyncConflictKind::VisitMoved),
+            conflict("r1", SyncConflictKind::VisitReassigned),
+            conflict("r2", SyncConflictKind::VisitMoved),
+        ];
+        without_conflict(&mut list, &("r1".into(), SyncConflictKind::VisitMoved));
+        let left: Vec<ConflictKey> = list.iter().map(conflict_key).collect();
+        assert_eq!(
+            left,
+            [
+                ("r1".into(), SyncConflictKind::VisitReassigned),
+                ("r2".into(), SyncConflictKind::VisitMoved)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_failed_acknowledgement_is_shown_beside_its_own_conflict_only() {
+        let first: ConflictKey = ("r1".into(), SyncConflictKind::VisitMoved);
+        let other: ConflictKey = ("r2".into(), SyncConflictKind::VisitMoved);
+        let sending = Acknowledgement::Sending(first.clone());
+        assert!(sending.is_sending(&first) && !sending.is_sending(&other));
+        let failed = Acknowledgement::Failed(first.clone(), "Server neodpovídá.".into());
+        assert_eq!(
+            failed.error_of(&first).as_deref(),
+            Some("Server neodpovídá.")
+        );
+        assert_eq!(failed.error_of(&other), None);
+        assert!(!failed.is_sending(&first), "the button is usable again");
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::family::{FamilyRequestView, RequestState};
 use shared::records::{ConflictView, IncidentView};
 
-use super::state::WaitingVisit;
+use super::state::{Acknowledgement, ConflictKey, WaitingVisit, conflict_key, conflict_visit_time};
 use crate::paths;
 use crate::ui::format::short_date_time;
 use crate::ui::{ErrorPanel, Loading, Remote};
@@ -76,23 +76,49 @@ pub fn IncidentItems(
     )
 }
 
-/// Conflicts the sync rules resolved, linked to the visit.
+/// Conflicts the sync rules resolved and nobody has acknowledged, linked to the visit, each
+/// with its visit's date and time and a button to acknowledge it.
 #[component]
 pub fn ConflictItems(
     #[prop(into)] items: Signal<Remote<Vec<ConflictView>>>,
+    #[prop(into)] acknowledgement: Signal<Acknowledgement>,
+    on_acknowledge: Callback<ConflictKey>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     listed(
         items,
         on_retry,
         "Žádné konflikty.",
-        |item: ConflictView| {
+        move |item: ConflictView| {
+            let key = conflict_key(&item);
+            let sending = {
+                let key = key.clone();
+                Signal::derive(move || acknowledgement.with(|a| a.is_sending(&key)))
+            };
+            let error = {
+                let key = key.clone();
+                move || acknowledgement.with(|a| a.error_of(&key))
+            };
             view! {
                 <li class="waiting-conflict">
                     <a href=paths::visit(&item.visit_id)>
                         {format!("{} ({})", item.client_name, item.caregiver_name)}
                     </a>
-                    {format!(": {}", item.message)}
+                    {format!(", {}: {} ", conflict_visit_time(&item), item.message)}
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=move || sending.get()
+                        on:click=move |_| on_acknowledge.run(key.clone())
+                    >
+                        {move || if sending.get() { "Ukládám…" } else { "Vzato na vědomí" }}
+                    </button>
+                    {move || {
+                        error()
+                            .map(|message| {
+                                view! { <p class="field-error" role="alert">{message}</p> }
+                            })
+                    }}
                 </li>
             }
             .into_any()

@@ -10,6 +10,7 @@ mod device;
 mod family;
 mod incidents;
 mod login;
+mod office_today;
 mod staff;
 mod today;
 mod ui;

@@ -2,9 +2,10 @@
 //! conflicts the sync rules resolved (shown to the caregivers concerned as well).
 
 use platform::audit::{self, Action, Subject};
-use platform::{ApiError, ApiResponse, Context, Database};
+use platform::{ApiError, ApiResponse, Context, Database, DbError};
 use shared::identity::roles::CAREGIVERS;
 use shared::records::ConflictView;
+use shared::records::sync::SyncConflictKind;
 
 use crate::store::incidents;
 
@@ -42,24 +43,36 @@ pub async fn open<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiEr
     Ok(ApiResponse::ok(&incidents))
 }
 
+/// Acknowledges one of the caller's provider's items through `acknowledge` (given the
+/// provider and the caller), audits it as `entity` `id` and returns it; `not_found` names
+/// it when the provider has none.
+async fn acknowledge_audited<D: Database, T>(
+    cx: &Context<'_, D>,
+    (entity, id): (&str, &str),
+    not_found: &'static str,
+    acknowledge: impl AsyncFnOnce(&str, &str) -> Result<Option<T>, DbError>,
+    client_id: impl Fn(&T) -> &str,
+) -> Result<T, ApiError> {
+    let caller = cx.caller()?;
+    let item = acknowledge(caller.provider_id()?, &caller.user.user_id)
+        .await?
+        .ok_or(ApiError::NotFound(not_found))?;
+    cx.audit(Action::Update, entity, Some(id), Some(client_id(&item)))
+        .await?;
+    Ok(item)
+}
+
 /// `POST /api/records/incidents/{id}/acknowledge`: the first acknowledgement stays.
 pub async fn acknowledge<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
-    let caller = cx.caller()?;
     let id = cx.params.require("id")?;
-    let incident = incidents::acknowledge(
-        cx.db,
-        id,
-        caller.provider_id()?,
-        &caller.user.user_id,
-        cx.now,
-    )
-    .await?
-    .ok_or(ApiError::NotFound("Událost"))?;
-    cx.audit(
-        Action::Update,
-        "incident",
-        Some(id),
-        Some(&incident.client_id),
+    let incident = acknowledge_audited(
+        cx,
+        ("incident", id),
+        "Událost",
+        async |provider_id, user_id| {
+            incidents::acknowledge(cx.db, id, provider_id, user_id, cx.now).await
+        },
+        |incident| &incident.client_id,
     )
     .await?;
     Ok(ApiResponse::ok(&incident))
@@ -87,4 +100,26 @@ pub async fn conflicts<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, 
         .map(|conflict| conflict.view)
         .collect();
     Ok(ApiResponse::ok(&views))
+}
+
+/// `POST /api/records/conflicts/{record_id}/{kind}/acknowledge`: the office has seen how
+/// the rules resolved it; the first acknowledgement stays.
+pub async fn acknowledge_conflict<D: Database>(
+    cx: &Context<'_, D>,
+) -> Result<ApiResponse, ApiError> {
+    let record_id = cx.params.require("record_id")?;
+    let kind = SyncConflictKind::parse(cx.params.require("kind")?)
+        .ok_or(ApiError::NotFound("Konflikt"))?;
+    let conflict = acknowledge_audited(
+        cx,
+        ("record_conflict", record_id),
+        "Konflikt",
+        async |provider_id, user_id| {
+            incidents::acknowledge_conflict(cx.db, record_id, kind, provider_id, user_id, cx.now)
+                .await
+        },
+        |conflict| &conflict.client_id,
+    )
+    .await?;
+    Ok(ApiResponse::ok(&conflict.view))
 }

@@ -29,6 +29,7 @@ pub enum Endpoint {
     OpenIncidents,
     AcknowledgeIncident,
     Conflicts,
+    AcknowledgeConflict,
     ShowCaps,
     SaveCap,
     ShowPriceLists,
@@ -92,6 +93,12 @@ impl Component for CareRecords {
             access: Access::Roles(PROVIDER_STAFF),
         },
         Route {
+            method: Method::Post,
+            pattern: "/api/records/conflicts/{record_id}/{kind}/acknowledge",
+            endpoint: Endpoint::AcknowledgeConflict,
+            access: Access::Roles(PLANNERS),
+        },
+        Route {
             method: Method::Get,
             pattern: "/api/records/caps",
             endpoint: Endpoint::ShowCaps,
@@ -148,6 +155,7 @@ impl Component for CareRecords {
             Endpoint::OpenIncidents => incidents::open(cx).await,
             Endpoint::AcknowledgeIncident => incidents::acknowledge(cx).await,
             Endpoint::Conflicts => incidents::conflicts(cx).await,
+            Endpoint::AcknowledgeConflict => incidents::acknowledge_conflict(cx).await,
             Endpoint::ShowCaps => billing::show_caps(cx).await,
             Endpoint::SaveCap => billing::save_cap(cx).await,
             Endpoint::ShowPriceLists => billing::show_price_lists(cx).await,

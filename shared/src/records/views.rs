@@ -110,6 +110,10 @@ pub struct ConflictView {
     /// Czech: what happened and how it was resolved.
     pub message: String,
     pub detected_at: DateTime<Utc>,
+    /// When the visit was planned to start.
+    pub visit_starts_at: DateTime<Utc>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_by_name: Option<String>,
 }
 
 /// A coordinator's decision that a held record counts: the care happened although the visit
