@@ -99,6 +99,12 @@ pub fn ConflictItems(
                 let key = key.clone();
                 move || acknowledgement.with(|a| a.error_of(&key))
             };
+            // Every conflict has this button: its name says which one it acknowledges.
+            let label = format!(
+                "Vzato na vědomí: {}, {}",
+                item.client_name,
+                conflict_visit_time(&item)
+            );
             view! {
                 <li class="waiting-conflict">
                     <a href=paths::visit(&item.visit_id)>
@@ -108,6 +114,7 @@ pub fn ConflictItems(
                     <button
                         type="button"
                         class="button"
+                        aria-label=label
                         disabled=move || sending.get()
                         on:click=move |_| on_acknowledge.run(key.clone())
                     >

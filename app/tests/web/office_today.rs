@@ -45,6 +45,10 @@ async fn a_sync_conflict_shows_its_visits_time_and_its_button_says_when_sending_
     );
     let button = find(&host, ".waiting-conflict button");
     assert_eq!(button.inner_text(), "Vzato na vědomí");
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Vzato na vědomí: František Dvořák, návštěva 5. 11. 2026 9:30")
+    );
 
     button.click();
     let key: ConflictKey = ("r1".to_owned(), kind);
