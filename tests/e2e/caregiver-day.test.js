@@ -4,7 +4,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { PHONE, hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
 
 const DEMO = { username: 'pecovatelka.decin', password: 'demo1234' };
 const TEST_TIMEOUT = 90_000;
@@ -34,11 +34,7 @@ describe('a caregiver on a phone', { timeout: 5 * TEST_TIMEOUT }, () => {
   test('signs in, sees today\'s visits, and still gets the app and the day offline', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await newPage();
     try {
-      await page.goto(suite.host.url);
-      await page.waitForURL('**/prihlaseni');
-      await signIn(page, DEMO);
-
-      await page.waitForURL('**/dnes');
+      await signedIn(page, suite.host.url, DEMO, '/dnes');
       const clients = page.locator('.visit .visit-client');
       await clients.first().waitFor();
       assert.ok((await clients.count()) >= 1, 'at least one visit today');

@@ -10,7 +10,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { PHONE, hostAndBrowser, openPage, signedIn } from './browser.js';
 
 const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
 const CLIENT = 'Věra Modelová';
@@ -70,10 +70,7 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
     const second = await openPage(suite.browser, PHONE);
     try {
       const p = phone.page;
-      await p.goto(suite.host.url);
-      await p.waitForURL('**/prihlaseni');
-      await signIn(p, JANA);
-      await p.waitForURL('**/dnes');
+      await signedIn(p, suite.host.url, JANA, '/dnes');
       const card = p.locator('.visit').filter({ hasText: CLIENT }).first();
       await card.waitFor();
       const visitId = (await card.locator('.visit-client').getAttribute('id')).replace(/^visit-/, '');
@@ -170,10 +167,7 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
 
       // A second phone: the visit is done there too, with its times, and offers no new record.
       const s = second.page;
-      await s.goto(suite.host.url);
-      await s.waitForURL('**/prihlaseni');
-      await signIn(s, JANA);
-      await s.waitForURL('**/dnes');
+      await signedIn(s, suite.host.url, JANA, '/dnes');
       const done = s.locator('.visit').filter({ hasText: CLIENT }).first();
       await done.locator('.badge', { hasText: 'Hotovo' }).waitFor({ state: 'attached' });
       assert.match(await done.locator('.record-state').textContent(), /^Návštěva je zaznamenána: \d{1,2}:\d{2}–\d{1,2}:\d{2}\.$/);

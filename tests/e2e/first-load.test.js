@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createServer, request as forward } from 'node:http';
 import { basename, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
 import { repoRoot } from './host.js';
 
 const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
@@ -211,10 +211,7 @@ describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
     const requested = recordCodeRequests(office.context);
     try {
       const k = office.page;
-      await k.goto(suite.host.url);
-      await k.waitForURL('**/prihlaseni');
-      await signIn(k, COORDINATOR);
-      await k.waitForURL('**/dnes');
+      await signedIn(k, suite.host.url, COORDINATOR, '/dnes');
       const officeOnly = chunks.groups.office.filter((file) => !caregiverFiles.has(file));
       assert.ok(officeOnly.length > 0);
       assert.deepEqual(officeOnly.filter((file) => requested.has(file)), [], 'the office pages wait until opened');

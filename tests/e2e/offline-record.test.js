@@ -7,7 +7,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signedIn } from './browser.js';
 
 const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
@@ -23,10 +23,7 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
     const office = await openPage(suite.browser, LAPTOP);
     try {
       const p = phone.page;
-      await p.goto(suite.host.url);
-      await p.waitForURL('**/prihlaseni');
-      await signIn(p, JANA);
-      await p.waitForURL('**/dnes');
+      await signedIn(p, suite.host.url, JANA, '/dnes');
 
       const card = p.locator('.visit').filter({ hasText: 'Věra Modelová' }).first();
       await card.waitFor();
@@ -97,10 +94,7 @@ describe('a visit recorded offline', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       // The coordinator's view of the visit's records: exactly one, the caregiver's.
       const k = office.page;
-      await k.goto(suite.host.url);
-      await k.waitForURL('**/prihlaseni');
-      await signIn(k, COORDINATOR);
-      await k.waitForURL('**/dnes');
+      await signedIn(k, suite.host.url, COORDINATOR, '/dnes');
       const records = await k.evaluate(async (id) => {
         const response = await fetch(`/api/records/visits/${id}`, { headers: { Accept: 'application/json' } });
         return { status: response.status, body: await response.json() };

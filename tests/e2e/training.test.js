@@ -8,7 +8,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
 
 /** A 10-inch tablet in portrait, touch only. */
 const TABLET = { viewport: { width: 800, height: 1280 }, isMobile: true, hasTouch: true };
@@ -37,10 +37,7 @@ describe('training', { timeout: 3 * TEST_TIMEOUT }, () => {
     const tablet = await openPage(suite.browser, TABLET);
     try {
       const p = tablet.page;
-      await p.goto(suite.host.url);
-      await p.waitForURL('**/prihlaseni');
-      await signIn(p, LECTURER);
-      await p.waitForURL('**/lektor');
+      await signedIn(p, suite.host.url, LECTURER, '/lektor');
       await openTodaysRoll(p);
       // The service worker controls the page after a reload; the roll is on the tablet.
       await p.evaluate(() => navigator.serviceWorker.ready.then(() => true));

@@ -5,7 +5,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LAPTOP, hostAndBrowser, openPage, signIn } from './browser.js';
+import { LAPTOP, hostAndBrowser, openPage, signedIn } from './browser.js';
 
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const TEST_TIMEOUT = 120_000;
@@ -18,10 +18,7 @@ describe('the office\'s visit page', { timeout: 2 * TEST_TIMEOUT }, () => {
   test('the coordinator reads what the caregiver recorded on a done visit, and opens today\'s visits from the home list', { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, problems } = await openPage(suite.browser, LAPTOP);
     try {
-      await page.goto(suite.host.url);
-      await page.waitForURL('**/prihlaseni');
-      await signIn(page, COORDINATOR);
-      await page.waitForURL('**/dnes');
+      await signedIn(page, suite.host.url, COORDINATOR, '/dnes');
 
       await page.goto(new URL(`/navstevy/visit-${YESTERDAY}-00`, suite.host.url).href);
       const heading = page.locator('#visit-heading');

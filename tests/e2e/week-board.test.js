@@ -7,7 +7,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn } from './browser.js';
+import { LAPTOP, PHONE, hostAndBrowser, openPage, signedIn } from './browser.js';
 
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
@@ -23,10 +23,7 @@ describe('the planner\'s week board', { timeout: 2 * TEST_TIMEOUT }, () => {
     const caregiver = await openPage(suite.browser, PHONE);
     try {
       const k = planner.page;
-      await k.goto(suite.host.url);
-      await k.waitForURL('**/prihlaseni');
-      await signIn(k, COORDINATOR);
-      await k.waitForURL('**/dnes');
+      await signedIn(k, suite.host.url, COORDINATOR, '/dnes');
       await k.getByRole('link', { name: 'Týdenní plán' }).click();
       await k.waitForURL('**/tyden');
       await k.locator('.board-row').first().waitFor();
@@ -89,10 +86,7 @@ describe('the planner\'s week board', { timeout: 2 * TEST_TIMEOUT }, () => {
 
       // Jana's phone: the visit is on her route, at its new time.
       const c = caregiver.page;
-      await c.goto(suite.host.url);
-      await c.waitForURL('**/prihlaseni');
-      await signIn(c, JANA);
-      await c.waitForURL('**/dnes');
+      await signedIn(c, suite.host.url, JANA, '/dnes');
       const card = c.locator('.visit', { hasText: 'Karel Zkušební' });
       await card.waitFor();
       assert.equal((await card.locator('.visit-time').innerText()).trim(), '14:30–15:00');
@@ -108,10 +102,7 @@ describe('the planner\'s week board', { timeout: 2 * TEST_TIMEOUT }, () => {
     const planner = await openPage(suite.browser, LAPTOP);
     try {
       const k = planner.page;
-      await k.goto(suite.host.url);
-      await k.waitForURL('**/prihlaseni');
-      await signIn(k, COORDINATOR);
-      await k.waitForURL('**/dnes');
+      await signedIn(k, suite.host.url, COORDINATOR, '/dnes');
       // Arrange through the API the app itself uses: Karel's visit given to Jana inside
       // her 13:00–13:45 visit, tomorrow (so nothing of it has started yet).
       const conflicted = await k.evaluate(async () => {
