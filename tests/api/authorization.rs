@@ -892,6 +892,18 @@ fn expectations() -> Vec<Expectation> {
         ),
         rule(
             Get,
+            "/api/reports/statement/csv",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
+            "/api/reports/statement/xlsx",
+            Some(REPORT_READERS),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
             "/api/reports/region",
             Some(REGIONAL_ROLES),
             Target::Nothing,

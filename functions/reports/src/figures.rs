@@ -86,20 +86,26 @@ pub async fn provider<D: Database>(
     let period = period(cx)?;
     let (id, name, suppress) = provider_scope(cx).await?;
     let data = store::care_data(cx.db, Some(&id), period.bounds()).await?;
+    let labels = labels(cx).await?;
+    let payments = store::payment_data(cx.db, &id, period.bounds(), &labels.tasks).await?;
     let parameters = store::network_parameters(cx.db, Some(&id)).await?;
     let report = provider_report(
         &name,
         period,
         &data,
-        &labels(cx).await?,
+        &payments,
+        &labels,
         in_force(&parameters, period),
         suppress,
     );
     answer(cx, &report, "vykaz-poskytovatele", format)
 }
 
-/// `GET /api/reports/statement?year=…[&provider=…]`.
-pub async fn statement<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+/// `GET /api/reports/statement[/csv|/xlsx]?year=…[&provider=…]`.
+pub async fn statement<D: Database>(
+    cx: &Context<'_, D>,
+    format: Format,
+) -> Result<ApiResponse, ApiError> {
     let year = match Period::parse(&required(cx, "year")?) {
         Ok(Period::Year(year)) => year,
         _ => return Err(FieldError::new("year", "Zadejte rok, například 2026.").into()),
@@ -115,7 +121,7 @@ pub async fn statement<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, 
         &labels(cx).await?,
         in_force(&parameters, period),
     );
-    Ok(ApiResponse::ok(&report))
+    answer(cx, &report, "rocni-vykaz", format)
 }
 
 /// `GET /api/reports/region[/csv|/xlsx]?period=…[&okres=…]`.

@@ -23,7 +23,7 @@ pub enum Endpoint {
     Municipalities,
     Providers,
     ProviderReport(Format),
-    Statement,
+    Statement(Format),
     RegionReport(Format),
     Dictionary,
     ListParameters,
@@ -71,7 +71,17 @@ impl Component for Reports {
         ),
         get(
             "/api/reports/statement",
-            Endpoint::Statement,
+            Endpoint::Statement(Format::Json),
+            MANAGERS_AND_REGIONAL,
+        ),
+        get(
+            "/api/reports/statement/csv",
+            Endpoint::Statement(Format::Csv),
+            MANAGERS_AND_REGIONAL,
+        ),
+        get(
+            "/api/reports/statement/xlsx",
+            Endpoint::Statement(Format::Xlsx),
             MANAGERS_AND_REGIONAL,
         ),
         get(
@@ -120,7 +130,7 @@ impl Component for Reports {
             }
             Endpoint::Providers => figures::providers(cx).await,
             Endpoint::ProviderReport(format) => figures::provider(cx, format).await,
-            Endpoint::Statement => figures::statement(cx).await,
+            Endpoint::Statement(format) => figures::statement(cx, format).await,
             Endpoint::RegionReport(format) => figures::region(cx, format).await,
             Endpoint::Dictionary => Ok(figures::data_dictionary()),
             Endpoint::ListParameters => parameters::list(cx).await,

@@ -8,8 +8,10 @@ use platform::{Database, DbError, Row, Value, timestamp};
 use shared::catalogue::{CareTask, Municipality, TaskUnit};
 use shared::identity::Role;
 use shared::planning::travel::GeoPoint;
+use shared::records::billing::{BillableVisit, BilledTask, CapRow, PriceList};
 use shared::reports::figures::{ClientFacts, LevelChange, RecordFacts, StaffFacts, VisitFacts};
 use shared::reports::parameters::NetworkParameters;
+use shared::reports::payments::PaymentData;
 use shared::reports::period::Bounds;
 use shared::reports::provider::CareData;
 use shared::schedule::VisitStatus;
@@ -114,6 +116,14 @@ fn date(row: &Row, column: &str) -> Result<Option<NaiveDate>, DbError> {
             })
         })
         .transpose()
+}
+
+fn required_date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
+    date(row, column)?.ok_or_else(|| DbError::ColumnType {
+        column: column.to_owned(),
+        expected: "a date",
+        found: "NULL".into(),
+    })
 }
 
 async fn clients(
@@ -234,36 +244,57 @@ async fn visits(
         .collect()
 }
 
+/// Which accepted records a read takes.
+#[derive(Debug, Clone, Copy)]
+enum Window {
+    /// Every record with a part inside the bounds (the figures).
+    Overlapping,
+    /// Records that arrived inside the bounds (billing, by the day of arrival).
+    Arriving,
+}
+
+/// Accepted records in the bounds as their latest version reads, one row per task.
+async fn record_rows(
+    db: &impl Database,
+    provider: Option<&str>,
+    bounds: Bounds,
+    window: Window,
+) -> Result<Vec<Row>, DbError> {
+    let mut params = vec![
+        timestamp::format(bounds.from).into(),
+        timestamp::format(bounds.to).into(),
+    ];
+    let scope = provider_filter("r.provider_id", provider, &mut params);
+    let window = match window {
+        Window::Overlapping => "COALESCE(c.left_at, r.left_at) > $1",
+        Window::Arriving => "COALESCE(c.arrived_at, r.arrived_at) >= $1",
+    };
+    db.query(
+        &format!(
+            "SELECT r.id, r.provider_id, r.client_id, r.caregiver_id, \
+             COALESCE(c.arrived_at, r.arrived_at) AS arrived, \
+             COALESCE(c.left_at, r.left_at) AS departed, t.task_code, t.units \
+             FROM visit_records r \
+             LEFT JOIN record_corrections c \
+               ON c.record_id = r.id AND c.version = r.current_version \
+             LEFT JOIN record_tasks t \
+               ON t.record_id = r.id AND t.version = r.current_version \
+             WHERE r.state = 'accepted' AND {window} \
+             AND COALESCE(c.arrived_at, r.arrived_at) < $2{scope} \
+             ORDER BY r.id"
+        ),
+        &params,
+    )
+    .await
+}
+
 /// Accepted records overlapping the bounds, as their latest version reads, with its tasks.
 async fn records(
     db: &impl Database,
     provider: Option<&str>,
     bounds: Bounds,
 ) -> Result<Vec<RecordFacts>, DbError> {
-    let mut params = vec![
-        timestamp::format(bounds.from).into(),
-        timestamp::format(bounds.to).into(),
-    ];
-    let scope = provider_filter("r.provider_id", provider, &mut params);
-    let rows = db
-        .query(
-            &format!(
-                "SELECT r.id, r.provider_id, r.client_id, r.caregiver_id, \
-                 COALESCE(c.arrived_at, r.arrived_at) AS arrived, \
-                 COALESCE(c.left_at, r.left_at) AS departed, t.task_code \
-                 FROM visit_records r \
-                 LEFT JOIN record_corrections c \
-                   ON c.record_id = r.id AND c.version = r.current_version \
-                 LEFT JOIN record_tasks t \
-                   ON t.record_id = r.id AND t.version = r.current_version \
-                 WHERE r.state = 'accepted' \
-                 AND COALESCE(c.left_at, r.left_at) > $1 \
-                 AND COALESCE(c.arrived_at, r.arrived_at) < $2{scope} \
-                 ORDER BY r.id"
-            ),
-            &params,
-        )
-        .await?;
+    let rows = record_rows(db, provider, bounds, Window::Overlapping).await?;
     let mut records: Vec<(String, RecordFacts)> = Vec::new();
     for row in &rows {
         let id = row.text("id")?;
@@ -328,6 +359,115 @@ pub async fn care_data(
     })
 }
 
+/// What a provider's client payments in the bounds are billed from: each client's accepted
+/// records that arrived in them with their tasks (named and unit-typed by `tasks`, the
+/// catalogue), the provider's price lists and the legal caps.
+pub async fn payment_data(
+    db: &impl Database,
+    provider: &str,
+    bounds: Bounds,
+    tasks: &[CareTask],
+) -> Result<PaymentData, DbError> {
+    let mut visits: BTreeMap<String, Vec<BillableVisit>> = BTreeMap::new();
+    for row in record_rows(db, Some(provider), bounds, Window::Arriving).await? {
+        let id = row.text("id")?;
+        let client = visits.entry(row.text("client_id")?).or_default();
+        if client.last().is_none_or(|visit| visit.record_id != id) {
+            client.push(BillableVisit {
+                record_id: id,
+                arrived_at: row.instant("arrived")?,
+                left_at: row.instant("departed")?,
+                tasks: Vec::new(),
+            });
+        }
+        let Some(code) = row.optional_text("task_code")? else {
+            continue;
+        };
+        let task =
+            tasks
+                .iter()
+                .find(|task| task.code == code)
+                .ok_or_else(|| DbError::ColumnType {
+                    column: "task_code".into(),
+                    expected: "a task of the catalogue",
+                    found: code.clone(),
+                })?;
+        let units = row.integer("units")?;
+        let units = u32::try_from(units).map_err(|_| DbError::ColumnType {
+            column: "units".into(),
+            expected: "a count of units",
+            found: units.to_string(),
+        })?;
+        if let Some(visit) = client.last_mut() {
+            visit.tasks.push(BilledTask {
+                code,
+                name: task.name.clone(),
+                unit: task.unit,
+                units,
+            });
+        }
+    }
+    Ok(PaymentData {
+        visits,
+        price_lists: price_lists(db, provider).await?,
+        caps: caps(db).await?,
+    })
+}
+
+/// The provider's price lists with their unit prices.
+async fn price_lists(db: &impl Database, provider: &str) -> Result<Vec<PriceList>, DbError> {
+    let rows = db
+        .query(
+            "SELECT l.valid_from, l.hourly_rate, u.task_code, u.price FROM price_lists l \
+             LEFT JOIN price_list_units u \
+               ON u.provider_id = l.provider_id AND u.valid_from = l.valid_from \
+             WHERE l.provider_id = $1 ORDER BY l.valid_from",
+            &[provider.into()],
+        )
+        .await?;
+    let mut lists: Vec<PriceList> = Vec::new();
+    for row in &rows {
+        let valid_from = required_date(row, "valid_from")?;
+        if lists
+            .last()
+            .is_none_or(|list| list.valid_from != valid_from)
+        {
+            lists.push(PriceList {
+                valid_from,
+                hourly_rate: row.integer("hourly_rate")?,
+                unit_prices: BTreeMap::new(),
+            });
+        }
+        if let (Some(code), Some(list)) = (row.optional_text("task_code")?, lists.last_mut()) {
+            list.unit_prices.insert(code, row.integer("price")?);
+        }
+    }
+    Ok(lists)
+}
+
+/// The legal caps on client payments, every dated row.
+async fn caps(db: &impl Database) -> Result<Vec<CapRow>, DbError> {
+    let rows = db
+        .query(
+            "SELECT item, valid_from, cap, cap_above_threshold, threshold_minutes, source \
+             FROM payment_caps",
+            &[],
+        )
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(CapRow {
+                valid_from: required_date(row, "valid_from")?,
+                item: row.text("item")?,
+                cap: row.integer("cap")?,
+                threshold_minutes: row.optional_integer("threshold_minutes")?,
+                cap_above_threshold: row.optional_integer("cap_above_threshold")?,
+                source: row.text("source")?,
+            })
+        })
+        .collect()
+}
+
 /// Every parameters row of one provider or of all, newest first.
 pub async fn network_parameters(
     db: &impl Database,
@@ -339,7 +479,8 @@ pub async fn network_parameters(
         .query(
             &format!(
                 "SELECT provider_id, valid_from, capacity_clients, operating_hours, \
-                 min_direct_care_hours_per_month, min_direct_care_share_percent \
+                 min_direct_care_hours_per_month, min_direct_care_share_percent, \
+                 target_clients, target_direct_care_hours_per_month, target_fte_hundredths \
                  FROM network_parameters WHERE 1 = 1{scope} \
                  ORDER BY provider_id, valid_from DESC"
             ),
@@ -370,17 +511,17 @@ pub async fn network_parameters(
         }
         parameters.push(NetworkParameters {
             provider_id,
-            valid_from: date(row, "valid_from")?.ok_or_else(|| DbError::ColumnType {
-                column: "valid_from".into(),
-                expected: "a date",
-                found: "NULL".into(),
-            })?,
+            valid_from: required_date(row, "valid_from")?,
             capacity_clients: row.optional_integer("capacity_clients")?,
             operating_hours: row.optional_text("operating_hours")?,
             min_direct_care_hours_per_month: row
                 .optional_integer("min_direct_care_hours_per_month")?,
             min_direct_care_share_percent: row.optional_integer("min_direct_care_share_percent")?,
             mandated_municipalities,
+            target_clients: row.optional_integer("target_clients")?,
+            target_direct_care_hours_per_month: row
+                .optional_integer("target_direct_care_hours_per_month")?,
+            target_fte_hundredths: row.optional_integer("target_fte_hundredths")?,
         });
     }
     Ok(parameters)
@@ -426,7 +567,8 @@ pub async fn save_network_parameters(
     db.execute(
         "INSERT INTO network_parameters (provider_id, valid_from, capacity_clients, \
          operating_hours, min_direct_care_hours_per_month, min_direct_care_share_percent, \
-         saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         target_clients, target_direct_care_hours_per_month, target_fte_hundredths, \
+         saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         &[
             key[0].clone(),
             key[1].clone(),
@@ -434,6 +576,9 @@ pub async fn save_network_parameters(
             parameters.operating_hours.clone().into(),
             parameters.min_direct_care_hours_per_month.into(),
             parameters.min_direct_care_share_percent.into(),
+            parameters.target_clients.into(),
+            parameters.target_direct_care_hours_per_month.into(),
+            parameters.target_fte_hundredths.into(),
             saved_by.into(),
             saved_at.into(),
         ],

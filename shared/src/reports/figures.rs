@@ -318,6 +318,11 @@ pub fn staff_counts(staff: &[StaffFacts]) -> BTreeMap<Role, StaffCount> {
     counts
 }
 
+/// The FTE of every job category together, in hundredths.
+pub fn total_fte(staff: &[StaffFacts]) -> i64 {
+    staff_counts(staff).values().map(|c| c.fte_hundredths).sum()
+}
+
 /// The municipalities with at least one served client.
 pub fn covered_municipalities(counts: &ClientCounts) -> BTreeSet<String> {
     counts

@@ -4,7 +4,9 @@
 
 pub mod figures;
 pub mod parameters;
+pub mod payments;
 pub mod period;
+pub mod plan;
 pub mod provider;
 pub mod region;
 pub mod statement;

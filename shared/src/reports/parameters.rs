@@ -12,8 +12,9 @@ use crate::reports::figures::{hour_hundredths, percent_hundredths};
 use crate::reports::period::Period;
 use crate::reports::table::hundredths;
 
-/// A provider's parameters from a date on. Every target is optional.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A provider's parameters from a date on, with the targets of its development plan.
+/// Every figure is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkParameters {
     pub provider_id: String,
@@ -27,29 +28,20 @@ pub struct NetworkParameters {
     pub min_direct_care_share_percent: Option<i64>,
     /// Codes of the municipalities the provider is mandated to cover.
     pub mandated_municipalities: Vec<String>,
+    /// Development plan (rozvojový plán): clients served in the period.
+    #[serde(default)]
+    pub target_clients: Option<i64>,
+    /// Development plan: hours of direct care a month.
+    #[serde(default)]
+    pub target_direct_care_hours_per_month: Option<i64>,
+    /// Development plan: staff FTE, in hundredths.
+    #[serde(default)]
+    pub target_fte_hundredths: Option<i64>,
 }
 
 impl NetworkParameters {
     /// Checks the figures a person typed; the error names the field.
     pub fn validate(&self) -> Result<(), FieldError> {
-        if self
-            .capacity_clients
-            .is_some_and(|c| !(0..=100_000).contains(&c))
-        {
-            return Err(FieldError::new(
-                "capacity_clients",
-                "Kapacita musí být 0 až 100 000 klientů.",
-            ));
-        }
-        if self
-            .min_direct_care_hours_per_month
-            .is_some_and(|h| !(0..=100_000).contains(&h))
-        {
-            return Err(FieldError::new(
-                "min_direct_care_hours_per_month",
-                "Hodiny přímé péče musí být 0 až 100 000 za měsíc.",
-            ));
-        }
         if self
             .min_direct_care_share_percent
             .is_some_and(|p| !(0..=100).contains(&p))
@@ -68,6 +60,37 @@ impl NetworkParameters {
                 "operating_hours",
                 "Provozní doba má nejvýše 200 znaků.",
             ));
+        }
+        for (field, value, message) in [
+            (
+                "capacity_clients",
+                self.capacity_clients,
+                "Kapacita musí být 0 až 100 000 klientů.",
+            ),
+            (
+                "min_direct_care_hours_per_month",
+                self.min_direct_care_hours_per_month,
+                "Hodiny přímé péče musí být 0 až 100 000 za měsíc.",
+            ),
+            (
+                "target_clients",
+                self.target_clients,
+                "Cílový počet klientů musí být 0 až 100 000.",
+            ),
+            (
+                "target_direct_care_hours_per_month",
+                self.target_direct_care_hours_per_month,
+                "Cílové hodiny přímé péče musí být 0 až 100 000 za měsíc.",
+            ),
+            (
+                "target_fte_hundredths",
+                self.target_fte_hundredths,
+                "Cílové úvazky musí být 0 až 1 000.",
+            ),
+        ] {
+            if value.is_some_and(|v| !(0..=100_000).contains(&v)) {
+                return Err(FieldError::new(field, message));
+            }
         }
         if self.mandated_municipalities.len() > 400 {
             return Err(FieldError::new(
@@ -175,6 +198,7 @@ mod tests {
             min_direct_care_hours_per_month: Some(100),
             min_direct_care_share_percent: Some(80),
             mandated_municipalities: vec!["1".into(), "2".into()],
+            ..NetworkParameters::default()
         }
     }
 

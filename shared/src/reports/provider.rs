@@ -9,7 +9,9 @@ use crate::reports::figures::{
     VisitCounts, VisitFacts, hour_hundredths, percent_hundredths,
 };
 use crate::reports::parameters::{Achieved, NetworkParameters, shortfalls};
+use crate::reports::payments::{PaymentData, payments_table};
 use crate::reports::period::Period;
+use crate::reports::plan::{Actual, plan_table};
 use crate::reports::suppression::{Group, suppress_table};
 use crate::reports::table::{Cell, Column, ColumnKind, Report, Table};
 
@@ -465,6 +467,7 @@ pub fn provider_report(
     provider_name: &str,
     period: Period,
     data: &CareData,
+    payments: &PaymentData,
     labels: &Labels,
     parameters: Option<&NetworkParameters>,
     suppress: bool,
@@ -490,8 +493,25 @@ pub fn provider_report(
         suppress_table(&mut staff, "headcount", &["without_contract"], &[], &[]);
     }
     tables.push(staff);
+    let mut billed = payments_table(period, &data.clients, payments);
+    if suppress {
+        suppress_table(
+            &mut billed,
+            "clients",
+            &["unbilled"],
+            &["hours", "amount"],
+            &[],
+        );
+    }
+    tables.push(billed);
     if let Some(parameters) = parameters {
         tables.push(targets_table(parameters, period, &figures));
+        let actual = Actual {
+            clients: figures.clients.total,
+            direct_seconds: figures.care.total,
+            fte_hundredths: figures::total_fte(&data.staff),
+        };
+        tables.extend(plan_table(parameters, period, actual, suppress));
     }
     Report {
         title: "Výkaz poskytovatele".into(),

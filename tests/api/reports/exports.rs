@@ -129,7 +129,40 @@ async fn the_xlsx_reads_back_cell_by_cell_as_the_json(engine: Engine) {
     .await;
 }
 
+async fn the_states_annual_figures_download_as_csv_and_xlsx_from_the_same_table(engine: Engine) {
+    let app = fixture(engine).await;
+    app.login_as("vedouci.decin").await;
+    let response = app.get("/api/reports/statement/csv?year=2026").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"rocni-vykaz-2026-statement.csv\""
+    );
+    let csv = response.text().await.expect("a body");
+    assert!(csv.starts_with("figure,value,unit,method\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\nKlienti,9.00,osoby,"),
+        "the statement's clients, as the JSON has them: {csv}"
+    );
+    assert!(csv.contains("\r\nHodiny přímé péče: Celkem,7.50,h,"));
+    read_back(
+        &app,
+        "/api/reports/statement/xlsx?year=2026",
+        "/api/reports/statement?year=2026",
+    )
+    .await;
+    app.login_as("kraj").await;
+    read_back(
+        &app,
+        "/api/reports/statement/xlsx?year=2026&provider=prov-decin",
+        "/api/reports/statement?year=2026&provider=prov-decin",
+    )
+    .await;
+    error_of(app.get("/api/reports/statement/xlsx?year=2026").await, 400).await;
+}
+
 on_both_engines!(
     the_analysts_csv_is_the_suppressed_table_with_keys_for_headers,
     the_xlsx_reads_back_cell_by_cell_as_the_json,
+    the_states_annual_figures_download_as_csv_and_xlsx_from_the_same_table,
 );

@@ -349,8 +349,120 @@ async fn the_region_officer_sets_parameters_and_the_report_marks_the_shortfall(e
     .await;
 }
 
+/// March at 165 Kč an hour (the demo's price list, within the cap): c1 60 + 90 min, c3
+/// 60 min (arrived 23:30 on 31 March: billed in March), x1…x6 30 min each = 390 min =
+/// 1 072,50 Kč; c2 is free of charge (60 min billed at nothing). April: nothing arrived.
+async fn the_managers_month_bills_the_clients_payments_by_the_price_list(engine: Engine) {
+    let app = fixture(engine).await;
+    app.login_as("vedouci.decin").await;
+    let report: Report = json(app.get("/api/reports/provider?period=2026-03").await).await;
+    let payments = table(&report, "payments");
+    assert_eq!(number(payments, "2026-03", "amount"), Some(107_250));
+    assert_eq!(number(payments, "2026-03", "clients"), Some(8));
+    assert_eq!(number(payments, "2026-03", "hours"), Some(750));
+    assert_eq!(number(payments, "2026-03", "unbilled"), Some(0));
+    assert_eq!(number(payments, "Celkem", "amount"), Some(107_250));
+    let april: Report = json(app.get("/api/reports/provider?period=2026-04").await).await;
+    assert_eq!(
+        number(table(&april, "payments"), "Celkem", "amount"),
+        Some(0),
+        "c3's night visit is billed in the month it began"
+    );
+
+    app.execute("DELETE FROM price_list_units").await;
+    app.execute("DELETE FROM price_lists").await;
+    let unpriced: Report = json(app.get("/api/reports/provider?period=2026-03").await).await;
+    let payments = table(&unpriced, "payments");
+    assert_eq!(
+        number(payments, "2026-03", "unbilled"),
+        Some(8),
+        "without a price list only the free-of-charge client is billed"
+    );
+    assert_eq!(number(payments, "2026-03", "amount"), Some(0));
+}
+
+async fn the_region_sets_development_plan_targets_and_the_report_shows_the_difference(
+    engine: Engine,
+) {
+    let app = fixture(engine).await;
+    app.login_as("kraj").await;
+    let body = json!({
+        "provider_id": "prov-decin", "valid_from": "2026-01-01", "capacity_clients": null,
+        "operating_hours": null, "min_direct_care_hours_per_month": null,
+        "min_direct_care_share_percent": null, "mandated_municipalities": [],
+        "target_clients": 12, "target_direct_care_hours_per_month": 10,
+        "target_fte_hundredths": 250
+    });
+    let saved = app
+        .post_json("/api/reports/network-parameters", &body)
+        .await;
+    assert_eq!(saved.status().as_u16(), 201);
+    let rows: Vec<serde_json::Value> = json(
+        app.get("/api/reports/network-parameters?provider=prov-decin")
+            .await,
+    )
+    .await;
+    let saved = rows
+        .iter()
+        .find(|row| row["valid_from"] == json!("2026-01-01"))
+        .expect("the row saved from 1 January 2026");
+    assert_eq!(saved["target_fte_hundredths"], json!(250));
+    let mut wrong = body.clone();
+    wrong["target_clients"] = json!(-1);
+    let error = error_of(
+        app.post_json("/api/reports/network-parameters", &wrong)
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(error.error.field.as_deref(), Some("target_clients"));
+
+    app.login_as("vedouci.decin").await;
+    let report: Report = json(app.get("/api/reports/provider?period=2026-Q1").await).await;
+    let plan = table(&report, "development_plan");
+    assert_eq!(number(plan, "Klienti", "goal"), Some(1200));
+    assert_eq!(number(plan, "Klienti", "actual"), Some(900));
+    assert_eq!(number(plan, "Klienti", "difference"), Some(-300));
+    assert_eq!(
+        number(plan, "Hodiny přímé péče", "goal"),
+        Some(3000),
+        "10 h a month in a quarter"
+    );
+    assert_eq!(number(plan, "Hodiny přímé péče", "difference"), Some(-2300));
+    let fte = number(plan, "Úvazky", "actual").expect("the staff's FTE");
+    assert_eq!(number(plan, "Úvazky", "difference"), Some(fte - 250));
+    assert_eq!(
+        number(table(&report, "staff"), "Pečovatel/ka", "fte").map(|f| f <= fte),
+        Some(true)
+    );
+
+    app.login_as("analytik").await;
+    let regional: Report = json(
+        app.get("/api/reports/provider?period=2026-Q1&provider=prov-decin")
+            .await,
+    )
+    .await;
+    assert_eq!(
+        number(
+            table(&regional, "development_plan"),
+            "Klienti",
+            "difference"
+        ),
+        Some(-300),
+        "the region sees every provider's plan"
+    );
+    app.login_as("vedouci.louny").await;
+    let other: Report = json(app.get("/api/reports/provider?period=2026-Q1").await).await;
+    assert!(
+        other.table("development_plan").is_none(),
+        "Louny has no plan set"
+    );
+}
+
 on_both_engines!(
     a_managers_month_matches_the_hand_computed_figures,
+    the_managers_month_bills_the_clients_payments_by_the_price_list,
+    the_region_sets_development_plan_targets_and_the_report_shows_the_difference,
     the_states_annual_figures_say_how_each_was_computed,
     a_manager_sees_only_her_own_providers_report,
     the_region_report_hides_small_counts_and_what_would_reveal_them,

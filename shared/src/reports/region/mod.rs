@@ -129,10 +129,7 @@ fn providers_table(
         let provider = split.get(id.as_str()).unwrap_or(&empty);
         let f = Figures::compute(provider, labels, period);
         whole.add(&f);
-        let fte: i64 = figures::staff_counts(&provider.staff)
-            .values()
-            .map(|c| c.fte_hundredths)
-            .sum();
+        let fte = figures::total_fte(&provider.staff);
         let covered = figures::covered_municipalities(&f.clients);
         let achieved = Achieved {
             direct_seconds: f.care.total,
@@ -345,18 +342,22 @@ pub fn dictionary() -> Vec<crate::reports::DictionaryEntry> {
     let labels = Labels::default();
     let period = Period::Year(2026);
     let sample = NetworkParameters {
-        provider_id: String::new(),
         valid_from: period.first_day(),
-        capacity_clients: None,
-        operating_hours: None,
-        min_direct_care_hours_per_month: None,
-        min_direct_care_share_percent: None,
-        mandated_municipalities: Vec::new(),
+        target_clients: Some(0),
+        ..NetworkParameters::default()
     };
     let data = CareData::default();
     let reports = [
         region_report(&Network::default(), &data, &labels, period, None),
-        crate::reports::provider::provider_report("", period, &data, &labels, Some(&sample), false),
+        crate::reports::provider::provider_report(
+            "",
+            period,
+            &data,
+            &crate::reports::payments::PaymentData::default(),
+            &labels,
+            Some(&sample),
+            false,
+        ),
         crate::reports::statement::annual_statement("", 2026, &data, &labels, None),
     ];
     let mut seen = BTreeSet::new();
