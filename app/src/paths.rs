@@ -16,6 +16,7 @@ pub const ATTENTION: &str = "/udalosti";
 pub const OFFICE_TODAY: &str = "/prehled";
 pub const PROVIDER_REPORT: &str = "/vykazy";
 pub const REGION_REPORT: &str = "/kraj";
+pub const NETWORK_PARAMETERS: &str = "/kraj/parametry";
 pub const REPORT_DICTIONARY: &str = "/vykazy/slovnik";
 
 /// `/pecovatele/{id}`: a caregiver's profile and absences.

@@ -23,7 +23,7 @@ use crate::incidents::AttentionPage;
 use crate::login::LoginPage;
 use crate::office_today::OfficeTodayPage;
 use crate::paths;
-use crate::reports::{DictionaryPage, ProviderReportPage, RegionReportPage};
+use crate::reports::{DictionaryPage, NetworkParametersPage, ProviderReportPage, RegionReportPage};
 use crate::session::{Gate, Navigation, Session, SessionHeader, SessionUnavailable, replace};
 use crate::staff::StaffPage;
 use crate::titles::title_for;
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/vykazy") view={Lazy::<ProviderReportRoute>::new()} />
                     <Route path=path!("/vykazy/slovnik") view={Lazy::<DictionaryRoute>::new()} />
                     <Route path=path!("/kraj") view={Lazy::<RegionReportRoute>::new()} />
+                    <Route path=path!("/kraj/parametry") view={Lazy::<NetworkParametersRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -213,5 +214,5 @@ lazy_pages! {
     lecturing: LecturerRoute => LecturerPage;
     certificates: VerifyRoute => VerifyPage, CertificateRoute => CertificatePage;
     reports: ProviderReportRoute => ProviderReportPage, RegionReportRoute => RegionReportPage,
-        DictionaryRoute => DictionaryPage;
+        DictionaryRoute => DictionaryPage, NetworkParametersRoute => NetworkParametersPage;
 }

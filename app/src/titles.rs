@@ -35,6 +35,7 @@ pub fn title_for(path: &str) -> &'static str {
         ["vykazy"] => "Výkazy",
         ["vykazy", "slovnik"] => "Slovník dat výkazů",
         ["kraj"] => "Výkaz sítě",
+        ["kraj", "parametry"] => "Parametry sítě",
         _ => "Stránka nenalezena",
     }
 }

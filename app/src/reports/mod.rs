@@ -1,10 +1,14 @@
 //! Reports: `/vykazy` a provider's report for a period or its annual statement (managers
 //! their own provider, the region's office any), `/kraj` the region's network report with
-//! the map, charts and district filter, `/vykazy/slovnik` the data dictionary.
+//! the map, charts and district filter, `/kraj/parametry` the network parameters and
+//! development plans the region officer keeps, `/vykazy/slovnik` the data dictionary.
 
 pub mod api;
+pub mod parameters;
 pub mod state;
 pub mod view;
+
+pub use parameters::NetworkParametersPage;
 
 use chrono::{Datelike, Utc};
 use leptos::prelude::*;
@@ -14,7 +18,7 @@ use shared::time::prague_date;
 
 use crate::session::{RequireRole, Session, loader};
 use crate::ui::{Remote, remote_view};
-use state::{DISTRICTS, MapMeasure, Query, bars, map_points};
+use state::{DISTRICTS, MapMeasure, Query, STATEMENT, bars, map_points};
 use view::{BarChart, REPORT_STYLE, RegionMap, ReportTables};
 
 fn print_page() {
@@ -48,6 +52,8 @@ fn ProviderReportLoader() -> impl IntoView {
         provider: provider.get_untracked(),
         district: None,
     };
+    // The provider's report for the period, or the annual statement of its year.
+    let kind = |annual: bool| if annual { STATEMENT } else { "provider" };
     let providers = RwSignal::new(Vec::<ProviderEntry>::new());
     let (load, report) = loader(session, move || {
         let annual = annual.get_untracked();
@@ -59,13 +65,7 @@ fn ProviderReportLoader() -> impl IntoView {
                 provider.set(list.first().map(|p| p.id.clone()));
                 providers.set(list);
             }
-            let query = query();
-            let url = if annual {
-                query.statement_url()
-            } else {
-                query.url("provider", None)
-            };
-            api::report(url).await
+            api::report(query().url(kind(annual), None)).await
         }
     });
     let picker = regional.then(|| {
@@ -84,7 +84,8 @@ fn ProviderReportLoader() -> impl IntoView {
             </label>
         }
     });
-    let csv = Callback::new(move |table: String| query().csv_url("provider", &table));
+    let csv =
+        Callback::new(move |table: String| query().csv_url(kind(annual.get_untracked()), &table));
     view! {
         <style>{REPORT_STYLE}</style>
         <section class="report-page" aria-labelledby="report-heading">
@@ -94,19 +95,24 @@ fn ProviderReportLoader() -> impl IntoView {
                 xlsx=Signal::derive(move || {
                     period.track();
                     provider.track();
-                    query().url("provider", Some("xlsx"))
+                    query().url(kind(annual.get()), Some("xlsx"))
                 })
             >
                 {picker}
                 <PeriodField period=period />
                 <label>
-                    <input type="checkbox" on:change=move |ev| annual.set(event_target_checked(&ev)) />
+                    <input
+                        type="checkbox"
+                        on:change=move |ev| {
+                            annual.set(event_target_checked(&ev));
+                            load.run(());
+                        }
+                    />
                     " Roční výkaz pro stát (rok období)"
                 </label>
             </ReportControls>
             {remote_view(report.into(), load, move |report: Report| {
-                let csv = (!annual.get_untracked()).then_some(csv);
-                view! { <ReportTables report=report csv_url=csv /> }
+                view! { <ReportTables report=report csv_url=Some(csv) /> }
             })}
         </section>
     }
@@ -179,10 +185,21 @@ fn RegionReportLoader() -> impl IntoView {
     let (load, report) = loader(session, move || api::report(query().url("region", None)));
     let (_, municipalities) = loader(session, api::municipalities);
     let csv = Callback::new(move |table: String| query().csv_url("region", &table));
+    let officer = session
+        .me_now()
+        .is_some_and(|me| roles::REGION_OFFICERS.contains(&me.role));
+    let parameters = officer.then(|| {
+        view! {
+            <p>
+                <a href=crate::paths::NETWORK_PARAMETERS>"Parametry sítě a rozvojové plány poskytovatelů"</a>
+            </p>
+        }
+    });
     view! {
         <style>{REPORT_STYLE}</style>
         <section class="report-page" aria-labelledby="region-heading">
             <h1 id="region-heading">"Výkaz sítě kraje"</h1>
+            {parameters}
             <ReportControls
                 load=load
                 xlsx=Signal::derive(move || {

@@ -53,9 +53,18 @@ pub struct Query {
     pub district: Option<String>,
 }
 
+/// The annual statement for the state, of the period's year: a kind of report URL.
+pub const STATEMENT: &str = "statement";
+
 impl Query {
-    fn params(&self) -> String {
-        let mut params = vec![format!("period={}", path_segment(&self.period))];
+    /// The query string: the period (a statement: its year), the provider, the district.
+    fn params(&self, kind: &str) -> String {
+        let mut params = if kind == STATEMENT {
+            let year: String = self.period.chars().take(4).collect();
+            vec![format!("year={}", path_segment(&year))]
+        } else {
+            vec![format!("period={}", path_segment(&self.period))]
+        };
         if let Some(provider) = &self.provider {
             params.push(format!("provider={}", path_segment(provider)));
         }
@@ -65,10 +74,10 @@ impl Query {
         params.join("&")
     }
 
-    /// `/api/reports/{kind}[/{format}]?…` for `kind` provider or region.
+    /// `/api/reports/{kind}[/{format}]?…` for `kind` provider, region or `STATEMENT`.
     pub fn url(&self, kind: &str, format: Option<&str>) -> String {
         let format = format.map(|f| format!("/{f}")).unwrap_or_default();
-        format!("/api/reports/{kind}{format}?{}", self.params())
+        format!("/api/reports/{kind}{format}?{}", self.params(kind))
     }
 
     /// The CSV of one table.
@@ -78,17 +87,6 @@ impl Query {
             self.url(kind, Some("csv")),
             path_segment(table)
         )
-    }
-
-    /// The annual statement of the period's year.
-    pub fn statement_url(&self) -> String {
-        let year: String = self.period.chars().take(4).collect();
-        let provider = self
-            .provider
-            .as_ref()
-            .map(|p| format!("&provider={}", path_segment(p)))
-            .unwrap_or_default();
-        format!("/api/reports/statement?year={year}{provider}")
     }
 }
 

@@ -91,7 +91,14 @@ fn report_urls_carry_the_choice_encoded() {
         period: "2026-03".into(),
         ..Query::default()
     };
-    assert_eq!(manager.statement_url(), "/api/reports/statement?year=2026");
+    assert_eq!(
+        manager.url(STATEMENT, None),
+        "/api/reports/statement?year=2026"
+    );
+    assert_eq!(
+        manager.csv_url(STATEMENT, "statement"),
+        "/api/reports/statement/csv?year=2026&table=statement"
+    );
 }
 
 #[test]
