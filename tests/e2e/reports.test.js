@@ -1,5 +1,7 @@
 // Reports: the region officer opens the network report (her home), filters a district, sees
-// the map and the trend, and downloads the XLSX; a manager opens her provider's month.
+// the map and the trend, and downloads the XLSX; she sets a provider's network parameters and
+// development plan and sees the shortfall in the network report; a manager opens her
+// provider's month and downloads the state's annual figures.
 // The built app against the native test host with the demo.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
@@ -9,7 +11,7 @@ import { LAPTOP, hostAndBrowser, openPage, signIn } from './browser.js';
 
 const TEST_TIMEOUT = 120_000;
 
-describe('reports', { timeout: 3 * TEST_TIMEOUT }, () => {
+describe('reports', { timeout: 5 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
   async function signedIn(username) {
@@ -59,6 +61,71 @@ describe('reports', { timeout: 3 * TEST_TIMEOUT }, () => {
       await page.getByRole('heading', { name: 'Klienti podle stupně příspěvku na péči' }).waitFor();
       assert.match(await page.locator('.report-scope').innerText(), /Pečovatelská služba Děčín/u);
       await page.getByRole('heading', { name: 'Hodiny přímé péče podle základních činností (§ 40)' }).waitFor();
+      await page.getByRole('heading', { name: 'Vyúčtované úhrady klientů' }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the region officer sets a provider\'s parameters and the network report shows the shortfall', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, problems } = await signedIn('kraj');
+    try {
+      await page.waitForURL('**/kraj');
+      await page.getByRole('link', { name: 'Parametry sítě a rozvojové plány poskytovatelů' }).click();
+      await page.waitForURL('**/kraj/parametry');
+      await page.getByLabel('Poskytovatel').selectOption({ label: 'Pečovatelská služba Děčín (demo)' });
+      const saved = page.getByRole('table', { name: 'Uložené parametry a cíle' });
+      await saved.waitFor();
+
+      const fte = page.getByLabel('Cíl: úvazky pracovníků');
+      await fte.fill('dva');
+      await page.getByRole('button', { name: 'Uložit parametry' }).click();
+      const note = page.locator('.field-error').filter({ hasText: 'Zadejte úvazky číslem, například 2,5.' });
+      await note.waitFor();
+      assert.equal(await fte.getAttribute('aria-invalid'), 'true', 'the field is marked');
+      assert.equal(await fte.getAttribute('aria-describedby'), await note.getAttribute('id'), 'and described by its error');
+
+      await fte.fill('2,5');
+      await page.getByLabel('Nejméně hodin přímé péče za měsíc').fill('5000');
+      await page.getByRole('button', { name: 'Uložit parametry' }).click();
+      await page.getByRole('status').filter({ hasText: /^Uloženo: parametry platné od 1\. 1\. \d{4}\.$/u }).waitFor();
+      await saved.getByRole('cell', { name: '2,50' }).waitFor();
+      assert.equal(await fte.getAttribute('aria-invalid'), null, 'no error left');
+
+      await page.getByRole('link', { name: 'Zpět na výkaz sítě' }).click();
+      await page.waitForURL('**/kraj');
+      const decin = page.locator('section[aria-labelledby="tabulka-providers"]')
+        .getByRole('row').filter({ hasText: 'Pečovatelská služba Děčín (demo)' });
+      await decin.waitFor();
+      assert.match(await decin.innerText(), /Hodiny přímé péče: [\d.]+ z 60000\.00/u, 'short of 12 × 5,000 h, with the figure');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a manager downloads the state's annual figures", { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, problems } = await signedIn('vedouci.decin');
+    try {
+      await page.waitForURL('**/pracovnici');
+      await page.goto(new URL('/vykazy', suite.host.url).href);
+      await page.getByRole('heading', { name: 'Klienti podle stupně příspěvku na péči' }).waitFor();
+      await page.getByLabel('Roční výkaz pro stát (rok období)').check();
+      await page.getByRole('heading', { name: 'Údaje pro roční výkaz (OKslužby – poskytovatel)' }).waitFor();
+      await page.getByRole('cell', { name: 'Kapacita', exact: true }).waitFor();
+
+      const [workbook] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Stáhnout XLSX' }).click(),
+      ]);
+      assert.match(workbook.suggestedFilename(), /^rocni-vykaz-\d{4}\.xlsx$/u);
+      assert.ok(await workbook.path(), 'the workbook was saved');
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Stáhnout tabulku jako CSV' }).click(),
+      ]);
+      assert.match(csv.suggestedFilename(), /^rocni-vykaz-\d{4}-statement\.csv$/u);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
