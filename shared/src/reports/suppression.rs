@@ -85,10 +85,27 @@ pub fn suppress_table(
     dependents: &[&str],
     groups: &[Group],
 ) {
+    suppress_table_forcing(table, key, counts, dependents, groups, &[]);
+}
+
+/// `suppress_table`, with the rows `forced` hidden whatever their counts: a total another
+/// table of the same figures hides (else it would be read here, and the hidden parts
+/// recovered there by subtraction). The groups then protect the forced rows in turn.
+pub fn suppress_table_forcing(
+    table: &mut Table,
+    key: &str,
+    counts: &[&str],
+    dependents: &[&str],
+    groups: &[Group],
+    forced: &[usize],
+) {
     let Some(key_index) = table.column_index(key) else {
         return;
     };
-    let key_hidden = hidden_counts(&column_counts(table, key_index), groups, &[]);
+    let forced: Vec<bool> = (0..table.rows.len())
+        .map(|row| forced.contains(&row))
+        .collect();
+    let key_hidden = hidden_counts(&column_counts(table, key_index), groups, &forced);
     hide(table, key_index, &key_hidden);
     for column in counts {
         if let Some(index) = table.column_index(column) {

@@ -76,7 +76,7 @@ fn expected_cell(cell: &Cell, kind: ColumnKind) -> Data {
     }
 }
 
-async fn read_back(app: &TestApp, path: &str, json_path: &str) {
+pub(super) async fn read_back(app: &TestApp, path: &str, json_path: &str) {
     let response = app.get(path).await;
     assert_eq!(response.status().as_u16(), 200);
     let bytes = response.bytes().await.expect("a body").to_vec();

@@ -459,7 +459,95 @@ async fn the_region_sets_development_plan_targets_and_the_report_shows_the_diffe
     );
 }
 
+/// Three clients in Bečov (district Most) and six in Bitozeves (district Louny), besides the
+/// nine of Děčín: the region's table hides Most's 3 and so Louny's 6 (else 18 − 9 − 6 gives
+/// the 3). Louny's own report must hide its 6 in every table (territory, providers, trend,
+/// client groups) and so must its CSV and XLSX: else the region's table gives Most's 3 away.
+async fn a_district_the_regions_table_hides_stays_hidden_in_every_table_of_its_own_report(
+    engine: Engine,
+) {
+    let app = fixture(engine).await;
+    for (k, municipality) in ["567043"; 3].iter().chain(&["565997"; 6]).enumerate() {
+        let id = format!("far{k}");
+        app.execute(&fixture::client_row(
+            &id,
+            municipality,
+            50.4,
+            ("NULL", "NULL", "NULL", 0),
+        ))
+        .await;
+        let day = 4 + k;
+        fixture::done(
+            &app,
+            &format!("vfar{k}"),
+            &id,
+            "pecovatelka.decin",
+            (
+                &format!("2026-03-{day:02}T12:00:00Z"),
+                &format!("2026-03-{day:02}T12:30:00Z"),
+            ),
+            &["d6"],
+        )
+        .await;
+    }
+    app.login_as("kraj").await;
+    let region: Report = json(app.get("/api/reports/region?period=2026-03").await).await;
+    let territory = table(&region, "territory");
+    assert_eq!(number(territory, "Ústecký kraj", "clients"), Some(18));
+    assert_eq!(number(territory, "okres Děčín", "clients"), Some(9));
+    for district in ["okres Most", "okres Louny"] {
+        assert_eq!(
+            territory.cell(district, "clients"),
+            Some(&Cell::Suppressed),
+            "{district}"
+        );
+    }
+
+    let louny = "/api/reports/region?period=2026-03&okres=Louny";
+    let report: Report = json(app.get(louny).await).await;
+    assert_no_small_count(&report);
+    for (key, total) in [
+        ("territory", "okres Louny celkem"),
+        ("providers", "Celkem"),
+        ("trend", "2026-03"),
+        ("clients_by_level", "Celkem"),
+        ("clients_by_age", "Celkem"),
+    ] {
+        assert_eq!(
+            table(&report, key).cell(total, "clients"),
+            Some(&Cell::Suppressed),
+            "{key}: the district's total"
+        );
+    }
+    for table in &report.tables {
+        for (index, column) in table.columns.iter().enumerate() {
+            if column.kind == ColumnKind::Count && column.key != "population_60_plus" {
+                assert!(
+                    table.rows.iter().all(|row| row[index] != Cell::Number(6)),
+                    "{}.{} shows Louny's 6",
+                    table.key,
+                    column.key
+                );
+            }
+        }
+    }
+    let csv = app
+        .get("/api/reports/region/csv?period=2026-03&okres=Louny&table=providers")
+        .await
+        .text()
+        .await
+        .expect("a body");
+    assert!(csv.contains("\r\nCelkem,x,x,x,x,"), "{csv}");
+    exports::read_back(
+        &app,
+        "/api/reports/region/xlsx?period=2026-03&okres=Louny",
+        louny,
+    )
+    .await;
+}
+
 on_both_engines!(
+    a_district_the_regions_table_hides_stays_hidden_in_every_table_of_its_own_report,
     a_managers_month_matches_the_hand_computed_figures,
     the_managers_month_bills_the_clients_payments_by_the_price_list,
     the_region_sets_development_plan_targets_and_the_report_shows_the_difference,

@@ -12,7 +12,7 @@ use crate::reports::period::{Bounds, Period};
 use crate::reports::provider::{
     CareData, Figures, Labels, activities_table, client_tables, total_first,
 };
-use crate::reports::suppression::suppress_table;
+use crate::reports::suppression::suppress_table_forcing;
 use crate::reports::table::{Cell, Column, ColumnKind, Report, Table};
 use crate::schedule::VisitStatus;
 
@@ -43,6 +43,7 @@ fn providers_table(
     data: &CareData,
     labels: &Labels,
     period: Period,
+    forced: &[usize],
 ) -> (Table, Figures) {
     let mut table = Table::new(
         "providers",
@@ -179,17 +180,18 @@ fn providers_table(
         ],
     );
     let groups = total_first(&table);
-    suppress_table(
+    suppress_table_forcing(
         &mut table,
         "clients",
         &["visits_done"],
         &["hours", "travel_share"],
         &groups,
+        forced,
     );
     (table, whole)
 }
 
-fn trend_table(data: &CareData, period: Period) -> Table {
+fn trend_table(data: &CareData, period: Period, forced: &[usize]) -> Table {
     let mut table = Table::new(
         "trend",
         "Vývoj po měsících",
@@ -258,7 +260,14 @@ fn trend_table(data: &CareData, period: Period) -> Table {
             Cell::Number(hour_hundredths(seconds[index])),
         ]);
     }
-    suppress_table(&mut table, "clients", &["visits_done"], &["hours"], &[]);
+    suppress_table_forcing(
+        &mut table,
+        "clients",
+        &["visits_done"],
+        &["hours"],
+        &[],
+        forced,
+    );
     table
 }
 
@@ -302,6 +311,17 @@ pub fn region_report(
     period: Period,
     district: Option<&str>,
 ) -> Report {
+    let bounds = period.bounds();
+    let territory = territory_table(network, &by_municipality(data, bounds), district);
+    // Every table's total is the scope's: hidden in one, it is hidden in all (a district's
+    // total the whole region's table hides, too), so no table gives it away to another.
+    let total_hidden = ["clients", "visits_done"].iter().any(|key| {
+        territory
+            .column_index(key)
+            .and_then(|column| territory.rows.first()?.get(column))
+            .is_some_and(|cell| *cell == Cell::Suppressed)
+    });
+    let forced: &[usize] = if total_hidden { &[0] } else { &[] };
     let filtered;
     let data = match district {
         Some(district) => {
@@ -310,20 +330,24 @@ pub fn region_report(
         }
         None => data,
     };
-    let bounds = period.bounds();
-    let areas = by_municipality(data, bounds);
-    let (providers, whole) = providers_table(network, data, labels, period);
+    let (providers, whole) = providers_table(network, data, labels, period, forced);
+    // A one-month trend's only row is the total.
+    let trend_forced = if period.month_count() == 1 {
+        forced
+    } else {
+        &[]
+    };
     let mut tables = vec![
-        territory_table(network, &areas, district),
+        territory,
         providers,
-        trend_table(data, period),
+        trend_table(data, period, trend_forced),
     ];
     for mut table in client_tables(&whole.clients, labels)
         .into_iter()
         .filter(|t| t.key != "clients_by_municipality")
     {
         let groups = total_first(&table);
-        suppress_table(&mut table, "clients", &[], &[], &groups);
+        suppress_table_forcing(&mut table, "clients", &[], &[], &groups, forced);
         tables.push(table);
     }
     tables.push(activities_table(&whole.care, labels));

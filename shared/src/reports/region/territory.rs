@@ -176,6 +176,8 @@ fn whole_row(
     ]
 }
 
+/// The territory table of the whole region, suppressed as one hierarchy; of a district,
+/// its rows of that table (its row the total). `areas` are the whole region's.
 pub(super) fn territory_table(
     network: &Network,
     areas: &BTreeMap<String, Area>,
@@ -183,13 +185,11 @@ pub(super) fn territory_table(
 ) -> Table {
     let mut tree: BTreeMap<&str, BTreeMap<&str, Vec<&Municipality>>> = BTreeMap::new();
     for m in &network.municipalities {
-        if district.is_none_or(|d| d == m.district) {
-            tree.entry(&m.district)
-                .or_default()
-                .entry(&m.orp_name)
-                .or_default()
-                .push(m);
-        }
+        tree.entry(&m.district)
+            .or_default()
+            .entry(&m.orp_name)
+            .or_default()
+            .push(m);
     }
     let provider_name = |id: &String| {
         network
@@ -283,11 +283,10 @@ pub(super) fn territory_table(
         region_covered += district_covered;
         region_all += district_all;
     }
-    let total_name = district.map_or("Ústecký kraj".to_owned(), |d| format!("okres {d} celkem"));
     table.rows.push(whole_row(
-        total_name,
+        "Ústecký kraj".to_owned(),
         "celkem",
-        district.unwrap_or(""),
+        "",
         "",
         &region_sum,
         region_population,
@@ -305,5 +304,14 @@ pub(super) fn territory_table(
         &["hours", "clients_per_1000"],
         &groups,
     );
+    if let Some(district) = district {
+        // The district's rows as the whole region's table hides them: a district's own
+        // table would show what the region's hides to protect another district.
+        table.rows.retain(|row| row.get(3) == Some(&text(district)));
+        if let Some(total) = table.rows.first_mut() {
+            total[0] = text(format!("okres {district} celkem"));
+            total[1] = text("celkem");
+        }
+    }
     table
 }
