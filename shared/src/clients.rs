@@ -69,6 +69,9 @@ pub struct ClientInput {
     pub care_allowance_level: Option<u8>,
     #[serde(default)]
     pub care_allowance_from: Option<NaiveDate>,
+    /// For the reports' age bands; none: "age not given".
+    #[serde(default)]
+    pub birth_date: Option<NaiveDate>,
     #[serde(default)]
     pub free_of_charge: bool,
     pub service_from: NaiveDate,
@@ -190,8 +193,18 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
     for (date, field) in [
         (input.service_to, "service_to"),
         (input.care_allowance_from, "care_allowance_from"),
+        (input.birth_date, "birth_date"),
     ] {
         date.map(|date| plausible_date(date, field)).transpose()?;
+    }
+    if input
+        .birth_date
+        .is_some_and(|born| born > input.service_from)
+    {
+        return Err(FieldError::new(
+            "birth_date",
+            "Datum narození musí předcházet začátku služby.",
+        ));
     }
     if input.service_to.is_some_and(|to| to < input.service_from) {
         return Err(FieldError::new(
@@ -248,6 +261,7 @@ mod tests {
             longitude: None,
             care_allowance_level: Some(2),
             care_allowance_from: NaiveDate::from_ymd_opt(2026, 1, 1),
+            birth_date: NaiveDate::from_ymd_opt(1941, 5, 2),
             free_of_charge: false,
             service_from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
             service_to: None,
@@ -281,6 +295,19 @@ mod tests {
             check_client(&level_five).expect_err("five").field,
             "care_allowance_level"
         );
+    }
+
+    #[test]
+    fn a_client_is_born_before_their_service_begins() {
+        let mut unborn = client();
+        unborn.birth_date = NaiveDate::from_ymd_opt(2026, 12, 1);
+        assert_eq!(
+            check_client(&unborn).expect_err("later").field,
+            "birth_date"
+        );
+        let mut unknown = client();
+        unknown.birth_date = None;
+        assert!(check_client(&unknown).is_ok(), "a birth date is optional");
     }
 
     #[test]

@@ -14,6 +14,7 @@ fn new_client() -> Value {
         "municipality_code": "562394",
         "care_allowance_level": 3,
         "care_allowance_from": "2026-06-01",
+        "birth_date": "1941-05-02",
         "service_from": "2026-11-01",
         "preferred_caregiver_gender": "female",
         "doorstep_note": "Klíč u sousedky v č. 14.",
@@ -271,7 +272,44 @@ async fn a_service_ends_no_earlier_than_it_began_and_with_a_reason(engine: Engin
     );
 }
 
+async fn a_new_care_allowance_level_keeps_the_earlier_one_with_its_date_for_the_reports(
+    engine: Engine,
+) {
+    let app = coordinator(engine).await;
+    let created: ClientDetail =
+        json(app.post_json("/api/schedule/clients", &new_client()).await).await;
+    assert_eq!(
+        created.input.birth_date.map(|d| d.to_string()).as_deref(),
+        Some("1941-05-02")
+    );
+    let path = format!("/api/schedule/clients/{}", created.id);
+    let mut changed = new_client();
+    changed["care_allowance_level"] = json!(4);
+    changed["care_allowance_from"] = json!("2026-11-15");
+    let replaced: ClientDetail = json(app.put_json(&path, &changed).await).await;
+    assert_eq!(replaced.input.care_allowance_level, Some(4));
+    let earlier = "SELECT COUNT(*) FROM care_allowance_changes \
+                   WHERE level = 3 AND valid_from = '2026-06-01'";
+    assert_eq!(
+        app.scalar(earlier).await,
+        1,
+        "III from 1 June stays on record"
+    );
+
+    // A correction of the level from the same day is no change of level.
+    changed["care_allowance_level"] = json!(2);
+    app.put_json(&path, &changed).await;
+    let same_day = "SELECT COUNT(*) FROM care_allowance_changes WHERE valid_from = '2026-11-15'";
+    assert_eq!(app.scalar(same_day).await, 0);
+    assert_eq!(app.scalar(earlier).await, 1);
+
+    changed["birth_date"] = json!("2026-11-02");
+    let error = error_of(app.put_json(&path, &changed).await, 400).await;
+    assert_eq!(error.error.field.as_deref(), Some("birth_date"));
+}
+
 on_both_engines!(
+    a_new_care_allowance_level_keeps_the_earlier_one_with_its_date_for_the_reports,
     ending_a_service_cancels_the_visits_after_its_last_day_and_generates_none_later,
     ending_a_service_keeps_the_client_and_the_history_of_each_cancelled_visit,
     a_service_ends_no_earlier_than_it_began_and_with_a_reason,

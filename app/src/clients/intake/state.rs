@@ -23,6 +23,8 @@ pub struct ClientDraft {
     /// Empty, or 1–4.
     pub care_allowance_level: String,
     pub care_allowance_from: String,
+    /// Empty when not known.
+    pub birth_date: String,
     pub free_of_charge: bool,
     pub service_from: String,
     pub doorstep_note: String,
@@ -137,6 +139,9 @@ pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
             )
         })
         .transpose()?;
+    let birth_date = optional(&draft.birth_date)
+        .map(|born| date(&born, "birth_date", "datum narození"))
+        .transpose()?;
     let contact = [
         &draft.contact_name,
         &draft.contact_relation,
@@ -159,6 +164,7 @@ pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
         longitude: coordinate(&draft.longitude, "longitude")?,
         care_allowance_level,
         care_allowance_from,
+        birth_date,
         free_of_charge: draft.free_of_charge,
         service_from: date(
             &draft.service_from,
@@ -276,6 +282,7 @@ mod tests {
             municipality_code: "562335".into(),
             care_allowance_level: "2".into(),
             care_allowance_from: "2026-01-01".into(),
+            birth_date: "1941-05-02".into(),
             service_from: "2026-12-02".into(),
             contact_name: "Jan Nový".into(),
             contact_relation: "syn".into(),
@@ -325,6 +332,7 @@ mod tests {
         assert_eq!(intake.client.name, "Marie Nová");
         assert_eq!(intake.client.contacts.len(), 1);
         assert_eq!(intake.client.latitude, None, "the municipality's centre");
+        assert_eq!(intake.client.birth_date, Some(date("1941-05-02")));
         assert_eq!(intake.plan.valid_from, date("2026-12-02"));
         assert_eq!(intake.visits.len(), 2);
         assert_eq!(intake.visits[0].valid_from, date("2026-12-02"));
@@ -361,6 +369,10 @@ mod tests {
         assert_eq!(
             wrong(|d| d.service_from.clear()).as_deref(),
             Some("service_from")
+        );
+        assert_eq!(
+            wrong(|d| d.birth_date = "2. 5. 1941".into()).as_deref(),
+            Some("birth_date")
         );
         assert_eq!(
             wrong(|d| d.contact_phone.clear()).as_deref(),

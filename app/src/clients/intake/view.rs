@@ -102,6 +102,7 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                     <FieldNote field="care_allowance_level" error=error />
                 </div>
                 <CheckedInput id="intake-level-from" field="care_allowance_from" label="Stupeň platí od" kind="date" value="" on_change=set(|d, v| d.care_allowance_from = v) error=error />
+                <CheckedInput id="intake-birth-date" field="birth_date" label="Datum narození" kind="date" hint="Pro věkové skupiny ve výkazech; nepovinné." value="" on_change=set(|d, v| d.birth_date = v) error=error />
                 <label class="check">
                     <input
                         type="checkbox"

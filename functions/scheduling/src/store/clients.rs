@@ -9,8 +9,8 @@ use shared::planning::travel::GeoPoint;
 use super::{date, insert_rows, optional_date, optional_small_number};
 
 const CLIENT_COLUMNS: &str = "c.id, c.name, c.street, c.municipality_code, m.name AS municipality_name, \
-    c.latitude, c.longitude, c.care_allowance_level, c.care_allowance_from, c.free_of_charge, \
-    c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.key_risks, c.internal_note";
+    c.latitude, c.longitude, c.care_allowance_level, c.care_allowance_from, c.birth_date, \
+    c.free_of_charge, c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.key_risks, c.internal_note";
 
 fn care_allowance_level(row: &Row) -> Result<Option<u8>, DbError> {
     optional_small_number(row, "care_allowance_level", 1..=4)
@@ -73,6 +73,7 @@ pub async fn client(
             longitude: Some(row.real("longitude")?),
             care_allowance_level: care_allowance_level(&row)?,
             care_allowance_from: optional_date(&row, "care_allowance_from")?,
+            birth_date: optional_date(&row, "birth_date")?,
             free_of_charge: row.integer("free_of_charge")? == 1,
             service_from: date(&row, "service_from")?,
             service_to: optional_date(&row, "service_to")?,
@@ -137,6 +138,30 @@ pub enum Write {
     Replace,
 }
 
+/// Before a client's care-allowance level changes from a later date, keeps the level in
+/// force until then with its date (`care_allowance_changes`, which the reports read: a
+/// client who changes level mid-month counts under the level of their last visit).
+async fn keep_earlier_level(
+    db: &impl Database,
+    provider_id: &str,
+    client_id: &str,
+    from: chrono::NaiveDate,
+) -> Result<(), DbError> {
+    db.execute(
+        "INSERT INTO care_allowance_changes (client_id, valid_from, level) \
+         SELECT id, care_allowance_from, care_allowance_level FROM clients \
+         WHERE id = $1 AND provider_id = $2 AND care_allowance_from < $3 \
+         ON CONFLICT (client_id, valid_from) DO UPDATE SET level = excluded.level",
+        &[
+            client_id.into(),
+            provider_id.into(),
+            from.to_string().into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
 /// Writes a checked client at `location` and replaces their contacts, inside the caller's
 /// transaction.
 pub async fn write_client(
@@ -164,6 +189,7 @@ pub async fn write_client(
         input.doorstep_note.clone().into(),
         input.internal_note.clone().into(),
         input.key_risks.clone().into(),
+        input.birth_date.map(|d| d.to_string()).into(),
     ];
     let sql = match write {
         Write::Create { at } => {
@@ -171,14 +197,17 @@ pub async fn write_client(
             "INSERT INTO clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
                                   care_allowance_level, care_allowance_from, free_of_charge, service_from, \
                                   service_to, preferred_caregiver_gender, doorstep_note, internal_note, \
-                                  key_risks, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+                                  key_risks, birth_date, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
         }
         Write::Replace => {
+            if let Some(from) = input.care_allowance_from {
+                keep_earlier_level(db, provider_id, id, from).await?;
+            }
             "UPDATE clients SET name = $3, street = $4, municipality_code = $5, latitude = $6, longitude = $7, \
                     care_allowance_level = $8, care_allowance_from = $9, free_of_charge = $10, service_from = $11, \
                     service_to = $12, preferred_caregiver_gender = $13, doorstep_note = $14, internal_note = $15, \
-                    key_risks = $16 \
+                    key_risks = $16, birth_date = $17 \
              WHERE id = $1 AND provider_id = $2"
         }
     };
