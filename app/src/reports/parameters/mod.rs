@@ -17,7 +17,7 @@ use crate::reports::api;
 use crate::reports::state::{czech_hundredths, display_cell};
 use crate::session::{RequireRole, Session, loader};
 use crate::ui::form::{CheckList, CheckedInput, FieldNote, FormAction, FormError, marks};
-use crate::ui::remote_view;
+use crate::ui::{column_heads, remote_view};
 use state::ParametersDraft;
 
 /// What the page works with: the providers, the municipalities and every saved row.
@@ -167,19 +167,17 @@ fn SavedRows(rows: Vec<NetworkParameters>, municipalities: Vec<Municipality>) ->
         <div class="table-wrap" tabindex="0" role="region" aria-label="Uložené parametry">
             <table class="report-table">
                 <caption>"Uložené parametry a cíle"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Platí od"</th>
-                        <th scope="col">"Kapacita"</th>
-                        <th scope="col">"Provozní doba"</th>
-                        <th scope="col">"Min. hodin přímé péče za měsíc"</th>
-                        <th scope="col">"Min. podíl přímé péče (%)"</th>
-                        <th scope="col">"Pověřené obce"</th>
-                        <th scope="col">"Cíl: klienti"</th>
-                        <th scope="col">"Cíl: hodiny za měsíc"</th>
-                        <th scope="col">"Cíl: úvazky"</th>
-                    </tr>
-                </thead>
+                {column_heads(&[
+                    "Platí od",
+                    "Kapacita",
+                    "Provozní doba",
+                    "Min. hodin přímé péče za měsíc",
+                    "Min. podíl přímé péče (%)",
+                    "Pověřené obce",
+                    "Cíl: klienti",
+                    "Cíl: hodiny za měsíc",
+                    "Cíl: úvazky",
+                ])}
                 <tbody>
                     {rows
                         .into_iter()
