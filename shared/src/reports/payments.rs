@@ -22,14 +22,14 @@ pub struct PaymentData {
 
 /// The sums of one month, or of the whole period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Billed {
+struct Billed {
     /// Clients with a statement above zero.
-    pub clients: BTreeSet<String>,
-    pub minutes: i64,
+    clients: BTreeSet<String>,
+    minutes: i64,
     /// Haléře.
-    pub amount: i64,
+    amount: i64,
     /// Clients whose month could not be billed.
-    pub unbilled: BTreeSet<String>,
+    unbilled: BTreeSet<String>,
 }
 
 impl Billed {
@@ -42,7 +42,7 @@ impl Billed {
 }
 
 /// Each month of the period billed: (month, sums), in order.
-pub fn billed_by_month(
+fn billed_by_month(
     period: Period,
     clients: &BTreeMap<String, ClientFacts>,
     data: &PaymentData,
