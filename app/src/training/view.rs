@@ -10,7 +10,7 @@ use shared::training::{
 
 use super::EnrolRequest;
 use super::api::calendar_url;
-use super::state::{hours, places, reduction_text, run_days, standing_summary};
+use super::state::{hours, in_house_text, places, reduction_text, run_days, standing_summary};
 use crate::paths;
 use crate::ui::format::czech_date_time;
 
@@ -39,6 +39,7 @@ pub fn StandingPanel(standing: DutyStanding) -> impl IntoView {
     view! {
         <div class=class>
             <p class="standing-summary">{standing_summary(&standing)}</p>
+            {in_house_text(&standing).map(|text| view! { <p class="in-house">{text}</p> })}
             {(!standing.reductions.is_empty())
                 .then(|| {
                     view! {
@@ -243,8 +244,13 @@ fn CatalogueRun(
     }
 }
 
+/// The manager's staff, the furthest behind first and highlighted; each row opens her
+/// employment periods through `on_edit`.
 #[component]
-pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
+pub fn StaffStandingTable(
+    staff: Vec<StaffStanding>,
+    on_edit: Callback<StaffStanding>,
+) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Plnění povinnosti">
             <table class="standing-table">
@@ -255,6 +261,7 @@ pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
                         <th scope="col">"Povinné"</th>
                         <th scope="col">"Splněno"</th>
                         <th scope="col">"Chybí"</th>
+                        <th scope="col">"Pracovní poměr"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -262,6 +269,8 @@ pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
                         .into_iter()
                         .map(|person| {
                             let short = !person.standing.is_met();
+                            let label = format!("Upravit pracovní poměr: {}", person.name);
+                            let edited = person.clone();
                             view! {
                                 <tr class:shortfall=short>
                                     <td>{person.name}</td>
@@ -273,6 +282,15 @@ pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
                                         } else {
                                             "splněno".to_owned()
                                         }}
+                                    </td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            aria-label=label
+                                            on:click=move |_| on_edit.run(edited.clone())
+                                        >
+                                            "Upravit"
+                                        </button>
                                     </td>
                                 </tr>
                             }

@@ -54,13 +54,11 @@ pub fn check_employments(input: &Employments) -> Result<Employments, FieldError>
                 ));
             }
         }
-        if let Some(before) = previous_end {
-            if before.is_none_or(|end| end >= period.starts_on) {
-                return Err(FieldError::new(
-                    "periods.starts_on",
-                    "Pracovní poměry se nesmějí překrývat: předchozí musí skončit dřív.",
-                ));
-            }
+        if previous_end.is_some_and(|before| before.is_none_or(|end| end >= period.starts_on)) {
+            return Err(FieldError::new(
+                "periods.starts_on",
+                "Pracovní poměry se nesmějí překrývat: předchozí musí skončit dřív.",
+            ));
         }
         previous_end = Some(period.ends_on);
     }
