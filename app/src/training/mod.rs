@@ -9,7 +9,7 @@ mod certificate;
 mod employment;
 mod lecturer;
 mod offer;
-mod roll;
+pub mod roll;
 pub mod state;
 pub mod view;
 

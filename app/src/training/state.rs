@@ -81,7 +81,7 @@ pub fn places(run: &Run) -> String {
     let free = (run.capacity - run.enrolled).max(0);
     if free == 0 {
         format!(
-            "Obsazeno ({} míst), přihláška na seznam náhradníků",
+            "Obsazeno (kapacita {}), přihláška na seznam náhradníků",
             run.capacity
         )
     } else {

@@ -170,6 +170,7 @@ fn CatalogueRun(
     let run_id = run.id.clone();
     let staff_run = run.id.clone();
     let select_id = format!("enrol-{}", run.id);
+    let full = run.enrolled >= run.capacity;
     let accreditation = run
         .course
         .accreditation_number
@@ -187,16 +188,21 @@ fn CatalogueRun(
             <p>{places(&run)} " · přihlášky do " {czech_date_time(run.enrol_by)}</p>
             <p class="actions">
                 {match run.my_status {
-                    Some(EnrolmentStatus::Enrolled | EnrolmentStatus::Waiting) => {
-                        view! { <span>"Jste přihlášeni."</span> }.into_any()
+                    Some(EnrolmentStatus::Enrolled) => {
+                        view! { <span class="enrolled">"Jste přihlášeni."</span> }.into_any()
+                    }
+                    Some(EnrolmentStatus::Waiting) => {
+                        view! { <span class="enrolled">"Jste na seznamu náhradníků."</span> }
+                            .into_any()
                     }
                     _ => {
                         view! {
                             <button
                                 type="button"
+                                class="enrol"
                                 on:click=move |_| on_enrol.run(EnrolRequest::Me(run_id.clone()))
                             >
-                                "Přihlásit se"
+                                {if full { "Přihlásit se na seznam náhradníků" } else { "Přihlásit se" }}
                             </button>
                         }
                             .into_any()
@@ -223,6 +229,7 @@ fn CatalogueRun(
                                 </select>
                                 <button
                                     type="button"
+                                    class="enrol-staff"
                                     disabled=move || chosen.get().is_empty()
                                     on:click=move |_| {
                                         on_enrol
@@ -234,7 +241,7 @@ fn CatalogueRun(
                                             )
                                     }
                                 >
-                                    "Přihlásit"
+                                    {if full { "Na seznam náhradníků" } else { "Přihlásit" }}
                                 </button>
                             </p>
                         }
