@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 use shared::ErrorDetail;
-use shared::training::offer::{CourseInput, RunInput};
+use shared::error::FieldError;
 use shared::training::{Centre, Course, Run, TargetGroup};
 
 use super::api;
 use super::state::drafts::{CourseDraft, RunDraft, SessionDraft};
 use super::state::hours;
+use crate::remote::ApiError;
 use crate::session::{Session, loader};
 use crate::ui::form::{
     CheckedInput, ChoiceList, FieldNote, FormAction, FormError, marks, rejected,
@@ -178,6 +179,76 @@ pub(super) fn form_buttons(
     }
 }
 
+/// What both offer forms share: the draft and its save (new, or a change to an id).
+struct DraftForm<D: Send + Sync + 'static, I: 'static, O: 'static> {
+    draft: RwSignal<D>,
+    save: FormAction<(Option<String>, I), O>,
+}
+
+impl<D: Send + Sync + 'static, I: 'static, O: 'static> Clone for DraftForm<D, I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Send + Sync + 'static, I: 'static, O: 'static> Copy for DraftForm<D, I, O> {}
+
+impl<D, I, O> DraftForm<D, I, O>
+where
+    D: Send + Sync + 'static,
+    I: Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    /// A form over `initial`, sent by `send`; `on_done` is told what was saved.
+    fn new<Fut>(
+        initial: D,
+        send: fn(Option<String>, I) -> Fut,
+        saved: fn(&O) -> String,
+        on_done: Callback<String>,
+    ) -> Self
+    where
+        Fut: Future<Output = Result<O, ApiError>> + 'static,
+    {
+        let save = FormAction::new(move |(id, input): (Option<String>, I)| send(id, input));
+        Effect::new(move |_| {
+            if let Some(Ok(done)) = save.value().get() {
+                on_done.run(saved(&done));
+            }
+        });
+        Self {
+            draft: RwSignal::new(initial),
+            save,
+        }
+    }
+
+    /// What a field's input does to the draft.
+    fn set(self, edit: fn(&mut D, String)) -> Callback<String> {
+        Callback::new(move |value: String| self.draft.update(|d| edit(d, value)))
+    }
+
+    /// Checks the draft, then sends it as new or as a change to `id`.
+    fn submit(
+        self,
+        id: Option<String>,
+        check: fn(&D) -> Result<I, FieldError>,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + Clone {
+        move |ev| {
+            ev.prevent_default();
+            let id = id.clone();
+            self.save.submit(
+                self.draft
+                    .with_untracked(check)
+                    .map(|input| (id, input))
+                    .map_err(rejected),
+            );
+        }
+    }
+}
+
+fn heading(change: bool, changing: &'static str, new: &'static str) -> &'static str {
+    if change { changing } else { new }
+}
+
 #[component]
 fn CourseForm(
     course: Option<Course>,
@@ -193,39 +264,21 @@ fn CourseForm(
     if initial.centre_id.is_empty() && centres.len() == 1 {
         initial.centre_id = centres[0].id.clone();
     }
-    let draft = RwSignal::new(initial.clone());
-    let save =
-        FormAction::new(|(id, input): (Option<String>, CourseInput)| api::save_course(id, input));
-    Effect::new(move |_| {
-        if let Some(Ok(course)) = save.value().get() {
-            on_done.run(format!("Kurz {} je uložen.", course.title));
-        }
-    });
-    let error = save.error();
-    let set = move |edit: fn(&mut CourseDraft, String)| {
-        Callback::new(move |value: String| draft.update(|d| edit(d, value)))
-    };
+    let form = DraftForm::new(
+        initial.clone(),
+        api::save_course,
+        |course: &Course| format!("Kurz {} je uložen.", course.title),
+        on_done,
+    );
+    let (draft, error, pending) = (form.draft, form.save.error(), form.save.pending());
+    let set = move |edit: fn(&mut CourseDraft, String)| form.set(edit);
+    let submit = form.submit(id, CourseDraft::input);
     let groups: Vec<(String, String)> = TargetGroup::ALL
         .iter()
         .map(|g| (g.as_str().to_owned(), g.label().to_owned()))
         .collect();
     let (in_house_invalid, in_house_described) = marks(error, "in_house".to_owned());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let id = id.clone();
-        save.submit(
-            draft
-                .get_untracked()
-                .input()
-                .map(|input| (id, input))
-                .map_err(rejected),
-        );
-    };
-    let heading = if course.is_some() {
-        "Upravit kurz"
-    } else {
-        "Nový kurz"
-    };
+    let heading = heading(course.is_some(), "Upravit kurz", "Nový kurz");
     view! {
         <form class="form offer-form" on:submit=submit novalidate aria-label=heading>
             <h3>{heading}</h3>
@@ -295,7 +348,7 @@ fn CourseForm(
             </div>
             <CheckedText id="course-description" field="description" label="Popis" value=initial.description.clone() on_change=set(|d, v| d.description = v) error=error />
             <CheckedText id="course-bring" field="what_to_bring" label="Co s sebou" value=initial.what_to_bring.clone() on_change=set(|d, v| d.what_to_bring = v) error=error />
-            <p class="actions">{form_buttons(save.pending(), "Zrušit", on_cancel)}</p>
+            <p class="actions">{form_buttons(pending, "Zrušit", on_cancel)}</p>
         </form>
     }
 }
@@ -360,17 +413,15 @@ fn RunForm(
         }
         initial.lecturer_id = session.me_now().map(|me| me.user_id).unwrap_or_default();
     }
-    let draft = RwSignal::new(initial.clone());
-    let save = FormAction::new(|(id, input): (Option<String>, RunInput)| api::save_run(id, input));
-    Effect::new(move |_| {
-        if let Some(Ok(run)) = save.value().get() {
-            on_done.run(format!("Termín kurzu {} je uložen.", run.course.title));
-        }
-    });
-    let error = save.error();
-    let set = move |edit: fn(&mut RunDraft, String)| {
-        Callback::new(move |value: String| draft.update(|d| edit(d, value)))
-    };
+    let form = DraftForm::new(
+        initial.clone(),
+        api::save_run,
+        |run: &Run| format!("Termín kurzu {} je uložen.", run.course.title),
+        on_done,
+    );
+    let (draft, error, pending) = (form.draft, form.save.error(), form.save.pending());
+    let set = move |edit: fn(&mut RunDraft, String)| form.set(edit);
+    let submit = form.submit(id, RunDraft::input);
     let course_options: Vec<(String, String)> = courses
         .iter()
         .map(|c| (c.id.clone(), format!("{} ({})", c.title, hours(c.minutes))))
@@ -392,22 +443,7 @@ fn RunForm(
                 .unwrap_or_default()
         }
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let id = id.clone();
-        save.submit(
-            draft
-                .get_untracked()
-                .input()
-                .map(|input| (id, input))
-                .map_err(rejected),
-        );
-    };
-    let heading = if run.is_some() {
-        "Upravit termín"
-    } else {
-        "Nový termín"
-    };
+    let heading = heading(run.is_some(), "Upravit termín", "Nový termín");
     view! {
         <form class="form offer-form" on:submit=submit novalidate aria-label=heading>
             <h3>{heading}</h3>
@@ -446,7 +482,7 @@ fn RunForm(
             </fieldset>
             <CheckedInput id="run-enrol-by" field="enrol_by" label="Přihlášky do" kind="datetime-local" value=initial.enrol_by.clone() on_change=set(|d, v| d.enrol_by = v) error=error />
             <CheckedInput id="run-cancel-by" field="cancel_by" label="Odhlásit se lze do" kind="datetime-local" value=initial.cancel_by.clone() on_change=set(|d, v| d.cancel_by = v) error=error />
-            <p class="actions">{form_buttons(save.pending(), "Zrušit", on_cancel)}</p>
+            <p class="actions">{form_buttons(pending, "Zrušit", on_cancel)}</p>
         </form>
     }
 }
