@@ -20,7 +20,8 @@ const COURSE = 'Bezpečný přesun a polohování klienta';
 const TEST_TIMEOUT = 150_000;
 
 async function openTodaysRoll(page) {
-  await page.getByRole('button', { name: new RegExp(COURSE) }).click();
+  // The run's own button, not the buttons that change the run or its course.
+  await page.getByRole('button', { name: new RegExp(`^${COURSE}`) }).click();
   await page.locator('.roll-person').first().waitFor();
 }
 
