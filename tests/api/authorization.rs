@@ -51,6 +51,10 @@ enum Target {
     TrainingSession,
     /// `{code}` is a certificate of such a run.
     TrainingCertificate,
+    /// `centre_id` in the body is a training centre: the demo lecturer's (own) or another.
+    TrainingCentre,
+    /// `{id}` is a course kept by the demo lecturer's centre (own) or by another.
+    TrainingCourse,
 }
 
 /// The matrix runs at a fixed instant, so the demo's visit ids and week are known.
@@ -92,6 +96,23 @@ fn client_body() -> Value {
     json!({
         "name": "Klient Matice", "street": "Dlouhá 1", "municipality_code": "562335",
         "service_from": "2026-11-01"
+    })
+}
+
+fn training_course_body(centre: &str) -> Value {
+    json!({
+        "centre_id": centre, "title": "Kurz matice", "minutes": 240,
+        "target_group": "direct_care", "description": "", "what_to_bring": ""
+    })
+}
+
+/// Today's demo run moved to December, at `centre`.
+fn training_run_body(centre: &str) -> Value {
+    json!({
+        "course_id": "kurz-presun", "centre_id": centre, "lecturer_id": "user-lektor",
+        "capacity": 12, "room": "sál", "enrol_by": "2026-11-30T12:00",
+        "cancel_by": "2026-11-30T12:00",
+        "sessions": [{"starts_at": "2026-12-01T08:00", "ends_at": "2026-12-01T12:00"}]
     })
 }
 
@@ -854,6 +875,60 @@ fn expectations() -> Vec<Expectation> {
             Some(&[RegionOfficer, DataAnalyst]),
             Target::Nothing,
         ),
+        Expectation {
+            body: Some(|| training_course_body("{client_id}")),
+            ..rule(
+                Post,
+                "/api/training/courses",
+                Some(&[Lecturer]),
+                Target::TrainingCentre,
+            )
+        },
+        Expectation {
+            body: Some(|| training_course_body("ivc-usti")),
+            destructive: true,
+            ..rule(
+                Put,
+                "/api/training/courses/{id}",
+                Some(&[Lecturer]),
+                Target::TrainingCourse,
+            )
+        },
+        Expectation {
+            body: Some(|| training_run_body("{client_id}")),
+            ..rule(
+                Post,
+                "/api/training/runs",
+                Some(&[Lecturer]),
+                Target::TrainingCentre,
+            )
+        },
+        Expectation {
+            body: Some(|| training_run_body("ivc-usti")),
+            destructive: true,
+            ..rule(
+                Put,
+                "/api/training/runs/{id}",
+                Some(&[Lecturer]),
+                Target::TrainingRun,
+            )
+        },
+        rule(
+            Get,
+            "/api/training/staff/{id}/employments",
+            Some(&[ProviderManager]),
+            Target::StaffMember,
+        ),
+        Expectation {
+            body: Some(|| json!({"periods": [{"starts_on": "2020-01-01"}]})),
+            destructive: true,
+            ..rule(
+                Put,
+                "/api/training/staff/{id}/employments",
+                Some(&[ProviderManager]),
+                Target::StaffMember,
+            )
+        },
         rule(
             Get,
             "/api/reports/municipalities",
@@ -1014,6 +1089,10 @@ fn target_id(target: Target, whose: Whose) -> &'static str {
         (Target::TrainingSession, Whose::Foreign) => "run-demo-most-uzavreny-1",
         (Target::TrainingCertificate, Whose::Own | Whose::Unlinked) => "3456-789A-N",
         (Target::TrainingCertificate, Whose::Foreign) => "KLMN-PQRS-N",
+        (Target::TrainingCentre, Whose::Own | Whose::Unlinked) => "ivc-usti",
+        (Target::TrainingCentre, Whose::Foreign) => "ivc-most",
+        (Target::TrainingCourse, Whose::Own | Whose::Unlinked) => "kurz-presun",
+        (Target::TrainingCourse, Whose::Foreign) => "kurz-komunikace",
     }
 }
 

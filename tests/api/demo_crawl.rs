@@ -91,7 +91,7 @@ fn own_path(pattern: &str, username: &str, role: Role, provider: Option<&str>) -
         visit_id(today, index)
     };
     let caregiver = format!("user-{}", stop.caregiver);
-    let id = if pattern.contains("/caregivers/") {
+    let id = if pattern.contains("/caregivers/") || pattern.starts_with("/api/training/staff/") {
         caregiver.as_str()
     } else if pattern.starts_with("/api/training/runs/") {
         own_run(username)

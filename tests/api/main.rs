@@ -23,4 +23,5 @@ mod schema;
 mod sick_call;
 mod static_files;
 mod training;
+mod training_offer;
 mod week;

@@ -29,7 +29,7 @@ fn now() -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-async fn spawn(engine: Engine) -> TestApp {
+pub(crate) async fn spawn(engine: Engine) -> TestApp {
     TestApp::spawn_at(engine, now()).await
 }
 
@@ -225,7 +225,7 @@ async fn a_promoted_worker_sees_it_once_and_a_cancellation_after_the_deadline_is
     );
 }
 
-async fn standing_of(app: &TestApp, username: &str) -> DutyStanding {
+pub(crate) async fn standing_of(app: &TestApp, username: &str) -> DutyStanding {
     let browser = app.browser();
     browser.login_as(username).await;
     json(browser.get("/api/training/my-standing").await).await

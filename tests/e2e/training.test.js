@@ -2,7 +2,8 @@
 // takes attendance on a 10-inch tablet (offline too: the roll waits on the tablet through a
 // reload and reaches the server once back online), closes the run and issues the
 // certificate; the caregiver's hours for the year go up, and the public verification page
-// confirms the code. Demo data: today's run "Bezpečný přesun a polohování klienta" at
+// confirms the code. The lecturer also writes a new course and a run of it in the app (a
+// field error beside its field first), and a manager enrols into it. Demo data: today's run "Bezpečný přesun a polohování klienta" at
 // IVC Ústí nad Labem began an hour before the host started; Martin is not on it yet.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
@@ -19,7 +20,8 @@ const COURSE = 'Bezpečný přesun a polohování klienta';
 const TEST_TIMEOUT = 150_000;
 
 async function openTodaysRoll(page) {
-  await page.getByRole('button', { name: new RegExp(COURSE) }).click();
+  // The run's own button, not the buttons that change the run or its course.
+  await page.getByRole('button', { name: new RegExp(`^${COURSE}`) }).click();
   await page.locator('.roll-person').first().waitFor();
 }
 
@@ -30,7 +32,12 @@ async function markEveryonePresent(page) {
   }
 }
 
-describe('training', { timeout: 3 * TEST_TIMEOUT }, () => {
+/** `YYYY-MM-DD` of the day `days` from now. */
+function dayFromNow(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('training', { timeout: 4 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
   test('a roll marked offline survives a reload and reaches the server once', { timeout: TEST_TIMEOUT }, async () => {
@@ -126,6 +133,57 @@ describe('training', { timeout: 3 * TEST_TIMEOUT }, () => {
       for (const device of [office, tablet, phone, stranger]) assert.deepEqual(device.problems, []);
     } finally {
       for (const device of [office, tablet, phone, stranger]) await device.context.close();
+    }
+  });
+
+  test('the lecturer writes a course and a run of it in the app, and a manager enrols into it', { timeout: TEST_TIMEOUT }, async () => {
+    const tablet = await openPage(suite.browser, TABLET);
+    const office = await openPage(suite.browser, LAPTOP);
+    const title = 'Bazální stimulace v domácí péči';
+    try {
+      const t = tablet.page;
+      await signedIn(t, suite.host.url, LECTURER, '/lektor');
+      await t.getByRole('button', { name: 'Nový kurz' }).tap();
+      const courseForm = t.getByRole('form', { name: 'Nový kurz' });
+      await courseForm.getByLabel('Název', { exact: true }).fill(title);
+      await courseForm.getByLabel('Rozsah v hodinách').fill('4,5');
+      await courseForm.getByLabel('Cílová skupina').selectOption({ label: 'přímá péče' });
+      await courseForm.getByLabel('Co s sebou').fill('Karimatku a deku.');
+      await courseForm.getByRole('button', { name: 'Uložit' }).tap();
+      await t.locator('.lecturer-page > .notice').filter({ hasText: `Kurz ${title} je uložen.` }).waitFor();
+
+      await t.getByRole('button', { name: 'Nový termín' }).tap();
+      const runForm = t.getByRole('form', { name: 'Nový termín' });
+      await runForm.getByLabel('Kurz', { exact: true }).selectOption({ label: `${title} (4 h 30 min)` });
+      const day = dayFromNow(20);
+      await runForm.getByLabel('1. setkání, den').fill(day);
+      await runForm.getByLabel('od', { exact: true }).fill('08:00');
+      await runForm.getByLabel('do', { exact: true }).fill('12:30');
+      await runForm.getByLabel('Přihlášky do').fill(`${dayFromNow(15)}T12:00`);
+      await runForm.getByLabel('Odhlásit se lze do').fill(`${dayFromNow(16)}T12:00`);
+      // No room yet: the error stands beside the room's field, which is marked.
+      await runForm.getByRole('button', { name: 'Uložit' }).tap();
+      await runForm.locator('#chyba-room').filter({ hasText: 'Zadejte místnost' }).waitFor();
+      assert.equal(await runForm.getByLabel('Místnost').getAttribute('aria-invalid'), 'true');
+      await runForm.getByLabel('Místnost').fill('sál 3');
+      await runForm.getByRole('button', { name: 'Uložit' }).tap();
+      await t.locator('.lecturer-page > .notice').filter({ hasText: `Termín kurzu ${title} je uložen.` }).waitFor();
+      await t.getByRole('button', { name: new RegExp(`${title}.*přihlášeno 0 z 12`) }).waitFor();
+
+      const o = office.page;
+      await signedIn(o, suite.host.url, MANAGER, '/pracovnici');
+      await o.getByRole('link', { name: 'Školení' }).click();
+      const offered = o.locator('.training').filter({ hasText: title }).filter({ has: o.locator('select') });
+      assert.match(await offered.innerText(), /4 h 30 min · přímá péče/);
+      await offered.locator('select').selectOption({ label: 'Martin Pečovatel' });
+      await offered.getByRole('button', { name: 'Přihlásit', exact: true }).click();
+      await o.locator('.notice').filter({ hasText: 'Přihláška je přijata.' }).waitFor();
+
+      await t.reload();
+      await t.getByRole('button', { name: new RegExp(`${title}.*přihlášeno 1 z 12`) }).waitFor();
+      for (const device of [tablet, office]) assert.deepEqual(device.problems, []);
+    } finally {
+      for (const device of [tablet, office]) await device.context.close();
     }
   });
 });

@@ -1,13 +1,60 @@
 //! Training's requests.
 
 use shared::training::duty::DutyStanding;
+use shared::training::employment::Employments;
+use shared::training::offer::{CourseInput, RunInput};
 use shared::training::{
-    AttendanceReceipt, AttendanceSubmission, CloseOutcome, Compliance, EnrolmentOutcome,
-    IssuedCertificate, MyTraining, OwnEnrolmentRequest, RevokeRequest, Roll, Run,
+    AttendanceReceipt, AttendanceSubmission, Centre, CloseOutcome, Compliance, Course,
+    EnrolmentOutcome, IssuedCertificate, MyTraining, OwnEnrolmentRequest, RevokeRequest, Roll, Run,
     StaffEnrolmentRequest, StaffStanding, Verification,
 };
 
-use crate::remote::{ApiError, get, path_segment, send_empty, send_json, with_json, write};
+use crate::remote::{ApiError, get, path_segment, put, send_empty, send_json, with_json, write};
+
+/// `GET /api/training/centres`: a lecturer's own centres with their lecturers.
+pub async fn centres() -> Result<Vec<Centre>, ApiError> {
+    get("/api/training/centres").await
+}
+
+pub async fn courses() -> Result<Vec<Course>, ApiError> {
+    get("/api/training/courses").await
+}
+
+/// A new course (`id` none) or a change to one.
+pub async fn save_course(id: Option<String>, course: CourseInput) -> Result<Course, ApiError> {
+    let request = match id {
+        None => write("/api/training/courses"),
+        Some(id) => put(&format!("/api/training/courses/{}", path_segment(&id))),
+    };
+    send_json(with_json(request, &course)?).await
+}
+
+/// A new run (`id` none) or a change to one.
+pub async fn save_run(id: Option<String>, run: RunInput) -> Result<Run, ApiError> {
+    let request = match id {
+        None => write("/api/training/runs"),
+        Some(id) => put(&format!("/api/training/runs/{}", path_segment(&id))),
+    };
+    send_json(with_json(request, &run)?).await
+}
+
+fn employments_path(worker_id: &str) -> String {
+    format!(
+        "/api/training/staff/{}/employments",
+        path_segment(worker_id)
+    )
+}
+
+pub async fn employments(worker_id: String) -> Result<Employments, ApiError> {
+    get(&employments_path(&worker_id)).await
+}
+
+pub async fn save_employments(
+    worker_id: String,
+    employments: Employments,
+) -> Result<Employments, ApiError> {
+    send_json(with_json(put(&employments_path(&worker_id)), &employments)?).await
+}
 
 /// `GET /api/training/runs`: the runs not over yet (a lecturer: her centres' runs).
 pub async fn runs() -> Result<Vec<Run>, ApiError> {

@@ -10,6 +10,7 @@ use shared::training::enrolment::EnrolmentStatus;
 use shared::training::{Roll, Run};
 
 use super::api;
+use super::offer::{Editing, OfferPanel};
 use super::roll::RollView;
 use super::state::{PendingRoll, PendingRolls, RollDraft, run_days};
 use crate::offline_store::{self, keys};
@@ -70,9 +71,18 @@ fn LecturerLoader() -> impl IntoView {
     });
     load.run(());
     let selected = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(Editing::Nothing);
+    let notice = RwSignal::new(None::<String>);
+    let saved = Callback::new(move |text: String| {
+        notice.set(Some(text));
+        load.run(());
+    });
     view! {
         <section class="lecturer-page" aria-labelledby="lecturer-heading">
             <h1 id="lecturer-heading">"Moje kurzy"</h1>
+            <p class="notice" role="status" aria-live="polite">
+                {move || notice.get()}
+            </p>
             {remote_view(
                 runs.into(),
                 load,
@@ -87,6 +97,24 @@ fn LecturerLoader() -> impl IntoView {
                                 .into_iter()
                                 .map(|run| {
                                     let id = run.id.clone();
+                                    let edit = (!run.closed)
+                                        .then(|| {
+                                            let label = format!(
+                                                "Upravit termín {} {}",
+                                                run.course.title,
+                                                run_days(&run),
+                                            );
+                                            let run = run.clone();
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    aria-label=label
+                                                    on:click=move |_| editing.set(Editing::Run(Some(run.clone())))
+                                                >
+                                                    "Upravit"
+                                                </button>
+                                            }
+                                        });
                                     view! {
                                         <li>
                                             <button
@@ -104,6 +132,7 @@ fn LecturerLoader() -> impl IntoView {
                                                 {run.centre_name.clone()} " · přihlášeno " {run.enrolled} " z "
                                                 {run.capacity} {run.closed.then_some(" · uzavřeno")}
                                             </button>
+                                            {edit}
                                         </li>
                                     }
                                 })
@@ -114,6 +143,7 @@ fn LecturerLoader() -> impl IntoView {
                 },
             )}
             {move || selected.get().map(|run_id| view! { <RollPanel run_id=run_id /> })}
+            <OfferPanel editing=editing on_saved=saved />
         </section>
     }
 }

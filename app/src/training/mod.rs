@@ -6,18 +6,21 @@
 
 pub mod api;
 mod certificate;
+mod employment;
 mod lecturer;
-mod roll;
+mod offer;
+pub mod roll;
 pub mod state;
 pub mod view;
 
 use leptos::prelude::*;
 use shared::identity::{Role, roles};
-use shared::training::StaffEnrolmentRequest;
+use shared::training::{StaffEnrolmentRequest, StaffStanding};
 
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::{Remote, remote_view};
 pub use certificate::{CertificatePage, VerifyPage};
+use employment::EmploymentEditor;
 pub use lecturer::LecturerPage;
 use view::{Catalogue, ComplianceTables, MyTrainings, StaffStandingTable, StandingPanel};
 
@@ -83,6 +86,15 @@ fn TrainingLoader() -> impl IntoView {
     let on_enrol = Callback::new(move |request: EnrolRequest| {
         enrol.dispatch(request);
     });
+    let employment_of = RwSignal::new(None::<StaffStanding>);
+    let on_edit = Callback::new(move |worker: StaffStanding| employment_of.set(Some(worker)));
+    let on_close = Callback::new(move |()| employment_of.set(None));
+    let on_employment_saved = Callback::new(move |text: String| {
+        notice.set(Some(text));
+        employment_of.set(None);
+        reload_staff.run(());
+        reload_standing.run(());
+    });
     let staff_names = Signal::derive(move || match staff.get() {
         Remote::Loaded(staff) => staff
             .into_iter()
@@ -115,8 +127,21 @@ fn TrainingLoader() -> impl IntoView {
                         {remote_view(
                             staff.into(),
                             reload_staff,
-                            |staff| view! { <StaffStandingTable staff=staff /> },
+                            move |staff| view! { <StaffStandingTable staff=staff on_edit=on_edit /> },
                         )}
+                        {move || {
+                            employment_of
+                                .get()
+                                .map(|worker| {
+                                    view! {
+                                        <EmploymentEditor
+                                            worker=worker
+                                            on_saved=on_employment_saved
+                                            on_close=on_close
+                                        />
+                                    }
+                                })
+                        }}
                     }
                 })}
             <h2>"Nabídka kurzů"</h2>

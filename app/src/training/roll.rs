@@ -13,7 +13,7 @@ use crate::paths;
 use crate::ui::format::clock;
 
 #[component]
-pub(super) fn RollView(
+pub fn RollView(
     roll: Roll,
     index: RwSignal<Option<usize>>,
     at: usize,

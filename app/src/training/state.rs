@@ -1,6 +1,8 @@
 //! Training's plain data: hours as people read them, the duty's standing and reasons, a
 //! roll being marked, and the rolls waiting on the tablet to be sent.
 
+pub mod drafts;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,17 @@ pub fn standing_summary(standing: &DutyStanding) -> String {
             hours(standing.shortfall_minutes)
         )
     }
+}
+
+/// Why some in-house training does not count, when some does not.
+pub fn in_house_text(standing: &DutyStanding) -> Option<String> {
+    (standing.uncounted_in_house_minutes > 0).then(|| {
+        format!(
+            "Vnitřní školicí akce se sociálním pracovníkům počítají nejvýše 8 h ročně: \
+             {} se do splněných hodin nezapočítává.",
+            hours(standing.uncounted_in_house_minutes)
+        )
+    })
 }
 
 /// "zkušební doba (červenec, srpen, září): −6 h".
@@ -68,7 +81,7 @@ pub fn places(run: &Run) -> String {
     let free = (run.capacity - run.enrolled).max(0);
     if free == 0 {
         format!(
-            "Obsazeno ({} míst), přihláška na seznam náhradníků",
+            "Obsazeno (kapacita {}), přihláška na seznam náhradníků",
             run.capacity
         )
     } else {
@@ -185,6 +198,7 @@ mod tests {
                 months: vec![7, 8, 9],
                 minutes: 360,
             }],
+            uncounted_in_house_minutes: 0,
         };
         assert_eq!(
             standing_summary(&standing),
@@ -193,6 +207,18 @@ mod tests {
         assert_eq!(
             reduction_text(&standing.reductions[0]),
             "zkušební doba (červenec, srpen, září): −6 h"
+        );
+        assert_eq!(in_house_text(&standing), None);
+        let capped = DutyStanding {
+            uncounted_in_house_minutes: 240,
+            ..standing
+        };
+        assert_eq!(
+            in_house_text(&capped).as_deref(),
+            Some(
+                "Vnitřní školicí akce se sociálním pracovníkům počítají nejvýše 8 h ročně: \
+                 4 h se do splněných hodin nezapočítává."
+            )
         );
     }
 

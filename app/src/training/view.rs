@@ -10,7 +10,7 @@ use shared::training::{
 
 use super::EnrolRequest;
 use super::api::calendar_url;
-use super::state::{hours, places, reduction_text, run_days, standing_summary};
+use super::state::{hours, in_house_text, places, reduction_text, run_days, standing_summary};
 use crate::paths;
 use crate::ui::format::czech_date_time;
 
@@ -39,6 +39,7 @@ pub fn StandingPanel(standing: DutyStanding) -> impl IntoView {
     view! {
         <div class=class>
             <p class="standing-summary">{standing_summary(&standing)}</p>
+            {in_house_text(&standing).map(|text| view! { <p class="in-house">{text}</p> })}
             {(!standing.reductions.is_empty())
                 .then(|| {
                     view! {
@@ -169,6 +170,7 @@ fn CatalogueRun(
     let run_id = run.id.clone();
     let staff_run = run.id.clone();
     let select_id = format!("enrol-{}", run.id);
+    let full = run.enrolled >= run.capacity;
     let accreditation = run
         .course
         .accreditation_number
@@ -186,16 +188,21 @@ fn CatalogueRun(
             <p>{places(&run)} " · přihlášky do " {czech_date_time(run.enrol_by)}</p>
             <p class="actions">
                 {match run.my_status {
-                    Some(EnrolmentStatus::Enrolled | EnrolmentStatus::Waiting) => {
-                        view! { <span>"Jste přihlášeni."</span> }.into_any()
+                    Some(EnrolmentStatus::Enrolled) => {
+                        view! { <span class="enrolled">"Jste přihlášeni."</span> }.into_any()
+                    }
+                    Some(EnrolmentStatus::Waiting) => {
+                        view! { <span class="enrolled">"Jste na seznamu náhradníků."</span> }
+                            .into_any()
                     }
                     _ => {
                         view! {
                             <button
                                 type="button"
+                                class="enrol"
                                 on:click=move |_| on_enrol.run(EnrolRequest::Me(run_id.clone()))
                             >
-                                "Přihlásit se"
+                                {if full { "Přihlásit se na seznam náhradníků" } else { "Přihlásit se" }}
                             </button>
                         }
                             .into_any()
@@ -222,6 +229,7 @@ fn CatalogueRun(
                                 </select>
                                 <button
                                     type="button"
+                                    class="enrol-staff"
                                     disabled=move || chosen.get().is_empty()
                                     on:click=move |_| {
                                         on_enrol
@@ -233,7 +241,7 @@ fn CatalogueRun(
                                             )
                                     }
                                 >
-                                    "Přihlásit"
+                                    {if full { "Na seznam náhradníků" } else { "Přihlásit" }}
                                 </button>
                             </p>
                         }
@@ -243,8 +251,13 @@ fn CatalogueRun(
     }
 }
 
+/// The manager's staff, the furthest behind first and highlighted; each row opens her
+/// employment periods through `on_edit`.
 #[component]
-pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
+pub fn StaffStandingTable(
+    staff: Vec<StaffStanding>,
+    on_edit: Callback<StaffStanding>,
+) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Plnění povinnosti">
             <table class="standing-table">
@@ -255,6 +268,7 @@ pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
                         <th scope="col">"Povinné"</th>
                         <th scope="col">"Splněno"</th>
                         <th scope="col">"Chybí"</th>
+                        <th scope="col">"Pracovní poměr"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -262,6 +276,8 @@ pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
                         .into_iter()
                         .map(|person| {
                             let short = !person.standing.is_met();
+                            let label = format!("Upravit pracovní poměr: {}", person.name);
+                            let edited = person.clone();
                             view! {
                                 <tr class:shortfall=short>
                                     <td>{person.name}</td>
@@ -273,6 +289,15 @@ pub fn StaffStandingTable(staff: Vec<StaffStanding>) -> impl IntoView {
                                         } else {
                                             "splněno".to_owned()
                                         }}
+                                    </td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            aria-label=label
+                                            on:click=move |_| on_edit.run(edited.clone())
+                                        >
+                                            "Upravit"
+                                        </button>
                                     </td>
                                 </tr>
                             }

@@ -13,6 +13,7 @@ mod login;
 mod office_today;
 mod staff;
 mod today;
+mod training;
 mod ui;
 mod visit_record;
 

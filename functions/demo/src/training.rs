@@ -532,6 +532,13 @@ async fn courses_runs_and_people(db: &impl Database, now: DateTime<Utc>) -> Resu
             .await?;
         }
     }
+    // Each course is kept by the centre of its first run (whose lecturers may change it).
+    db.execute(
+        "UPDATE training_courses SET centre_id = (SELECT r.centre_id FROM training_runs r \
+         WHERE r.course_id = training_courses.id ORDER BY r.created_at, r.id LIMIT 1)",
+        &[],
+    )
+    .await?;
     enrolments_and_credits(db, now).await
 }
 

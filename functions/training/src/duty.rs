@@ -4,11 +4,14 @@
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
+use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database};
 use shared::time::prague_date;
 use shared::training::duty::{DutyStanding, standing};
+use shared::training::employment::{Employments, check_employments};
 use shared::training::{Compliance, ComplianceCount, StaffStanding};
 
+use crate::scope;
 use crate::store::duty::{self as store, Worker};
 
 /// `?year=`, by default the current Prague year.
@@ -60,6 +63,7 @@ pub async fn staff<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiE
         .map(|(worker, standing)| StaffStanding {
             worker_id: worker.id,
             name: worker.name,
+            role: worker.role,
             standing,
         })
         .collect();
@@ -103,4 +107,25 @@ pub async fn compliance<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse,
         providers: count_by(&rows, |w| &w.provider_name),
         districts: count_by(&rows, |w| &w.district),
     }))
+}
+
+/// `GET /api/training/staff/{id}/employments`: her periods with the manager's provider.
+pub async fn employments<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let worker_id = cx.params.require("id")?;
+    let provider_id = scope::own_staff(cx, worker_id).await?;
+    Ok(ApiResponse::ok(
+        &store::employments(cx.db, worker_id, &provider_id).await?,
+    ))
+}
+
+/// `PUT /api/training/staff/{id}/employments`: replaces them; the duty follows at once.
+pub async fn replace_employments<D: Database>(
+    cx: &Context<'_, D>,
+) -> Result<ApiResponse, ApiError> {
+    let worker_id = cx.params.require("id")?;
+    let provider_id = scope::own_staff(cx, worker_id).await?;
+    let input: Employments = json_body(&cx.request.body)?;
+    let employments = check_employments(&input)?;
+    store::replace_employments(cx.db, worker_id, &provider_id, &employments).await?;
+    Ok(ApiResponse::ok(&employments))
 }

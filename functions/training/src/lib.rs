@@ -7,6 +7,7 @@ mod catalogue;
 mod certificates;
 mod duty;
 mod enrolments;
+mod offer;
 mod scope;
 mod store;
 
@@ -37,6 +38,12 @@ pub enum Endpoint {
     MyStanding,
     StaffStanding,
     Compliance,
+    CreateCourse,
+    UpdateCourse,
+    CreateRun,
+    UpdateRun,
+    Employments,
+    ReplaceEmployments,
 }
 
 const fn route(
@@ -60,7 +67,7 @@ impl Component for Training {
     const ROUTES: &'static [Route<Endpoint>] = {
         use Access::{Public, Roles};
         use Endpoint as E;
-        use Method::{Get, Post};
+        use Method::{Get, Post, Put};
         &[
             route(
                 Get,
@@ -171,6 +178,37 @@ impl Component for Training {
                 E::Compliance,
                 Roles(REGIONAL),
             ),
+            route(
+                Post,
+                "/api/training/courses",
+                E::CreateCourse,
+                Roles(LECTURERS),
+            ),
+            route(
+                Put,
+                "/api/training/courses/{id}",
+                E::UpdateCourse,
+                Roles(LECTURERS),
+            ),
+            route(Post, "/api/training/runs", E::CreateRun, Roles(LECTURERS)),
+            route(
+                Put,
+                "/api/training/runs/{id}",
+                E::UpdateRun,
+                Roles(LECTURERS),
+            ),
+            route(
+                Get,
+                "/api/training/staff/{id}/employments",
+                E::Employments,
+                Roles(MANAGERS),
+            ),
+            route(
+                Put,
+                "/api/training/staff/{id}/employments",
+                E::ReplaceEmployments,
+                Roles(MANAGERS),
+            ),
         ]
     };
 
@@ -198,6 +236,12 @@ impl Component for Training {
             Endpoint::MyStanding => duty::mine(cx).await,
             Endpoint::StaffStanding => duty::staff(cx).await,
             Endpoint::Compliance => duty::compliance(cx).await,
+            Endpoint::CreateCourse => offer::create_course(cx).await,
+            Endpoint::UpdateCourse => offer::update_course(cx).await,
+            Endpoint::CreateRun => offer::create_run(cx).await,
+            Endpoint::UpdateRun => offer::update_run(cx).await,
+            Endpoint::Employments => duty::employments(cx).await,
+            Endpoint::ReplaceEmployments => duty::replace_employments(cx).await,
         }
     }
 }

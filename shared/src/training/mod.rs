@@ -5,7 +5,9 @@
 pub mod attendance;
 pub mod certificate;
 pub mod duty;
+pub mod employment;
 pub mod enrolment;
+pub mod offer;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -24,6 +26,14 @@ pub struct Centre {
     pub district: String,
     pub email: String,
     pub phone: String,
+    /// The lecturers who teach there, by name.
+    pub lecturers: Vec<Lecturer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lecturer {
+    pub id: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +79,10 @@ pub struct Course {
     pub accreditation_valid_until: Option<NaiveDate>,
     pub description: String,
     pub what_to_bring: String,
+    /// The centre that keeps the course; its lecturers may change it.
+    pub centre_id: Option<String>,
+    /// An in-house training event rather than a course (the duty's 8-hour cap).
+    pub in_house: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,10 +104,12 @@ impl SessionTime {
 pub struct Run {
     pub id: String,
     pub course: Course,
+    pub centre_id: String,
     pub centre_name: String,
     pub centre_street: String,
     pub centre_municipality: String,
     pub room: String,
+    pub lecturer_id: String,
     pub lecturer_name: String,
     pub capacity: i64,
     pub enrolled: i64,
@@ -241,6 +257,7 @@ pub struct IssuedCertificate {
 pub struct StaffStanding {
     pub worker_id: String,
     pub name: String,
+    pub role: crate::identity::Role,
     pub standing: DutyStanding,
 }
 

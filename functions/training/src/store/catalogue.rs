@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use platform::{Database, DbError, Row, Value};
 use shared::training::enrolment::EnrolmentStatus;
-use shared::training::{Centre, Course, Run, SessionTime, TargetGroup};
+use shared::training::{Centre, Course, Lecturer, Run, SessionTime, TargetGroup};
 
 use super::optional_date;
 
@@ -26,10 +26,13 @@ pub async fn centres(db: &impl Database, lecturer: Option<&str>) -> Result<Vec<C
         }
         None => db.query(&format!("{select} ORDER BY t.name"), &[]).await?,
     };
+    let mut lecturers = lecturers_by_centre(db).await?;
     rows.iter()
         .map(|row| {
+            let id = row.text("id")?;
             Ok(Centre {
-                id: row.text("id")?,
+                lecturers: lecturers.remove(&id).unwrap_or_default(),
+                id,
                 name: row.text("name")?,
                 street: row.text("street")?,
                 municipality: row.text("municipality")?,
@@ -41,8 +44,33 @@ pub async fn centres(db: &impl Database, lecturer: Option<&str>) -> Result<Vec<C
         .collect()
 }
 
+/// Each centre's lecturers by name.
+async fn lecturers_by_centre(
+    db: &impl Database,
+) -> Result<BTreeMap<String, Vec<Lecturer>>, DbError> {
+    let rows = db
+        .query(
+            "SELECT l.centre_id, u.id, u.display_name FROM training_centre_lecturers l \
+             JOIN users u ON u.id = l.user_id WHERE u.active = 1 ORDER BY u.display_name, u.id",
+            &[],
+        )
+        .await?;
+    let mut by_centre: BTreeMap<String, Vec<Lecturer>> = BTreeMap::new();
+    for row in &rows {
+        by_centre
+            .entry(row.text("centre_id")?)
+            .or_default()
+            .push(Lecturer {
+                id: row.text("id")?,
+                name: row.text("display_name")?,
+            });
+    }
+    Ok(by_centre)
+}
+
 const COURSE_COLUMNS: &str = "c.id AS course_id, c.title, c.minutes, c.target_group, \
-    c.accreditation_number, c.accreditation_valid_until, c.description, c.what_to_bring";
+    c.accreditation_number, c.accreditation_valid_until, c.description, c.what_to_bring, \
+    c.centre_id AS course_centre_id, c.in_house";
 
 fn course(row: &Row) -> Result<Course, DbError> {
     Ok(Course {
@@ -54,6 +82,8 @@ fn course(row: &Row) -> Result<Course, DbError> {
         accreditation_valid_until: optional_date(row, "accreditation_valid_until")?,
         description: row.text("description")?,
         what_to_bring: row.text("what_to_bring")?,
+        centre_id: row.optional_text("course_centre_id")?,
+        in_house: row.flag("in_house")?,
     })
 }
 
@@ -98,7 +128,7 @@ pub async fn runs(db: &impl Database, viewer: &str, which: Runs<'_>) -> Result<V
         Runs::One(id) => ("r.id = $2", Some(id.into())),
     };
     let sql = format!(
-        "SELECT r.id, r.capacity, r.enrol_by, r.cancel_by, r.room, r.closed_at, {COURSE_COLUMNS}, \
+        "SELECT r.id, r.centre_id, r.lecturer_id, r.capacity, r.enrol_by, r.cancel_by, r.room, r.closed_at, {COURSE_COLUMNS}, \
          t.name AS centre_name, t.street AS centre_street, m.name AS centre_municipality, \
          u.display_name AS lecturer_name, \
          (SELECT COUNT(*) FROM training_enrolments e WHERE e.run_id = r.id AND e.status = 'enrolled') AS enrolled, \
@@ -123,6 +153,8 @@ pub async fn runs(db: &impl Database, viewer: &str, which: Runs<'_>) -> Result<V
                 sessions: sessions.remove(&id).unwrap_or_default(),
                 id,
                 course: course(row)?,
+                centre_id: row.text("centre_id")?,
+                lecturer_id: row.text("lecturer_id")?,
                 centre_name: row.text("centre_name")?,
                 centre_street: row.text("centre_street")?,
                 centre_municipality: row.text("centre_municipality")?,

@@ -1,11 +1,15 @@
 //! What the 24-hour rule is computed from: employment periods (every provider of the
-//! region), absences recorded by planning, and the hours credited in the year.
+//! region), absences recorded by planning, and the hours credited in the year (in-house
+//! training events apart); and the employment periods a manager keeps.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use platform::{Database, DbError, Value};
-use shared::training::duty::{DateSpan, DutyFacts};
+use platform::db::in_transaction;
+use platform::{ApiError, Database, DbError, Value};
+use shared::identity::Role;
+use shared::training::duty::{DateSpan, DutyFacts, in_house_cap_applies};
+use shared::training::employment::{EmploymentPeriod, Employments};
 
 use super::{date, optional_date};
 
@@ -14,6 +18,7 @@ use super::{date, optional_date};
 pub struct Worker {
     pub id: String,
     pub name: String,
+    pub role: Role,
     pub provider_name: String,
     pub district: String,
 }
@@ -29,7 +34,7 @@ pub async fn workers(
     let rows = db
         .query(
             &format!(
-                "SELECT u.id, u.display_name, p.name AS provider_name, m.district FROM users u \
+                "SELECT u.id, u.display_name, u.role, p.name AS provider_name, m.district FROM users u \
                  JOIN providers p ON p.id = u.provider_id \
                  JOIN municipalities m ON m.code = p.municipality_code \
                  WHERE u.active = 1 AND {is_staff} \
@@ -43,6 +48,7 @@ pub async fn workers(
             Ok(Worker {
                 id: row.text("id")?,
                 name: row.text("display_name")?,
+                role: row.parsed("role", "a role", Role::parse)?,
                 provider_name: row.text("provider_name")?,
                 district: row.text("district")?,
             })
@@ -102,14 +108,20 @@ pub async fn facts(
     }
     let credits = db
         .query(
-            "SELECT user_id, CAST(SUM(minutes) AS BIGINT) AS minutes FROM training_credits WHERE year = $1 \
-             GROUP BY user_id",
+            "SELECT c.user_id, u.role, CAST(SUM(c.minutes) AS BIGINT) AS minutes, \
+             CAST(SUM(CASE WHEN k.in_house = 1 THEN c.minutes ELSE 0 END) AS BIGINT) AS in_house \
+             FROM training_credits c JOIN users u ON u.id = c.user_id \
+             JOIN training_runs r ON r.id = c.run_id JOIN training_courses k ON k.id = r.course_id \
+             WHERE c.year = $1 GROUP BY c.user_id, u.role",
             &[i64::from(year).into()],
         )
         .await?;
     for row in &credits {
         if let Some(worker) = facts.get_mut(&row.text("user_id")?) {
             worker.completed_minutes = row.integer("minutes")?;
+            worker.in_house_minutes = row.integer("in_house")?;
+            worker.in_house_capped =
+                in_house_cap_applies(row.parsed("role", "a role", Role::parse)?);
         }
     }
     for worker in facts.values_mut() {
@@ -144,4 +156,63 @@ pub async fn credits_of(
             ))
         })
         .collect()
+}
+
+/// A worker's employment periods with one provider, in time order.
+pub async fn employments(
+    db: &impl Database,
+    worker_id: &str,
+    provider_id: &str,
+) -> Result<Employments, DbError> {
+    let rows = db
+        .query(
+            "SELECT starts_on, ends_on, probation_until FROM employment_periods \
+             WHERE user_id = $1 AND provider_id = $2 ORDER BY starts_on, id",
+            &[worker_id.into(), provider_id.into()],
+        )
+        .await?;
+    let periods = rows
+        .iter()
+        .map(|row| {
+            Ok(EmploymentPeriod {
+                starts_on: date(row, "starts_on")?,
+                ends_on: optional_date(row, "ends_on")?,
+                probation_until: optional_date(row, "probation_until")?,
+            })
+        })
+        .collect::<Result<_, DbError>>()?;
+    Ok(Employments { periods })
+}
+
+/// Replaces a worker's periods with one provider; another provider's stay as they are.
+pub async fn replace_employments(
+    db: &impl Database,
+    worker_id: &str,
+    provider_id: &str,
+    employments: &Employments,
+) -> Result<(), ApiError> {
+    in_transaction(db, async || {
+        db.execute(
+            "DELETE FROM employment_periods WHERE user_id = $1 AND provider_id = $2",
+            &[worker_id.into(), provider_id.into()],
+        )
+        .await?;
+        for period in &employments.periods {
+            db.execute(
+                "INSERT INTO employment_periods (id, user_id, provider_id, starts_on, ends_on, \
+                 probation_until) VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    platform::random::new_id().into(),
+                    worker_id.into(),
+                    provider_id.into(),
+                    period.starts_on.to_string().into(),
+                    period.ends_on.map(|d| d.to_string()).into(),
+                    period.probation_until.map(|d| d.to_string()).into(),
+                ],
+            )
+            .await?;
+        }
+        Ok(())
+    })
+    .await
 }

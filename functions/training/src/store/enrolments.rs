@@ -182,11 +182,12 @@ pub async fn cancel(
     .await
 }
 
-async fn promote_first_waiting(
+/// Gives the first waiting worker a place; `false`: nobody was waiting.
+pub(super) async fn promote_first_waiting(
     db: &impl Database,
     run_id: &str,
     now: DateTime<Utc>,
-) -> Result<(), DbError> {
+) -> Result<bool, DbError> {
     let first = db
         .query_one(
             "SELECT id FROM training_enrolments WHERE run_id = $1 AND status = 'waiting' \
@@ -201,8 +202,9 @@ async fn promote_first_waiting(
             &[row.text("id")?.into(), timestamp::format(now).into()],
         )
         .await?;
+        return Ok(true);
     }
-    Ok(())
+    Ok(false)
 }
 
 /// A worker's enrolments with what she has not seen yet; marks the promotions as seen.

@@ -4,13 +4,15 @@
 //! - `enrolments`: places and the waiting list, serialised per run.
 //! - `attendance`: rolls, marks, closing a run, credits.
 //! - `certificates`: issuing, revoking, verifying.
-//! - `duty`: the facts the 24-hour rule is computed from.
+//! - `duty`: the facts the 24-hour rule is computed from, and the employment periods.
+//! - `offer`: courses and runs as lecturers write them.
 
 pub mod attendance;
 pub mod catalogue;
 pub mod certificates;
 pub mod duty;
 pub mod enrolments;
+pub mod offer;
 
 use chrono::NaiveDate;
 use platform::{Database, DbError, Row, Value};
