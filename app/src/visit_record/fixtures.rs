@@ -49,6 +49,7 @@ pub fn visit() -> VisitView {
         ],
         doorstep_note: None,
         key_risks: None,
+        client_phone: None,
         contacts: Vec::new(),
         location: GeoPoint {
             latitude: 50.77,
