@@ -55,14 +55,18 @@ async function sizes(locator) {
   }));
 }
 
-/** Asserts every element `locator` matches is at least 44 px tall, and reports the sizes. */
+/**
+ * Asserts every element `locator` matches is at least 44 px tall, and reports the smallest
+ * of them and how many there are.
+ */
 async function touchTarget(name, locator, report) {
   const found = await sizes(locator);
   assert.ok(found.length > 0, `${name}: present`);
   for (const size of found) {
     assert.ok(size.height >= 44, `${name} is ${size.width}×${size.height} px`);
   }
-  report[name] = found[0];
+  const smallest = found.reduce((least, size) => (size.height < least.height ? size : least));
+  report[name] = { ...smallest, count: found.length };
 }
 
 describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () => {
@@ -95,6 +99,11 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await touchTarget('Příchod', card.locator('.record-open'), report);
       await touchTarget('menu link', p.locator('.main-nav a'), report);
       await touchTarget('Odhlásit se', p.locator('.app-header button'), report);
+      // The other visits still to do, under the next one: every link and button on them.
+      const others = p.locator('section.today > ol.visits > li.visit');
+      report['other visits'] = await others.count();
+      report['other visit card'] = (await sizes(others))[0];
+      await touchTarget('other visits: links and buttons', others.locator('a, button'), report);
       report.header = (await sizes(p.locator('.app-header')))[0];
       report.nav = (await sizes(p.locator('.main-nav')))[0];
       report.nextCard = (await sizes(p.locator('.visit-next article')))[0];
@@ -180,6 +189,10 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       // of the same record, shown on the card at once.
       await touchTarget('Hotové a zrušené (folded)', s.locator('.visits-behind > summary'), report);
       await touchTarget('Zítra (folded)', s.locator('.tomorrow > summary'), report);
+      // Unfolded, tomorrow's visits are cards like today's: every link and button on them.
+      await s.locator('.tomorrow > summary').click();
+      await touchTarget('Zítra: links and buttons', s.locator('.tomorrow .visit').locator('a, button'), report);
+      await s.locator('.tomorrow > summary').click();
       await s.locator('.visits-behind > summary').click();
       await done.getByRole('button', { name: 'Opravit' }).waitFor();
       const buttons = await done.getByRole('button').allInnerTexts();

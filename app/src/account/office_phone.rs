@@ -7,8 +7,9 @@ use shared::identity::ProviderContact;
 
 use crate::account::api;
 use crate::account::state::parse_office_phone;
+use crate::account::view::DoneAndSubmit;
 use crate::session::{Session, loader, signed_out_if_expired};
-use crate::ui::form::{Alert, FieldNote, FormAction, marks};
+use crate::ui::form::{Alert, CheckedInput, FormAction};
 use crate::ui::{Remote, remote_view};
 
 /// Loads the manager's provider and offers its office phone to set.
@@ -57,8 +58,7 @@ pub fn OfficePhoneForm(
     saved: Signal<bool>,
     #[prop(into)] on_submit: Callback<String>,
 ) -> impl IntoView {
-    let typed = RwSignal::new(current);
-    let (invalid, described) = marks(error, "office_phone".to_owned());
+    let typed = RwSignal::new(current.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !pending.get_untracked() {
@@ -73,36 +73,24 @@ pub fn OfficePhoneForm(
     });
     view! {
         <form class="card-form office-phone-form" on:submit=submit novalidate=true>
-            <div class="field">
-                <label for="office-phone">"Telefon kanceláře"</label>
-                <input
-                    id="office-phone"
-                    name="office_phone"
-                    type="tel"
-                    inputmode="tel"
-                    autocomplete="tel"
-                    placeholder="601 000 001"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                    aria-invalid=invalid
-                    aria-describedby=described
-                />
-                <FieldNote field="office_phone" error=error />
-            </div>
+            <CheckedInput
+                id="office-phone"
+                field="office_phone"
+                label="Telefon kanceláře"
+                kind="tel"
+                value=current
+                on_change=Callback::new(move |phone| typed.set(phone))
+                error=error
+            />
             <Alert message=other_error />
-            {move || {
-                (saved.get() && error.with(Option::is_none))
-                    .then(|| {
-                        view! {
-                            <p class="form-ok" role="status">
-                                "Uloženo. Pečovatelky ho uvidí při příštím načtení dne."
-                            </p>
-                        }
-                    })
-            }}
-            <button type="submit" class="button button-primary" disabled=move || pending.get()>
-                {move || if pending.get() { "Ukládám…" } else { "Uložit telefon" }}
-            </button>
+            <DoneAndSubmit
+                done=saved
+                error=error
+                done_text="Uloženo. Pečovatelky ho uvidí při příštím načtení dne."
+                pending=pending
+                submit="Uložit telefon"
+                busy="Ukládám…"
+            />
         </form>
     }
 }

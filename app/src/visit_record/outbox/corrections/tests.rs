@@ -1,26 +1,13 @@
 //! Her corrections in the outbox, natively: kept, shown at once, sent once, refused aloud.
 
 use shared::records::sync::RecordState;
-use shared::records::{CorrectionInput, RecordView, SyncOutcome, SyncResponse, TaskDoneInput};
+use shared::records::{CorrectionInput, RecordView, SyncResponse, TaskDoneInput};
 
 use super::*;
 use crate::visit_record::fixtures::*;
 
 const KEY_1: &str = "11111111-2222-4333-8444-555555555555";
 const KEY_2: &str = "66666666-7777-4888-8999-aaaaaaaaaaaa";
-
-/// Jana's record of visit-1 (7:02–7:58), sent and stored.
-fn sent_outbox() -> Outbox {
-    let mut outbox = outbox_with(&[ID_1]);
-    outbox.apply(
-        "jana",
-        &SyncResponse {
-            results: vec![result(ID_1, SyncOutcome::Applied)],
-        },
-        utc("2026-11-23T07:05:00Z"),
-    );
-    outbox
-}
 
 /// She left at 7:40, not 7:58.
 fn left_at_7_40(key: &str) -> CorrectionInput {
