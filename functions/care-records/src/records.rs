@@ -100,14 +100,12 @@ pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
             None => {}
         }
     }
-    if caregiver {
-        if !caregiver_may_correct(owner.visit_starts_at, cx.now) {
-            return Err(ApiError::Conflict {
-                code: "correction_closed",
-                field: None,
-                message: "Tuto návštěvu už můžete opravit jen přes koordinátora.".into(),
-            });
-        }
+    if caregiver && !caregiver_may_correct(owner.visit_starts_at, cx.now) {
+        return Err(ApiError::Conflict {
+            code: "correction_closed",
+            field: None,
+            message: "Tuto návštěvu už můžete opravit jen přes koordinátora.".into(),
+        });
     }
     let units = store::task_units(cx.db).await?;
     let content = check_content(
