@@ -153,7 +153,7 @@ where
 
 /// How many records in the outbox still wait to be sent, whoever made them (the server
 /// refused the others for their data), with the visits under way (arrived at, not recorded
-/// yet): signing out waits for them.
+/// yet) and the corrections waiting: signing out waits for them.
 pub async fn waiting_records() -> Result<usize, StoreError> {
     let outbox = load::<serde_json::Value>(keys::OUTBOX).await?;
     let list = |name: &str| {
@@ -168,18 +168,22 @@ pub async fn waiting_records() -> Result<usize, StoreError> {
         .iter()
         .filter(|item| item.get("refused").is_none_or(serde_json::Value::is_null))
         .count();
-    Ok(unsent + list("open").len())
+    Ok(unsent + list("open").len() + list("corrections").len())
 }
 
 /// After signing out on a shared phone nothing of the care data stays readable: every key
-/// goes (route, doorstep notes, catalogue, who signed in) but the device's own id and
-/// records not sent yet (a session that expired must not lose them; signing out waits for
-/// them to be sent).
+/// goes (route, doorstep notes, catalogue, who signed in, her records kept for corrections)
+/// but the device's own id and records not sent yet (a session that expired must not lose
+/// them; signing out waits for them to be sent).
 pub async fn forget_all_but_device_and_unsent() -> Result<(), StoreError> {
     let kept = [keys::DEVICE_ID, keys::OUTBOX];
     let mut values = Vec::with_capacity(kept.len());
     for key in kept {
-        values.push((key, load::<serde_json::Value>(key).await?));
+        let mut value = load::<serde_json::Value>(key).await?;
+        if let Some(outbox) = value.as_mut().and_then(serde_json::Value::as_object_mut) {
+            outbox.remove("kept");
+        }
+        values.push((key, value));
     }
     let (transaction, store) = readwrite().await?;
     store.clear()?;

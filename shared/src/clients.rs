@@ -52,6 +52,36 @@ pub fn tel_href(phone: &str) -> Option<String> {
     Some(format!("tel:{plus}{digits}"))
 }
 
+/// A Czech phone number as people write it ("601 000 001", "+420 601-000-001",
+/// "00420601000001"): nine digits, the first 2–9, after an optional +420 or 00420; spaces
+/// and dashes between. Comes back as "+420 601 000 001".
+pub fn czech_phone(text: &str, field: &'static str) -> Result<String, FieldError> {
+    let compact: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ' ' && *c != '-')
+        .collect();
+    let national = ["+420", "00420"]
+        .iter()
+        .find_map(|prefix| compact.strip_prefix(prefix))
+        .unwrap_or(&compact);
+    let valid = national.len() == 9
+        && national.chars().all(|c| c.is_ascii_digit())
+        && !national.starts_with(['0', '1']);
+    if !valid {
+        return Err(FieldError::new(
+            field,
+            "Zadejte české telefonní číslo: 9 číslic, případně s předvolbou +420 (např. 601 000 001).",
+        ));
+    }
+    Ok(format!(
+        "+420 {} {} {}",
+        &national[..3],
+        &national[3..6],
+        &national[6..]
+    ))
+}
+
 /// `POST /api/schedule/clients` and `PUT /api/schedule/clients/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +114,9 @@ pub struct ClientInput {
     /// Falls, allergies, a dog at the door…: what everyone who plans or visits must know.
     #[serde(default)]
     pub key_risks: Option<String>,
+    /// The client's own phone, a Czech number; stored as "+420 601 000 001".
+    #[serde(default)]
+    pub phone: Option<String>,
     #[serde(default)]
     pub internal_note: Option<String>,
     #[serde(default)]
@@ -220,6 +253,10 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
     checked.doorstep_note = note(&input.doorstep_note, "doorstep_note")?;
     checked.key_risks = note(&input.key_risks, "key_risks")?;
     checked.internal_note = note(&input.internal_note, "internal_note")?;
+    checked.phone = match input.phone.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(phone) => Some(czech_phone(phone, "phone")?),
+    };
     checked.contacts = bounded_list(&input.contacts, "contacts")?
         .iter()
         .map(|contact| {
@@ -241,6 +278,33 @@ pub fn check_client(input: &ClientInput) -> Result<ClientInput, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_czech_phone_is_nine_digits_after_an_optional_420_and_reads_the_same_way_back() {
+        for written in [
+            "601 000 001",
+            "+420 601-000-001",
+            "00420601000001",
+            " 601000001 ",
+        ] {
+            assert_eq!(
+                czech_phone(written, "office_phone").as_deref(),
+                Ok("+420 601 000 001"),
+                "{written}"
+            );
+        }
+        for wrong in [
+            "",
+            "60100000",
+            "6010000011",
+            "+421 601 000 001",
+            "101 000 001",
+            "601 000 00a",
+        ] {
+            let refused = czech_phone(wrong, "office_phone").expect_err(wrong);
+            assert_eq!(refused.field, "office_phone");
+        }
+    }
 
     #[test]
     fn a_phone_written_with_spaces_and_dashes_dials_its_digits_and_its_leading_plus() {
@@ -268,9 +332,26 @@ mod tests {
             preferred_caregiver_gender: Some(Gender::Female),
             doorstep_note: Some("  ".into()),
             key_risks: Some(" Riziko pádu. ".into()),
+            phone: None,
             internal_note: None,
             contacts: vec![],
         }
+    }
+
+    #[test]
+    fn a_clients_own_phone_is_kept_as_a_czech_number_and_a_wrong_one_names_its_field() {
+        let with_phone = |phone: &str| {
+            check_client(&ClientInput {
+                phone: Some(phone.into()),
+                ..client()
+            })
+        };
+        assert_eq!(
+            with_phone("602-111-222").expect("valid").phone.as_deref(),
+            Some("+420 602 111 222")
+        );
+        assert_eq!(with_phone("  ").expect("blank is none").phone, None);
+        assert_eq!(with_phone("602 111").expect_err("short").field, "phone");
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub struct VisitView {
     /// The client's key risks from their record (falls, allergies, a dog at the door…).
     #[serde(default)]
     pub key_risks: Option<String>,
+    /// The client's own phone, as checked at intake: called first.
+    #[serde(default)]
+    pub client_phone: Option<String>,
     /// Whom to call about the client (the contact persons noted at intake), first first.
     #[serde(default)]
     pub contacts: Vec<crate::clients::ContactPerson>,

@@ -159,6 +159,21 @@ fn expectations() -> Vec<Expectation> {
             Some(&[ProviderManager]),
             Target::Nothing,
         ),
+        rule(
+            Get,
+            "/api/auth/provider",
+            Some(&[ProviderManager]),
+            Target::Nothing,
+        ),
+        Expectation {
+            body: Some(|| json!({"office_phone": "601 000 009"})),
+            ..rule(
+                Put,
+                "/api/auth/provider/office-phone",
+                Some(&[ProviderManager]),
+                Target::Nothing,
+            )
+        },
         Expectation {
             body: Some(
                 || json!({"username": "nova.pecovatelka", "display_name": "Nová", "role": "caregiver"}),

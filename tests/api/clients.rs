@@ -157,6 +157,40 @@ async fn client_with_a_daily_visit(engine: Engine) -> (TestApp, String) {
     (app, created.id)
 }
 
+async fn a_clients_own_phone_is_checked_kept_and_carried_on_her_caregivers_route(engine: Engine) {
+    let (app, client_id) = client_with_a_daily_visit(engine).await;
+    let path = format!("/api/schedule/clients/{client_id}");
+    let mut client = new_client();
+    client["service_from"] = json!("2026-11-23");
+    client["phone"] = json!("602 111");
+    let wrong = error_of(app.put_json(&path, &client).await, 400).await;
+    assert_eq!(wrong.error.field.as_deref(), Some("phone"));
+
+    client["phone"] = json!("602-111-222");
+    let saved: ClientDetail = json(app.put_json(&path, &client).await).await;
+    assert_eq!(saved.input.phone.as_deref(), Some("+420 602 111 222"));
+    let read: ClientDetail = json(app.get(&path).await).await;
+    assert_eq!(read.input.phone.as_deref(), Some("+420 602 111 222"));
+
+    let caregiver = app.browser();
+    caregiver.login_as("pecovatelka.decin").await;
+    for route in ["today", "upcoming"] {
+        let day: Value = json(
+            caregiver
+                .get(&format!("/api/schedule/visits/{route}"))
+                .await,
+        )
+        .await;
+        let visit = day["visits"]
+            .as_array()
+            .expect("visits")
+            .iter()
+            .find(|visit| visit["client_name"] == "Božena Nová")
+            .unwrap_or_else(|| panic!("her visit on the {route} route"));
+        assert_eq!(visit["client_phone"], "+420 602 111 222", "{route}");
+    }
+}
+
 async fn statuses_of(app: &TestApp, client_id: &str, monday: &str) -> Vec<VisitStatus> {
     let board: WeekBoard = json(app.get(&format!("/api/schedule/week/{monday}")).await).await;
     board
@@ -310,6 +344,7 @@ async fn a_new_care_allowance_level_keeps_the_earlier_one_with_its_date_for_the_
 
 on_both_engines!(
     a_new_care_allowance_level_keeps_the_earlier_one_with_its_date_for_the_reports,
+    a_clients_own_phone_is_checked_kept_and_carried_on_her_caregivers_route,
     ending_a_service_cancels_the_visits_after_its_last_day_and_generates_none_later,
     ending_a_service_keeps_the_client_and_the_history_of_each_cancelled_visit,
     a_service_ends_no_earlier_than_it_began_and_with_a_reason,

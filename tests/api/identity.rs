@@ -3,8 +3,10 @@
 use chrono::Duration;
 use serde_json::json;
 use shared::identity::{
-    AuditCursor, AuditEntry, ClientFamily, CreatedStaffMember, Invitation, Me, Role, StaffMember,
+    AuditCursor, AuditEntry, ClientFamily, CreatedStaffMember, Invitation, Me, ProviderContact,
+    Role, StaffMember,
 };
+use shared::schedule::TodayVisits;
 
 use crate::helpers::{DEMO_PASSWORD, Engine, TestApp, error_of, json, on_both_engines};
 
@@ -563,6 +565,57 @@ async fn audit_paging_over_a_batch_of_equal_timestamps_returns_every_row_once(en
     error_of(app.get("/api/auth/audit?before=vcera").await, 400).await;
 }
 
+async fn a_manager_sets_her_providers_office_phone_which_her_caregivers_day_dials(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let manager = app.browser();
+    manager.login_as("vedouci.decin").await;
+    let before: ProviderContact = json(manager.get("/api/auth/provider").await).await;
+    assert_eq!(before.name, "Pečovatelská služba Děčín (demo)");
+    assert_eq!(before.office_phone.as_deref(), Some("+420 601 000 001"));
+
+    let wrong = manager
+        .put_json(
+            "/api/auth/provider/office-phone",
+            &json!({"office_phone": "601 000"}),
+        )
+        .await;
+    let error = error_of(wrong, 400).await.error;
+    assert_eq!(error.field.as_deref(), Some("office_phone"));
+    assert!(error.message.contains("9 číslic"), "{}", error.message);
+    let response = manager
+        .put_json(
+            "/api/auth/provider/office-phone",
+            &json!({"office_phone": " 601-000-099 "}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let saved: ProviderContact = json(response).await;
+    assert_eq!(saved.office_phone.as_deref(), Some("+420 601 000 099"));
+
+    let caregiver = app.browser();
+    caregiver.login_as("pecovatelka.decin").await;
+    let day: TodayVisits = json(caregiver.get("/api/schedule/visits/today").await).await;
+    assert_eq!(day.office_phone.as_deref(), Some("+420 601 000 099"));
+    let other = app.browser();
+    other.login_as("vedouci.louny").await;
+    let theirs: ProviderContact = json(other.get("/api/auth/provider").await).await;
+    assert_eq!(
+        theirs.office_phone.as_deref(),
+        Some("+420 601 000 002"),
+        "another provider's phone is untouched"
+    );
+
+    let cleared = manager
+        .put_json(
+            "/api/auth/provider/office-phone",
+            &json!({"office_phone": ""}),
+        )
+        .await;
+    assert_eq!(json::<ProviderContact>(cleared).await.office_phone, None);
+    let day: TodayVisits = json(caregiver.get("/api/schedule/visits/today").await).await;
+    assert_eq!(day.office_phone, None);
+}
+
 on_both_engines!(
     a_caregiver_signs_in_and_is_told_who_they_are,
     a_wrong_password_and_an_unknown_user_get_the_same_answer,
@@ -587,4 +640,5 @@ on_both_engines!(
     a_family_invitation_works_once_and_its_link_can_be_revoked,
     reading_care_data_writes_the_audit_log_the_manager_browses,
     audit_paging_over_a_batch_of_equal_timestamps_returns_every_row_once,
+    a_manager_sets_her_providers_office_phone_which_her_caregivers_day_dials,
 );

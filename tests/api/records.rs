@@ -918,6 +918,61 @@ async fn the_caregiver_who_recorded_a_visit_corrects_her_record_and_no_other_car
     assert_eq!(line.quantity, 40, "billing reads her correction");
 }
 
+async fn a_correction_sent_again_under_its_phones_key_is_stored_once(engine: Engine) {
+    let app = spawn(engine).await;
+    let (jana, id) = jana_records_marie(&app).await;
+    let path = format!("/api/records/{id}/corrections");
+    let key = new_record_id();
+    let correction = json!({
+        "arrived_at": "2026-11-05T06:30:00Z", "left_at": "2026-11-05T07:10:00Z",
+        "tasks": [{"task_code": "b1"}], "reason": "špatně zadaný odchod",
+        "correction_id": key.to_uppercase()
+    });
+
+    let first = jana.post_json(&path, &correction).await;
+    let again = jana.post_json(&path, &correction).await;
+
+    assert_eq!(first.status(), 201);
+    assert_eq!(again.status(), 200, "the replay is answered, not stored");
+    let answered: shared::records::RecordView = json(again).await;
+    assert_eq!(
+        answered.versions.len(),
+        2,
+        "the replay answers the record as it stands"
+    );
+    let records = visit_records(&jana, &JANA_0730_MARIE.id).await.records;
+    assert_eq!(
+        records[0].versions.len(),
+        2,
+        "the original and one correction"
+    );
+    let other = new_record_id();
+    sync(
+        &jana,
+        &[item(&other, "jana-telefon", &JANA_0900_JOSEF, 2, hygiene())],
+    )
+    .await;
+    let reused = jana
+        .post_json(&format!("/api/records/{other}/corrections"), &correction)
+        .await;
+    assert_eq!(
+        error_of(reused, 409).await.error.field.as_deref(),
+        Some("correction_id")
+    );
+    let not_a_key = jana
+        .post_json(
+            &path,
+            &json!({"arrived_at": "2026-11-05T06:30:00Z",
+            "left_at": "2026-11-05T07:10:00Z", "tasks": [], "reason": "oprava",
+            "correction_id": "1234"}),
+        )
+        .await;
+    assert_eq!(
+        error_of(not_a_key, 400).await.error.field.as_deref(),
+        Some("correction_id")
+    );
+}
+
 async fn a_caregivers_own_correction_closes_a_week_after_the_visit(engine: Engine) {
     let app = spawn(engine).await;
     let jana = signed_in(&app, "pecovatelka.decin").await;
@@ -1345,6 +1400,7 @@ on_both_engines!(
     a_recorded_visit_is_stored_once_however_often_it_is_sent,
     the_caregiver_who_recorded_a_visit_corrects_her_record_and_no_other_caregiver_may,
     a_caregivers_own_correction_closes_a_week_after_the_visit,
+    a_correction_sent_again_under_its_phones_key_is_stored_once,
     a_bad_item_is_rejected_with_its_field_and_the_rest_are_applied,
     a_caregiver_records_only_visits_of_her_own_provider_and_route,
     a_known_record_id_with_other_content_is_refused,

@@ -3,7 +3,9 @@
 // whom she is with since when; "Odcházím" right away makes a too-short visit, which asks
 // why; saved, the badge turns "Hotovo" without a reload and the record reaches the server
 // once. On a second phone the visit is done and offers no second record, only "Opravit":
-// her correction with a reason is kept as a version beside the original. Along the way the
+// her correction with a reason is kept as a version beside the original. Back on the first
+// phone, offline, she corrects it again: the card reads it at once, a reload keeps it, and
+// back in signal it reaches the server exactly once. Along the way the
 // day's touch targets are measured and the client's key risks read on her card. Demo data:
 // every day Jana visits Věra Modelová.
 //
@@ -18,7 +20,8 @@ const NOTE = 'Klientka dnes odpočívá, hygiena jen částečně.';
 const REASON = 'Klient si přál kratší návštěvu';
 const RISKS = 'Alergie na penicilin; klíč v klíčence.';
 const CORRECTION_REASON = 'Příchod jsem zaznamenala až po půl hodině';
-const TEST_TIMEOUT = 150_000;
+const OFFLINE_REASON = 'Přišla jsem dřív, než jsem ťukla na Příchod';
+const TEST_TIMEOUT = 200_000;
 
 // The draft goes into the phone's store as she types, a moment after each keystroke; the
 // reload comes once the note is there (the app's IndexedDB "epece", key "outbox").
@@ -52,14 +55,18 @@ async function sizes(locator) {
   }));
 }
 
-/** Asserts every element `locator` matches is at least 44 px tall, and reports the sizes. */
+/**
+ * Asserts every element `locator` matches is at least 44 px tall, and reports the smallest
+ * of them and how many there are.
+ */
 async function touchTarget(name, locator, report) {
   const found = await sizes(locator);
   assert.ok(found.length > 0, `${name}: present`);
   for (const size of found) {
     assert.ok(size.height >= 44, `${name} is ${size.width}×${size.height} px`);
   }
-  report[name] = found[0];
+  const smallest = found.reduce((least, size) => (size.height < least.height ? size : least));
+  report[name] = { ...smallest, count: found.length };
 }
 
 describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () => {
@@ -92,6 +99,11 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       await touchTarget('Příchod', card.locator('.record-open'), report);
       await touchTarget('menu link', p.locator('.main-nav a'), report);
       await touchTarget('Odhlásit se', p.locator('.app-header button'), report);
+      // The other visits still to do, under the next one: every link and button on them.
+      const others = p.locator('section.today > ol.visits > li.visit');
+      report['other visits'] = await others.count();
+      report['other visit card'] = (await sizes(others))[0];
+      await touchTarget('other visits: links and buttons', others.locator('a, button'), report);
       report.header = (await sizes(p.locator('.app-header')))[0];
       report.nav = (await sizes(p.locator('.main-nav')))[0];
       report.nextCard = (await sizes(p.locator('.visit-next article')))[0];
@@ -177,18 +189,25 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       // of the same record, shown on the card at once.
       await touchTarget('Hotové a zrušené (folded)', s.locator('.visits-behind > summary'), report);
       await touchTarget('Zítra (folded)', s.locator('.tomorrow > summary'), report);
+      // Unfolded, tomorrow's visits are cards like today's: every link and button on them.
+      await s.locator('.tomorrow > summary').click();
+      await touchTarget('Zítra: links and buttons', s.locator('.tomorrow .visit').locator('a, button'), report);
+      await s.locator('.tomorrow > summary').click();
       await s.locator('.visits-behind > summary').click();
       await done.getByRole('button', { name: 'Opravit' }).waitFor();
       const buttons = await done.getByRole('button').allInnerTexts();
       assert.deepEqual(buttons.map((text) => text.trim()), ['Opravit']);
       await touchTarget('Opravit', done.locator('.record-correct'), report);
-      // Offline the correction cannot be sent, and the phone says so.
+      // Offline, this phone has no copy of a record made on the other one, and says so.
       await second.context.setOffline(true);
-      await done.locator('.correction-offline').waitFor();
-      assert.equal(await done.locator('.correction-offline').innerText(), 'Opravu lze odeslat jen s připojením k internetu.');
-      assert.equal(await done.getByRole('button', { name: 'Opravit' }).isDisabled(), true);
+      await s.locator('.app-header .net-offline').waitFor();
+      await done.getByRole('button', { name: 'Opravit' }).click();
+      assert.equal(
+        await done.locator('.hint[role=status]').innerText(),
+        'Tento záznam není uložen v telefonu; opravit ho půjde s připojením k internetu.',
+      );
       await second.context.setOffline(false);
-      await done.locator('.correction-offline').waitFor({ state: 'detached' });
+      await s.locator('.app-header .net-offline').waitFor({ state: 'detached' });
       await done.getByRole('button', { name: 'Opravit' }).click();
       const correction = done.locator('.correction-form');
       await correction.getByLabel('Příchod').waitFor();
@@ -218,6 +237,47 @@ describe('a caregiver\'s visit on her phone', { timeout: 2 * TEST_TIMEOUT }, () 
       }, visitId);
       assert.deepEqual(versions, [[REASON, CORRECTION_REASON]], 'one record, the original kept beside the correction');
       assert.deepEqual(second.problems, []);
+
+      // The first phone, offline: "Opravit" opens her record as the phone kept it when it
+      // sent it; the correction goes into the outbox and the card reads it at once.
+      await phone.context.setOffline(true);
+      await p.locator('.app-header .net-offline').waitFor();
+      await p.locator('.visits-behind > summary').click();
+      await card.getByRole('button', { name: 'Opravit' }).click();
+      const offlineForm = card.locator('.correction-form');
+      await offlineForm.getByLabel('Odchod').waitFor();
+      assert.equal(await offlineForm.getByLabel('Příchod').inputValue(), arrival);
+      const offlineArrival = earlierBy(arrival, 45);
+      await offlineForm.getByLabel('Příchod').fill(offlineArrival);
+      await offlineForm.getByLabel('Důvod opravy').fill(OFFLINE_REASON);
+      await offlineForm.getByRole('button', { name: 'Uložit opravu' }).click();
+      const offlineCorrected = card.locator('.record-corrected');
+      const correctedText = `Opraveno: ${offlineArrival.replace(/^0/, '')}–${left.replace(/^0/, '')}. Důvod opravy: ${OFFLINE_REASON}`;
+      await offlineCorrected.waitFor();
+      assert.equal((await offlineCorrected.innerText()).trim(), correctedText);
+      await card.locator('.record-state.waiting', { hasText: 'Oprava je uložena v telefonu' }).waitFor();
+      await p.locator('.sync-waiting', { hasText: 'Čeká na odeslání: 1 záznam' }).waitFor();
+
+      // Closing the app loses nothing: after a reload, still offline, the correction waits.
+      await draftStored(p, OFFLINE_REASON);
+      await p.reload();
+      await p.locator('.app-header .net-offline').waitFor();
+      await card.locator('.record-corrected').waitFor({ state: 'attached' });
+      assert.equal((await card.locator('.record-corrected').textContent()).trim(), correctedText);
+      await p.locator('.sync-waiting', { hasText: 'Čeká na odeslání: 1 záznam' }).waitFor();
+
+      // Back in signal: sent by itself, stored once as one more version.
+      await phone.context.setOffline(false);
+      await p.locator('.sync-waiting', { hasText: 'Všechny záznamy jsou odeslané' }).waitFor();
+      await card.locator('.record-state.waiting').waitFor({ state: 'detached' });
+      await p.reload();
+      await p.locator('.sync-waiting', { hasText: 'Všechny záznamy jsou odeslané' }).waitFor();
+      const afterSync = await p.evaluate(async (id) => {
+        const response = await fetch(`/api/records/visits/${id}`, { headers: { Accept: 'application/json' } });
+        return (await response.json()).records.map((record) => record.versions.map((v) => v.reason));
+      }, visitId);
+      assert.deepEqual(afterSync, [[REASON, CORRECTION_REASON, OFFLINE_REASON]], 'the offline correction reached the server exactly once');
+      assert.deepEqual(phone.problems, []);
 
       console.log(`touch targets on a 390×844 phone: ${JSON.stringify(report)}`);
     } finally {

@@ -1,6 +1,7 @@
 // Taking in a new client end to end: the coordinator fills the intake form on a laptop
 // (a wrong field shows its error beside it), with a care plan of two visits a day for
-// Jana, plans the week, sees both visits on the board, and Jana's phone has them today.
+// Jana, plans the week, sees both visits on the board, and Jana's phone has them today,
+// the client's own phone the first to call.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && node --test intake.test.js)
 import assert from 'node:assert/strict';
@@ -47,9 +48,10 @@ describe('taking in a new client', { timeout: TEST_TIMEOUT }, () => {
       await k.getByLabel('Stupeň platí od').fill('2026-01-01');
       await k.getByLabel('Poznámka pro příchod ke dveřím').fill('Zvonit dlouze.');
       await k.getByLabel('Hlavní rizika').fill('Riziko pádu.');
+      await k.getByLabel('Telefon klienta').fill('602-111-222');
       await form.getByLabel('Jméno', { exact: true }).fill('Jan Příjmový');
       await k.getByLabel('Vztah ke klientovi').fill('syn');
-      await k.getByLabel('Telefon').fill('+420 600 111 222');
+      await k.getByLabel('Telefon', { exact: true }).fill('+420 600 111 222');
       await k.getByLabel('Cíle spolupráce').fill('Zůstat doma s pomocí při hygieně a jídle.');
       await k.locator('.plan-task-choice').getByLabel('Pomoc při úkonech osobní hygieny').check();
       await k.locator('.plan-task-choice').getByLabel('Dovoz nebo donáška jídla').check();
@@ -84,6 +86,13 @@ describe('taking in a new client', { timeout: TEST_TIMEOUT }, () => {
       // Today's two; tomorrow's, folded under "Zítra", are the next day's.
       const today = await cards.evaluateAll((found) => found.filter((card) => !card.closest('.tomorrow')).length);
       assert.equal(today, 2, 'the morning and the evening visit');
+      // The client's own phone is the first to call, then her son.
+      const calls = cards.first().locator('.visit-calls a');
+      assert.equal(await calls.first().getAttribute('href'), 'tel:+420602111222');
+      assert.deepEqual(
+        (await calls.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()),
+        [`Zavolat: ${CLIENT} +420 602 111 222`, 'Zavolat: Jan Příjmový (syn) +420 600 111 222'],
+      );
       assert.deepEqual(planner.problems, []);
       assert.deepEqual(caregiver.problems, []);
     } finally {

@@ -1,8 +1,21 @@
-//! The account's requests: the password, signing out everywhere, redeeming codes.
+//! The account's requests: the password, signing out everywhere, redeeming codes; the
+//! manager's provider and its office phone.
 
-use shared::identity::{Me, PasswordChange, RedeemInvitation, RedeemPasswordReset};
+use shared::identity::{
+    Me, OfficePhone, PasswordChange, ProviderContact, RedeemInvitation, RedeemPasswordReset,
+};
 
-use crate::remote::{ApiError, put, send_empty, send_json, with_json, without_body, write};
+use crate::remote::{ApiError, get, put, send_empty, send_json, with_json, without_body, write};
+
+/// `GET /api/auth/provider`: the manager's own provider.
+pub async fn provider() -> Result<ProviderContact, ApiError> {
+    get("/api/auth/provider").await
+}
+
+/// `PUT /api/auth/provider/office-phone`: answers with the provider as it now stands.
+pub async fn set_office_phone(phone: OfficePhone) -> Result<ProviderContact, ApiError> {
+    send_json(with_json(put("/api/auth/provider/office-phone"), &phone)?).await
+}
 
 /// `PUT /api/auth/password`: signs out every other session.
 pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {

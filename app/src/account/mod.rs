@@ -1,7 +1,9 @@
-//! `/ucet`: who I am, my password, signing out everywhere (every role); and the public
-//! pages that redeem a one-time code: `/obnova-hesla` and `/pozvanka`.
+//! `/ucet`: who I am, my password, signing out everywhere (every role), the provider's
+//! office phone (its manager); and the public pages that redeem a one-time code:
+//! `/obnova-hesla` and `/pozvanka`.
 
 pub mod api;
+pub mod office_phone;
 pub mod state;
 pub mod view;
 
@@ -12,6 +14,7 @@ use crate::paths;
 use crate::session::{RequireRole, Session, signed_out_if_expired, signs_in};
 use crate::ui::confirm::ConfirmAction;
 use crate::ui::form::{Alert, FormAction};
+use office_phone::OfficePhoneCard;
 use state::{
     InvitationDraft, PasswordChangeDraft, PasswordResetDraft, parse_invitation,
     parse_password_change, parse_password_reset,
@@ -36,6 +39,9 @@ fn AccountLoader() -> impl IntoView {
         .as_ref()
         .map(|me| me.username.clone())
         .unwrap_or_default();
+    let manager = me
+        .as_ref()
+        .is_some_and(|me| roles::MANAGERS.contains(&me.role));
 
     let change = FormAction::new(api::change_password);
     Effect::new(move |_| {
@@ -63,6 +69,7 @@ fn AccountLoader() -> impl IntoView {
         <section class="account" aria-labelledby="account-heading">
             <h1 id="account-heading">"Můj účet"</h1>
             {me.map(|me| view! { <AccountSummary me=me /> })}
+            {manager.then(|| view! { <OfficePhoneCard /> })}
             <section class="card" aria-labelledby="password-heading">
                 <h2 id="password-heading">"Změna hesla"</h2>
                 <p class="lead">"Po změně hesla vás odhlásíme na všech ostatních zařízeních."</p>

@@ -3,7 +3,8 @@
 
 use shared::ErrorDetail;
 use shared::identity::{
-    Password, PasswordChange, RedeemInvitation, RedeemPasswordReset, Username, parse_display_name,
+    OfficePhone, Password, PasswordChange, RedeemInvitation, RedeemPasswordReset, Username,
+    check_office_phone, parse_display_name,
 };
 
 use crate::ui::form::{field_error, rejected};
@@ -139,9 +140,33 @@ pub fn parse_invitation(draft: &InvitationDraft) -> Result<RedeemInvitation, Err
     })
 }
 
+/// The office phone as the manager typed it, checked as the server checks it; empty takes
+/// it away. Sent as it will be shown ("+420 601 000 001").
+pub fn parse_office_phone(typed: &str) -> Result<OfficePhone, ErrorDetail> {
+    let office_phone = check_office_phone(&OfficePhone {
+        office_phone: Some(typed.to_owned()),
+    })
+    .map_err(rejected)?;
+    Ok(OfficePhone { office_phone })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_office_phone_is_checked_before_it_is_sent_and_empty_takes_it_away() {
+        assert_eq!(
+            parse_office_phone("601 000 099").map(|phone| phone.office_phone),
+            Ok(Some("+420 601 000 099".to_owned()))
+        );
+        assert_eq!(
+            parse_office_phone("  ").map(|phone| phone.office_phone),
+            Ok(None)
+        );
+        let refused = parse_office_phone("601 000").expect_err("too short");
+        assert_eq!(refused.field.as_deref(), Some("office_phone"));
+    }
 
     fn pair(password: &str, again: &str) -> PasswordPairDraft {
         PasswordPairDraft {

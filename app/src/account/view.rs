@@ -89,20 +89,37 @@ pub fn PasswordChangeForm(
                 inputs=new
             />
             <FormError id="password-error" error=error />
-            {move || {
-                (done.get() && error.with(Option::is_none))
-                    .then(|| {
-                        view! {
-                            <p class="form-ok" role="status">
-                                "Heslo je změněné. Přihlášení na ostatních zařízeních jsme ukončili."
-                            </p>
-                        }
-                    })
-            }}
-            <button type="submit" class="button button-primary" disabled=move || pending.get()>
-                {move || if pending.get() { "Měním heslo…" } else { "Změnit heslo" }}
-            </button>
+            <DoneAndSubmit
+                done=done
+                error=error
+                done_text="Heslo je změněné. Přihlášení na ostatních zařízeních jsme ukončili."
+                pending=pending
+                submit="Změnit heslo"
+                busy="Měním heslo…"
+            />
         </form>
+    }
+}
+
+/// An account form's end: what the server took, said once it has (while no error stands),
+/// and the submit button, busy while the request runs.
+#[component]
+pub fn DoneAndSubmit(
+    #[prop(into)] done: Signal<bool>,
+    #[prop(into)] error: Signal<Option<ErrorDetail>>,
+    done_text: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    submit: &'static str,
+    busy: &'static str,
+) -> impl IntoView {
+    view! {
+        {move || {
+            (done.get() && error.with(Option::is_none))
+                .then(|| view! { <p class="form-ok" role="status">{done_text}</p> })
+        }}
+        <button type="submit" class="button button-primary" disabled=move || pending.get()>
+            {move || if pending.get() { busy } else { submit }}
+        </button>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
-use shared::clients::{ContactPerson, tel_href};
+use shared::clients::tel_href;
 use shared::family::live::{OnPhone, RouteState};
 use shared::schedule::{TodayVisits, VisitView};
 
@@ -227,10 +227,22 @@ pub fn VisitCard(
             </p>
         }
     });
-    let calls = (!visit.contacts.is_empty()).then(|| {
+    // The client first, then the contact persons.
+    let whom: Vec<(String, String)> = visit
+        .client_phone
+        .map(|phone| (visit.client_name.clone(), phone))
+        .into_iter()
+        .chain(visit.contacts.into_iter().map(|contact| {
+            (
+                format!("{} ({})", contact.name, contact.relation),
+                contact.phone,
+            )
+        }))
+        .collect();
+    let calls = (!whom.is_empty()).then(|| {
         view! {
             <ul class="visit-calls" aria-label="Zavolat">
-                {visit.contacts.into_iter().map(call).collect_view()}
+                {whom.into_iter().map(|(who, phone)| call(who, phone)).collect_view()}
             </ul>
         }
     });
@@ -276,17 +288,17 @@ fn office_call(phone: String) -> Option<impl IntoView> {
     })
 }
 
-/// One contact person to call with one tap; the number as written when it has nothing to dial.
-fn call(contact: ContactPerson) -> impl IntoView {
-    let who = format!("{} ({})", contact.name, contact.relation);
-    let item = match tel_href(&contact.phone) {
+/// The client or a contact person to call with one tap; the number as written when it has
+/// nothing to dial.
+fn call(who: String, phone: String) -> impl IntoView {
+    let item = match tel_href(&phone) {
         Some(href) => view! {
             <a class="button button-call" href=href>
-                "Zavolat: " {who} <span class="call-number">{contact.phone}</span>
+                "Zavolat: " {who} <span class="call-number">{phone}</span>
             </a>
         }
         .into_any(),
-        None => view! { <span>{who} ", " {contact.phone}</span> }.into_any(),
+        None => view! { <span>{who} ", " {phone}</span> }.into_any(),
     };
     view! { <li>{item}</li> }
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use shared::catalogue::{CareTask, TaskUnit};
 use shared::planning::travel::GeoPoint;
 use shared::records::sync::RecordState;
-use shared::records::{SyncItemResult, SyncOutcome, VisitRecordInput};
+use shared::records::{SyncItemResult, SyncOutcome, SyncResponse, VisitRecordInput};
 use shared::schedule::{VisitStatus, VisitView};
 
 use crate::visit_record::outbox::Outbox;
@@ -49,6 +49,7 @@ pub fn visit() -> VisitView {
         ],
         doorstep_note: None,
         key_risks: None,
+        client_phone: None,
         contacts: Vec::new(),
         location: GeoPoint {
             latitude: 50.77,
@@ -101,5 +102,18 @@ pub fn outbox_with(ids: &[&str]) -> Outbox {
     for id in ids {
         outbox.add("jana", "Marie Dvořáková", record(id));
     }
+    outbox
+}
+
+/// Jana's record `ID_1` of visit-1 (7:02–7:58), sent and stored at 8:05.
+pub fn sent_outbox() -> Outbox {
+    let mut outbox = outbox_with(&[ID_1]);
+    outbox.apply(
+        "jana",
+        &SyncResponse {
+            results: vec![result(ID_1, SyncOutcome::Applied)],
+        },
+        utc("2026-11-23T07:05:00Z"),
+    );
     outbox
 }

@@ -15,12 +15,12 @@ pub mod view;
 
 use std::collections::BTreeSet;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::ErrorDetail;
 use shared::catalogue::CareTask;
-use shared::family::live::{OnPhone, Outcome};
+use shared::family::live::OnPhone;
 use shared::identity::Role;
 use shared::records::{SyncRequest, VisitRecordInput};
 use shared::schedule::{VisitStatus, VisitView};
@@ -169,6 +169,9 @@ impl Offline {
                     }
                 }
             }
+            if !unreachable {
+                unreachable = self.send_corrections(&user_id).await;
+            }
             self.syncing.set(false);
             self.retry_if_unreachable(unreachable, user_id);
         });
@@ -310,6 +313,21 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
             user_id.with_value(|user| visit.with_value(|v| o.open_visit(user, &v.id).is_some()))
         })
     });
+    // The times as her record now reads (corrected on this phone too), else as the route
+    // says.
+    let recorded = Memo::new(move |_| {
+        let kept = offline.outbox.with(|o| {
+            user_id.with_value(|user| {
+                visit.with_value(|v| o.kept(user, &v.id).map(|k| (k.arrived_at, k.left_at)))
+            })
+        });
+        kept.or_else(|| {
+            visit.with_value(|v| {
+                v.recorded
+                    .map(|outcome| (outcome.arrived_at, outcome.left_at))
+            })
+        })
+    });
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ErrorDetail>);
     let change = move |change: fn(&mut Outbox, &str, &str)| {
@@ -376,10 +394,7 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
                 "Záznam server nepřijal; podrobnosti jsou nahoře u odesílání záznamů.".to_owned(),
             )),
             VisitRecordStatus::NotRecorded => match recorded_elsewhere {
-                VisitStatus::Done => Some((
-                    "record-state sent",
-                    visit.with_value(|v| recorded_text(v.recorded)),
-                )),
+                VisitStatus::Done => Some(("record-state sent", recorded_text(recorded.get()))),
                 VisitStatus::Cancelled => Some(("record-state", "Návštěva je zrušena.".to_owned())),
                 VisitStatus::Planned => None,
             },
@@ -442,12 +457,13 @@ pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
     }
 }
 
-/// What a done visit's card says when the record is on the server (made on any device).
-fn recorded_text(recorded: Option<Outcome>) -> String {
-    match recorded {
-        Some(outcome) => format!(
+/// What a done visit's card says when the record is on the server (made on any device):
+/// the times it now reads.
+fn recorded_text(times: Option<(DateTime<Utc>, DateTime<Utc>)>) -> String {
+    match times {
+        Some((arrived_at, left_at)) => format!(
             "Návštěva je zaznamenána: {}.",
-            time_range(outcome.arrived_at, outcome.left_at)
+            time_range(arrived_at, left_at)
         ),
         None => "Návštěva je zaznamenána.".to_owned(),
     }

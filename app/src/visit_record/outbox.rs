@@ -1,6 +1,8 @@
 //! The caregiver's outbox of visit records, as plain data and pure functions (tested
-//! natively): what to send, and what the server's answer to a sync does to the outbox.
-//! The browser I/O lives in `offline_store`.
+//! natively): what to send, and what the server's answer to a sync does to the outbox;
+//! her corrections in `corrections`. The browser I/O lives in `offline_store`.
+
+mod corrections;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,6 +11,7 @@ use shared::family::live::{OnPhone, Outcome};
 use shared::records::{MAX_SYNC_BATCH, SyncOutcome, SyncResponse, VisitRecordInput};
 
 use crate::visit_record::state::RecordDraft;
+pub use corrections::{KeptRecord, QueuedCorrection};
 
 /// How long a sent record still marks its visit as recorded on this device.
 const SENT_KEPT_DAYS: i64 = 8;
@@ -78,6 +81,12 @@ pub struct Outbox {
     /// Visits under way: arrived at, not recorded yet.
     #[serde(default)]
     pub open: Vec<OpenVisit>,
+    /// Her records as they now stand, for corrections without a connection.
+    #[serde(default)]
+    pub kept: Vec<KeptRecord>,
+    /// Her corrections waiting to be sent.
+    #[serde(default)]
+    pub corrections: Vec<QueuedCorrection>,
 }
 
 /// Where a visit stands on this device.
@@ -197,12 +206,14 @@ impl Outbox {
         });
     }
 
-    /// The caregiver's records on the device, refused ones included.
+    /// The caregiver's records and corrections on the device, refused records included.
     pub fn waiting(&self, user_id: &str) -> usize {
-        self.items
+        let records = self
+            .items
             .iter()
             .filter(|item| item.user_id == user_id)
-            .count()
+            .count();
+        records + self.corrections_to_send(user_id).len()
     }
 
     /// The next batch to send: the caregiver's records the server has not refused, oldest
@@ -242,6 +253,7 @@ impl Outbox {
                             });
                         }
                     }
+                    self.keep(KeptRecord::sent(user_id, &item.record, now));
                     self.sent.push(SentRecord {
                         user_id: user_id.to_owned(),
                         visit_id: item.record.visit_id,
@@ -258,6 +270,7 @@ impl Outbox {
         }
         let oldest = now - Duration::days(SENT_KEPT_DAYS);
         self.sent.retain(|sent| sent.sent_at >= oldest);
+        self.forget_old_kept(now);
         self.last_sync = Some(now);
     }
 

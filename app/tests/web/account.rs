@@ -1,6 +1,7 @@
 //! The account: who I am, the password form.
 
 use super::*;
+use app::account::office_phone::OfficePhoneForm;
 use app::account::state::PasswordChangeDraft;
 use app::account::view::{AccountSummary, PasswordChangeForm};
 use app::ui::password::PasswordPairDraft;
@@ -113,4 +114,64 @@ fn the_account_shows_the_provider_only_for_staff() {
     let host = mount(move || view! { <AccountSummary me=family /> });
     assert_eq!(text(&host, ".account-role"), "Rodina");
     assert!(missing(&host, ".account-provider"));
+}
+
+#[wasm_bindgen_test]
+async fn the_office_phone_form_shows_the_error_beside_the_field_and_hands_over_what_was_typed() {
+    let submitted = Arc::new(Mutex::new(None::<String>));
+    let sink = Arc::clone(&submitted);
+    let error = RwSignal::new(None::<ErrorDetail>);
+    let host = mount(move || {
+        view! {
+            <OfficePhoneForm
+                current="+420 601 000 001".to_owned()
+                pending=false
+                error=error
+                saved=false
+                on_submit=Callback::new(move |typed| *sink.lock().expect("lock") = Some(typed))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let input = find(&host, "#office-phone").unchecked_into::<HtmlInputElement>();
+    assert_eq!(input.value(), "+420 601 000 001", "the phone as it stands");
+    assert_eq!(
+        attribute(&host, "#office-phone", "type").as_deref(),
+        Some("tel")
+    );
+    assert_eq!(text(&host, "label[for=office-phone]"), "Telefon kanceláře");
+
+    input.set_value("601 000");
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatched");
+    find(&host, "button[type=submit]").click();
+    assert_eq!(submitted.lock().expect("lock").as_deref(), Some("601 000"));
+
+    error.set(Some(ErrorDetail {
+        code: "invalid".to_owned(),
+        message: "Zadejte české telefonní číslo: 9 číslic.".to_owned(),
+        field: Some("office_phone".to_owned()),
+    }));
+    leptos::task::tick().await;
+    assert_eq!(
+        attribute(&host, "#office-phone", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = attribute(&host, "#office-phone", "aria-describedby").expect("described");
+    assert_eq!(
+        text(&host, &format!("#{described}")),
+        "Zadejte české telefonní číslo: 9 číslic."
+    );
+    assert!(
+        find(&host, ".field").inner_html().contains(&described),
+        "the message stands beside the field"
+    );
+    assert_eq!(
+        host.query_selector("[role=alert]")
+            .expect("query")
+            .map(|_| ()),
+        None,
+        "no second message for the same field"
+    );
 }

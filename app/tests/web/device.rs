@@ -51,3 +51,30 @@ async fn signing_out_forgets_the_care_data_but_keeps_the_device_id_and_unsent_re
         "a refused record is never sent again: it does not hold up signing out"
     );
 }
+
+#[wasm_bindgen_test]
+async fn signing_out_forgets_her_records_kept_for_corrections_but_not_a_correction_waiting() {
+    let outbox = json!({
+        "kept": [{"note": "Klientka spala."}],
+        "corrections": [{"client_name": "Marie Ukázková"}]
+    });
+    offline_store::save(keys::OUTBOX, &outbox)
+        .await
+        .expect("saved");
+    assert_eq!(
+        offline_store::waiting_records().await,
+        Ok(1),
+        "a correction waiting holds up signing out"
+    );
+
+    offline_store::forget_all_but_device_and_unsent()
+        .await
+        .expect("forgotten");
+
+    let left = offline_store::load::<serde_json::Value>(keys::OUTBOX)
+        .await
+        .expect("read")
+        .expect("the outbox stays");
+    assert_eq!(left.get("kept"), None, "her kept records are care data");
+    assert_eq!(offline_store::waiting_records().await, Ok(1), "not lost");
+}

@@ -104,6 +104,7 @@ fn visit(id: &str, client: &str, starts: &str, ends: &str) -> VisitView {
         ],
         doorstep_note: Some("Klíč v boxu u branky, kód 1234".to_owned()),
         key_risks: Some("Riziko pádu".to_owned()),
+        client_phone: None,
         contacts: vec![ContactPerson {
             name: "Eva Nováková".to_owned(),
             relation: "dcera".to_owned(),

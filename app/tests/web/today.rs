@@ -35,6 +35,40 @@ fn a_day() -> TodayState {
 }
 
 #[wasm_bindgen_test]
+fn the_clients_own_phone_is_the_first_call_on_her_card() {
+    let mut own = visit(
+        "v1",
+        "Josef Novák",
+        "2026-11-23T07:00:00Z",
+        "2026-11-23T08:30:00Z",
+    );
+    own.client_phone = Some("+420 602 111 222".to_owned());
+    let day = TodayState::from_result(Ok(TodayVisits {
+        date: monday(),
+        visits: vec![own],
+        office_phone: None,
+    }));
+    let host = mount(
+        move || view! { <TodayView today=monday() state=day.clone() on_retry=ignore() now=before_the_day() /> },
+    );
+
+    let calls = find(&host, ".visit-calls");
+    assert_eq!(
+        texts(&calls, "a.button-call"),
+        [
+            "Zavolat: Josef Novák+420 602 111 222",
+            "Zavolat: Eva Nováková (dcera)+420 603 123 456"
+        ]
+    );
+    assert_eq!(
+        find(&calls, "a.button-call")
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:+420602111222")
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_visit_list_shows_client_prague_time_range_tasks_note_key_risks_and_whom_to_call_and_the_office()
  {
     let host = mount(

@@ -6,7 +6,9 @@ use platform::input::json_body;
 use platform::{ApiError, ApiResponse, Context, Database, db};
 use shared::identity::roles::CAREGIVERS;
 use shared::records::correction::caregiver_may_correct;
-use shared::records::{CorrectionInput, RecordView, VisitRecords, check_content, check_reason};
+use shared::records::{
+    CorrectionInput, RecordView, VisitRecords, check_content, check_correction_id, check_reason,
+};
 
 use crate::store::{self, records, visits};
 
@@ -64,7 +66,8 @@ pub async fn visit_records<D: Database>(cx: &Context<'_, D>) -> Result<ApiRespon
 }
 
 /// `POST /api/records/{id}/corrections`: a new version of the record; the original and
-/// every earlier correction stay as they were. Coordinators and managers correct any record
+/// every earlier correction stay as they were. A correction sent again under the key its
+/// phone made (`correction_id`) is stored once and answered with the record as it stands. Coordinators and managers correct any record
 /// of their provider; a caregiver only her own, while `caregiver_may_correct` allows.
 pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let caller = cx.caller()?;
@@ -73,19 +76,37 @@ pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
     let owner = records::owner(cx.db, record_id, provider_id)
         .await?
         .ok_or_else(record_not_found)?;
-    if CAREGIVERS.contains(&caller.role()) {
-        if owner.caregiver_id != caller.user.user_id {
-            return Err(ApiError::Forbidden);
-        }
-        if !caregiver_may_correct(owner.visit_starts_at, cx.now) {
-            return Err(ApiError::Conflict {
-                code: "correction_closed",
-                field: None,
-                message: "Tuto návštěvu už můžete opravit jen přes koordinátora.".into(),
-            });
-        }
+    let caregiver = CAREGIVERS.contains(&caller.role());
+    if caregiver && owner.caregiver_id != caller.user.user_id {
+        return Err(ApiError::Forbidden);
     }
     let input: CorrectionInput = json_body(&cx.request.body)?;
+    let correction_id = check_correction_id(input.correction_id.as_deref())?;
+    if let Some(key) = correction_id.as_deref() {
+        match records::corrected_under(cx.db, key).await? {
+            // Sent again (the answer was lost on the way back): stored once, answered alike.
+            Some(corrected) if corrected == record_id => {
+                return Ok(ApiResponse::ok(
+                    &one_record(cx.db, &owner.visit_id, record_id).await?,
+                ));
+            }
+            Some(_) => {
+                return Err(ApiError::Conflict {
+                    code: "correction_id_reused",
+                    field: Some("correction_id".into()),
+                    message: "Tento identifikátor opravy už patří opravě jiného záznamu.".into(),
+                });
+            }
+            None => {}
+        }
+    }
+    if caregiver && !caregiver_may_correct(owner.visit_starts_at, cx.now) {
+        return Err(ApiError::Conflict {
+            code: "correction_closed",
+            field: None,
+            message: "Tuto návštěvu už můžete opravit jen přes koordinátora.".into(),
+        });
+    }
     let units = store::task_units(cx.db).await?;
     let content = check_content(
         input.arrived_at,
@@ -101,8 +122,11 @@ pub async fn correct<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, Ap
             cx.db,
             record_id,
             &owner.visit_id,
-            &caller.user.user_id,
-            &reason,
+            records::CorrectionMade {
+                corrected_by: &caller.user.user_id,
+                reason: &reason,
+                correction_id: correction_id.as_deref(),
+            },
             &content,
             cx.now,
         )

@@ -1,9 +1,10 @@
 //! Identity: sign-in and sessions, passwords, staff accounts, family invitations and the
-//! audit log.
+//! audit log; the manager's own provider (its office phone).
 
 mod audit_log;
 mod codes;
 mod family;
+mod provider;
 mod session;
 mod staff;
 mod store;
@@ -34,6 +35,8 @@ pub enum Endpoint {
     AuditChoices,
     AuditExport,
     DemoStatus,
+    ShowProvider,
+    SetOfficePhone,
 }
 
 const fn route(
@@ -147,6 +150,18 @@ impl Component for Identity {
         ),
         route(
             Method::Get,
+            "/api/auth/provider",
+            Endpoint::ShowProvider,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Put,
+            "/api/auth/provider/office-phone",
+            Endpoint::SetOfficePhone,
+            Access::Roles(MANAGERS),
+        ),
+        route(
+            Method::Get,
             "/api/auth/audit",
             Endpoint::AuditLog,
             Access::Roles(MANAGERS),
@@ -188,6 +203,8 @@ impl Component for Identity {
             Endpoint::AuditChoices => audit_log::choices(cx).await,
             Endpoint::AuditExport => audit_log::export(cx).await,
             Endpoint::DemoStatus => session::demo_status(cx).await,
+            Endpoint::ShowProvider => provider::show(cx).await,
+            Endpoint::SetOfficePhone => provider::set_office_phone(cx).await,
         }
     }
 }

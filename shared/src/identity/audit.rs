@@ -102,6 +102,7 @@ pub fn audit_entity_label(entity: &str) -> &'static str {
         "staff_password_reset" => "Obnova hesla pracovníka",
         "price_cap" => "Cenový strop kraje",
         "price_list" => "Ceník poskytovatele",
+        "provider_office_phone" => "Telefon kanceláře poskytovatele",
         "access_denied" => "Odepřený přístup",
         _ => "Jiný záznam",
     }

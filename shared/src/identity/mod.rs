@@ -354,6 +354,31 @@ pub struct ClientFamily {
 }
 
 /// A display name: 1–100 characters after trimming.
+/// `GET /api/auth/provider`: the manager's own provider, as her staff's phones show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderContact {
+    pub name: String,
+    /// What "Zavolat do kanceláře" dials on the caregivers' phones; `None` while not given.
+    pub office_phone: Option<String>,
+}
+
+/// `PUT /api/auth/provider/office-phone`: the office phone, a Czech number; none or empty
+/// takes it away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficePhone {
+    #[serde(default)]
+    pub office_phone: Option<String>,
+}
+
+/// The office phone as checked: trimmed, empty is none, else a Czech number.
+pub fn check_office_phone(input: &OfficePhone) -> Result<Option<String>, FieldError> {
+    match input.office_phone.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(phone) => crate::clients::czech_phone(phone, "office_phone").map(Some),
+    }
+}
+
 pub fn parse_display_name(raw: &str) -> Result<String, FieldError> {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 100 {

@@ -181,6 +181,25 @@ pub fn is_uuid(text: &str) -> bool {
         })
 }
 
+/// A key the device made for what it sends (a UUID), lower-cased; `what` names it in Czech.
+fn device_made_id(value: &str, field: &'static str, what: &str) -> Result<String, FieldError> {
+    let id = value.trim().to_ascii_lowercase();
+    if !is_uuid(&id) {
+        return Err(FieldError::new(
+            field,
+            format!("{what} musí mít identifikátor UUID vytvořený v zařízení."),
+        ));
+    }
+    Ok(id)
+}
+
+/// The key of a correction kept in a phone's outbox, when it has one.
+pub fn check_correction_id(value: Option<&str>) -> Result<Option<String>, FieldError> {
+    value
+        .map(|id| device_made_id(id, "correction_id", "Oprava"))
+        .transpose()
+}
+
 fn identifier(value: &str, field: &'static str, what: &str) -> Result<String, FieldError> {
     let trimmed = value.trim();
     if trimmed.is_empty() || trimmed.chars().count() > 100 {
@@ -291,13 +310,7 @@ pub fn check_record(
     unit_of: impl Fn(&str) -> Option<TaskUnit>,
     now: DateTime<Utc>,
 ) -> Result<CheckedRecord, FieldError> {
-    let record_id = input.record_id.trim().to_ascii_lowercase();
-    if !is_uuid(&record_id) {
-        return Err(FieldError::new(
-            "record_id",
-            "Záznam musí mít identifikátor UUID vytvořený v zařízení.",
-        ));
-    }
+    let record_id = device_made_id(&input.record_id, "record_id", "Záznam")?;
     let device_id = identifier(&input.device_id, "device_id", "identifikátor zařízení")?;
     let visit_id = identifier(&input.visit_id, "visit_id", "návštěva")?;
     if input.recorded_at > now + Duration::minutes(CLOCK_TOLERANCE_MINUTES) {
@@ -430,6 +443,17 @@ mod tests {
             billable_minutes(checked.content.arrived_at, checked.content.left_at),
             62
         );
+    }
+
+    #[test]
+    fn a_corrections_key_is_a_uuid_made_on_the_phone_lower_cased_or_none() {
+        assert_eq!(check_correction_id(None), Ok(None));
+        assert_eq!(
+            check_correction_id(Some(" 0F8FAD5B-D9CB-469F-A165-70867728950E ")),
+            Ok(Some("0f8fad5b-d9cb-469f-a165-70867728950e".to_owned()))
+        );
+        let refused = check_correction_id(Some("1234")).expect_err("not a UUID");
+        assert_eq!(refused.field, "correction_id");
     }
 
     #[test]

@@ -177,4 +177,8 @@ pub struct CorrectionInput {
     #[serde(default)]
     pub note: Option<String>,
     pub reason: String,
+    /// The key a caregiver's phone made for a correction kept in its outbox (a UUID): sent
+    /// again, the correction is stored once. A correction made online may leave it out.
+    #[serde(default)]
+    pub correction_id: Option<String>,
 }

@@ -29,6 +29,8 @@ pub struct ClientDraft {
     pub service_from: String,
     pub doorstep_note: String,
     pub key_risks: String,
+    /// The client's own phone, called with one tap from the caregiver's day.
+    pub phone: String,
     pub contact_name: String,
     pub contact_relation: String,
     pub contact_phone: String,
@@ -175,6 +177,7 @@ pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
         preferred_caregiver_gender: None,
         doorstep_note: optional(&draft.doorstep_note),
         key_risks: optional(&draft.key_risks),
+        phone: optional(&draft.phone),
         internal_note: None,
         contacts,
     };
@@ -378,6 +381,10 @@ mod tests {
             wrong(|d| d.contact_phone.clear()).as_deref(),
             Some("contacts.phone")
         );
+        assert_eq!(
+            wrong(|d| d.phone = "602 111".into()).as_deref(),
+            Some("phone")
+        );
         let no_goals = parse_intake(&client(), " ", &["b1".into()], &[morning()]);
         assert_eq!(
             no_goals.expect_err("no goals").field.as_deref(),
@@ -393,6 +400,19 @@ mod tests {
         );
         let none = parse_intake(&client(), "Cíl", &["b1".into()], &[]);
         assert_eq!(none.expect_err("no visit").field.as_deref(), Some("visits"));
+    }
+
+    #[test]
+    fn the_clients_own_phone_is_optional_and_sent_as_a_czech_number() {
+        let parsed = |phone: &str| {
+            let draft = ClientDraft {
+                phone: phone.into(),
+                ..client()
+            };
+            parse_client(&draft).expect("valid").phone
+        };
+        assert_eq!(parsed(" "), None);
+        assert_eq!(parsed("602111222").as_deref(), Some("+420 602 111 222"));
     }
 
     #[test]

@@ -116,6 +116,7 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                 <CheckedInput id="intake-service-from" field="service_from" label="Služba od" kind="date" value=client.with_untracked(|d| d.service_from.clone()) on_change=set(|d, v| d.service_from = v) error=error />
                 <CheckedInput id="intake-doorstep" field="doorstep_note" label="Poznámka pro příchod ke dveřím" hint="Klíč, zvonek, kde zaparkovat…" value="" on_change=set(|d, v| d.doorstep_note = v) error=error />
                 <CheckedInput id="intake-risks" field="key_risks" label="Hlavní rizika" hint="Pády, alergie, pes u dveří…" value="" on_change=set(|d, v| d.key_risks = v) error=error />
+                <CheckedInput id="intake-phone" field="phone" label="Telefon klienta" kind="tel" hint="Pečovatelka ho vytočí jedním ťuknutím." value="" on_change=set(|d, v| d.phone = v) error=error />
             </fieldset>
             <fieldset class="card">
                 <legend>"Kontaktní osoba"</legend>

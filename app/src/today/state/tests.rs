@@ -22,6 +22,7 @@ fn visit(id: &str, client: &str, starts: &str, ends: &str) -> VisitView {
         tasks: vec!["Pomoc při osobní hygieně".to_owned()],
         doorstep_note: None,
         key_risks: None,
+        client_phone: None,
         contacts: Vec::new(),
         location: GeoPoint {
             latitude: 50.772656,

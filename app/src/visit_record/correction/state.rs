@@ -4,12 +4,13 @@
 
 use chrono::{DateTime, Utc};
 use shared::ErrorDetail;
-use shared::catalogue::{CareTask, TaskUnit};
+use shared::catalogue::CareTask;
 use shared::records::sync::RecordState;
-use shared::records::{CorrectionInput, RecordVersion, RecordView, check_content, check_reason};
+use shared::records::{CorrectionInput, RecordView, check_content, check_reason};
 
 use crate::ui::form::rejected;
 use crate::ui::format::time_range;
+use crate::visit_record::outbox::KeptRecord;
 use crate::visit_record::state::{optional, task_inputs, time_input_value, typed_instant, unit_in};
 
 /// Her record of the visit: the one that counts if she has several.
@@ -32,38 +33,37 @@ pub struct CorrectionDraft {
 }
 
 impl CorrectionDraft {
-    /// The form filled in with `version`, the record as it now stands; no reason yet.
-    pub fn of(version: &RecordVersion) -> Self {
+    /// The form filled in with her record as it now stands; no reason yet.
+    pub fn of(record: &KeptRecord) -> Self {
         CorrectionDraft {
-            arrived: time_input_value(version.arrived_at),
-            left: time_input_value(version.left_at),
-            tasks: version
+            arrived: time_input_value(record.arrived_at),
+            left: time_input_value(record.left_at),
+            tasks: record
                 .tasks
                 .iter()
                 .map(|task| {
-                    let units = match task.unit {
-                        TaskUnit::Hour => String::new(),
-                        _ => task.units.to_string(),
-                    };
-                    (task.task_code.clone(), units)
+                    let units = task.units.map(|units| units.to_string());
+                    (task.task_code.clone(), units.unwrap_or_default())
                 })
                 .collect(),
-            note: version.note.clone().unwrap_or_default(),
+            note: record.note.clone().unwrap_or_default(),
             reason: String::new(),
         }
     }
 }
 
-/// The correction the filled-in form makes of `version`: times typed in Prague on the
-/// visit's day, checked as the server checks them, a reason required.
+/// The correction the filled-in form makes of her `record`: times typed in Prague on the
+/// visit's day, checked as the server checks them, a reason required; `correction_id` is
+/// the key the phone made for it.
 pub fn build_correction(
-    version: &RecordVersion,
+    record: &KeptRecord,
+    correction_id: String,
     draft: &CorrectionDraft,
     catalogue: &[CareTask],
     now: DateTime<Utc>,
 ) -> Result<CorrectionInput, ErrorDetail> {
-    let arrived_at = typed_instant(version.arrived_at, &draft.arrived, "arrived_at")?;
-    let left_at = typed_instant(version.left_at, &draft.left, "left_at")?;
+    let arrived_at = typed_instant(record.arrived_at, &draft.arrived, "arrived_at")?;
+    let left_at = typed_instant(record.left_at, &draft.left, "left_at")?;
     let tasks = task_inputs(&draft.tasks)?;
     check_content(
         arrived_at,
@@ -81,16 +81,15 @@ pub fn build_correction(
         tasks,
         note: optional(&draft.note),
         reason,
+        correction_id: Some(correction_id),
     })
 }
 
-/// What her card says once the correction is saved.
-pub fn corrected_text(version: &RecordVersion) -> String {
-    let times = time_range(version.arrived_at, version.left_at);
-    match version.reason.as_deref() {
-        Some(reason) => format!("Opraveno: {times}. Důvod opravy: {reason}"),
-        None => format!("Opraveno: {times}."),
-    }
+/// What her card says once her record is corrected (on this phone or the server).
+pub fn corrected_text(record: &KeptRecord) -> Option<String> {
+    let reason = record.correction_reason.as_deref()?;
+    let times = time_range(record.arrived_at, record.left_at);
+    Some(format!("Opraveno: {times}. Důvod opravy: {reason}"))
 }
 
 #[cfg(test)]

@@ -107,14 +107,7 @@ fn a_failed_item_stays_queued_and_the_rest_go_on() {
 
 #[test]
 fn sent_records_are_forgotten_after_a_week_and_the_outbox_survives_json() {
-    let mut outbox = outbox_with(&[ID_1]);
-    outbox.apply(
-        "jana",
-        &SyncResponse {
-            results: vec![result(ID_1, SyncOutcome::Applied)],
-        },
-        utc("2026-11-23T07:05:00Z"),
-    );
+    let outbox = sent_outbox();
     let json = serde_json::to_string(&outbox).expect("serialises");
     let mut restored: Outbox = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(restored, outbox);

@@ -231,14 +231,35 @@ pub async fn release(
     Ok(())
 }
 
+/// The record a correction was stored for under the key a phone made for it, if any.
+pub async fn corrected_under(
+    db: &impl Database,
+    correction_id: &str,
+) -> Result<Option<String>, DbError> {
+    db.query_one(
+        "SELECT record_id FROM record_corrections WHERE correction_id = $1",
+        &[correction_id.into()],
+    )
+    .await?
+    .map(|row| row.text("record_id"))
+    .transpose()
+}
+
+/// Who corrects a record, why, and the key her phone made for it (if any).
+#[derive(Debug, Clone, Copy)]
+pub struct CorrectionMade<'a> {
+    pub corrected_by: &'a str,
+    pub reason: &'a str,
+    pub correction_id: Option<&'a str>,
+}
+
 /// A correction: the record's next version, its tasks, and the record pointed at it. `None`
 /// when the record is gone.
 pub async fn insert_correction(
     db: &impl Database,
     record_id: &str,
     visit_id: &str,
-    corrected_by: &str,
-    reason: &str,
+    made: CorrectionMade<'_>,
     content: &CheckedContent,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, DbError> {
@@ -254,17 +275,18 @@ pub async fn insert_correction(
     let version = current.integer("current_version")? + 1;
     db.execute(
         "INSERT INTO record_corrections (record_id, version, corrected_by, corrected_at, reason, \
-                                         arrived_at, left_at, note) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                                         arrived_at, left_at, note, correction_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         &[
             record_id.into(),
             version.into(),
-            corrected_by.into(),
+            made.corrected_by.into(),
             timestamp::format(now).into(),
-            reason.into(),
+            made.reason.into(),
             timestamp::format(content.arrived_at).into(),
             timestamp::format(content.left_at).into(),
             content.note.clone().into(),
+            made.correction_id.into(),
         ],
     )
     .await?;

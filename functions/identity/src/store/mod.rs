@@ -5,6 +5,7 @@
 //! - `codes`: one-time codes, stored hashed.
 //! - `family`: family members' links to clients.
 //! - `audit`: the audit log as its manager browses it.
+//! - `providers`: the manager's own provider: its name and office phone.
 //!
 //! Sessions are the platform's (`platform::auth`): every component checks them.
 
@@ -12,3 +13,4 @@ pub mod accounts;
 pub mod audit;
 pub mod codes;
 pub mod family;
+pub mod providers;

@@ -10,7 +10,8 @@ use super::{date, insert_rows, optional_date, optional_small_number};
 
 const CLIENT_COLUMNS: &str = "c.id, c.name, c.street, c.municipality_code, m.name AS municipality_name, \
     c.latitude, c.longitude, c.care_allowance_level, c.care_allowance_from, c.birth_date, \
-    c.free_of_charge, c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.key_risks, c.internal_note";
+    c.free_of_charge, c.service_from, c.service_to, c.preferred_caregiver_gender, c.doorstep_note, c.key_risks, \
+    c.phone, c.internal_note";
 
 fn care_allowance_level(row: &Row) -> Result<Option<u8>, DbError> {
     optional_small_number(row, "care_allowance_level", 1..=4)
@@ -80,6 +81,7 @@ pub async fn client(
             preferred_caregiver_gender: gender(&row)?,
             doorstep_note: row.optional_text("doorstep_note")?,
             key_risks: row.optional_text("key_risks")?,
+            phone: row.optional_text("phone")?,
             internal_note: row.optional_text("internal_note")?,
             contacts,
         },
@@ -190,6 +192,7 @@ pub async fn write_client(
         input.internal_note.clone().into(),
         input.key_risks.clone().into(),
         input.birth_date.map(|d| d.to_string()).into(),
+        input.phone.clone().into(),
     ];
     let sql = match write {
         Write::Create { at } => {
@@ -197,8 +200,8 @@ pub async fn write_client(
             "INSERT INTO clients (id, provider_id, name, street, municipality_code, latitude, longitude, \
                                   care_allowance_level, care_allowance_from, free_of_charge, service_from, \
                                   service_to, preferred_caregiver_gender, doorstep_note, internal_note, \
-                                  key_risks, birth_date, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+                                  key_risks, birth_date, phone, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
         }
         Write::Replace => {
             if let Some(from) = input.care_allowance_from {
@@ -207,7 +210,7 @@ pub async fn write_client(
             "UPDATE clients SET name = $3, street = $4, municipality_code = $5, latitude = $6, longitude = $7, \
                     care_allowance_level = $8, care_allowance_from = $9, free_of_charge = $10, service_from = $11, \
                     service_to = $12, preferred_caregiver_gender = $13, doorstep_note = $14, internal_note = $15, \
-                    key_risks = $16, birth_date = $17 \
+                    key_risks = $16, birth_date = $17, phone = $18 \
              WHERE id = $1 AND provider_id = $2"
         }
     };

@@ -1,5 +1,6 @@
 //! A day's visits on a route: a caregiver's own (in either position of a two-person visit)
-//! or a provider's whole day, each with its client's doorstep note, key risks and contact persons;
+//! or a provider's whole day, each with its client's doorstep note, key risks, phone and
+//! contact persons;
 //! the provider's office phone.
 
 use std::collections::HashMap;
@@ -48,7 +49,7 @@ pub async fn route_visits(
         .query(
             &format!(
                 "SELECT v.id, v.client_id, v.starts_at, v.ends_at, p.status, c.name AS client_name, \
-                        c.street, m.name AS municipality, c.doorstep_note, c.key_risks, c.latitude, c.longitude, \
+                        c.street, m.name AS municipality, c.doorstep_note, c.key_risks, c.phone, c.latitude, c.longitude, \
                         {arrived}, {left}, {tasks_done} \
                  FROM visits v \
                  JOIN visit_progress p ON p.visit_id = v.id \
@@ -116,6 +117,7 @@ pub async fn route_visits(
                 status: status(row)?,
                 doorstep_note: row.optional_text("doorstep_note")?,
                 key_risks: row.optional_text("key_risks")?,
+                client_phone: row.optional_text("phone")?,
                 location: GeoPoint {
                     latitude: row.real("latitude")?,
                     longitude: row.real("longitude")?,

@@ -6,6 +6,7 @@ use shared::records::{RecordVersion, RecordView, TaskDoneView};
 
 use super::*;
 use crate::visit_record::fixtures::{catalogue, utc};
+use crate::visit_record::outbox::KeptRecord;
 
 /// The record as it stands: 7:02:30–7:57:40 in Prague, hygiene and two meal trips.
 fn version() -> RecordVersion {
@@ -56,6 +57,36 @@ fn record(id: &str, caregiver: &str, state: RecordState, recorded_at: &str) -> R
 }
 
 const NOW: &str = "2026-11-23T09:00:00Z";
+const KEY: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+/// Her record as the phone keeps it, from the server's `version`.
+fn kept(version: &RecordVersion) -> KeptRecord {
+    KeptRecord::of_version("jana", "visit-1", "jana-1", version, utc(NOW))
+}
+
+#[test]
+fn her_record_is_kept_with_the_units_of_per_unit_tasks_only_and_a_corrections_reason() {
+    let original = kept(&version());
+    assert_eq!(
+        original
+            .tasks
+            .iter()
+            .map(|task| (task.task_code.as_str(), task.units))
+            .collect::<Vec<_>>(),
+        [("b1", None), ("c2", Some(2))]
+    );
+    assert_eq!(
+        original.correction_reason, None,
+        "the original's time-edit reason is no correction"
+    );
+    let mut corrected = version();
+    corrected.version = 1;
+    corrected.reason = Some("odchod zadán pozdě".to_owned());
+    assert_eq!(
+        kept(&corrected).correction_reason.as_deref(),
+        Some("odchod zadán pozdě")
+    );
+}
 
 #[test]
 fn her_record_is_the_one_that_counts_and_another_caregivers_is_never_hers() {
@@ -86,7 +117,7 @@ fn her_record_is_the_one_that_counts_and_another_caregivers_is_never_hers() {
 
 #[test]
 fn the_form_starts_from_the_record_as_it_stands_with_no_reason() {
-    let draft = CorrectionDraft::of(&version());
+    let draft = CorrectionDraft::of(&kept(&version()));
     assert_eq!(
         (draft.arrived.as_str(), draft.left.as_str()),
         ("07:02", "07:57")
@@ -104,16 +135,28 @@ fn the_form_starts_from_the_record_as_it_stands_with_no_reason() {
 
 #[test]
 fn a_correction_needs_a_reason_and_reads_a_typed_time_on_the_visits_day() {
-    let mut draft = CorrectionDraft::of(&version());
+    let mut draft = CorrectionDraft::of(&kept(&version()));
     draft.left = "7:40".to_owned();
-    let error =
-        build_correction(&version(), &draft, &catalogue(), utc(NOW)).expect_err("no reason given");
+    let error = build_correction(
+        &kept(&version()),
+        KEY.to_owned(),
+        &draft,
+        &catalogue(),
+        utc(NOW),
+    )
+    .expect_err("no reason given");
     assert_eq!(error.field.as_deref(), Some("reason"));
 
     draft.reason = " odchod zadán pozdě ".to_owned();
     draft.note = "  ".to_owned();
-    let correction =
-        build_correction(&version(), &draft, &catalogue(), utc(NOW)).expect("with a reason");
+    let correction = build_correction(
+        &kept(&version()),
+        KEY.to_owned(),
+        &draft,
+        &catalogue(),
+        utc(NOW),
+    )
+    .expect("with a reason");
     assert_eq!(
         correction.arrived_at,
         utc("2026-11-23T06:02:30Z"),
@@ -123,17 +166,28 @@ fn a_correction_needs_a_reason_and_reads_a_typed_time_on_the_visits_day() {
     assert_eq!(correction.reason, "odchod zadán pozdě");
     assert_eq!(correction.note, None);
     assert_eq!(correction.tasks[1].units, Some(2));
+    assert_eq!(
+        correction.correction_id.as_deref(),
+        Some(KEY),
+        "sent under the phone's key"
+    );
 }
 
 #[test]
 fn a_departure_before_the_arrival_or_a_missing_count_names_its_field() {
     let field = |change: fn(&mut CorrectionDraft)| {
-        let mut draft = CorrectionDraft::of(&version());
+        let mut draft = CorrectionDraft::of(&kept(&version()));
         draft.reason = "oprava".to_owned();
         change(&mut draft);
-        build_correction(&version(), &draft, &catalogue(), utc(NOW))
-            .expect_err("refused")
-            .field
+        build_correction(
+            &kept(&version()),
+            KEY.to_owned(),
+            &draft,
+            &catalogue(),
+            utc(NOW),
+        )
+        .expect_err("refused")
+        .field
     };
     assert_eq!(
         field(|d| d.left = "6:50".to_owned()).as_deref(),
@@ -156,7 +210,8 @@ fn a_saved_correction_shows_its_times_and_reason() {
     corrected.left_at = utc("2026-11-23T06:40:00Z");
     corrected.reason = Some("odchod zadán pozdě".to_owned());
     assert_eq!(
-        corrected_text(&corrected),
-        "Opraveno: 7:02–7:40. Důvod opravy: odchod zadán pozdě"
+        corrected_text(&kept(&corrected)).as_deref(),
+        Some("Opraveno: 7:02–7:40. Důvod opravy: odchod zadán pozdě")
     );
+    assert_eq!(corrected_text(&kept(&version())), None, "never corrected");
 }
