@@ -1,6 +1,7 @@
 //! The region generator: counts within the stated bounds, clients on real municipalities of
 //! the region spread over the ORP as their 60+ population, every generated record accepted
-//! by the care-records rules, and the same seed writing byte-identical data.
+//! by the care-records rules, an office and contact persons to call, and the same seed
+//! writing byte-identical data.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,6 +99,49 @@ fn the_whole_region_has_39_providers_about_500_caregivers_6000_clients_and_a_yea
     // Two weeks ahead are planned, nothing recorded.
     let ahead = region.day(*region.days.last().expect("days"));
     assert!(ahead.records.is_empty() && ahead.visits.iter().all(|v| v.status == "planned"));
+}
+
+#[test]
+fn every_provider_has_an_office_to_call_and_every_client_a_contact_person_to_call() {
+    let region = generate(&Params::region(2), now());
+    for provider in &region.providers {
+        let phone = provider.office_phone.as_deref().unwrap_or_default();
+        assert!(
+            shared::clients::tel_href(phone).is_some_and(|href| href.len() == "tel:+420".len() + 9),
+            "{} has no office phone to dial: {phone:?}",
+            provider.id
+        );
+    }
+    for client in &region.clients {
+        assert!(
+            !client.contacts.is_empty(),
+            "{} has nobody to call",
+            client.id
+        );
+        for (name, relation, phone) in &client.contacts {
+            assert!(!name.is_empty() && !relation.is_empty(), "{}", client.id);
+            assert!(
+                shared::clients::tel_href(phone)
+                    .is_some_and(|href| href.len() == "tel:+420".len() + 9),
+                "{}'s contact {name} has no number to dial: {phone:?}",
+                client.id
+            );
+        }
+    }
+    // A family member in the app is the first person to call about the client.
+    for link in &region.family_links {
+        let client = region
+            .clients
+            .iter()
+            .find(|c| c.id == link.client_id)
+            .expect("client");
+        let member = region
+            .users
+            .iter()
+            .find(|u| u.id == link.user_id)
+            .expect("user");
+        assert_eq!(member.display_name, client.contacts[0].0);
+    }
 }
 
 #[test]
@@ -243,10 +287,24 @@ async fn written(params: &Params, file: &std::path::Path) -> BTreeMap<String, St
         unknown.is_empty(),
         "clients off the region's municipalities: {unknown:?}"
     );
+    let uncallable = db
+        .query(
+            "SELECT c.id FROM clients c JOIN providers p ON p.id = c.provider_id \
+             WHERE p.office_phone IS NULL \
+                OR NOT EXISTS (SELECT 1 FROM client_contacts k WHERE k.client_id = c.id)",
+            &[],
+        )
+        .await
+        .expect("query");
+    assert!(
+        uncallable.is_empty(),
+        "clients whose caregiver has no office or no contact person to call: {uncallable:?}"
+    );
     let mut dump = BTreeMap::new();
     for table in [
         "providers",
         "clients",
+        "client_contacts",
         "caregiver_profiles",
         "caregiver_shifts",
         "caregiver_skills",

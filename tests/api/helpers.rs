@@ -163,7 +163,7 @@ impl TestApp {
     /// A direct read of the test's database, for asserting on stored state.
     pub async fn scalar(&self, sql: &'static str) -> i64 {
         match self.host.pool() {
-            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
+            platform::sqlx_db::SqlxPool::Sqlite(pool, _) => {
                 sqlx::query_scalar(sql).fetch_one(pool).await
             }
             platform::sqlx_db::SqlxPool::Postgres(pool) => {
@@ -178,7 +178,7 @@ impl TestApp {
     pub async fn execute(&self, sql: &str) {
         let sql = sqlx::AssertSqlSafe(sql.to_owned());
         match self.host.pool() {
-            platform::sqlx_db::SqlxPool::Sqlite(pool) => {
+            platform::sqlx_db::SqlxPool::Sqlite(pool, _) => {
                 sqlx::query(sql).execute(pool).await.map(drop)
             }
             platform::sqlx_db::SqlxPool::Postgres(pool) => {

@@ -84,3 +84,47 @@ on_both_engines!(
     the_demo_data_is_only_seeded_when_asked,
     the_demo_places_providers_on_real_municipalities,
 );
+
+/// On SQLite the native host's writers take turns in its own queue: a write held up by a
+/// transaction goes on as soon as that commits, not when SQLite's busy handler wakes from a
+/// sleep (which grows to 100 ms between tries and was the slow tail of audited reads).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_a_write_held_up_by_a_transaction_goes_on_as_soon_as_it_commits() {
+    use platform::Database;
+    use std::time::{Duration, Instant};
+
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let url = format!("sqlite://{}", folder.path().join("queue.db").display());
+    let pool = platform::sqlx_db::SqlxPool::connect(&url)
+        .await
+        .expect("sqlite");
+    let first = pool.acquire().await.expect("a connection");
+    first
+        .execute("CREATE TABLE t (x INTEGER)", &[])
+        .await
+        .expect("a table");
+    first.begin().await.expect("a transaction");
+    first
+        .execute("INSERT INTO t VALUES (1)", &[])
+        .await
+        .expect("a write");
+    let second = pool.acquire().await.expect("another connection");
+    let held_up = tokio::spawn(async move {
+        second
+            .execute("INSERT INTO t VALUES (2)", &[])
+            .await
+            .expect("the second write");
+        Instant::now()
+    });
+    // Long enough for the busy handler to be between two of its longer sleeps (it tries
+    // again 228 and 328 ms after its first try).
+    tokio::time::sleep(Duration::from_millis(240)).await;
+    first.commit().await.expect("committed");
+    let committed = Instant::now();
+    let written = held_up.await.expect("the second write ends");
+    let waited = written.saturating_duration_since(committed);
+    assert!(
+        waited < Duration::from_millis(60),
+        "the second write went on {waited:?} after the commit"
+    );
+}

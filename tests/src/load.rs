@@ -67,7 +67,7 @@ impl Kind {
         match self {
             Kind::Day => "GET /api/schedule/visits/today (caregiver)",
             Kind::Record => "POST /api/records/sync, 1 record",
-            Kind::Offline => "POST /api/records/sync, 8 records",
+            Kind::Offline => "POST /api/records/sync, up to 8 records",
             Kind::Board => "GET /api/schedule/week/{monday} (largest provider)",
             Kind::Change => "PATCH /api/schedule/visits/{id} (move)",
             Kind::Family => "GET /api/schedule/clients/{id}/visits (family)",
@@ -148,8 +148,9 @@ impl Target {
 #[derive(Debug)]
 struct Caregiver {
     cookie: String,
-    /// Today's visits: id and planned start.
-    visits: Vec<(String, DateTime<Utc>)>,
+    /// A record of each of today's visits, made once: sent again, it is the same record (a
+    /// phone that missed the answer), so every visit gets one record however long the run.
+    records: Vec<serde_json::Value>,
 }
 
 /// Who takes part in a run, signed in, and what they work on.
@@ -164,6 +165,8 @@ pub struct Plan {
     clients: Vec<String>,
     month: String,
     turn: AtomicUsize,
+    /// Which record the next `record` request sends, over every caregiver's in turn.
+    record_turn: AtomicUsize,
 }
 
 impl Plan {
@@ -186,10 +189,10 @@ impl Plan {
                 .await?;
             signed_in.push(Caregiver {
                 cookie,
-                visits: today
+                records: today
                     .visits
                     .iter()
-                    .map(|v| (v.id.clone(), v.starts_at))
+                    .map(|v| record_item(&v.id, v.starts_at))
                     .collect(),
             });
         }
@@ -216,13 +219,14 @@ impl Plan {
             clients,
             month,
             turn: AtomicUsize::new(0),
+            record_turn: AtomicUsize::new(0),
         })
     }
 
     pub fn caregivers_with_visits(&self) -> usize {
         self.caregivers
             .iter()
-            .filter(|c| !c.visits.is_empty())
+            .filter(|c| !c.records.is_empty())
             .count()
     }
 
@@ -260,15 +264,30 @@ impl Plan {
                 let working: Vec<&Caregiver> = self
                     .caregivers
                     .iter()
-                    .filter(|c| !c.visits.is_empty())
+                    .filter(|c| !c.records.is_empty())
                     .collect();
-                let caregiver = working
-                    .get(pick(working.len()))
-                    .ok_or("no caregiver has visits today")?;
-                let count = if kind == Kind::Offline { 8 } else { 1 };
-                let items: Vec<serde_json::Value> = (0..count)
-                    .map(|i| record_item(&caregiver.visits[(n + i) % caregiver.visits.len()]))
-                    .collect();
+                let (caregiver, items) = if kind == Kind::Offline {
+                    // A phone back online: its outbox of up to 8 of the day's records.
+                    let caregiver = working
+                        .get(pick(working.len()))
+                        .ok_or("no caregiver has visits today")?;
+                    (caregiver, caregiver.records.iter().take(8).collect())
+                } else {
+                    // Each visit's record in turn, caregiver after caregiver.
+                    let total: usize = working.iter().map(|c| c.records.len()).sum();
+                    let mut index = self.record_turn.fetch_add(1, Ordering::Relaxed) % total.max(1);
+                    let caregiver = working
+                        .iter()
+                        .find(|c| {
+                            let here = index < c.records.len();
+                            if !here {
+                                index -= c.records.len();
+                            }
+                            here
+                        })
+                        .ok_or("no caregiver has visits today")?;
+                    (caregiver, vec![&caregiver.records[index]])
+                };
                 let body = serde_json::json!({ "items": items });
                 target
                     .send(
@@ -333,7 +352,7 @@ impl Plan {
 }
 
 /// A record of a visit as a phone sends it: made now, the visit just done.
-fn record_item((visit_id, planned): &(String, DateTime<Utc>)) -> serde_json::Value {
+fn record_item(visit_id: &str, planned: DateTime<Utc>) -> serde_json::Value {
     let now = Utc::now();
     let arrived = now - chrono::Duration::minutes(40);
     let left = now - chrono::Duration::minutes(5);

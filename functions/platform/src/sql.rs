@@ -45,22 +45,53 @@ fn segments(sql: &str) -> Vec<Segment<'_>> {
     out
 }
 
-/// Rewrites PostgreSQL's `$1` placeholders to SQLite's `?1`, leaving string literals,
-/// quoted identifiers and comments alone.
+/// Rewrites PostgreSQL's `$1` placeholders to SQLite's, leaving string literals, quoted
+/// identifiers and comments alone. Placeholders numbered `$1, $2, …` in the order they
+/// appear, each once (every multi-row insert), become plain `?`: binding a numbered one
+/// costs SQLite a search of the statement's parameter names, so a statement of a few hundred
+/// of them spent most of its time binding. Any other numbering keeps its numbers (`?2`).
 pub fn to_sqlite_placeholders(sql: &str) -> String {
-    segments(sql)
+    let segments = segments(sql);
+    let numbers = segments.iter().flat_map(|segment| match segment {
+        Segment::Code(code) => placeholder_numbers(code),
+        Segment::Quoted(_) | Segment::Comment(_) => Vec::new(),
+    });
+    let mut expected = 1;
+    let in_order = numbers.into_iter().all(|number| {
+        let next = number == expected;
+        expected += 1;
+        next
+    });
+    segments
         .into_iter()
         .map(|segment| match segment {
             Segment::Code(code) => {
                 let mut rewritten = String::with_capacity(code.len());
                 let mut chars = code.chars().peekable();
                 while let Some(c) = chars.next() {
-                    let placeholder = c == '$' && chars.peek().is_some_and(char::is_ascii_digit);
-                    rewritten.push(if placeholder { '?' } else { c });
+                    if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+                        rewritten.push('?');
+                        while in_order && chars.next_if(char::is_ascii_digit).is_some() {}
+                    } else {
+                        rewritten.push(c);
+                    }
                 }
                 rewritten
             }
             Segment::Quoted(text) | Segment::Comment(text) => text.to_owned(),
+        })
+        .collect()
+}
+
+/// The numbers of the `$N` placeholders of a piece of code, in order.
+fn placeholder_numbers(code: &str) -> Vec<usize> {
+    code.split('$')
+        .skip(1)
+        .filter_map(|after| {
+            let digits: &str = &after[..after
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(after.len())];
+            digits.parse().ok()
         })
         .collect()
 }
@@ -97,10 +128,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn placeholders_become_numbered_question_marks() {
+    fn placeholders_out_of_order_become_numbered_question_marks() {
         assert_eq!(
             to_sqlite_placeholders("SELECT * FROM t WHERE a = $2 AND b = $1"),
             "SELECT * FROM t WHERE a = ?2 AND b = ?1"
+        );
+        assert_eq!(
+            to_sqlite_placeholders("SELECT * FROM t WHERE a = $1 OR b = $1"),
+            "SELECT * FROM t WHERE a = ?1 OR b = ?1"
+        );
+        assert_eq!(
+            to_sqlite_placeholders("SELECT * FROM t WHERE a = $1 AND b = $3"),
+            "SELECT * FROM t WHERE a = ?1 AND b = ?3"
+        );
+    }
+
+    #[test]
+    fn placeholders_numbered_in_order_become_plain_question_marks() {
+        assert_eq!(
+            to_sqlite_placeholders(
+                "INSERT INTO t VALUES ($1, $2), ($3, $4), ($5, $6, $7, $8, $9, $10)"
+            ),
+            "INSERT INTO t VALUES (?, ?), (?, ?), (?, ?, ?, ?, ?, ?)"
         );
     }
 
@@ -109,7 +158,12 @@ mod tests {
         let sql = "SELECT '$1', \"$2\" FROM t -- costs $3\nWHERE x = $1";
         assert_eq!(
             to_sqlite_placeholders(sql),
-            "SELECT '$1', \"$2\" FROM t -- costs $3\nWHERE x = ?1"
+            "SELECT '$1', \"$2\" FROM t -- costs $3\nWHERE x = ?"
+        );
+        let sql = "SELECT '$1' FROM t WHERE x = $2";
+        assert_eq!(
+            to_sqlite_placeholders(sql),
+            "SELECT '$1' FROM t WHERE x = ?2"
         );
     }
 

@@ -8,9 +8,11 @@ use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArgumentBuffer, PgPool, PgPoolOptions, PgTypeInfo, Postgres};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{AssertSqlSafe, Column, Row as _, Sqlite, TypeInfo, ValueRef};
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::db::{Database, DbError, Engine, Row, Value};
 use crate::sql::to_sqlite_placeholders;
@@ -18,8 +20,32 @@ use crate::sql::to_sqlite_placeholders;
 /// A pool for either engine, chosen by the URL's scheme.
 #[derive(Debug, Clone)]
 pub enum SqlxPool {
-    Sqlite(SqlitePool),
+    Sqlite(SqlitePool, WriteQueue),
     Postgres(PgPool),
+}
+
+/// SQLite has a single writer. The writers of this process take turns here, first come
+/// first served, rather than in SQLite's busy handler, which retries after sleeping 1, 2,
+/// 5 … up to 100 ms: with every audited read a write, those sleeps were the slow tail of
+/// every request. A statement that writes holds the turn while it runs; a transaction
+/// (always `BEGIN IMMEDIATE`, a write) from `BEGIN` to `COMMIT` or `ROLLBACK`. Another
+/// process writing the same file still meets the busy handler.
+#[derive(Debug, Clone, Default)]
+pub struct WriteQueue(Arc<Mutex<()>>);
+
+impl WriteQueue {
+    async fn turn(&self) -> OwnedMutexGuard<()> {
+        self.0.clone().lock_owned().await
+    }
+}
+
+/// Whether a statement may write: everything but a plain `SELECT`.
+fn writes(sql: &str) -> bool {
+    !first_keyword(sql).eq_ignore_ascii_case("SELECT")
+}
+
+fn first_keyword(sql: &str) -> &str {
+    sql.split_whitespace().next().unwrap_or_default()
 }
 
 impl SqlxPool {
@@ -34,29 +60,36 @@ impl SqlxPool {
                 .map_err(to_db_error)?;
             return Ok(SqlxPool::Postgres(pool));
         }
+        // In write-ahead-log mode `NORMAL` keeps the file consistent through any crash, and a
+        // crash of the process loses nothing; a commit no longer waits for the disk, so the
+        // single writer is held for microseconds rather than a flush per audited read. What
+        // the operating system had not written when the machine lost power may be lost.
         let options = SqliteConnectOptions::from_str(url)
             .map_err(to_db_error)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await
             .map_err(to_db_error)?;
-        Ok(SqlxPool::Sqlite(pool))
+        Ok(SqlxPool::Sqlite(pool, WriteQueue::default()))
     }
 
     /// One connection for one request.
     pub async fn acquire(&self) -> Result<SqlxDb, DbError> {
-        let (engine, connection) = match self {
-            SqlxPool::Sqlite(pool) => (
+        let (engine, connection, writes) = match self {
+            SqlxPool::Sqlite(pool, writes) => (
                 Engine::Sqlite,
                 Connection::Sqlite(pool.acquire().await.map_err(to_db_error)?),
+                Some(writes.clone()),
             ),
             SqlxPool::Postgres(pool) => (
                 Engine::Postgres,
                 Connection::Postgres(pool.acquire().await.map_err(to_db_error)?),
+                None,
             ),
         };
         Ok(SqlxDb {
@@ -64,12 +97,14 @@ impl SqlxPool {
             connection: Mutex::new(connection),
             in_transaction: std::sync::atomic::AtomicBool::new(false),
             statements: None,
+            writes,
+            transaction_turn: std::sync::Mutex::new(None),
         })
     }
 
     pub async fn close(&self) {
         match self {
-            SqlxPool::Sqlite(pool) => pool.close().await,
+            SqlxPool::Sqlite(pool, _) => pool.close().await,
             SqlxPool::Postgres(pool) => pool.close().await,
         }
     }
@@ -104,6 +139,10 @@ pub struct SqlxDb {
     /// A connection dropped inside a transaction is closed, never handed to the next request.
     in_transaction: std::sync::atomic::AtomicBool,
     statements: Option<StatementCounter>,
+    /// SQLite's queue of writers; none on PostgreSQL, whose writers do not exclude each other.
+    writes: Option<WriteQueue>,
+    /// The turn an open transaction holds until it ends.
+    transaction_turn: std::sync::Mutex<Option<OwnedMutexGuard<()>>>,
 }
 
 impl SqlxDb {
@@ -116,6 +155,30 @@ impl SqlxDb {
     fn count_statement(&self) {
         if let Some(counter) = &self.statements {
             counter.add_one();
+        }
+    }
+
+    fn holds_transaction_turn(&self) -> bool {
+        self.transaction_turn
+            .lock()
+            .map(|turn| turn.is_some())
+            .unwrap_or(false)
+    }
+
+    /// The writer's turn `sql` needs for itself: SQLite, a statement that writes, outside a
+    /// transaction (whose turn is held from `BEGIN`).
+    async fn statement_turn(&self, sql: &str) -> Option<OwnedMutexGuard<()>> {
+        let queue = self.writes.as_ref()?;
+        if writes(sql) && !self.holds_transaction_turn() {
+            Some(queue.turn().await)
+        } else {
+            None
+        }
+    }
+
+    fn keep_transaction_turn(&self, turn: Option<OwnedMutexGuard<()>>) {
+        if let Ok(mut held) = self.transaction_turn.lock() {
+            *held = turn;
         }
     }
 }
@@ -258,6 +321,7 @@ impl Database for SqlxDb {
 
     async fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
         self.count_statement();
+        let _turn = self.statement_turn(sql).await;
         let mut connection = self.connection.lock().await;
         match &mut *connection {
             Connection::Sqlite(connection) => {
@@ -291,9 +355,20 @@ impl Database for SqlxDb {
 
     async fn execute(&self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
         self.count_statement();
-        let keyword = sql.split_whitespace().next().unwrap_or_default();
+        let keyword = first_keyword(sql);
         let ordering = std::sync::atomic::Ordering::Relaxed;
-        if keyword.eq_ignore_ascii_case("BEGIN") {
+        let begins = keyword.eq_ignore_ascii_case("BEGIN");
+        let ends =
+            keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK");
+        let turn = if begins || ends {
+            None
+        } else {
+            self.statement_turn(sql).await
+        };
+        if begins {
+            if let Some(queue) = &self.writes {
+                self.keep_transaction_turn(Some(queue.turn().await));
+            }
             // Marked before it runs: a request dropped while BEGIN waits for SQLite's write
             // lock (a client that gave up) must not hand the pool a connection that is
             // inside a transaction once BEGIN completes.
@@ -306,20 +381,26 @@ impl Database for SqlxDb {
                 bind_all!(query, params, Option::<String>::None)
                     .execute(&mut **connection)
                     .await
-                    .map_err(to_db_error)?
-                    .rows_affected()
+                    .map(|done| done.rows_affected())
             }
             Connection::Postgres(connection) => {
                 let query = sqlx::query(AssertSqlSafe(sql.to_owned()));
                 bind_all!(query, params, UntypedNull)
                     .execute(&mut **connection)
                     .await
-                    .map_err(to_db_error)?
-                    .rows_affected()
+                    .map(|done| done.rows_affected())
             }
-        };
-        if keyword.eq_ignore_ascii_case("COMMIT") || keyword.eq_ignore_ascii_case("ROLLBACK") {
+        }
+        .map_err(to_db_error);
+        drop(connection);
+        drop(turn);
+        if begins && changed.is_err() {
+            self.keep_transaction_turn(None);
+        }
+        let changed = changed?;
+        if ends {
             self.in_transaction.store(false, ordering);
+            self.keep_transaction_turn(None);
         }
         Ok(changed)
     }

@@ -9,7 +9,7 @@ use shared::catalogue::TaskUnit;
 use shared::identity::Role;
 use shared::time::prague_date;
 
-use super::names::{person, street};
+use super::names::{person, phone, street};
 use super::{Region, Routine};
 use crate::rng::Rng;
 use crate::rows::{
@@ -77,12 +77,35 @@ const GOALS: [&str; 5] = [
     "Rodina pomáhá o víkendech, ve všední dny potřebuje dopomoc.",
     "Po hospitalizaci se zotavuje, cílem je samostatnost v hygieně.",
 ];
+/// How the first person to call is related to the client, and the one a few clients have
+/// besides (a neighbour with a key).
+const RELATIVES: [(&str, bool); 6] = [
+    ("dcera", true),
+    ("syn", false),
+    ("manželka", true),
+    ("manžel", false),
+    ("snacha", true),
+    ("vnučka", true),
+];
+const NEIGHBOURS: [(&str, bool); 2] = [("soused", false), ("sousedka", true)];
 const DOORSTEP_NOTES: [&str; 4] = [
     "Klíč v klíčence u dveří.",
     "Zvonit dvakrát, klientka špatně slyší.",
     "Vchod ze dvora.",
     "Pozor na psa.",
 ];
+
+/// Whom to call about a client: a relative, and for one client in four a neighbour too.
+fn contacts(rng: &mut Rng) -> Vec<(String, String, String)> {
+    let mut people = vec![*rng.pick(&RELATIVES)];
+    if rng.chance(250) {
+        people.push(*rng.pick(&NEIGHBOURS));
+    }
+    people
+        .into_iter()
+        .map(|(relation, woman)| (person(rng, woman), relation.to_owned(), phone(rng)))
+        .collect()
+}
 
 /// `HH:MM`; minutes past 59 carry into the hour.
 fn wall_time(hour: u32, minute: u32) -> String {
@@ -272,7 +295,8 @@ impl Builder<'_> {
             id: id.clone(),
             name: format!("{kind} {} ({number:02})", seat.orp_name),
             municipality_code: seat.code.clone(),
-            office_phone: None,
+            // The office every caregiver's phone calls ("Zavolat do kanceláře").
+            office_phone: Some(format!("+420 4{number:02} 100 100")),
             // Synthetic: the 99… range is not given to real companies here.
             ico: format!("99{:06}", 100 + number),
             address: format!("Náměstí {number}, {}", seat.name),
@@ -406,6 +430,8 @@ impl Builder<'_> {
             [rng.weighted(&[15, 15, 15, 15, 15, 15, 10])];
         let service_from = self.first_day - Duration::days(rng.between(0, 2000));
         let jitter = |rng: &mut Rng| (rng.between(-60, 60) as f64) / 10_000.0;
+        let contacts = contacts(rng);
+        let relative = contacts[0].0.clone();
         self.region.clients.push(ClientRow {
             id: client_id.to_owned(),
             provider_id: provider.to_owned(),
@@ -425,7 +451,7 @@ impl Builder<'_> {
                 .then(|| (*rng.pick(&DOORSTEP_NOTES)).to_owned()),
             key_risks: None,
             internal_note: None,
-            contacts: Vec::new(),
+            contacts,
         });
         let agreed = agreed_tasks(rng, self.catalogue, level);
         self.region.care_plans.push(CarePlanRow {
@@ -454,7 +480,8 @@ impl Builder<'_> {
             service_from,
         );
         if rng.chance(100) {
-            self.family(rng, client_id, provider, coordinator);
+            // The family member in the app is the client's first contact person.
+            self.family(relative, client_id, provider, coordinator);
         }
     }
 
@@ -520,10 +547,8 @@ impl Builder<'_> {
         });
     }
 
-    fn family(&mut self, rng: &mut Rng, client_id: &str, provider: &str, coordinator: &str) {
+    fn family(&mut self, name: String, client_id: &str, provider: &str, coordinator: &str) {
         let username = format!("rodina.{client_id}");
-        let woman = rng.chance(600);
-        let name = person(rng, woman);
         let user_id = format!("user-{username}");
         self.region.users.push(UserRow {
             id: user_id.clone(),

@@ -111,6 +111,17 @@ pub fn person(rng: &mut Rng, woman: bool) -> String {
     }
 }
 
+/// A mobile number written as people write them, `+420 7NN NNN NNN`, its digits drawn at
+/// random (invented, like every phone number of the demo).
+pub fn phone(rng: &mut Rng) -> String {
+    format!(
+        "+420 7{:02} {:03} {:03}",
+        rng.below(100),
+        rng.below(1000),
+        rng.below(1000)
+    )
+}
+
 /// A street and house number.
 pub fn street(rng: &mut Rng) -> String {
     format!("{} {}", rng.pick(&STREETS), rng.between(1, 180))

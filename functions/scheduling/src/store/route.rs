@@ -39,9 +39,11 @@ pub async fn route_visits(
         timestamp::format(to).into(),
     ];
     if let Some(caregiver) = caregiver {
+        // Bounded by the same times: each branch of the view reads its (caregiver, start)
+        // index for the day rather than every visit of her year.
         filter.push_str(
-            " AND EXISTS (SELECT 1 FROM visit_assignments a \
-                          WHERE a.visit_id = v.id AND a.caregiver_id = $4)",
+            " AND v.id IN (SELECT a.visit_id FROM visit_assignments a \
+                           WHERE a.caregiver_id = $4 AND a.starts_at >= $2 AND a.starts_at < $3)",
         );
         params.push(caregiver.into());
     }
