@@ -285,11 +285,13 @@ impl Week {
     }
 }
 
-/// The board's rows: active caregivers by name, with contract hours and the week's load.
+/// The board's rows: active caregivers by name, with contract hours, the week's load and
+/// their shifts (from `facts`).
 pub async fn board_caregivers(
     db: &impl Database,
     provider_id: &str,
     planned: &[PlannedVisit],
+    facts: &BTreeMap<String, CaregiverFacts>,
 ) -> Result<Vec<BoardCaregiver>, DbError> {
     let mut load: BTreeMap<&str, i64> = BTreeMap::new();
     for visit in planned {
@@ -312,6 +314,10 @@ pub async fn board_caregivers(
             planned_minutes: load.get(id.as_str()).copied().unwrap_or_default(),
             name: row.text("display_name")?,
             contract_minutes: row.optional_integer("contract_minutes_per_week")?,
+            shifts: facts
+                .get(&id)
+                .map(|caregiver| caregiver.shifts.clone())
+                .unwrap_or_default(),
             id,
         })
     })
