@@ -182,7 +182,9 @@ async fn the_board_draws_each_drive_as_the_travel_conflict_times_it(engine: Engi
         .expect("her row")
         .shifts;
     assert!(
-        shifts.iter().any(|shift| shift.weekday == chrono::Weekday::Mon),
+        shifts
+            .iter()
+            .any(|shift| shift.weekday == chrono::Weekday::Mon),
         "the overview sets her Monday against her shift: {shifts:?}"
     );
     let conflicts = change(

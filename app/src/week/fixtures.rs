@@ -62,10 +62,11 @@ pub fn board() -> WeekBoard {
         monday: date("2026-11-23"),
         caregivers: vec![
             BoardCaregiver {
-                // Monday 7:00–15:30 and Tuesday mornings.
+                // Monday 7:00–15:30, Tuesday and Wednesday four hours.
                 shifts: vec![
                     shift(Weekday::Mon, "07:00", "15:30"),
                     shift(Weekday::Tue, "07:00", "11:00"),
+                    shift(Weekday::Wed, "12:00", "16:00"),
                 ],
                 ..caregiver("jana", "Jana", Some(40 * 60), 41 * 60)
             },

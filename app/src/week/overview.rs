@@ -28,6 +28,7 @@ impl OverviewCell {
     pub fn text(&self) -> String {
         match (self.visits, self.shift_minutes) {
             (0, 0) => "volno".to_owned(),
+            (0, shift) => format!("bez návštěv, směna {}", minutes_label(shift)),
             (visits, 0) => format!(
                 "{}, {} mimo směnu",
                 visit_count(visits),
@@ -119,7 +120,7 @@ mod tests {
             [
                 "1 návštěva, 1 h / 8 h 30 min",
                 "1 návštěva, 1 h / 4 h",
-                "volno",
+                "bez návštěv, směna 4 h",
                 "volno",
                 "volno",
                 "volno",

@@ -45,6 +45,7 @@ pub fn WeekOverview(week: WeekBoard, day: RwSignal<NaiveDate>) -> impl IntoView 
                                                 <button
                                                     type="button"
                                                     class="link-button"
+                                                    aria-label=format!("{} na tabuli", day_tab_label(date))
                                                     aria-pressed=move || (day.get() == date).to_string()
                                                     on:click=move |_| show_day(date)
                                                 >
