@@ -177,6 +177,17 @@ pub struct BoardCaregiver {
     pub shifts: Vec<crate::planning::conflicts::Shift>,
 }
 
+/// `GET /api/schedule/caregivers`: a caregiver's contract and skills, as the staff table
+/// shows them beside the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaregiverSummary {
+    pub id: String,
+    /// Hours a week of the contract, in minutes; `None` while not recorded.
+    pub contract_minutes: Option<i64>,
+    /// In alphabetical order.
+    pub skills: Vec<String>,
+}
+
 /// `GET /api/schedule/week/{monday}`: the provider's week and everything wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WeekBoard {

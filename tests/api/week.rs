@@ -141,15 +141,20 @@ async fn a_visit_after_the_shift_is_outside_it(engine: Engine) {
     );
 }
 
-async fn too_little_time_between_towns_is_infeasible_travel(engine: Engine) {
-    let app = planner(engine).await;
-    // Jana leaves Benešov at 09:45; Česká Kamenice at 09:50 is out of reach.
-    let conflicts = change(
-        &app,
+/// Moves Jana's second demo visit (Česká Kamenice) to 09:50, when she leaves Benešov at 09:45.
+async fn second_visit_ten_minutes_after_the_first(app: &TestApp) -> Vec<Conflict> {
+    change(
+        app,
         "visit-2026-11-23-02",
         json!({"starts_at": "2026-11-23T08:50:00Z", "reason": "dřívější příchod"}),
     )
-    .await;
+    .await
+}
+
+async fn too_little_time_between_towns_is_infeasible_travel(engine: Engine) {
+    let app = planner(engine).await;
+    // Jana leaves Benešov at 09:45; Česká Kamenice at 09:50 is out of reach.
+    let conflicts = second_visit_ten_minutes_after_the_first(&app).await;
     assert!(
         has(
             &conflicts,
@@ -187,12 +192,7 @@ async fn the_board_draws_each_drive_as_the_travel_conflict_times_it(engine: Engi
             .any(|shift| shift.weekday == chrono::Weekday::Mon),
         "the overview sets her Monday against her shift: {shifts:?}"
     );
-    let conflicts = change(
-        &app,
-        "visit-2026-11-23-02",
-        json!({"starts_at": "2026-11-23T08:50:00Z", "reason": "dřívější příchod"}),
-    )
-    .await;
+    let conflicts = second_visit_ten_minutes_after_the_first(&app).await;
     assert!(
         has(
             &conflicts,

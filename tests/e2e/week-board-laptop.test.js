@@ -9,7 +9,7 @@
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && node --test week-board-laptop.test.js)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hostAndBrowser, openPage, signIn } from './browser.js';
+import { hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
 
 const COORDINATOR = { username: 'koordinator.decin', password: 'demo1234' };
 const MARTIN_ID = 'user-pecovatel.decin';
@@ -112,9 +112,7 @@ describe('the week board on a 1366×768 laptop', { timeout: TEST_TIMEOUT }, () =
     const planner = await openPage(suite.browser, LAPTOP_1366);
     try {
       const k = planner.page;
-      await k.goto(new URL('/prihlaseni', suite.host.url).href);
-      await signIn(k, COORDINATOR);
-      await k.waitForURL('**/dnes');
+      await signedIn(k, suite.host.url, COORDINATOR, '/dnes');
       await k.goto(new URL('/tyden', suite.host.url).href);
       const martinRow = k.locator(`.board-row[data-caregiver="${MARTIN_ID}"]`);
       await martinRow.locator('.block').first().waitFor();

@@ -1,7 +1,7 @@
 //! The board of one week: day tabs, filters, the day's conflicts and a timeline row per
 //! caregiver, with dragging visits between rows and times.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use shared::schedule::{VisitStatus, WeekBoard};
 use shared::time::prague_date;
@@ -155,17 +155,7 @@ pub fn Board(
                             }
                         })
                         .collect_view()}
-                    {move || {
-                        now_at
-                            .get()
-                            .map(|left| {
-                                view! {
-                                    <span class="now-mark" style=format!("left:{left:.3}%")>
-                                        {clock(now.get())}
-                                    </span>
-                                }
-                            })
-                    }}
+                    <NowMarker now_at=now_at class="now-mark" time=now />
                 </span>
             </div>
             {move || {
@@ -242,6 +232,25 @@ fn FilterSelect(
                     .collect_view()}
             </select>
         </div>
+    }
+}
+
+/// Where the clock stands on today's timeline: the line across a row, or (given `time`) the
+/// time on the scale. Nothing on another day.
+#[component]
+fn NowMarker(
+    now_at: Memo<Option<f64>>,
+    class: &'static str,
+    #[prop(optional, into)] time: Option<Signal<DateTime<Utc>>>,
+) -> impl IntoView {
+    move || {
+        now_at.get().map(|left| {
+            view! {
+                <span class=class style=format!("left:{left:.3}%") aria-hidden="true">
+                    {time.map(|now| clock(now.get()))}
+                </span>
+            }
+        })
     }
 }
 
@@ -345,19 +354,7 @@ fn Row(
                         }
                     })
                     .collect_view()}
-                {move || {
-                    now_at
-                        .get()
-                        .map(|left| {
-                            view! {
-                                <span
-                                    class="now-line"
-                                    style=format!("left:{left:.3}%")
-                                    aria-hidden="true"
-                                ></span>
-                            }
-                        })
-                }}
+                <NowMarker now_at=now_at class="now-line" />
                 {row
                     .blocks
                     .into_iter()

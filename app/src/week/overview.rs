@@ -6,7 +6,8 @@ use shared::schedule::{VisitStatus, WeekBoard};
 use shared::time::prague_date;
 
 use crate::today::state::visit_count;
-use crate::week::state::{minutes_label, week_days};
+use crate::ui::format::minutes_label;
+use crate::week::state::week_days;
 
 /// One caregiver's day in the overview.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use shared::planning::conflicts::ConflictKind;
 use shared::schedule::{BoardVisit, VisitStatus, WeekBoard};
 use shared::time::{czech_weekday, prague_date, to_prague};
 
-use crate::ui::format::{capitalized, time_range};
+use crate::ui::format::{capitalized, minutes_label, time_range};
 
 /// The timeline of a day, Prague wall time: home care happens between these hours.
 pub const DAY_STARTS_HOUR: u32 = 6;
@@ -214,14 +214,6 @@ pub fn districts(board: &WeekBoard) -> Vec<String> {
     districts.sort();
     districts.dedup();
     districts
-}
-
-pub fn minutes_label(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (hours, 0) => format!("{hours} h"),
-        (0, rest) => format!("{rest} min"),
-        (hours, rest) => format!("{hours} h {rest} min"),
-    }
 }
 
 fn minutes_of_day(instant: DateTime<Utc>) -> f64 {

@@ -7,14 +7,14 @@ fn before_the_week() -> DateTime<Utc> {
     utc("2026-11-20T12:00:00Z")
 }
 
+/// The rows of `day` of `week`, narrowed by `filter`, seen before the week begins.
+fn rows_of(week: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Vec<BoardRow> {
+    board_rows(week, day, filter, before_the_week())
+}
+
 #[test]
 fn a_day_has_the_unassigned_row_first_then_every_caregiver_by_name() {
-    let rows = board_rows(
-        &board(),
-        date("2026-11-23"),
-        &BoardFilter::default(),
-        before_the_week(),
-    );
+    let rows = rows_of(&board(), date("2026-11-23"), &BoardFilter::default());
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Nepřiřazené", "Jana", "Martin"]);
     assert_eq!(rows[0].blocks[0].visit_id, "c");
@@ -23,12 +23,7 @@ fn a_day_has_the_unassigned_row_first_then_every_caregiver_by_name() {
 
 #[test]
 fn a_visit_sits_on_the_timeline_by_its_prague_time() {
-    let rows = board_rows(
-        &board(),
-        date("2026-11-23"),
-        &BoardFilter::default(),
-        before_the_week(),
-    );
+    let rows = rows_of(&board(), date("2026-11-23"), &BoardFilter::default());
     let jana = &rows[1].blocks[0];
     // 08:00 is 2 h into a 15 h day; an hour is 1/15 of it.
     assert!((jana.left - 200.0 / 15.0).abs() < 1e-9, "{}", jana.left);
@@ -38,12 +33,7 @@ fn a_visit_sits_on_the_timeline_by_its_prague_time() {
 
 #[test]
 fn a_conflict_is_shown_on_its_visit_and_in_its_label() {
-    let rows = board_rows(
-        &board(),
-        date("2026-11-23"),
-        &BoardFilter::default(),
-        before_the_week(),
-    );
+    let rows = rows_of(&board(), date("2026-11-23"), &BoardFilter::default());
     let jana = &rows[1].blocks[0];
     assert_eq!(jana.conflicts, ["Mimo směnu."]);
     assert!(
@@ -58,12 +48,7 @@ fn a_conflict_is_shown_on_its_visit_and_in_its_label() {
 
 #[test]
 fn the_load_compares_the_week_with_the_contract() {
-    let rows = board_rows(
-        &board(),
-        date("2026-11-23"),
-        &BoardFilter::default(),
-        before_the_week(),
-    );
+    let rows = rows_of(&board(), date("2026-11-23"), &BoardFilter::default());
     assert_eq!(rows[1].load, "41 h / 40 h");
     assert!(rows[1].over_contract);
     assert_eq!(rows[2].load, "1 h 30 min");
@@ -77,7 +62,7 @@ fn filters_narrow_by_district_caregiver_and_unassigned() {
         district: Some("Děčín".into()),
         ..BoardFilter::default()
     };
-    let rows = board_rows(&board(), day, &decin, before_the_week());
+    let rows = rows_of(&board(), day, &decin);
     assert_eq!(
         rows.len(),
         2,
@@ -87,7 +72,7 @@ fn filters_narrow_by_district_caregiver_and_unassigned() {
         caregiver_id: Some("martin".into()),
         ..BoardFilter::default()
     };
-    let names: Vec<String> = board_rows(&board(), day, &martin, before_the_week())
+    let names: Vec<String> = rows_of(&board(), day, &martin)
         .into_iter()
         .map(|r| r.name)
         .collect();
@@ -96,7 +81,7 @@ fn filters_narrow_by_district_caregiver_and_unassigned() {
         unassigned_only: true,
         ..BoardFilter::default()
     };
-    let rows = board_rows(&board(), day, &unassigned, before_the_week());
+    let rows = rows_of(&board(), day, &unassigned);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].caregiver_id, None);
     assert_eq!(districts(&board()), ["Děčín", "Louny"]);
@@ -304,12 +289,7 @@ fn janas_drives() -> WeekBoard {
 
 #[test]
 fn a_drive_is_drawn_between_two_visits_and_marked_when_the_gap_is_too_short() {
-    let rows = board_rows(
-        &janas_drives(),
-        date("2026-11-23"),
-        &BoardFilter::default(),
-        before_the_week(),
-    );
+    let rows = rows_of(&janas_drives(), date("2026-11-23"), &BoardFilter::default());
     let drives = &rows[1].travel;
     let labels: Vec<String> = drives.iter().map(TravelGap::label).collect();
     assert_eq!(labels, ["cesta 12 min, chybí 2 min", "cesta 25 min"]);
@@ -335,23 +315,13 @@ fn a_drive_to_a_visit_filtered_out_or_on_another_day_is_not_drawn() {
         district: Some("Děčín".into()),
         ..BoardFilter::default()
     };
-    let rows = board_rows(
-        &janas_drives(),
-        date("2026-11-23"),
-        &decin,
-        before_the_week(),
-    );
+    let rows = rows_of(&janas_drives(), date("2026-11-23"), &decin);
     let labels: Vec<String> = rows[0].travel.iter().map(TravelGap::label).collect();
     assert_eq!(
         labels,
         ["cesta 12 min, chybí 2 min"],
         "the visit in Louny is filtered out"
     );
-    let tuesday = board_rows(
-        &janas_drives(),
-        date("2026-11-24"),
-        &BoardFilter::default(),
-        before_the_week(),
-    );
+    let tuesday = rows_of(&janas_drives(), date("2026-11-24"), &BoardFilter::default());
     assert!(tuesday[0].travel.is_empty(), "{:?}", tuesday[0].travel);
 }

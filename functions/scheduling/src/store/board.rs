@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use platform::{ApiError, Database, DbError, Row, Value, timestamp};
 use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedVisit, Shift};
 use shared::planning::travel::GeoPoint;
-use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, VisitStatus};
+use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, CaregiverSummary, VisitStatus};
 
 use super::{date, optional_time, small_number, split_list, status, time, weekday};
 
@@ -283,6 +283,35 @@ impl Week {
             .map(|(_, planned)| planned.clone())
             .collect()
     }
+}
+
+/// Every caregiver of the provider, active or not, by id: contract and skills.
+pub async fn caregiver_summaries(
+    db: &impl Database,
+    provider_id: &str,
+) -> Result<Vec<CaregiverSummary>, DbError> {
+    let provider: Value = provider_id.into();
+    let mut facts = caregiver_facts(db, &provider).await?;
+    db.query(
+        "SELECT u.id, p.contract_minutes_per_week FROM users u \
+         LEFT JOIN caregiver_profiles p ON p.user_id = u.id \
+         WHERE u.provider_id = $1 AND u.role = 'caregiver' ORDER BY u.id",
+        &[provider],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        let id = row.text("id")?;
+        Ok(CaregiverSummary {
+            contract_minutes: row.optional_integer("contract_minutes_per_week")?,
+            skills: facts
+                .remove(&id)
+                .map(|caregiver| caregiver.skills.into_iter().collect())
+                .unwrap_or_default(),
+            id,
+        })
+    })
+    .collect()
 }
 
 /// The board's rows: active caregivers by name, with contract hours, the week's load and
