@@ -15,6 +15,7 @@ mod staff;
 mod today;
 mod ui;
 mod visit_record;
+mod week;
 
 use std::sync::{Arc, Mutex};
 
