@@ -175,6 +175,20 @@ pub struct BoardCaregiver {
     pub contract_minutes: Option<i64>,
     /// Minutes of visits planned for the caregiver in the week (cancelled ones not counted).
     pub planned_minutes: i64,
+    /// The caregiver's working shifts, the week overview sets each day's plan against them.
+    #[serde(default)]
+    pub shifts: Vec<crate::planning::conflicts::Shift>,
+}
+
+/// `GET /api/schedule/caregivers`: a caregiver's contract and skills, as the staff table
+/// shows them beside the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaregiverSummary {
+    pub id: String,
+    /// Hours a week of the contract, in minutes; `None` while not recorded.
+    pub contract_minutes: Option<i64>,
+    /// In alphabetical order.
+    pub skills: Vec<String>,
 }
 
 /// `GET /api/schedule/week/{monday}`: the provider's week and everything wrong with it.
@@ -185,6 +199,9 @@ pub struct WeekBoard {
     pub caregivers: Vec<BoardCaregiver>,
     pub visits: Vec<BoardVisit>,
     pub conflicts: Vec<crate::planning::conflicts::Conflict>,
+    /// Every caregiver's drives between consecutive visits, for the board to draw.
+    #[serde(default)]
+    pub travel: Vec<crate::planning::conflicts::TravelLeg>,
 }
 
 /// `POST /api/schedule/visits`: a visit the planner adds by hand, outside the templates.

@@ -349,6 +349,12 @@ fn expectations() -> Vec<Expectation> {
         },
         rule(
             Get,
+            "/api/schedule/caregivers",
+            Some(&[ProviderManager, Coordinator]),
+            Target::Nothing,
+        ),
+        rule(
+            Get,
             "/api/schedule/caregivers/{id}/profile",
             Some(&[ProviderManager, Coordinator]),
             Target::Caregiver,

@@ -4,7 +4,8 @@
 
 use serde_json::json;
 use shared::schedule::{
-    AbsenceView, CarePlan, CarePlanVersion, GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard,
+    AbsenceView, CarePlan, CarePlanVersion, CaregiverSummary, GeneratedWeek, VisitChangeResult,
+    VisitEvent, WeekBoard,
 };
 
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
@@ -166,6 +167,36 @@ async fn contract_hours_and_home_base_are_kept_and_the_board_shows_the_weeks_loa
         error.error.field.as_deref(),
         Some("contract_hours_per_week")
     );
+}
+
+async fn the_caregivers_list_gives_each_caregivers_contract_and_skills_of_the_provider_only(
+    engine: Engine,
+) {
+    let app = planner(engine).await;
+    let response = app
+        .put_json(
+            "/api/schedule/caregivers/user-pecovatel.decin/profile",
+            &json!({
+                "skills": ["řidič", "koupel"],
+                "shifts": [{"weekday": 1, "start": "07:00", "end": "15:30"}],
+                "contract_hours_per_week": 30
+            }),
+        )
+        .await;
+    assert_eq!(response.status(), 204);
+    let caregivers: Vec<CaregiverSummary> = json(app.get("/api/schedule/caregivers").await).await;
+    let martin = caregivers
+        .iter()
+        .find(|c| c.id == "user-pecovatel.decin")
+        .expect("Martin is listed");
+    assert_eq!(martin.contract_minutes, Some(30 * 60));
+    assert_eq!(martin.skills, ["koupel", "řidič"]);
+    let week = board(&app).await;
+    let mut listed: Vec<&str> = caregivers.iter().map(|c| c.id.as_str()).collect();
+    let mut on_board: Vec<&str> = week.caregivers.iter().map(|c| c.id.as_str()).collect();
+    listed.sort_unstable();
+    on_board.sort_unstable();
+    assert_eq!(listed, on_board, "Děčín's caregivers, none of Louny's");
 }
 
 async fn absences_are_listed_and_a_deleted_one_no_longer_conflicts(engine: Engine) {
@@ -333,6 +364,7 @@ on_both_engines!(
     a_care_plan_is_checked_field_by_field,
     a_care_plan_lists_its_recurring_visits,
     contract_hours_and_home_base_are_kept_and_the_board_shows_the_weeks_load,
+    the_caregivers_list_gives_each_caregivers_contract_and_skills_of_the_provider_only,
     absences_are_listed_and_a_deleted_one_no_longer_conflicts,
     an_ended_template_generates_nothing_more_and_its_visits_stay,
     a_template_that_never_generated_a_visit_is_removed,

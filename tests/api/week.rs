@@ -141,21 +141,64 @@ async fn a_visit_after_the_shift_is_outside_it(engine: Engine) {
     );
 }
 
-async fn too_little_time_between_towns_is_infeasible_travel(engine: Engine) {
-    let app = planner(engine).await;
-    // Jana leaves Benešov at 09:45; Česká Kamenice at 09:50 is out of reach.
-    let conflicts = change(
-        &app,
+/// Moves Jana's second demo visit (Česká Kamenice) to 09:50, when she leaves Benešov at 09:45.
+async fn second_visit_ten_minutes_after_the_first(app: &TestApp) -> Vec<Conflict> {
+    change(
+        app,
         "visit-2026-11-23-02",
         json!({"starts_at": "2026-11-23T08:50:00Z", "reason": "dřívější příchod"}),
     )
-    .await;
+    .await
+}
+
+async fn too_little_time_between_towns_is_infeasible_travel(engine: Engine) {
+    let app = planner(engine).await;
+    // Jana leaves Benešov at 09:45; Česká Kamenice at 09:50 is out of reach.
+    let conflicts = second_visit_ten_minutes_after_the_first(&app).await;
     assert!(
         has(
             &conflicts,
             |k| matches!(k, ConflictKind::TravelInfeasible { from_visit_id, .. } if from_visit_id == "visit-2026-11-23-01")
         ),
         "{conflicts:?}"
+    );
+}
+
+async fn the_board_draws_each_drive_as_the_travel_conflict_times_it(engine: Engine) {
+    let app = planner(engine).await;
+    let week = board(&app).await;
+    let first = week
+        .visits
+        .iter()
+        .find(|visit| visit.id == "visit-2026-11-23-01")
+        .expect("the demo's first visit");
+    let caregiver = first.caregiver_ids[0].clone();
+    let leg = week
+        .travel
+        .iter()
+        .find(|leg| leg.from_visit_id == first.id && leg.caregiver_id == caregiver)
+        .expect("a drive from the first visit");
+    assert_eq!(leg.to_visit_id, "visit-2026-11-23-02");
+    assert!(leg.minutes > 0, "Benešov to Česká Kamenice: {leg:?}");
+    let shifts = &week
+        .caregivers
+        .iter()
+        .find(|row| row.id == caregiver)
+        .expect("her row")
+        .shifts;
+    assert!(
+        shifts
+            .iter()
+            .any(|shift| shift.weekday == chrono::Weekday::Mon),
+        "the overview sets her Monday against her shift: {shifts:?}"
+    );
+    let conflicts = second_visit_ten_minutes_after_the_first(&app).await;
+    assert!(
+        has(
+            &conflicts,
+            |k| matches!(k, ConflictKind::TravelInfeasible { needed_minutes, .. } if *needed_minutes == leg.minutes)
+        ),
+        "the conflict needs the drive the board draws: {conflicts:?}"
     );
 }
 
@@ -535,6 +578,7 @@ on_both_engines!(
     moving_a_visit_onto_a_busy_caregiver_is_a_double_booking,
     a_visit_after_the_shift_is_outside_it,
     too_little_time_between_towns_is_infeasible_travel,
+    the_board_draws_each_drive_as_the_travel_conflict_times_it,
     a_generated_visit_moved_out_of_its_window_misses_it,
     a_template_visit_needing_a_skill_the_caregiver_lacks_misses_it,
     without_weekend_shifts_weekend_visits_are_outside_them,

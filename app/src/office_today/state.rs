@@ -66,20 +66,12 @@ pub fn late_visits(board: &WeekBoard, now: DateTime<Utc>) -> Vec<WaitingVisit> {
         .iter()
         .filter(|visit| visit.status == VisitStatus::Planned)
         .filter(|visit| prague_date(visit.starts_at) == today)
-        .filter_map(|visit| {
-            let facts = VisitFacts {
-                status: visit.status,
-                starts_at: visit.starts_at,
-                window_closes_at: visit.window.map(|(_, closes)| closes),
-                tasks_planned: 0,
-                outcome: None,
-                cancel_reason: None,
-            };
-            match live_state(&facts, now) {
+        .filter_map(
+            |visit| match live_state(&VisitFacts::of_board(visit), now) {
                 LiveState::Late { minutes } => Some((visit, minutes)),
                 _ => None,
-            }
-        })
+            },
+        )
         .collect();
     late.sort_by_key(|(visit, _)| visit.starts_at);
     late.into_iter()
@@ -201,9 +193,11 @@ mod tests {
                 name: "Jana Pečovatelka".into(),
                 contract_minutes: None,
                 planned_minutes: 0,
+                shifts: vec![],
             }],
             visits,
             conflicts: vec![],
+            travel: vec![],
         }
     }
 

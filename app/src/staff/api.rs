@@ -1,6 +1,7 @@
 //! The staff page's requests.
 
 use shared::identity::{CreatedStaffMember, NewStaffMember, OneTimeCode, StaffChange, StaffMember};
+use shared::schedule::CaregiverSummary;
 
 use crate::remote::{
     ApiError, get, patch, path_segment, send_json, with_json, without_body, write,
@@ -9,6 +10,11 @@ use crate::remote::{
 /// `GET /api/auth/staff`.
 pub async fn staff() -> Result<Vec<StaffMember>, ApiError> {
     get("/api/auth/staff").await
+}
+
+/// `GET /api/schedule/caregivers`: the caregivers' contracts and skills.
+pub async fn caregivers() -> Result<Vec<CaregiverSummary>, ApiError> {
+    get("/api/schedule/caregivers").await
 }
 
 /// `POST /api/auth/staff`.

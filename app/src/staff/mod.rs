@@ -33,6 +33,13 @@ fn StaffLoader() -> impl IntoView {
     let session = expect_context::<Session>();
     let self_id = session.me_now().map(|me| me.user_id).unwrap_or_default();
     let (load, state) = loader(session, api::staff);
+    // The caregivers' contracts and skills come from scheduling; the table shows the
+    // accounts without them while they load or when they cannot be read.
+    let (_, planning) = loader(session, api::caregivers);
+    let caregivers = Signal::derive(move || match planning.get() {
+        Remote::Loaded(caregivers) => caregivers,
+        _ => Vec::new(),
+    });
     let shown = RwSignal::new(None::<ShownCode>);
     let busy = RwSignal::new(None::<String>);
     let list_error = RwSignal::new(None::<String>);
@@ -172,6 +179,7 @@ fn StaffLoader() -> impl IntoView {
         Remote::Loaded(_) => view! {
             <StaffList
                 staff=staff
+                caregivers=caregivers
                 self_id=self_id.clone()
                 busy=busy
                 on_role=on_role

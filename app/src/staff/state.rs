@@ -2,8 +2,12 @@
 
 use shared::ErrorDetail;
 use shared::identity::{NewStaffMember, Role, StaffMember, Username, parse_display_name, roles};
+use shared::reports::figures::fte_hundredths;
+use shared::schedule::CaregiverSummary;
 
+use crate::reports::state::czech_hundredths;
 use crate::ui::form::{field_error, rejected};
+use crate::ui::format::minutes_label;
 
 /// The add-staff form as typed; `role` is the chosen option's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,6 +82,31 @@ pub fn matching_staff(staff: &[StaffMember], query: &str) -> Vec<StaffMember> {
         .collect()
 }
 
+/// A caregiver's contract and skills as the staff table's two cells; both empty for other
+/// roles and while the planning facts are not loaded.
+pub fn planning_cells(member: &StaffMember, caregivers: &[CaregiverSummary]) -> (String, String) {
+    let Some(caregiver) = caregivers
+        .iter()
+        .find(|caregiver| caregiver.id == member.user_id)
+    else {
+        return (String::new(), String::new());
+    };
+    let contract = match caregiver.contract_minutes {
+        Some(minutes) => format!(
+            "{} ({} týdně)",
+            czech_hundredths(fte_hundredths(minutes)),
+            minutes_label(minutes)
+        ),
+        None => "nezadán".to_owned(),
+    };
+    let skills = if caregiver.skills.is_empty() {
+        "žádné".to_owned()
+    } else {
+        caregiver.skills.join(", ")
+    };
+    (contract, skills)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +179,34 @@ mod tests {
         sort_staff(&mut staff);
         let ids: Vec<&str> = staff.iter().map(|m| m.user_id.as_str()).collect();
         assert_eq!(ids, ["b", "z", "a"]);
+    }
+
+    #[test]
+    fn a_caregiver_shows_her_contract_as_a_share_of_full_time_and_her_skills() {
+        let summary = |id: &str, minutes, skills: &[&str]| CaregiverSummary {
+            id: id.to_owned(),
+            contract_minutes: minutes,
+            skills: skills.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        let caregivers = [
+            summary("jana", Some(37 * 60 + 30), &["koupel", "řidič"]),
+            summary("petr", None, &[]),
+        ];
+        assert_eq!(
+            planning_cells(&member("jana", "Jana Malá", true), &caregivers),
+            (
+                "0,94 (37 h 30 min týdně)".to_owned(),
+                "koupel, řidič".to_owned()
+            )
+        );
+        assert_eq!(
+            planning_cells(&member("petr", "Petr Černý", true), &caregivers),
+            ("nezadán".to_owned(), "žádné".to_owned())
+        );
+        assert_eq!(
+            planning_cells(&member("vedouci", "Věra Vedoucí", true), &caregivers),
+            (String::new(), String::new()),
+            "a manager has no planning facts"
+        );
     }
 }

@@ -3,18 +3,23 @@
 use leptos::prelude::*;
 use shared::ErrorDetail;
 use shared::identity::{Role, StaffMember, roles};
+use shared::schedule::CaregiverSummary;
 
 use crate::paths;
-use crate::staff::state::{NewStaffDraft, matching_staff};
+use crate::staff::state::{NewStaffDraft, matching_staff, planning_cells};
 use crate::ui::column_heads;
 use crate::ui::confirm::ConfirmAction;
 use crate::ui::form::{Field, FormError, clear, invalid_when_named, value_of};
 
 /// The provider's staff as a table searched by name, login or role: name (a caregiver's
-/// links to her profile), login, role, active state, and what a manager may change.
+/// links to her profile), login, role, a caregiver's contract and skills, active state, and
+/// what a manager may change.
 #[component]
 pub fn StaffList(
     #[prop(into)] staff: Signal<Vec<StaffMember>>,
+    /// The caregivers' contracts and skills (empty until loaded).
+    #[prop(into)]
+    caregivers: Signal<Vec<CaregiverSummary>>,
     /// The manager's own account: no buttons there (the server refuses changes to oneself).
     #[prop(into)]
     self_id: String,
@@ -39,15 +44,19 @@ pub fn StaffList(
         view! {
             <div class="table-wrap" tabindex="0" role="region" aria-label="Seznam pracovníků">
                 <table class="staff-list">
-                    {column_heads(&["Jméno", "Přihlašovací jméno", "Role", "Stav", "Změny"])}
+                    {column_heads(
+                        &["Jméno", "Přihlašovací jméno", "Role", "Úvazek", "Dovednosti", "Stav", "Změny"],
+                    )}
                     <tbody>
                         {found
                             .into_iter()
                             .map(|member| {
                                 let is_self = member.user_id == self_id;
+                                let planning = caregivers.with(|all| planning_cells(&member, all));
                                 view! {
                                     <StaffRow
                                         member=member
+                                        planning=planning
                                         is_self=is_self
                                         busy=busy
                                         on_role=on_role
@@ -81,6 +90,8 @@ pub fn StaffList(
 #[component]
 fn StaffRow(
     member: StaffMember,
+    /// The contract and skills cells.
+    planning: (String, String),
     is_self: bool,
     busy: Signal<Option<String>>,
     on_role: Callback<(String, Role)>,
@@ -193,6 +204,8 @@ fn StaffRow(
             </th>
             <td class="staff-username">{member.username}</td>
             <td class="staff-role">{member.role.label()}</td>
+            <td class="staff-contract">{planning.0}</td>
+            <td class="staff-skills">{planning.1}</td>
             <td>
                 <span class=if member.active {
                     "badge staff-state"

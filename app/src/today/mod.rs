@@ -37,9 +37,6 @@ pub fn TodayPage(
     }
 }
 
-/// How often the visits' states are read again from the clock.
-const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
-
 #[component]
 fn TodayLoader(
     record_slot: Option<Callback<VisitView, AnyView>>,
@@ -79,10 +76,7 @@ fn TodayLoader(
             )
         })
     });
-    let now = RwSignal::new(Utc::now());
-    if let Ok(tick) = set_interval_with_handle(move || now.set(Utc::now()), CLOCK_TICK) {
-        on_cleanup(move || tick.clear());
-    }
+    let now = crate::ui::ticking_clock();
     let caregiver = role == Some(Role::Caregiver);
     // The office reads each visit on its own page (what was recorded, its history).
     let office = role.is_some_and(|role| roles::PLANNERS.contains(&role));

@@ -16,6 +16,15 @@ pub fn clock(instant: DateTime<Utc>) -> String {
     format!("{}:{:02}", wall.hour(), wall.minute())
 }
 
+/// `45 min`, `2 h`, `12 h 30 min`.
+pub fn minutes_label(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (hours, 0) => format!("{hours} h"),
+        (0, rest) => format!("{rest} min"),
+        (hours, rest) => format!("{hours} h {rest} min"),
+    }
+}
+
 /// `2026-11-23T07:00:00Z`: an instant for a `<time datetime>` attribute.
 pub fn machine_instant(instant: DateTime<Utc>) -> String {
     format!(

@@ -115,6 +115,18 @@ pub(crate) fn remote_view<T: Clone + Send + Sync + 'static, V: IntoView + 'stati
     }
 }
 
+/// How often a screen reads the time again: visits' states, the board's "now" line.
+const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The time now, read again every [`CLOCK_TICK`] while the calling component lives.
+pub fn ticking_clock() -> RwSignal<chrono::DateTime<chrono::Utc>> {
+    let now = RwSignal::new(chrono::Utc::now());
+    if let Ok(tick) = set_interval_with_handle(move || now.set(chrono::Utc::now()), CLOCK_TICK) {
+        on_cleanup(move || tick.clear());
+    }
+    now
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,17 +1,19 @@
 //! The board of one week: day tabs, filters, the day's conflicts and a timeline row per
 //! caregiver, with dragging visits between rows and times.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use shared::schedule::{VisitStatus, WeekBoard};
 use shared::time::prague_date;
 use wasm_bindgen::JsCast;
 
 use crate::paths;
+use crate::ui::format::clock;
 use crate::week::changes::MoveDraft;
+use crate::week::overview_table::BOARD_TIMELINE;
 use crate::week::state::{
     BoardFilter, BoardRow, DAY_ENDS_HOUR, DAY_STARTS_HOUR, board_rows, day_conflicts,
-    day_tab_label, districts, time_at, week_days,
+    day_tab_label, districts, now_position, time_at, week_days,
 };
 
 fn block_id(visit_id: &str) -> String {
@@ -54,10 +56,14 @@ pub fn Board(
     let days = week.with_value(|week| week_days(week.monday));
     let district_options = week.with_value(districts);
     let caregiver_options = week.with_value(|week| week.caregivers.clone());
+    // The board's clock: the "now" line moves with it, and visits pass from planned to in
+    // progress or missed (rows are drawn again only when one does).
+    let now = crate::ui::ticking_clock();
     let rows = Memo::new(move |_| {
-        let (day, filter) = (day.get(), filter.get());
-        week.with_value(|week| board_rows(week, day, &filter))
+        let (day, filter, now) = (day.get(), filter.get(), now.get());
+        week.with_value(|week| board_rows(week, day, &filter, now))
     });
+    let now_at = Memo::new(move |_| now_position(day.get(), now.get()));
     let conflicts = Memo::new(move |_| {
         let day = day.get();
         week.with_value(|week| day_conflicts(week, day))
@@ -134,7 +140,7 @@ pub fn Board(
         <p class="hint board-hint">
             "Návštěvu přesunete tažením na jiný řádek nebo čas, nebo ji vyberte a stiskněte Enter."
         </p>
-        <div class="board" role="region" aria-label="Časová osa dne">
+        <div id=BOARD_TIMELINE class="board" role="region" aria-label="Časová osa dne">
             <div class="board-scale" aria-hidden="true">
                 <span class="row-name"></span>
                 <span class="row-track">
@@ -149,6 +155,7 @@ pub fn Board(
                             }
                         })
                         .collect_view()}
+                    <NowMarker now_at=now_at class="now-mark" time=now />
                 </span>
             </div>
             {move || {
@@ -162,7 +169,13 @@ pub fn Board(
                     rows.into_iter()
                         .map(|row| {
                             view! {
-                                <Row row=row on_drop=drop_on on_open=open_visit on_sick=on_sick />
+                                <Row
+                                    row=row
+                                    now_at=now_at
+                                    on_drop=drop_on
+                                    on_open=open_visit
+                                    on_sick=on_sick
+                                />
                             }
                         })
                         .collect_view()
@@ -222,10 +235,31 @@ fn FilterSelect(
     }
 }
 
+/// Where the clock stands on today's timeline: the line across a row, or (given `time`) the
+/// time on the scale. Nothing on another day.
+#[component]
+fn NowMarker(
+    now_at: Memo<Option<f64>>,
+    class: &'static str,
+    #[prop(optional, into)] time: Option<Signal<DateTime<Utc>>>,
+) -> impl IntoView {
+    move || {
+        now_at.get().map(|left| {
+            view! {
+                <span class=class style=format!("left:{left:.3}%") aria-hidden="true">
+                    {time.map(|now| clock(now.get()))}
+                </span>
+            }
+        })
+    }
+}
+
 /// A caregiver's row: their name and load, and the day's visits on the timeline.
 #[component]
 fn Row(
     row: BoardRow,
+    /// Where the "now" line stands on this row's timeline, when it is today.
+    now_at: Memo<Option<f64>>,
     on_drop: Callback<DroppedVisit>,
     on_open: Callback<String>,
     on_sick: Callback<(String, String)>,
@@ -303,6 +337,25 @@ fn Row(
                 }
             >
                 {row
+                    .travel
+                    .into_iter()
+                    .map(|gap| {
+                        let label = gap.label();
+                        let title = label.clone();
+                        view! {
+                            <span
+                                class="travel"
+                                class:travel-short=gap.short_by.is_some()
+                                style=format!("left:{:.3}%;width:{:.3}%", gap.left, gap.width)
+                                title=title
+                            >
+                                {label}
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+                <NowMarker now_at=now_at class="now-line" />
+                {row
                     .blocks
                     .into_iter()
                     .map(|block| {
@@ -320,6 +373,7 @@ fn Row(
                                 class:conflict=!block.conflicts.is_empty()
                                 class:cancelled=block.status == VisitStatus::Cancelled
                                 class:done=block.status == VisitStatus::Done
+                                data-state=block.state.name()
                                 style=format!(
                                     "left:{:.3}%;width:{:.3}%;--lane:{}",
                                     block.left,

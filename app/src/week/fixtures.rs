@@ -1,7 +1,7 @@
 //! The week board the week tests share.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use shared::planning::conflicts::{Conflict, ConflictKind};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use shared::planning::conflicts::{Conflict, ConflictKind, Shift};
 use shared::schedule::{BoardCaregiver, BoardVisit, VisitStatus, WeekBoard};
 
 pub fn utc(text: &str) -> DateTime<Utc> {
@@ -43,6 +43,17 @@ pub fn caregiver(id: &str, name: &str, contract: Option<i64>, planned: i64) -> B
         name: name.into(),
         contract_minutes: contract,
         planned_minutes: planned,
+        shifts: vec![],
+    }
+}
+
+/// A shift on `weekday` from `start` to `end` (`HH:MM`).
+pub fn shift(weekday: Weekday, start: &str, end: &str) -> Shift {
+    let time = |text: &str| NaiveTime::parse_from_str(text, "%H:%M").expect("time");
+    Shift {
+        weekday,
+        start: time(start),
+        end: time(end),
     }
 }
 
@@ -50,7 +61,15 @@ pub fn board() -> WeekBoard {
     WeekBoard {
         monday: date("2026-11-23"),
         caregivers: vec![
-            caregiver("jana", "Jana", Some(40 * 60), 41 * 60),
+            BoardCaregiver {
+                // Monday 7:00–15:30, Tuesday and Wednesday four hours.
+                shifts: vec![
+                    shift(Weekday::Mon, "07:00", "15:30"),
+                    shift(Weekday::Tue, "07:00", "11:00"),
+                    shift(Weekday::Wed, "12:00", "16:00"),
+                ],
+                ..caregiver("jana", "Jana", Some(40 * 60), 41 * 60)
+            },
             caregiver("martin", "Martin", None, 90),
         ],
         visits: vec![
@@ -66,5 +85,6 @@ pub fn board() -> WeekBoard {
             kind: ConflictKind::OutsideShift,
             message: "Mimo směnu.".into(),
         }],
+        travel: vec![],
     }
 }

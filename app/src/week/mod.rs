@@ -10,6 +10,8 @@ pub mod changes;
 mod fixtures;
 pub mod move_dialog;
 pub mod optimiser;
+pub mod overview;
+pub mod overview_table;
 pub mod proposal_text;
 pub mod sick_call;
 pub mod sick_dialog;
@@ -32,6 +34,7 @@ use board::{Board, focus_block};
 use changes::{MoveDraft, change_summary, parse_move};
 use move_dialog::MoveDialog;
 use optimiser::OptimiserPanel;
+use overview_table::WeekOverview;
 use proposal_text::accepted_text;
 use sick_call::{SickDraft, parse_sick};
 use sick_dialog::SickDialog;
@@ -259,12 +262,13 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
                 Remote::Loaded(week) => {
                     view! {
                         <Board
-                            week=week
+                            week=week.clone()
                             day=day
                             filter=filter
                             on_open=open
                             on_sick=open_sick
                         />
+                        <WeekOverview week=week day=day />
                     }
                         .into_any()
                 }

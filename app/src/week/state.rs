@@ -2,10 +2,12 @@
 //! a timeline, conflicts attached to their visits, filters. Pure, tested natively.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use shared::family::live::{OnPhone, RouteState, VisitFacts, route_state};
+use shared::planning::conflicts::ConflictKind;
 use shared::schedule::{BoardVisit, VisitStatus, WeekBoard};
 use shared::time::{czech_weekday, prague_date, to_prague};
 
-use crate::ui::format::{capitalized, time_range};
+use crate::ui::format::{capitalized, minutes_label, time_range};
 
 /// The timeline of a day, Prague wall time: home care happens between these hours.
 pub const DAY_STARTS_HOUR: u32 = 6;
@@ -21,6 +23,85 @@ pub struct BoardFilter {
     pub unassigned_only: bool,
 }
 
+/// Where a visit on the board stands at the board's clock, said by a word and a mark as well
+/// as by colour. The office learns of an arrival only with the caregiver's record, so a
+/// planned visit is "in progress" by the clock between its start and end, until it is late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardState {
+    Planned,
+    InProgress,
+    /// Nothing recorded past the agreed time; the planned end is still ahead.
+    NotStarted,
+    /// The planned end has passed and nothing is recorded.
+    Missed,
+    Done,
+    Cancelled,
+}
+
+impl BoardState {
+    /// The state of `visit` at `now`, by the rule the caregiver's phone uses.
+    pub fn of(visit: &BoardVisit, now: DateTime<Utc>) -> Self {
+        let facts = VisitFacts::of_board(visit);
+        match route_state(&facts, visit.ends_at, OnPhone::Nothing, now) {
+            RouteState::Planned if (visit.starts_at..visit.ends_at).contains(&now) => {
+                BoardState::InProgress
+            }
+            RouteState::Planned => BoardState::Planned,
+            RouteState::InProgress { .. } => BoardState::InProgress,
+            RouteState::Late { .. } => BoardState::NotStarted,
+            RouteState::Missed => BoardState::Missed,
+            RouteState::Done { .. } => BoardState::Done,
+            RouteState::Cancelled => BoardState::Cancelled,
+        }
+    }
+
+    /// The word on the block; a visit still ahead needs none.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            BoardState::Planned => None,
+            BoardState::InProgress => Some("probíhá"),
+            BoardState::NotStarted => Some("nezahájeno"),
+            BoardState::Missed => Some("zmeškáno"),
+            BoardState::Done => Some("hotovo"),
+            BoardState::Cancelled => Some("zrušeno"),
+        }
+    }
+
+    /// The block's `data-state`, which the style sheet gives a mark and a pattern.
+    pub fn name(self) -> &'static str {
+        match self {
+            BoardState::Planned => "planned",
+            BoardState::InProgress => "in-progress",
+            BoardState::NotStarted => "not-started",
+            BoardState::Missed => "missed",
+            BoardState::Done => "done",
+            BoardState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A caregiver's drive between two consecutive visits, as a block between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TravelGap {
+    /// Position on the timeline, in per cent of the day's width.
+    pub left: f64,
+    pub width: f64,
+    pub minutes: i64,
+    /// How many minutes the plan leaves too few for the drive, when it does.
+    pub short_by: Option<i64>,
+}
+
+impl TravelGap {
+    /// "cesta 12 min", or "cesta 31 min, chybí 16 min" when the gap is too short.
+    pub fn label(&self) -> String {
+        let drive = format!("cesta {}", minutes_label(self.minutes));
+        match self.short_by {
+            Some(missing) => format!("{drive}, chybí {}", minutes_label(missing)),
+            None => drive,
+        }
+    }
+}
+
 /// A visit as a block on a row's timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -34,6 +115,7 @@ pub struct Block {
     /// Which of the row's lanes the block sits in: overlapping visits go one under another.
     pub lane: usize,
     pub status: VisitStatus,
+    pub state: BoardState,
     /// Czech reasons this visit is in conflict; empty when it is fine.
     pub conflicts: Vec<String>,
 }
@@ -53,13 +135,9 @@ impl Block {
         label
     }
 
-    /// How the block says, in words and not by colour alone, that it is no longer planned.
+    /// How the block says, in words and not by colour alone, where the visit stands.
     pub fn state_word(&self) -> Option<&'static str> {
-        match self.status {
-            VisitStatus::Planned => None,
-            VisitStatus::Done => Some("hotovo"),
-            VisitStatus::Cancelled => Some("zrušeno"),
-        }
+        self.state.word()
     }
 
     /// Only a planned visit is re-planned: a done one is corrected through its record.
@@ -99,6 +177,8 @@ pub struct BoardRow {
     pub blocks: Vec<Block>,
     /// How many lanes the row's overlapping visits need.
     pub lanes: usize,
+    /// The caregiver's drives between the day's visits.
+    pub travel: Vec<TravelGap>,
 }
 
 /// The seven days of the board's week.
@@ -136,23 +216,32 @@ pub fn districts(board: &WeekBoard) -> Vec<String> {
     districts
 }
 
-fn minutes_label(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (hours, 0) => format!("{hours} h"),
-        (0, rest) => format!("{rest} min"),
-        (hours, rest) => format!("{hours} h {rest} min"),
-    }
-}
-
 fn minutes_of_day(instant: DateTime<Utc>) -> f64 {
     let local = to_prague(instant);
     f64::from(local.hour() * 60 + local.minute())
 }
 
-fn block(visit: &BoardVisit, board: &WeekBoard) -> Block {
-    let day_start = f64::from(DAY_STARTS_HOUR * 60);
-    let span = f64::from((DAY_ENDS_HOUR - DAY_STARTS_HOUR) * 60);
-    let start = (minutes_of_day(visit.starts_at) - day_start).clamp(0.0, span);
+/// How long the day's timeline is, in minutes.
+fn day_span() -> f64 {
+    f64::from((DAY_ENDS_HOUR - DAY_STARTS_HOUR) * 60)
+}
+
+/// Minutes from the timeline's start to `instant`'s wall time, kept on the timeline.
+fn on_timeline(instant: DateTime<Utc>) -> f64 {
+    (minutes_of_day(instant) - f64::from(DAY_STARTS_HOUR * 60)).clamp(0.0, day_span())
+}
+
+/// Where the "now" line stands on `day`'s timeline, in per cent of its width: only on
+/// today, and only while the clock is within the timeline's hours.
+pub fn now_position(day: NaiveDate, now: DateTime<Utc>) -> Option<f64> {
+    let minutes = minutes_of_day(now) - f64::from(DAY_STARTS_HOUR * 60);
+    (prague_date(now) == day && (0.0..=day_span()).contains(&minutes))
+        .then(|| minutes / day_span() * 100.0)
+}
+
+fn block(visit: &BoardVisit, board: &WeekBoard, now: DateTime<Utc>) -> Block {
+    let span = day_span();
+    let start = on_timeline(visit.starts_at);
     let length = (visit.ends_at - visit.starts_at).num_minutes() as f64;
     let end = (start + length).min(span);
     let mut conflicts: Vec<String> = board
@@ -171,13 +260,56 @@ fn block(visit: &BoardVisit, board: &WeekBoard) -> Block {
         width: ((end - start) / span * 100.0).max(1.0),
         lane: 0,
         status: visit.status,
+        state: BoardState::of(visit, now),
         conflicts,
     }
 }
 
+/// The drives of `caregiver_id` between consecutive visits among `of_day`, each between
+/// the end of one and the start of the next; too short when the conflict check says so.
+fn travel_gaps(board: &WeekBoard, of_day: &[&BoardVisit], caregiver_id: &str) -> Vec<TravelGap> {
+    let find = |id: &str| of_day.iter().find(|visit| visit.id == id);
+    board
+        .travel
+        .iter()
+        .filter(|leg| leg.caregiver_id == caregiver_id)
+        .filter_map(|leg| {
+            let (from, to) = (find(&leg.from_visit_id)?, find(&leg.to_visit_id)?);
+            let short_by = board
+                .conflicts
+                .iter()
+                .find_map(|conflict| match &conflict.kind {
+                    ConflictKind::TravelInfeasible {
+                        from_visit_id,
+                        needed_minutes,
+                        available_minutes,
+                    } if conflict.visit_id == to.id
+                        && from_visit_id == &from.id
+                        && conflict.caregiver_id.as_deref() == Some(caregiver_id) =>
+                    {
+                        Some(needed_minutes - available_minutes)
+                    }
+                    _ => None,
+                });
+            let (left, right) = (on_timeline(from.ends_at), on_timeline(to.starts_at));
+            (right >= left && (leg.minutes > 0 || short_by.is_some())).then(|| TravelGap {
+                left: left / day_span() * 100.0,
+                width: ((right - left) / day_span() * 100.0).max(0.5),
+                minutes: leg.minutes,
+                short_by,
+            })
+        })
+        .collect()
+}
+
 /// The rows of one day: the unassigned visits first (when there are any), then every
 /// caregiver by name; filters applied.
-pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Vec<BoardRow> {
+pub fn board_rows(
+    board: &WeekBoard,
+    day: NaiveDate,
+    filter: &BoardFilter,
+    now: DateTime<Utc>,
+) -> Vec<BoardRow> {
     let of_day: Vec<&BoardVisit> = board
         .visits
         .iter()
@@ -193,7 +325,7 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
         let mut blocks: Vec<Block> = of_day
             .iter()
             .filter(|visit| keep(visit))
-            .map(|visit| block(visit, board))
+            .map(|visit| block(visit, board, now))
             .collect();
         let lanes = into_lanes(&mut blocks);
         (blocks, lanes)
@@ -211,6 +343,7 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
             over_contract: false,
             blocks: unassigned,
             lanes,
+            travel: Vec::new(),
         });
     }
     if filter.unassigned_only {
@@ -242,6 +375,7 @@ pub fn board_rows(board: &WeekBoard, day: NaiveDate, filter: &BoardFilter) -> Ve
                 .is_some_and(|contract| caregiver.planned_minutes > contract),
             blocks,
             lanes,
+            travel: travel_gaps(board, &of_day, &caregiver.id),
         });
     }
     rows
@@ -267,154 +401,11 @@ pub fn day_conflicts(board: &WeekBoard, day: NaiveDate) -> Vec<String> {
 /// Where a drop at `fraction` (0 = left edge, 1 = right edge) of the timeline lands, as
 /// `HH:MM` snapped to [`SNAP_MINUTES`].
 pub fn time_at(fraction: f64) -> String {
-    let span = f64::from((DAY_ENDS_HOUR - DAY_STARTS_HOUR) * 60);
-    let raw = fraction.clamp(0.0, 1.0) * span;
+    let raw = fraction.clamp(0.0, 1.0) * day_span();
     let snapped = (raw / f64::from(SNAP_MINUTES)).round() as u32 * SNAP_MINUTES;
     let minutes = (DAY_STARTS_HOUR * 60 + snapped).min(DAY_ENDS_HOUR * 60 - SNAP_MINUTES);
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::week::fixtures::*;
-
-    #[test]
-    fn a_day_has_the_unassigned_row_first_then_every_caregiver_by_name() {
-        let rows = board_rows(&board(), date("2026-11-23"), &BoardFilter::default());
-        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["Nepřiřazené", "Jana", "Martin"]);
-        assert_eq!(rows[0].blocks[0].visit_id, "c");
-        assert_eq!(rows[1].blocks.len(), 1, "Tuesday's visit is not on Monday");
-    }
-
-    #[test]
-    fn a_visit_sits_on_the_timeline_by_its_prague_time() {
-        let rows = board_rows(&board(), date("2026-11-23"), &BoardFilter::default());
-        let jana = &rows[1].blocks[0];
-        // 08:00 is 2 h into a 15 h day; an hour is 1/15 of it.
-        assert!((jana.left - 200.0 / 15.0).abs() < 1e-9, "{}", jana.left);
-        assert!((jana.width - 100.0 / 15.0).abs() < 1e-9, "{}", jana.width);
-        assert_eq!(jana.time, "8:00–9:00");
-    }
-
-    #[test]
-    fn a_conflict_is_shown_on_its_visit_and_in_its_label() {
-        let rows = board_rows(&board(), date("2026-11-23"), &BoardFilter::default());
-        let jana = &rows[1].blocks[0];
-        assert_eq!(jana.conflicts, ["Mimo směnu."]);
-        assert!(
-            jana.label().ends_with("konflikt: Mimo směnu."),
-            "{}",
-            jana.label()
-        );
-        assert!(rows[2].blocks[0].conflicts.is_empty());
-        assert_eq!(day_conflicts(&board(), date("2026-11-23")), ["Mimo směnu."]);
-        assert!(day_conflicts(&board(), date("2026-11-24")).is_empty());
-    }
-
-    #[test]
-    fn the_load_compares_the_week_with_the_contract() {
-        let rows = board_rows(&board(), date("2026-11-23"), &BoardFilter::default());
-        assert_eq!(rows[1].load, "41 h / 40 h");
-        assert!(rows[1].over_contract);
-        assert_eq!(rows[2].load, "1 h 30 min");
-        assert!(!rows[2].over_contract);
-    }
-
-    #[test]
-    fn filters_narrow_by_district_caregiver_and_unassigned() {
-        let day = date("2026-11-23");
-        let decin = BoardFilter {
-            district: Some("Děčín".into()),
-            ..BoardFilter::default()
-        };
-        let rows = board_rows(&board(), day, &decin);
-        assert_eq!(
-            rows.len(),
-            2,
-            "no unassigned row: Louny's visit is filtered out"
-        );
-        let martin = BoardFilter {
-            caregiver_id: Some("martin".into()),
-            ..BoardFilter::default()
-        };
-        let names: Vec<String> = board_rows(&board(), day, &martin)
-            .into_iter()
-            .map(|r| r.name)
-            .collect();
-        assert_eq!(names, ["Nepřiřazené", "Martin"]);
-        let unassigned = BoardFilter {
-            unassigned_only: true,
-            ..BoardFilter::default()
-        };
-        let rows = board_rows(&board(), day, &unassigned);
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].caregiver_id, None);
-        assert_eq!(districts(&board()), ["Děčín", "Louny"]);
-    }
-
-    fn block_at(id: &str, left: f64, width: f64) -> Block {
-        Block {
-            visit_id: id.into(),
-            client_name: "Marie Ukázková".into(),
-            municipality: "Děčín".into(),
-            time: "8:00–9:00".into(),
-            left,
-            width,
-            lane: 0,
-            status: VisitStatus::Planned,
-            conflicts: vec![],
-        }
-    }
-
-    #[test]
-    fn overlapping_visits_go_into_lanes_and_a_free_lane_is_reused() {
-        let mut blocks = vec![
-            block_at("late", 50.0, 10.0),
-            block_at("first", 10.0, 20.0),
-            block_at("overlap", 20.0, 20.0),
-            block_at("after", 30.0, 5.0),
-        ];
-        assert_eq!(into_lanes(&mut blocks), 2);
-        let lanes: Vec<(&str, usize)> = blocks
-            .iter()
-            .map(|b| (b.visit_id.as_str(), b.lane))
-            .collect();
-        assert_eq!(
-            lanes,
-            [("first", 0), ("overlap", 1), ("after", 0), ("late", 0)]
-        );
-        assert_eq!(into_lanes(&mut []), 1, "an empty row keeps its height");
-    }
-
-    #[test]
-    fn a_done_visit_says_so_in_words_and_is_not_movable() {
-        let done = Block {
-            status: VisitStatus::Done,
-            ..block_at("done", 10.0, 5.0)
-        };
-        assert!(done.label().ends_with(", hotovo"), "{}", done.label());
-        assert!(!done.movable());
-        assert!(block_at("planned", 10.0, 5.0).movable());
-        assert_eq!(block_at("planned", 10.0, 5.0).state_word(), None);
-    }
-
-    #[test]
-    fn a_drop_lands_on_the_nearest_quarter_hour_inside_the_day() {
-        assert_eq!(time_at(0.0), "06:00");
-        assert_eq!(time_at(0.5), "13:30");
-        assert_eq!(time_at(0.51), "13:45");
-        assert_eq!(time_at(1.0), "20:45");
-        assert_eq!(time_at(-3.0), "06:00");
-    }
-
-    #[test]
-    fn the_board_opens_on_today_within_its_week_else_on_monday() {
-        let monday = date("2026-11-23");
-        assert_eq!(initial_day(monday, date("2026-11-26")), date("2026-11-26"));
-        assert_eq!(initial_day(monday, date("2026-12-01")), monday);
-        assert_eq!(day_tab_label(monday), "Po 23. 11.");
-        assert_eq!(week_days(monday).len(), 7);
-    }
-}
+mod tests;

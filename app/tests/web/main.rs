@@ -16,6 +16,7 @@ mod today;
 mod training;
 mod ui;
 mod visit_record;
+mod week;
 
 use std::sync::{Arc, Mutex};
 

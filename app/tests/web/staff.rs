@@ -3,6 +3,7 @@
 use super::*;
 use app::staff::view::StaffList;
 use shared::identity::StaffMember;
+use shared::schedule::CaregiverSummary;
 
 fn member(id: &str, name: &str, role: Role, active: bool) -> StaffMember {
     StaffMember {
@@ -20,6 +21,11 @@ fn staff_list(staff: Vec<StaffMember>, on_active: Callback<(String, bool)>) -> H
         view! {
             <StaffList
                 staff=staff.clone()
+                caregivers=vec![CaregiverSummary {
+                    id: "jana".to_owned(),
+                    contract_minutes: Some(30 * 60),
+                    skills: vec!["koupel".to_owned(), "řidič".to_owned()],
+                }]
                 self_id="vedouci"
                 busy={None::<String>}
                 on_role=Callback::new(|_| {})
@@ -52,6 +58,12 @@ async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirm
         texts(&host, ".staff-role"),
         ["Vedoucí služby", "Pečovatel/ka", "Koordinátor"]
     );
+    assert_eq!(
+        texts(&host, ".staff-contract"),
+        ["", "0,75 (30 h týdně)", ""],
+        "a caregiver's contract as a share of full time"
+    );
+    assert_eq!(texts(&host, ".staff-skills"), ["", "koupel, řidič", ""]);
     assert_eq!(
         texts(&host, ".staff-state"),
         ["Aktivní", "Aktivní", "Deaktivovaný účet"]
@@ -100,7 +112,15 @@ async fn the_staff_table_is_searched_by_name_and_links_a_caregiver_to_her_profil
     let host = staff_list(staff, Callback::new(|_| {}));
     assert_eq!(
         texts(&host, "thead th"),
-        ["Jméno", "Přihlašovací jméno", "Role", "Stav", "Změny"]
+        [
+            "Jméno",
+            "Přihlašovací jméno",
+            "Role",
+            "Úvazek",
+            "Dovednosti",
+            "Stav",
+            "Změny"
+        ]
     );
     assert_eq!(
         attribute(&host, ".staff-name a", "href").as_deref(),

@@ -64,6 +64,14 @@ pub(crate) async fn own_client<D: Database>(
     })
 }
 
+/// `GET /api/schedule/caregivers`: every caregiver of the provider with contract and skills.
+pub async fn list_caregivers<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
+    let provider_id = cx.caller()?.provider_id()?;
+    Ok(ApiResponse::ok(
+        &store::board::caregiver_summaries(cx.db, provider_id).await?,
+    ))
+}
+
 /// `GET /api/schedule/caregivers/{id}/profile`: skills, weekly shifts, contract, home base.
 pub async fn show_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let user_id = caregiver_in_path(cx).await?;

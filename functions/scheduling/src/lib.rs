@@ -33,6 +33,7 @@ pub enum Endpoint {
     GenerateWeek,
     ChangeVisit,
     VisitHistory,
+    ListCaregivers,
     ShowCaregiverProfile,
     SetCaregiverProfile,
     AddAbsence,
@@ -121,6 +122,12 @@ impl Component for Scheduling {
             method: Method::Get,
             pattern: "/api/schedule/visits/{id}/history",
             endpoint: Endpoint::VisitHistory,
+            access: Access::Roles(roles::PLANNERS),
+        },
+        Route {
+            method: Method::Get,
+            pattern: "/api/schedule/caregivers",
+            endpoint: Endpoint::ListCaregivers,
             access: Access::Roles(roles::PLANNERS),
         },
         Route {
@@ -348,6 +355,7 @@ impl Component for Scheduling {
             Endpoint::GenerateWeek => week::generate(cx).await,
             Endpoint::ChangeVisit => changes::change(cx).await,
             Endpoint::VisitHistory => week::history(cx).await,
+            Endpoint::ListCaregivers => facts::list_caregivers(cx).await,
             Endpoint::ShowCaregiverProfile => facts::show_profile(cx).await,
             Endpoint::SetCaregiverProfile => facts::set_profile(cx).await,
             Endpoint::AddAbsence => facts::add_absence(cx).await,

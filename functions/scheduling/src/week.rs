@@ -10,7 +10,7 @@ use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, db};
 use shared::error::FieldError;
 use shared::planning::change::check_caregiver_ids;
-use shared::planning::conflicts::{PlanFacts, detect_conflicts};
+use shared::planning::conflicts::{PlanFacts, detect_conflicts, travel_legs};
 use shared::planning::travel::GreatCircleModel;
 use shared::planning::week::{generate_week, week_start};
 use shared::schedule::{GeneratedWeek, NewVisit, VisitChangeResult, WeekBoard};
@@ -109,19 +109,22 @@ pub(crate) async fn load_board(
 ) -> Result<WeekBoard, ApiError> {
     let week = Week::load(db, provider_id, week_span(monday)).await?;
     let planned = week.planned();
+    let travel = GreatCircleModel::default();
     let conflicts = detect_conflicts(
         &planned,
         &PlanFacts {
             caregivers: &week.caregivers,
             clients: &week.clients,
-            travel: &GreatCircleModel::default(),
+            travel: &travel,
         },
     );
     Ok(WeekBoard {
         monday,
-        caregivers: store::board::board_caregivers(db, provider_id, &planned).await?,
+        caregivers: store::board::board_caregivers(db, provider_id, &planned, &week.caregivers)
+            .await?,
         visits: week.visits.into_iter().map(|(board, _)| board).collect(),
         conflicts,
+        travel: travel_legs(&planned, &travel),
     })
 }
 

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::schedule::VisitStatus;
+use crate::schedule::{BoardVisit, VisitStatus};
 
 /// How long after the visit's window closes, with nothing recorded, it counts as late.
 pub const LATE_AFTER_MINUTES: i64 = 10;
@@ -32,6 +32,21 @@ pub struct VisitFacts {
     pub outcome: Option<Outcome>,
     /// The planner's reason for cancelling, in the family's words.
     pub cancel_reason: Option<String>,
+}
+
+impl VisitFacts {
+    /// A visit as the planner's board knows it: its status, times and window, no record
+    /// (the board reads a visit with an accepted record as done).
+    pub fn of_board(visit: &BoardVisit) -> Self {
+        Self {
+            status: visit.status,
+            starts_at: visit.starts_at,
+            window_closes_at: visit.window.map(|(_, closes)| closes),
+            tasks_planned: 0,
+            outcome: None,
+            cancel_reason: None,
+        }
+    }
 }
 
 /// A visit's state as the family reads it.

@@ -255,24 +255,65 @@ fn per_visit<T: TravelTimes>(
     }
 }
 
-/// Overlaps and impossible drives between one caregiver's consecutive visits.
-fn per_caregiver_route<T: TravelTimes>(
-    visits: &[PlannedVisit],
-    facts: &PlanFacts<'_, T>,
-    out: &mut Vec<Conflict>,
-) {
+/// One caregiver's drive from a visit of theirs to their next one, as the travel model
+/// times it. The board draws these; the conflict check flags those the plan leaves too
+/// little time for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TravelLeg {
+    pub caregiver_id: String,
+    pub from_visit_id: String,
+    pub to_visit_id: String,
+    pub minutes: i64,
+}
+
+/// Each caregiver's visits in time order (ties by id).
+fn routes(visits: &[PlannedVisit]) -> BTreeMap<&str, Vec<&PlannedVisit>> {
     let mut routes: BTreeMap<&str, Vec<&PlannedVisit>> = BTreeMap::new();
     for visit in visits {
         for caregiver in &visit.caregiver_ids {
             routes.entry(caregiver.as_str()).or_default().push(visit);
         }
     }
-    for (caregiver_id, mut route) in routes {
+    for route in routes.values_mut() {
         route.sort_by(|a, b| (a.starts_at, &a.id).cmp(&(b.starts_at, &b.id)));
-        let name = facts
+    }
+    routes
+}
+
+/// Every drive between two consecutive visits of a caregiver, by caregiver and time.
+pub fn travel_legs<T: TravelTimes>(visits: &[PlannedVisit], travel: &T) -> Vec<TravelLeg> {
+    routes(visits)
+        .into_iter()
+        .flat_map(|(caregiver_id, route)| {
+            route
+                .windows(2)
+                .map(|pair| TravelLeg {
+                    caregiver_id: caregiver_id.to_owned(),
+                    from_visit_id: pair[0].id.clone(),
+                    to_visit_id: pair[1].id.clone(),
+                    minutes: travel
+                        .travel_time(pair[0].location, pair[1].location)
+                        .num_minutes(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Overlaps and impossible drives between one caregiver's consecutive visits.
+fn per_caregiver_route<T: TravelTimes>(
+    visits: &[PlannedVisit],
+    facts: &PlanFacts<'_, T>,
+    out: &mut Vec<Conflict>,
+) {
+    let name_of = |caregiver_id: &str| {
+        facts
             .caregivers
             .get(caregiver_id)
-            .map_or(caregiver_id, |c| c.name.as_str());
+            .map_or(caregiver_id.to_owned(), |c| c.name.clone())
+    };
+    for (caregiver_id, route) in routes(visits) {
+        let name = name_of(caregiver_id);
         for (index, visit) in route.iter().enumerate() {
             for earlier in &route[..index] {
                 if earlier.ends_at > visit.starts_at {
@@ -290,27 +331,32 @@ fn per_caregiver_route<T: TravelTimes>(
                     });
                 }
             }
-            let Some(previous) = index.checked_sub(1).map(|i| route[i]) else {
-                continue;
-            };
-            let available = visit.starts_at - previous.ends_at;
-            let needed = facts.travel.travel_time(previous.location, visit.location);
-            if available >= chrono::Duration::zero() && available < needed {
-                out.push(Conflict {
-                    visit_id: visit.id.clone(),
-                    caregiver_id: Some(caregiver_id.to_owned()),
-                    kind: ConflictKind::TravelInfeasible {
-                        from_visit_id: previous.id.clone(),
-                        needed_minutes: needed.num_minutes(),
-                        available_minutes: available.num_minutes(),
-                    },
-                    message: format!(
-                        "{name} nestihne přejezd: potřebuje {} min, má {} min.",
-                        needed.num_minutes(),
-                        available.num_minutes()
-                    ),
-                });
-            }
+        }
+    }
+    let by_id: BTreeMap<&str, &PlannedVisit> = visits.iter().map(|v| (v.id.as_str(), v)).collect();
+    for leg in travel_legs(visits, facts.travel) {
+        let (Some(previous), Some(visit)) = (
+            by_id.get(leg.from_visit_id.as_str()),
+            by_id.get(leg.to_visit_id.as_str()),
+        ) else {
+            continue;
+        };
+        let available = (visit.starts_at - previous.ends_at).num_minutes();
+        if (0..leg.minutes).contains(&available) {
+            out.push(Conflict {
+                visit_id: visit.id.clone(),
+                caregiver_id: Some(leg.caregiver_id.clone()),
+                message: format!(
+                    "{} nestihne přejezd: potřebuje {} min, má {available} min.",
+                    name_of(&leg.caregiver_id),
+                    leg.minutes,
+                ),
+                kind: ConflictKind::TravelInfeasible {
+                    from_visit_id: previous.id.clone(),
+                    needed_minutes: leg.minutes,
+                    available_minutes: available,
+                },
+            });
         }
     }
 }
@@ -485,6 +531,27 @@ mod tests {
                 available_minutes: 15
             }]
         );
+    }
+
+    #[test]
+    fn each_caregiver_drives_from_one_visit_to_her_next_as_the_model_times_it() {
+        let first = visit("a", "jana", "2026-11-23 08:00", 60);
+        let mut later = visit("c", "jana", "2026-11-23 12:00", 30);
+        later.location = USTI;
+        let second = visit("b", "jana", "2026-11-23 10:00", 30);
+        let legs = travel_legs(&[later, first, second], &GreatCircleModel::default());
+        let drives: Vec<(&str, &str, i64)> = legs
+            .iter()
+            .map(|leg| {
+                (
+                    leg.from_visit_id.as_str(),
+                    leg.to_visit_id.as_str(),
+                    leg.minutes,
+                )
+            })
+            .collect();
+        assert_eq!(drives, [("a", "b", 0), ("b", "c", 31)]);
+        assert!(legs.iter().all(|leg| leg.caregiver_id == "jana"));
     }
 
     #[test]

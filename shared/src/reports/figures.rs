@@ -302,16 +302,18 @@ pub struct StaffCount {
     pub without_contract: u64,
 }
 
+/// A week's contract minutes as hundredths of a full-time contract, rounded half up.
+pub fn fte_hundredths(minutes_per_week: i64) -> i64 {
+    (minutes_per_week * 100 + FULL_TIME_MINUTES_PER_WEEK / 2) / FULL_TIME_MINUTES_PER_WEEK
+}
+
 pub fn staff_counts(staff: &[StaffFacts]) -> BTreeMap<Role, StaffCount> {
     let mut counts: BTreeMap<Role, StaffCount> = BTreeMap::new();
     for member in staff {
         let count = counts.entry(member.role).or_default();
         count.headcount += 1;
         match member.contract_minutes_per_week {
-            Some(minutes) => {
-                count.fte_hundredths +=
-                    (minutes * 100 + FULL_TIME_MINUTES_PER_WEEK / 2) / FULL_TIME_MINUTES_PER_WEEK;
-            }
+            Some(minutes) => count.fte_hundredths += fte_hundredths(minutes),
             None => count.without_contract += 1,
         }
     }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use platform::{ApiError, Database, DbError, Row, Value, timestamp};
 use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedVisit, Shift};
 use shared::planning::travel::GeoPoint;
-use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, VisitStatus};
+use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, CaregiverSummary, VisitStatus};
 
 use super::{date, optional_time, small_number, split_list, status, time, weekday};
 
@@ -285,11 +285,42 @@ impl Week {
     }
 }
 
-/// The board's rows: active caregivers by name, with contract hours and the week's load.
+/// Every caregiver of the provider, active or not, by id: contract and skills.
+pub async fn caregiver_summaries(
+    db: &impl Database,
+    provider_id: &str,
+) -> Result<Vec<CaregiverSummary>, DbError> {
+    let provider: Value = provider_id.into();
+    let mut facts = caregiver_facts(db, &provider).await?;
+    db.query(
+        "SELECT u.id, p.contract_minutes_per_week FROM users u \
+         LEFT JOIN caregiver_profiles p ON p.user_id = u.id \
+         WHERE u.provider_id = $1 AND u.role = 'caregiver' ORDER BY u.id",
+        &[provider],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        let id = row.text("id")?;
+        Ok(CaregiverSummary {
+            contract_minutes: row.optional_integer("contract_minutes_per_week")?,
+            skills: facts
+                .remove(&id)
+                .map(|caregiver| caregiver.skills.into_iter().collect())
+                .unwrap_or_default(),
+            id,
+        })
+    })
+    .collect()
+}
+
+/// The board's rows: active caregivers by name, with contract hours, the week's load and
+/// their shifts (from `facts`).
 pub async fn board_caregivers(
     db: &impl Database,
     provider_id: &str,
     planned: &[PlannedVisit],
+    facts: &BTreeMap<String, CaregiverFacts>,
 ) -> Result<Vec<BoardCaregiver>, DbError> {
     let mut load: BTreeMap<&str, i64> = BTreeMap::new();
     for visit in planned {
@@ -312,6 +343,10 @@ pub async fn board_caregivers(
             planned_minutes: load.get(id.as_str()).copied().unwrap_or_default(),
             name: row.text("display_name")?,
             contract_minutes: row.optional_integer("contract_minutes_per_week")?,
+            shifts: facts
+                .get(&id)
+                .map(|caregiver| caregiver.shifts.clone())
+                .unwrap_or_default(),
             id,
         })
     })
