@@ -6,25 +6,7 @@ use shared::reports::table::SUPPRESSED_MARK;
 use shared::reports::{Cell, ColumnKind, Table};
 
 use crate::remote::path_segment;
-
-/// `1234567` hundredths as "12 345,67" (non-breaking thin spaces between thousands).
-pub fn czech_hundredths(value: i64) -> String {
-    let sign = if value < 0 { "−" } else { "" };
-    let value = value.unsigned_abs();
-    format!("{sign}{},{:02}", grouped(value / 100), value % 100)
-}
-
-fn grouped(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(digit);
-    }
-    out
-}
+use crate::ui::format::{czech_hundredths, grouped};
 
 /// A cell as the page and the print show it, in Czech.
 pub fn display_cell(cell: &Cell, kind: ColumnKind) -> String {

@@ -5,9 +5,8 @@ use shared::identity::{NewStaffMember, Role, StaffMember, Username, parse_displa
 use shared::reports::figures::fte_hundredths;
 use shared::schedule::CaregiverSummary;
 
-use crate::reports::state::czech_hundredths;
 use crate::ui::form::{field_error, rejected};
-use crate::ui::format::minutes_label;
+use crate::ui::format::{czech_hundredths, minutes_label};
 
 /// The add-staff form as typed; `role` is the chosen option's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -61,16 +61,6 @@ pub fn sort_visits(visits: &mut [VisitView]) {
     });
 }
 
-/// `1 návštěva`, `3 návštěvy`, `5 návštěv`.
-pub fn visit_count(count: usize) -> String {
-    let noun = match count {
-        1 => "návštěva",
-        2..=4 => "návštěvy",
-        _ => "návštěv",
-    };
-    format!("{count} {noun}")
-}
-
 /// Where a visit stands on this phone at `now`: the server's status and record, with what
 /// the phone knows (a check-in, a record not on the server yet). The rule is shared with
 /// the family's view (`shared::family::live`).

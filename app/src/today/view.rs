@@ -7,7 +7,8 @@ use shared::family::live::{OnPhone, RouteState};
 use shared::schedule::{TodayVisits, VisitView};
 
 use crate::paths;
-use crate::today::state::{DayPlan, TodayState, state_badge, visit_count, visit_state};
+use crate::today::state::{DayPlan, TodayState, state_badge, visit_state};
+use crate::ui::format::visit_count;
 use crate::ui::format::{capitalized, czech_date, machine_instant, time_range};
 use crate::ui::{ErrorPanel, Loading};
 

@@ -129,6 +129,36 @@ pub fn history_line(event: &VisitEvent) -> String {
     line
 }
 
+/// `1 návštěva`, `3 návštěvy`, `5 návštěv`.
+pub fn visit_count(count: usize) -> String {
+    let noun = match count {
+        1 => "návštěva",
+        2..=4 => "návštěvy",
+        _ => "návštěv",
+    };
+    format!("{count} {noun}")
+}
+
+/// `1234567` hundredths as "12 345,67" (non-breaking thin spaces between thousands).
+pub fn czech_hundredths(value: i64) -> String {
+    let sign = if value < 0 { "−" } else { "" };
+    let value = value.unsigned_abs();
+    format!("{sign}{},{:02}", grouped(value / 100), value % 100)
+}
+
+/// `1234567` as "1 234 567", non-breaking spaces between the thousands.
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +252,13 @@ mod tests {
             "{line}"
         );
         assert!(line.starts_with(&short_date_time(event.at)));
+    }
+
+    #[test]
+    fn visit_counts_use_czech_plural_forms() {
+        assert_eq!(visit_count(1), "1 návštěva");
+        assert_eq!(visit_count(3), "3 návštěvy");
+        assert_eq!(visit_count(5), "5 návštěv");
+        assert_eq!(visit_count(0), "0 návštěv");
     }
 }

@@ -5,8 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use shared::schedule::{VisitStatus, WeekBoard};
 use shared::time::prague_date;
 
-use crate::today::state::visit_count;
-use crate::ui::format::minutes_label;
+use crate::ui::format::{minutes_label, visit_count};
 use crate::week::state::week_days;
 
 /// One caregiver's day in the overview.

@@ -37,14 +37,6 @@ fn date(text: &str) -> NaiveDate {
 }
 
 #[test]
-fn visit_counts_use_czech_plural_forms() {
-    assert_eq!(visit_count(1), "1 návštěva");
-    assert_eq!(visit_count(3), "3 návštěvy");
-    assert_eq!(visit_count(5), "5 návštěv");
-    assert_eq!(visit_count(0), "0 návštěv");
-}
-
-#[test]
 fn visits_are_sorted_by_start_then_client_then_id() {
     let mut visits = vec![
         visit(
