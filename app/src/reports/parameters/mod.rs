@@ -14,9 +14,10 @@ use shared::reports::{Cell, ColumnKind, ProviderEntry};
 use shared::time::prague_date;
 
 use crate::reports::api;
-use crate::reports::state::{czech_hundredths, display_cell};
+use crate::reports::state::display_cell;
 use crate::session::{RequireRole, Session, loader};
 use crate::ui::form::{CheckList, CheckedInput, FieldNote, FormAction, FormError, marks};
+use crate::ui::format::czech_hundredths;
 use crate::ui::{column_heads, remote_view};
 use state::ParametersDraft;
 

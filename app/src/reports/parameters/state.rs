@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use shared::ErrorDetail;
 use shared::reports::parameters::NetworkParameters;
 
-use crate::reports::state::czech_hundredths;
 use crate::ui::form::{field_error, rejected};
+use crate::ui::format::czech_hundredths;
 
 /// What the officer typed, field by field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
