@@ -69,7 +69,7 @@ fn AccountLoader() -> impl IntoView {
         <section class="account" aria-labelledby="account-heading">
             <h1 id="account-heading">"Můj účet"</h1>
             {me.map(|me| view! { <AccountSummary me=me /> })}
-            {manager.then(|| view! { <OfficePhoneCard /> })}
+            {manager.then(|| view! { <ManagersOfficePhone /> })}
             <section class="card" aria-labelledby="password-heading">
                 <h2 id="password-heading">"Změna hesla"</h2>
                 <p class="lead">"Po změně hesla vás odhlásíme na všech ostatních zařízeních."</p>
@@ -99,6 +99,35 @@ fn AccountLoader() -> impl IntoView {
             </section>
         </section>
     }
+}
+
+/// The manager's office-phone card. Its code goes with the office's pages, not with the
+/// account page every caregiver's phone keeps.
+#[component]
+fn ManagersOfficePhone() -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        #[leptos::wasm_split::wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn office_phone_card() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+            Ok(view! { <OfficePhoneCard /> }.into_any())
+        }
+        view! {
+            <Suspense>
+                {Suspend::new(async {
+                    office_phone_card().await.unwrap_or_else(|_| {
+                        view! {
+                            <p class="lead" role="status">
+                                "Telefon kanceláře lze nastavit po připojení k internetu."
+                            </p>
+                        }
+                        .into_any()
+                    })
+                })}
+            </Suspense>
+        }
+    }
+    #[cfg(not(feature = "split"))]
+    view! { <OfficePhoneCard /> }
 }
 
 /// `/obnova-hesla`: public; a one-time code from the manager and a new password.
