@@ -13,7 +13,7 @@ use super::state::hours;
 use crate::remote::ApiError;
 use crate::session::{Session, loader};
 use crate::ui::form::{
-    CheckedInput, ChoiceList, FieldNote, FormAction, FormError, marks, rejected,
+    CheckedInput, CheckedTextArea, ChoiceList, FieldNote, FormAction, FormError, marks, rejected,
 };
 use crate::ui::remote_view;
 
@@ -126,34 +126,6 @@ fn OwnCourses(courses: Vec<Course>, editing: RwSignal<Editing>) -> impl IntoView
         </ul>
     }
     .into_any()
-}
-
-/// A labelled text area marked by the error that names `field`, with its message beside it.
-#[component]
-fn CheckedText(
-    id: &'static str,
-    field: &'static str,
-    label: &'static str,
-    value: String,
-    on_change: Callback<String>,
-    error: Signal<Option<ErrorDetail>>,
-) -> impl IntoView {
-    let (invalid, described) = marks(error, field.to_owned());
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <textarea
-                id=id
-                rows="3"
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=move |ev| on_change.run(event_target_value(&ev))
-            >
-                {value}
-            </textarea>
-            <FieldNote field=field error=error />
-        </div>
-    }
 }
 
 fn centre_options(centres: &[Centre]) -> Vec<(String, String)> {
@@ -346,8 +318,8 @@ fn CourseForm(
                 </p>
                 <FieldNote field="in_house" error=error />
             </div>
-            <CheckedText id="course-description" field="description" label="Popis" value=initial.description.clone() on_change=set(|d, v| d.description = v) error=error />
-            <CheckedText id="course-bring" field="what_to_bring" label="Co s sebou" value=initial.what_to_bring.clone() on_change=set(|d, v| d.what_to_bring = v) error=error />
+            <CheckedTextArea id="course-description" field="description" label="Popis" value=initial.description.clone() on_change=set(|d, v| d.description = v) error=error />
+            <CheckedTextArea id="course-bring" field="what_to_bring" label="Co s sebou" value=initial.what_to_bring.clone() on_change=set(|d, v| d.what_to_bring = v) error=error />
             <p class="actions">{form_buttons(pending, "Zrušit", on_cancel)}</p>
         </form>
     }

@@ -166,6 +166,34 @@ pub fn CheckedInput(
     }
 }
 
+/// A labelled text area marked by the error that names `field`, with its message beside it.
+#[component]
+pub fn CheckedTextArea(
+    id: &'static str,
+    field: &'static str,
+    label: &'static str,
+    value: String,
+    on_change: Callback<String>,
+    error: Signal<Option<ErrorDetail>>,
+) -> impl IntoView {
+    let (invalid, described) = marks(error, field.to_owned());
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea
+                id=id
+                rows="3"
+                aria-invalid=invalid
+                aria-describedby=described
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            >
+                {value}
+            </textarea>
+            <FieldNote field=field error=error />
+        </div>
+    }
+}
+
 /// A labelled list of `(value, name)` with "any" (empty) first and `selected` chosen,
 /// writing the chosen value to `set`; marked by the error that names `field`, with its
 /// message beside it.
