@@ -4,8 +4,6 @@
 //! planner accepts (see `changes::accept`). The mapping and the scoring are pure code in
 //! `shared::planning::proposal`.
 
-use std::time::Duration;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use optimiser::file::write_problem;
 use optimiser::{Budget, Settings};
@@ -16,7 +14,7 @@ use platform::{ApiError, ApiResponse, Context, Database};
 use shared::error::FieldError;
 use shared::planning::input::{SICK_REASON, check_sick_call};
 use shared::planning::proposal::{
-    Inputs, MappingError, REPAIR_SECONDS, check_request, map_problem, proposal, repair_request,
+    Inputs, MappingError, REPAIR_BUDGET, check_request, map_problem, proposal, repair_request,
 };
 use shared::schedule::{OptimiseRequest, Proposal, SickCall};
 use shared::time::prague_date;
@@ -29,7 +27,7 @@ use crate::week::week_span;
 pub async fn propose<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let request: OptimiseRequest = json_body(&cx.request.body)?;
     let (days, time_limit) = check_request(&request)?;
-    let proposal = plan(cx, &request, &days, time_limit, None).await?;
+    let proposal = plan(cx, &request, &days, Budget::Time(time_limit), None).await?;
     cx.audit(
         Action::Read,
         "week_board",
@@ -97,8 +95,7 @@ pub async fn sick_call<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, 
     cx.audit(Action::Create, "caregiver_absence", Some(&id), None)
         .await?;
     let (request, days) = repair_request(call.from, call.to);
-    let seconds = Duration::from_secs(u64::from(REPAIR_SECONDS));
-    let repair = plan(cx, &request, &days, seconds, Some(caregiver_id)).await?;
+    let repair = plan(cx, &request, &days, REPAIR_BUDGET, Some(caregiver_id)).await?;
     Ok(ApiResponse::ok(&repair))
 }
 
@@ -135,26 +132,20 @@ fn mapping_error(error: MappingError) -> ApiError {
     }
 }
 
-/// The proposal for `days` of the request's week, after searching `time_limit`; a repair
-/// of `sick`'s absence when given.
+/// The proposal for `days` of the request's week, after searching within `budget`; a
+/// repair of `sick`'s absence when given.
 async fn plan<D: Database>(
     cx: &Context<'_, D>,
     request: &OptimiseRequest,
     days: &[NaiveDate],
-    time_limit: Duration,
+    budget: Budget,
     sick: Option<&str>,
 ) -> Result<Proposal, ApiError> {
     let week = load_week(cx, request.monday).await?;
     let inputs = inputs_of(&week, request.monday, days, cx.now);
     let mapped = map_problem(&inputs).map_err(mapping_error)?;
     let started = std::time::Instant::now();
-    let plan = optimiser::optimise(
-        &mapped.problem,
-        &Settings {
-            seed: 1,
-            budget: Budget::Time(time_limit),
-        },
-    );
+    let plan = optimiser::optimise(&mapped.problem, &Settings { seed: 1, budget });
     let seconds = started.elapsed().as_secs_f64();
     let report = optimiser::check(&mapped.problem, &plan);
     if !report.is_feasible() {

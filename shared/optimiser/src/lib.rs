@@ -57,7 +57,10 @@
 //! windows shrunk to the grid and durations, pauses and travel times rounded up to it, so
 //! every start it computes is on the grid. The search is single-threaded and anytime: it stops when the [`Budget`]
 //! is spent and returns the best plan seen. With `Budget::Iterations` a seed always gives
-//! the same plan; with `Budget::Time` the result depends on the machine's speed.
+//! the same plan; with `Budget::Time` the result depends on the machine's speed;
+//! `Budget::AtLeast` runs a floor of iterations the clock cannot cut short (below a
+//! ceiling), so a machine too loaded to reach the floor in time gives the plan of that
+//! iteration budget.
 //!
 //! # Known limits
 //! - A two-caregiver visit's start is chosen among nine moments evenly across its window

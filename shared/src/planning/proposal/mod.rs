@@ -31,8 +31,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use optimiser::{
-    Absence as OptimiserAbsence, Activity, Break, ClientId, CurrentAssignment, PersonId, Problem,
-    Shift, SkillSet, TravelMatrix, Visit, VisitId, Weights, Window,
+    Absence as OptimiserAbsence, Activity, Break, Budget, ClientId, CurrentAssignment, PersonId,
+    Problem, Shift, SkillSet, TravelMatrix, Visit, VisitId, Weights, Window,
 };
 
 pub use score::score;
@@ -432,7 +432,7 @@ pub fn check_request(
     };
     let default_seconds = if days.len() == 1 { 2 } else { 8 };
     let seconds = request.time_limit_seconds.unwrap_or(default_seconds);
-    if !(1..=30).contains(&seconds) {
+    if !(1..=MAX_SECONDS).contains(&seconds) {
         return Err(FieldError::new(
             "time_limit_seconds",
             "Optimalizace smí běžet 1 až 30 sekund.",
@@ -441,8 +441,26 @@ pub fn check_request(
     Ok((days, StdDuration::from_secs(u64::from(seconds))))
 }
 
+/// The longest the optimiser may search for one request, in seconds: the planner's limit
+/// is at most this, and so is a repair's ceiling (see the README on Spin's limits).
+pub const MAX_SECONDS: u32 = 30;
+
 /// How long the optimiser searches for a sick call's repair.
 pub const REPAIR_SECONDS: u32 = 2;
+
+/// The iterations a repair of a provider day needs to place every placeable visit: on the
+/// optimiser's sick-call fixture (200 visits, 30 caregivers) 1 000 iterations left a
+/// placeable visit out for one of five seeds, 2 000 for none.
+pub const REPAIR_ITERATIONS: u64 = 2_000;
+
+/// A sick call's repair: at least [`REPAIR_ITERATIONS`] however loaded the machine is (the
+/// plan of that iteration budget when [`REPAIR_SECONDS`] run out first), on until
+/// [`REPAIR_SECONDS`] have passed, and never past [`MAX_SECONDS`].
+pub const REPAIR_BUDGET: Budget = Budget::AtLeast {
+    iterations: REPAIR_ITERATIONS,
+    time: StdDuration::from_secs(REPAIR_SECONDS as u64),
+    ceiling: StdDuration::from_secs(MAX_SECONDS as u64),
+};
 
 /// The request a sick call from `from` through `to` repairs: the absent days of `from`'s
 /// week (the days after it are planned when their week is).

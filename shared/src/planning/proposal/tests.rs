@@ -263,7 +263,7 @@ fn repair_of(week: &Week) -> crate::schedule::Proposal {
         &mapped.problem,
         &optimiser::Settings {
             seed: 1,
-            budget: optimiser::Budget::Iterations(2_000),
+            budget: optimiser::Budget::Iterations(REPAIR_ITERATIONS),
         },
     );
     assert!(optimiser::check(&mapped.problem, &plan).is_feasible());
