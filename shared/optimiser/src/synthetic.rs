@@ -171,8 +171,10 @@ fn contract_targets(persons: &[PersonId], visits: &[Visit]) -> BTreeMap<PersonId
 
 /// The morning sick call: `plan` becomes the current plan, `person` cannot work from `from`
 /// to `until`, and every visit that started before `from` stays as it is (pinned to its
-/// persons, its window narrowed to its start), as the scheduling component maps it.
-/// Her shifts in that time are cancelled, or end after her last started visit.
+/// persons, its window narrowed to its start, as the scheduling component keeps it) and no
+/// other visit may start before `from`.
+/// Her shifts in that time are cancelled, or end on the time grid after her last started
+/// visit.
 pub fn sick_call(
     problem: &Problem,
     plan: &Plan,
@@ -184,12 +186,17 @@ pub fn sick_call(
     let travel = current.travel();
     let mut visits = current.visits().to_vec();
     for visit in &mut visits {
-        if let Some(now) = visit.current.as_ref().filter(|c| c.start < from) {
-            visit.pinned = now.persons.clone();
-            visit.window = Window {
-                open: now.start,
-                close: now.start,
-            };
+        match &visit.current {
+            Some(now) if now.start < from => {
+                visit.pinned = now.persons.clone();
+                visit.window = Window {
+                    open: now.start,
+                    close: now.start,
+                };
+            }
+            // Nothing not yet started can start before the call.
+            Some(_) => visit.window.open = visit.window.open.max(from),
+            None => {}
         }
     }
     let mut shifts = current.shifts().to_vec();
@@ -218,7 +225,9 @@ pub fn sick_call(
         });
         match last_started {
             Some(end) => {
-                shift.latest_end = end.max(shift.start);
+                // Rounded up to the grid, which the search rounds the shift's end down to.
+                let on_grid = -(-end).div_euclid(current.time_grid()) * current.time_grid();
+                shift.latest_end = on_grid.max(shift.start);
                 shift.regular_end = shift.regular_end.min(shift.latest_end);
                 shift.break_ = None;
                 shift

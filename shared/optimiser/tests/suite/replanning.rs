@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use optimiser::{
-    Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift, SkillSet, Time,
-    TravelMatrix, Visit, VisitId, Weights, Window, check, optimise, synthetic,
+    Activity, Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift,
+    SkillSet, Time, TravelMatrix, Visit, VisitId, Weights, Window, check, optimise, synthetic,
 };
 
 const HOUR: Time = 60;
@@ -103,8 +103,18 @@ fn no_proposed_start_is_off_the_five_minute_grid() {
 fn a_repair_never_moves_a_visit_already_started_or_done() {
     let day = synthetic::home_care_day(11, 120, 12);
     let before = plan_with(&day, 11, 2_000);
-    let sick = day.shifts()[2].person;
     let now = 11 * HOUR;
+    // A caregiver with visits both before and after 11:00 calls in sick.
+    let sick = before
+        .routes
+        .iter()
+        .find(|route| {
+            let visits =
+                || (route.stops.iter()).filter(|s| matches!(s.activity, Activity::Visit(_)));
+            visits().any(|s| s.start < now) && visits().any(|s| s.start >= now)
+        })
+        .map(|route| day.shifts()[route.shift].person)
+        .expect("someone works across 11:00");
 
     let repair = synthetic::sick_call(&day, &before, sick, now, 24 * HOUR);
     let after = plan_with(&repair, 12, 2_000);
