@@ -43,10 +43,12 @@ impl<'a> Search<'a> {
         let leg = typical_leg(layout) * weights.travel.max(1);
         // A plan from scratch also weighs who serves each client: a move that changes
         // caregivers costs continuity and preference weights, which dwarf a leg. On the
-        // provider week fixture at 10 s, scaling by them gave weighted 64 014-67 624 over
-        // three seeds where a leg alone gave 69 392-71 996. A search from the current
-        // plan (a repair, a re-proposal) keeps a leg's scale: it is to move little, and
-        // hotter it moved more of the others' visits on the sick-call fixture.
+        // provider week fixture at 10 s, scaling by them gave weighted 65 015-65 361 over
+        // three seeds where a leg alone gave 68 755-71 631 (runs interleaved on a loaded
+        // two-core machine); starting at 2.5 or 10 such scales was no better than 5. A
+        // search from the current plan (a repair, a re-proposal) keeps a leg's scale: it is
+        // to move little, and hotter it moved more of the others' visits on the sick-call
+        // fixture.
         let from_scratch = layout.exact.iter().all(Option::is_none);
         let scale = if from_scratch {
             leg + weights.continuity + weights.preference
