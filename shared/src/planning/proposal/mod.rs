@@ -10,7 +10,8 @@
 //!   (Labour Code §88); a day of absence makes the shift absent, a sick call during the
 //!   shift makes the rest of it an absence;
 //! - a visit keeps its agreed window (from its template), or may start up to 30 minutes
-//!   either side of its planned time when it has none; a visit already started stays out
+//!   either side of its planned time when it has none, but not before now (from the next
+//!   5-minute mark, where the window is still open then); a visit already started stays out
 //!   of the problem (nothing may move it) and its caregivers' shifts go on from its door
 //!   when it ends;
 //! - the visit's current caregivers and start are its current place (and its caregivers its
@@ -152,12 +153,23 @@ pub fn free_window(starts_at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     (starts_at - slack, starts_at + slack)
 }
 
-/// The agreed window of a visit, or its free window.
+/// The agreed window of a visit, or its free window, from the next 5-minute mark after
+/// now where it is open then: a proposal never starts a visit in the past.
 fn window_of(inputs: &Inputs<'_>, board: &BoardVisit) -> Window {
     let (opens, closes) = board.window.unwrap_or_else(|| free_window(board.starts_at));
+    let (open, close) = (
+        minutes_since(inputs.monday, opens),
+        minutes_since(inputs.monday, closes),
+    );
+    let now = minutes_since(inputs.monday, inputs.now);
+    let next_mark = -(-now).div_euclid(TIME_GRID_MINUTES) * TIME_GRID_MINUTES;
     Window {
-        open: minutes_since(inputs.monday, opens),
-        close: minutes_since(inputs.monday, closes),
+        open: if next_mark <= close {
+            open.max(next_mark)
+        } else {
+            open
+        },
+        close,
     }
 }
 

@@ -146,6 +146,17 @@ fn a_visit_keeps_its_agreed_window_in_minutes_of_the_week() {
 }
 
 #[test]
+fn a_visit_not_yet_started_may_not_start_before_now() {
+    // Karel's visit at 10:20 Prague may move half an hour either way; it is 10:02.
+    let mut week = Week::new(vec![visit("v1", "c1", &["karel"], "2026-11-23T09:20:00Z")]);
+    week.now = at("2026-11-23T09:02:00Z");
+    let mapped = week.mapped();
+    let window = mapped.problem.visits()[0].window;
+    // From 10:05, the next five-minute mark, to 10:50.
+    assert_eq!((window.open, window.close), (605, 650));
+}
+
+#[test]
 fn a_started_visit_stays_out_of_the_problem_and_its_caregiver_goes_on_from_its_door() {
     let mut week = Week::new(vec![visit("v1", "c1", &["karel"], "2026-11-23T07:00:00Z")]);
     week.now = at("2026-11-23T07:10:00Z");
