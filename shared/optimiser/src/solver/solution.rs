@@ -275,18 +275,19 @@ impl Solution {
                 if (detour_weight * detour + least_assignment, route) >= bound {
                     continue;
                 }
-                let plain = travel_only
-                    && after.lead.is_none()
-                    && before.time_warp == 0
-                    && next.segment.time_warp == 0;
-                if plain {
-                    // Savelsbergh's check: on time here, and reaching the rest by its latest start.
+                let on_time_so_far =
+                    after.lead.is_none() && before.time_warp == 0 && next.segment.time_warp == 0;
+                if on_time_so_far {
+                    // Savelsbergh's check: on time here, and reaching the rest by its latest
+                    // start; it settles feasibility before any concatenation.
                     let finish = before.earliest + before.duration;
                     let start = (finish + to_stop).max(window.open);
                     if start > window.close || start + info.duration + to_next > next.segment.latest
                     {
                         continue;
                     }
+                }
+                if travel_only && on_time_so_far {
                     let route_travel = before.travel + to_stop + to_next + next.segment.travel;
                     weights.travel * route_travel + assignment - state.sequence
                         + weights.fairness * self.gap_change(layout, route, visiting + detour)
