@@ -73,11 +73,11 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 64 565–65 573 over three seeds where 300 s
-//!   reached 60 594 (7–8 % apart, not the 2 % aimed at; median caregivers per client 3–4
+//!   converges slowly: 10 s reached a weighted 64 315–65 749 over three seeds where 300 s
+//!   reached 60 395 (6–9 % apart, not the 2 % aimed at; median caregivers per client 3.5–4
 //!   at 10 s, 3 at 300 s), all with 8 unassigned visits, measured natively on a loaded
 //!   two-core machine. Before a plan from scratch annealed on the scale of a change of
-//!   caregiver, 10 s reached 69 445–69 825 (median 4) and 300 s 62 417. A sick-call repair
+//!   caregiver, 10 s reached 68 563–71 004 (median 4) and 300 s 62 417. A sick-call repair
 //!   of a day converges in one to two thousand iterations; `Budget::AtLeast` lets it run
 //!   them on a loaded machine.
 //! - Breaks and absences are taken where the caregiver is, before travelling on; the checker
