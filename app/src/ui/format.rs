@@ -260,5 +260,6 @@ mod tests {
         assert_eq!(visit_count(3), "3 návštěvy");
         assert_eq!(visit_count(5), "5 návštěv");
         assert_eq!(visit_count(0), "0 návštěv");
+        assert_eq!(visit_count(14), "14 návštěv");
     }
 }
