@@ -183,6 +183,15 @@ pub struct BoardCaregiver {
     pub absences: Vec<crate::planning::conflicts::Absence>,
 }
 
+/// `GET /api/schedule/caregivers/{id}/profile`: the caregiver by name, and what the
+/// planner records of her (sent back alone with `PUT`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaregiverProfileView {
+    pub name: String,
+    #[serde(flatten)]
+    pub profile: crate::planning::input::CaregiverProfileInput,
+}
+
 /// `GET /api/schedule/caregivers`: a caregiver's contract and skills, as the staff table
 /// shows them beside the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

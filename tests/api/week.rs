@@ -6,9 +6,11 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use shared::identity::AuditEntry;
 use shared::planning::conflicts::{Conflict, ConflictKind, HomeWay};
-use shared::planning::input::{CaregiverProfileInput, HomeBase};
+use shared::planning::input::HomeBase;
 use shared::planning::travel::GeoPoint;
-use shared::schedule::{GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard};
+use shared::schedule::{
+    CaregiverProfileView, GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard,
+};
 use shared::time::to_prague;
 
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
@@ -214,7 +216,7 @@ async fn the_board_draws_the_drive_from_home_to_the_first_visit(engine: Engine) 
         before.home_drives
     );
     let path = format!("/api/schedule/caregivers/{caregiver}/profile");
-    let mut profile: CaregiverProfileInput = json(app.get(&path).await).await;
+    let CaregiverProfileView { mut profile, .. } = json(app.get(&path).await).await;
     profile.home_base = Some(HomeBase {
         street: "Masarykova 1".into(),
         // Ústí nad Labem: half an hour's drive from the Děčín visits.

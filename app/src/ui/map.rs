@@ -106,11 +106,11 @@ impl Projection {
 }
 
 /// How far around a municipality's centre the point picker's map reaches.
-pub const PICKER_RADIUS_KM: f64 = 4.0;
+pub const PICKER_RADIUS_KM: f64 = 6.0;
 /// How far one press of an arrow key moves the point; with Shift, ten times as far.
 pub const STEP_KM: f64 = 0.1;
 
-/// Rounded to five decimals (about a metre), as points are saved and read out.
+/// Rounded to five decimals (about a metre), as points are read out.
 fn rounded(point: GeoPoint) -> GeoPoint {
     let five = |value: f64| (value * 100_000.0).round() / 100_000.0;
     GeoPoint {
@@ -137,7 +137,7 @@ impl PickerMap {
 
     /// The point a click at `(x, y)` of the map picks, kept on the map.
     pub fn clicked(&self, x: f64, y: f64) -> GeoPoint {
-        rounded(self.bounds.clamp(self.projection.point_at(x, y)))
+        self.bounds.clamp(rounded(self.projection.point_at(x, y)))
     }
 
     /// Where an arrow key (`ArrowUp` north, …) moves `point`, kept on the map; `None` for
@@ -153,7 +153,7 @@ impl PickerMap {
             "ArrowLeft" => (0.0, -east),
             _ => return None,
         };
-        Some(rounded(self.bounds.clamp(GeoPoint {
+        Some(self.bounds.clamp(rounded(GeoPoint {
             latitude: point.latitude + d_lat,
             longitude: point.longitude + d_lon,
         })))

@@ -169,10 +169,18 @@ fn PointMap(
                 {towns
                     .into_iter()
                     .map(|t| {
+                        // Names in the right third read leftwards, so none runs off the map.
+                        let leftwards = t.x > projection.width * 2.0 / 3.0;
+                        let label_x = if leftwards { t.x - 5.0 } else { t.x + 5.0 };
                         view! {
                             <g class="map-town">
                                 <circle cx=format!("{:.1}", t.x) cy=format!("{:.1}", t.y) r="3" fill="#555" />
-                                <text x=format!("{:.1}", t.x + 5.0) y=format!("{:.1}", t.y - 4.0) font-size="11">
+                                <text
+                                    x=format!("{label_x:.1}")
+                                    y=format!("{:.1}", t.y - 4.0)
+                                    text-anchor=if leftwards { "end" } else { "start" }
+                                    font-size="11"
+                                >
                                     {t.name}
                                 </text>
                             </g>
