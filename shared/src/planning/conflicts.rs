@@ -605,14 +605,16 @@ mod tests {
 
     #[test]
     fn each_caregiver_drives_from_home_to_her_first_visit_of_a_day_and_home_from_her_last() {
+        let homes = BTreeMap::from([("jana".to_owned(), USTI)]);
+        let in_usti = PlannedVisit {
+            location: USTI,
+            ..visit("b", "jana", "2026-11-23 12:00", 30)
+        };
         let monday = visit("a", "jana", "2026-11-23 08:00", 60);
-        let mut later = visit("b", "jana", "2026-11-23 12:00", 30);
-        later.location = USTI;
         let tuesday = visit("c", "jana", "2026-11-24 08:00", 30);
         let martin = visit("d", "martin", "2026-11-23 09:00", 30);
-        let homes = BTreeMap::from([("jana".to_owned(), USTI)]);
         let drives = home_drives(
-            &[tuesday, later, martin, monday],
+            &[tuesday, in_usti, martin, monday],
             &homes,
             &GreatCircleModel::default(),
         );
