@@ -8,6 +8,7 @@ use shared::planning::travel::GeoPoint;
 use wasm_bindgen::JsCast;
 
 use crate::ui::form::ChoiceList;
+use crate::ui::format::czech_sort_key;
 use crate::ui::map::PickerMap;
 
 /// A municipality's centre.
@@ -45,7 +46,7 @@ pub fn MunicipalityPicker(
     error: Signal<Option<ErrorDetail>>,
 ) -> impl IntoView {
     let mut municipalities = municipalities;
-    municipalities.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
+    municipalities.sort_by_cached_key(|m| (czech_sort_key(&m.name), m.code.clone()));
     let places = StoredValue::new(municipalities.clone());
     let options = municipalities
         .into_iter()
