@@ -178,6 +178,18 @@ pub struct BoardCaregiver {
     /// The caregiver's working shifts, the week overview sets each day's plan against them.
     #[serde(default)]
     pub shifts: Vec<crate::planning::conflicts::Shift>,
+    /// The caregiver's absences that touch the week (sickness, leave), the overview says.
+    #[serde(default)]
+    pub absences: Vec<crate::planning::conflicts::Absence>,
+}
+
+/// `GET /api/schedule/caregivers/{id}/profile`: the caregiver by name, and what the
+/// planner records of her (sent back alone with `PUT`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaregiverProfileView {
+    pub name: String,
+    #[serde(flatten)]
+    pub profile: crate::planning::input::CaregiverProfileInput,
 }
 
 /// `GET /api/schedule/caregivers`: a caregiver's contract and skills, as the staff table
@@ -202,6 +214,10 @@ pub struct WeekBoard {
     /// Every caregiver's drives between consecutive visits, for the board to draw.
     #[serde(default)]
     pub travel: Vec<crate::planning::conflicts::TravelLeg>,
+    /// Every caregiver's drive from her home base to her first visit of a day and from
+    /// her last one home.
+    #[serde(default)]
+    pub home_drives: Vec<crate::planning::conflicts::HomeDrive>,
 }
 
 /// `POST /api/schedule/visits`: a visit the planner adds by hand, outside the templates.

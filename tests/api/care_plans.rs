@@ -133,6 +133,7 @@ async fn contract_hours_and_home_base_are_kept_and_the_board_shows_the_weeks_loa
     assert_eq!(
         profile,
         json!({
+            "name": "Martin Pečovatel",
             "skills": ["řidič"],
             "shifts": [{"weekday": 1, "start": "07:00", "end": "15:30"}],
             "contract_hours_per_week": 37.5,

@@ -5,8 +5,12 @@
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use shared::identity::AuditEntry;
-use shared::planning::conflicts::{Conflict, ConflictKind};
-use shared::schedule::{GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard};
+use shared::planning::conflicts::{Conflict, ConflictKind, HomeWay};
+use shared::planning::input::HomeBase;
+use shared::planning::travel::GeoPoint;
+use shared::schedule::{
+    CaregiverProfileView, GeneratedWeek, VisitChangeResult, VisitEvent, WeekBoard,
+};
 use shared::time::to_prague;
 
 use crate::helpers::{Engine, TestApp, error_of, json, on_both_engines};
@@ -202,6 +206,66 @@ async fn the_board_draws_each_drive_as_the_travel_conflict_times_it(engine: Engi
     );
 }
 
+async fn the_board_draws_the_drive_from_home_to_the_first_visit(engine: Engine) {
+    let app = planner(engine).await;
+    let caregiver = "user-pecovatel.decin";
+    let before = board(&app).await;
+    assert!(
+        before.home_drives.is_empty(),
+        "no home base recorded, no drive from home: {:?}",
+        before.home_drives
+    );
+    let path = format!("/api/schedule/caregivers/{caregiver}/profile");
+    let CaregiverProfileView { mut profile, .. } = json(app.get(&path).await).await;
+    profile.home_base = Some(HomeBase {
+        street: "Masarykova 1".into(),
+        // Ústí nad Labem: half an hour's drive from the Děčín visits.
+        location: GeoPoint {
+            latitude: 50.66070,
+            longitude: 14.03227,
+        },
+    });
+    let body = serde_json::to_value(&profile).expect("json");
+    assert_eq!(app.put_json(&path, &body).await.status(), 204);
+    let week = board(&app).await;
+    let mut monday: Vec<_> = week
+        .visits
+        .iter()
+        .filter(|v| v.caregiver_ids.iter().any(|id| id == caregiver))
+        .filter(|v| to_prague(v.starts_at).date().to_string() == MONDAY)
+        .collect();
+    monday.sort_by_key(|v| v.starts_at);
+    let (first, last) = (monday[0], monday[monday.len() - 1]);
+    let drives: Vec<_> = week
+        .home_drives
+        .iter()
+        .filter(|d| d.caregiver_id == caregiver)
+        .filter(|d| d.visit_id == first.id || d.visit_id == last.id)
+        .map(|d| (d.visit_id.as_str(), d.way))
+        .collect();
+    assert_eq!(
+        drives,
+        [
+            (first.id.as_str(), HomeWay::Out),
+            (last.id.as_str(), HomeWay::Back)
+        ]
+    );
+    let out = week
+        .home_drives
+        .iter()
+        .find(|d| d.visit_id == first.id)
+        .expect("the drive out");
+    assert!(
+        (20..=60).contains(&out.minutes),
+        "Ústí to the Děčín area by the travel model: {out:?}"
+    );
+    assert_eq!(
+        week.home_drives.len(),
+        2 * 7,
+        "out and back on each of the week's seven days, only for the caregiver with a home"
+    );
+}
+
 async fn a_generated_visit_moved_out_of_its_window_misses_it(engine: Engine) {
     let app = planner(engine).await;
     app.post_json(&format!("/api/schedule/week/{MONDAY}/generate"), &json!({}))
@@ -292,6 +356,37 @@ async fn a_visit_on_a_day_of_leave_finds_the_caregiver_absent(engine: Engine) {
         )
         .collect();
     assert_eq!(absent.len(), 6, "Martin's three visits on each of two days");
+}
+
+async fn the_board_lists_each_caregivers_absences_that_touch_the_week(engine: Engine) {
+    let app = planner(engine).await;
+    let path = "/api/schedule/caregivers/user-pecovatel.decin/absences";
+    for (from, to) in [("2026-11-24", "2026-11-25"), ("2026-12-10", "2026-12-11")] {
+        let absence = json!({"from": from, "to": to, "reason": "dovolená"});
+        assert_eq!(app.post_json(path, &absence).await.status(), 201);
+    }
+    let week = board(&app).await;
+    let away: Vec<_> = week
+        .caregivers
+        .iter()
+        .map(|row| {
+            let spans: Vec<_> = row
+                .absences
+                .iter()
+                .map(|a| (a.from.to_string(), a.to.to_string(), a.reason.as_str()))
+                .collect();
+            (row.id.as_str(), spans)
+        })
+        .filter(|(_, spans)| !spans.is_empty())
+        .collect();
+    assert_eq!(
+        away,
+        [(
+            "user-pecovatel.decin",
+            vec![("2026-11-24".into(), "2026-11-25".into(), "dovolená")]
+        )],
+        "December's leave is not this week's"
+    );
 }
 
 async fn without_weekend_shifts_weekend_visits_are_outside_them(engine: Engine) {
@@ -579,12 +674,14 @@ on_both_engines!(
     a_visit_after_the_shift_is_outside_it,
     too_little_time_between_towns_is_infeasible_travel,
     the_board_draws_each_drive_as_the_travel_conflict_times_it,
+    the_board_draws_the_drive_from_home_to_the_first_visit,
     a_generated_visit_moved_out_of_its_window_misses_it,
     a_template_visit_needing_a_skill_the_caregiver_lacks_misses_it,
     without_weekend_shifts_weekend_visits_are_outside_them,
     a_template_is_checked_field_by_field,
     a_caregiver_the_client_refused_is_flagged,
     a_visit_on_a_day_of_leave_finds_the_caregiver_absent,
+    the_board_lists_each_caregivers_absences_that_touch_the_week,
     a_two_caregiver_visit_needs_both,
     every_change_is_kept_with_who_and_why,
     a_change_without_a_reason_is_refused,

@@ -38,6 +38,7 @@ describe('a family invitation', { timeout: 2 * TEST_TIMEOUT }, () => {
       assert.notEqual(clientName, '', 'the invitation names the client');
       // The page names the client too, and never shows its id.
       await k.getByRole('heading', { name: `Rodina klienta: ${clientName}` }).waitFor();
+      assert.equal(await k.title(), `Rodina klienta – ${clientName} – E-péče`, 'and so does its tab');
       assert.ok(!(await k.locator('.client-family').innerText()).includes(CLIENT_ID), 'no raw client id on the page');
       const code = (await panel.locator('.code-value code').innerText()).trim();
       assert.match(await panel.locator('.code-address').innerText(), /\/pozvanka$/);

@@ -1,7 +1,7 @@
 // Taking in a new client end to end: the coordinator fills the intake form on a laptop
-// (a wrong field shows its error beside it), with a care plan of two visits a day for
-// Jana, plans the week, sees both visits on the board, and Jana's phone has them today,
-// the client's own phone the first to call.
+// (a wrong field shows its error beside it, the house is picked on the map), with a care
+// plan of two visits a day for Jana, plans the week, sees both visits on the board, and
+// Jana's phone has them today, the client's own phone the first to call.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && node --test intake.test.js)
 import assert from 'node:assert/strict';
@@ -14,6 +14,12 @@ const JANA_ID = 'user-pecovatelka.decin';
 const LAPTOP_1366 = { viewport: { width: 1366, height: 768 } };
 const TEST_TIMEOUT = 120_000;
 const CLIENT = 'Alžběta Příjmová';
+
+/** `Vybrané místo: 50,78215° s. š., 14,21478° v. d.` as numbers. */
+function degrees(text) {
+  const [latitude, longitude] = [...text.matchAll(/(\d+,\d+)°/g)].map((m) => Number(m[1].replace(',', '.')));
+  return { latitude, longitude };
+}
 
 describe('taking in a new client', { timeout: TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
@@ -44,6 +50,19 @@ describe('taking in a new client', { timeout: TEST_TIMEOUT }, () => {
       await name.fill(CLIENT);
       await k.getByLabel('Ulice a číslo domu').fill('Nádražní 5');
       await k.getByLabel('Obec', { exact: true }).selectOption('562335');
+      // The house is picked on the map of the town's surroundings: it starts at the centre,
+      // two presses of the up arrow move it 200 m north, and that point is what is saved.
+      const map = k.getByRole('application', { name: /^Místo na mapě okolí obce Děčín/ });
+      const readout = k.locator('#intake-municipality-point');
+      const before = await readout.innerText();
+      const centre = degrees(before);
+      await map.focus();
+      await k.keyboard.press('ArrowUp');
+      await k.keyboard.press('ArrowUp');
+      await k.waitForFunction((text) => document.querySelector('#intake-municipality-point').textContent !== text, before);
+      const picked = degrees(await readout.innerText());
+      assert.ok(Math.abs(picked.latitude - centre.latitude - 0.0018) < 0.00002, `${picked.latitude} is 200 m north`);
+      assert.equal(picked.longitude, centre.longitude);
       await k.getByLabel('Příspěvek na péči').selectOption('2');
       await k.getByLabel('Stupeň platí od').fill('2026-01-01');
       await k.getByLabel('Poznámka pro příchod ke dveřím').fill('Zvonit dlouze.');
@@ -66,6 +85,9 @@ describe('taking in a new client', { timeout: TEST_TIMEOUT }, () => {
       await k.getByRole('button', { name: 'Přijmout klienta' }).click();
 
       await k.getByRole('heading', { name: `${CLIENT} je přijat(a) do péče` }).waitFor();
+      const clientId = (await k.getByRole('link', { name: 'Plán péče klienta' }).getAttribute('href')).split('/')[2];
+      const saved = await k.evaluate(async (id) => (await fetch(`/api/schedule/clients/${id}`)).json(), clientId);
+      assert.deepEqual([saved.latitude, saved.longitude], [picked.latitude, picked.longitude], 'the point picked on the map');
       await k.getByLabel('Naplánovat návštěvy na').selectOption('1');
       await k.getByRole('button', { name: 'Naplánovat návštěvy' }).click();
       const planned = k.locator('.notice', { hasText: 'Naplánováno' });

@@ -1,5 +1,5 @@
-// Every page names the browser's tab after itself, and the office's today is in the
-// coordinator's menu.
+// Every page names the browser's tab after itself (a caregiver's page after her), and the
+// office's today is in the coordinator's menu.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
@@ -24,6 +24,12 @@ describe('page titles', { timeout: 2 * TEST_TIMEOUT }, () => {
       await nav.getByRole('link', { name: 'Týdenní plán' }).click();
       await page.waitForURL('**/tyden');
       await page.waitForFunction(() => document.title === 'Týdenní plán – E-péče');
+
+      // A caregiver's page, opened from her row on the board, is named after her.
+      await page.locator('.board-row').getByRole('link', { name: 'Jana Pečovatelka' }).first().click();
+      await page.waitForURL('**/pecovatele/**');
+      await page.getByRole('heading', { level: 1, name: 'Jana Pečovatelka: směny, dovednosti a nepřítomnosti' }).waitFor();
+      await page.waitForFunction(() => document.title === 'Pracovník – Jana Pečovatelka – E-péče');
 
       await nav.getByRole('link', { name: 'Dnes v kanceláři' }).click();
       await page.waitForURL('**/prehled');

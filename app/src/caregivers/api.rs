@@ -1,14 +1,14 @@
 //! The caregiver page's requests.
 
 use shared::planning::input::{AbsenceInput, CaregiverProfileInput};
-use shared::schedule::AbsenceView;
+use shared::schedule::{AbsenceView, CaregiverProfileView};
 
 use crate::remote::{
     ApiError, delete, get, path_segment, put, send_empty, with_json, without_body, write,
 };
 
-/// `GET /api/schedule/caregivers/{id}/profile`.
-pub async fn caregiver_profile(user_id: String) -> Result<CaregiverProfileInput, ApiError> {
+/// `GET /api/schedule/caregivers/{id}/profile`: her name and profile.
+pub async fn caregiver_profile(user_id: String) -> Result<CaregiverProfileView, ApiError> {
     get(&caregiver_url(&user_id, "profile")).await
 }
 

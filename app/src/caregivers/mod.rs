@@ -12,7 +12,7 @@ use shared::planning::input::{AbsenceInput, CaregiverProfileInput};
 
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::{Alert, FormAction};
-use crate::ui::{ErrorPanel, Loading, Remote};
+use crate::ui::{ErrorPanel, Loading, Remote, page_title};
 use crate::{paths, remote};
 use view::{AbsenceForm, ProfileForm, absence_row};
 
@@ -70,9 +70,16 @@ fn CaregiverLoader(user_id: String) -> impl IntoView {
             }
         });
     });
+    let heading = move || match profile.get() {
+        Remote::Loaded(loaded) => {
+            page_title(&format!("Pracovník – {}", loaded.name));
+            format!("{}: směny, dovednosti a nepřítomnosti", loaded.name)
+        }
+        _ => "Pracovník: směny, dovednosti a nepřítomnosti".to_owned(),
+    };
     view! {
         <section class="caregiver-page" aria-labelledby="caregiver-heading">
-            <h1 id="caregiver-heading">"Pracovník: směny, dovednosti a nepřítomnosti"</h1>
+            <h1 id="caregiver-heading">{heading}</h1>
             <p>
                 <a href=paths::WEEK>"← Týdenní plán"</a>
             </p>
@@ -83,8 +90,8 @@ fn CaregiverLoader(user_id: String) -> impl IntoView {
                 (_, Remote::Failed(error)) => {
                     view! { <ErrorPanel message=error.message on_retry=load_places /> }.into_any()
                 }
-                (Remote::Loaded(profile), Remote::Loaded(places)) => {
-                    view! { <ProfileForm profile=profile municipalities=places save=save saved=saved /> }
+                (Remote::Loaded(loaded), Remote::Loaded(places)) => {
+                    view! { <ProfileForm profile=loaded.profile municipalities=places save=save saved=saved /> }
                         .into_any()
                 }
                 _ => view! { <Loading /> }.into_any(),

@@ -21,11 +21,10 @@ pub struct ProfileDraft {
     pub shifts: Vec<ShiftInput>,
     pub contract_hours: String,
     pub street: String,
-    /// The code of the municipality the home base is in; its centre is the point unless
-    /// latitude and longitude refine it.
+    /// The code of the municipality the home base is in.
     pub municipality_code: String,
-    pub latitude: String,
-    pub longitude: String,
+    /// The home base as picked on the map; none for the municipality's centre.
+    pub point: Option<GeoPoint>,
 }
 
 /// The absence form as typed.
@@ -48,7 +47,7 @@ pub fn nearest_municipality(
 }
 
 /// The profile form as the API's input, checked by the shared rule. The home base's point
-/// is the chosen municipality's centre unless both coordinates are typed to refine it.
+/// is the one picked on the map, or the chosen municipality's centre.
 pub fn parse_profile(
     draft: &ProfileDraft,
     municipalities: &[Municipality],
@@ -67,14 +66,9 @@ pub fn parse_profile(
             "úvazek v hodinách",
         )?),
     };
-    let home_base = match (
-        draft.street.trim(),
-        draft.municipality_code.as_str(),
-        draft.latitude.trim(),
-        draft.longitude.trim(),
-    ) {
-        ("", "", "", "") => None,
-        (street, code, "", "") => {
+    let home_base = match (draft.street.trim(), draft.municipality_code.as_str()) {
+        ("", "") => None,
+        (street, code) => {
             let municipality = municipalities
                 .iter()
                 .find(|m| m.code == code)
@@ -86,16 +80,9 @@ pub fn parse_profile(
                 })?;
             Some(HomeBase {
                 street: street.to_owned(),
-                location: centre(municipality),
+                location: draft.point.unwrap_or_else(|| centre(municipality)),
             })
         }
-        (street, _, latitude, longitude) => Some(HomeBase {
-            street: street.to_owned(),
-            location: GeoPoint {
-                latitude: number(latitude, "home_base.location", "zeměpisnou šířku")?,
-                longitude: number(longitude, "home_base.location", "zeměpisnou délku")?,
-            },
-        }),
     };
     let input = CaregiverProfileInput {
         skills: draft
@@ -165,12 +152,12 @@ mod tests {
     }
 
     /// The profile form filled in with these texts; the home base as street, municipality
-    /// code, latitude and longitude.
+    /// code and the point picked on the map.
     fn located(
         skills: &str,
         shifts: Vec<ShiftInput>,
         contract_hours: &str,
-        (street, municipality_code, latitude, longitude): (&str, &str, &str, &str),
+        (street, municipality_code, point): (&str, &str, Option<GeoPoint>),
     ) -> Result<CaregiverProfileInput, ErrorDetail> {
         parse_profile(
             &ProfileDraft {
@@ -179,32 +166,30 @@ mod tests {
                 contract_hours: contract_hours.to_owned(),
                 street: street.to_owned(),
                 municipality_code: municipality_code.to_owned(),
-                latitude: latitude.to_owned(),
-                longitude: longitude.to_owned(),
+                point,
             },
             &region(),
         )
     }
 
-    /// The profile form with the home base as street, latitude and longitude (refined).
+    /// The profile form with no home base.
     fn profile(
         skills: &str,
         shifts: Vec<ShiftInput>,
         contract_hours: &str,
-        (street, latitude, longitude): (&str, &str, &str),
     ) -> Result<CaregiverProfileInput, ErrorDetail> {
-        located(
-            skills,
-            shifts,
-            contract_hours,
-            (street, "", latitude, longitude),
-        )
+        located(skills, shifts, contract_hours, ("", "", None))
     }
 
+    const PICKED: GeoPoint = GeoPoint {
+        latitude: 50.6612,
+        longitude: 14.0401,
+    };
+
     #[test]
-    fn the_home_base_is_the_chosen_municipalitys_centre_unless_refined() {
+    fn the_home_base_is_the_point_picked_on_the_map_or_the_municipalitys_centre() {
         let home = |fields| located("", vec![], "", fields).map(|input| input.home_base);
-        let in_town = home(("Masarykova 1", "554804", "", "")).expect("valid");
+        let in_town = home(("Masarykova 1", "554804", None)).expect("valid");
         assert_eq!(
             in_town,
             Some(HomeBase {
@@ -215,12 +200,12 @@ mod tests {
                 },
             })
         );
-        let refined = home(("Masarykova 1", "554804", "50,6612", "14,0401"))
+        let picked = home(("Masarykova 1", "554804", Some(PICKED)))
             .expect("valid")
             .expect("a home base");
-        assert_eq!(refined.location.latitude, 50.6612);
+        assert_eq!(picked.location, PICKED);
         assert_eq!(
-            home(("Masarykova 1", "", "", ""))
+            home(("Masarykova 1", "", None))
                 .expect_err("no municipality")
                 .field
                 .as_deref(),
@@ -259,16 +244,16 @@ mod tests {
 
     #[test]
     fn the_profile_form_becomes_the_apis_input() {
-        let input = profile(
+        let input = located(
             " přesun, koupel ,",
             vec![shift()],
             "37,5",
-            ("Masarykova 1, Děčín", "50.77", "14.21"),
+            ("Masarykova 1, Děčín", "562335", Some(PICKED)),
         )
         .expect("valid");
         assert_eq!(input.contract_hours_per_week, Some(37.5));
-        assert_eq!(input.home_base.expect("home").location.latitude, 50.77);
-        let empty = profile("", vec![], "", ("", "", "")).expect("nothing recorded");
+        assert_eq!(input.home_base.expect("home").location, PICKED);
+        let empty = profile("", vec![], "").expect("nothing recorded");
         assert_eq!(
             (empty.contract_hours_per_week, empty.home_base),
             (None, None)
@@ -278,16 +263,22 @@ mod tests {
     #[test]
     fn a_wrong_profile_field_is_named() {
         let cases = [
+            (profile("", vec![], "hodně"), "contract_hours_per_week"),
+            (profile("", vec![], "60"), "contract_hours_per_week"),
             (
-                profile("", vec![], "hodně", ("", "", "")),
-                "contract_hours_per_week",
-            ),
-            (
-                profile("", vec![], "60", ("", "", "")),
-                "contract_hours_per_week",
-            ),
-            (
-                profile("", vec![], "", ("Ulice 1", "x", "14")),
+                located(
+                    "",
+                    vec![],
+                    "",
+                    (
+                        "Ulice 1",
+                        "554804",
+                        Some(GeoPoint {
+                            latitude: 40.0,
+                            longitude: 14.0,
+                        }),
+                    ),
+                ),
                 "home_base.location",
             ),
             (
@@ -298,7 +289,6 @@ mod tests {
                         ..shift()
                     }],
                     "",
-                    ("", "", ""),
                 ),
                 "shifts.end",
             ),

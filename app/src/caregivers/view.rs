@@ -10,7 +10,7 @@ use crate::caregivers::state::{
     AbsenceDraft, ProfileDraft, absence_span, nearest_municipality, parse_absence, parse_profile,
 };
 use crate::ui::form::{FormAction, FormError, invalid_when_named, value_of};
-use crate::ui::municipality::{MunicipalityPicker, point_in_words};
+use crate::ui::municipality::MunicipalityPicker;
 
 /// One absence with its delete button.
 pub fn absence_row(absence: AbsenceView, delete: Callback<String>) -> impl IntoView {
@@ -38,19 +38,13 @@ pub(crate) fn ProfileForm(
     let skills = NodeRef::<leptos::html::Input>::new();
     let contract = NodeRef::<leptos::html::Input>::new();
     let street = NodeRef::<leptos::html::Input>::new();
-    let latitude = NodeRef::<leptos::html::Input>::new();
-    let longitude = NodeRef::<leptos::html::Input>::new();
     let shifts = RwSignal::new(profile.shifts.clone());
     let home = profile.home_base.clone();
-    // A stored point names its municipality; only a point off that centre was refined.
+    // A stored point names its municipality, and the map around it shows the point.
     let stored = home.as_ref().map(|home| home.location);
     let nearest = stored.and_then(|point| nearest_municipality(point, &municipalities).cloned());
-    let refined = stored.filter(|point| {
-        nearest
-            .as_ref()
-            .is_none_or(|m| m.latitude != point.latitude || m.longitude != point.longitude)
-    });
-    let chosen = RwSignal::new(nearest.as_ref().map(|m| m.code.clone()).unwrap_or_default());
+    let chosen = RwSignal::new(nearest.map(|m| m.code).unwrap_or_default());
+    let point = RwSignal::new(stored);
     let places = StoredValue::new(municipalities.clone());
     let error = save.error();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -62,8 +56,7 @@ pub(crate) fn ProfileForm(
             contract_hours: value_of(contract),
             street: value_of(street),
             municipality_code: chosen.get_untracked(),
-            latitude: value_of(latitude),
-            longitude: value_of(longitude),
+            point: point.get_untracked(),
         };
         save.submit(places.with_value(|all| parse_profile(&draft, all)));
     };
@@ -180,6 +173,7 @@ pub(crate) fn ProfileForm(
                     label="Obec, odkud vyjíždí"
                     municipalities=municipalities
                     chosen=chosen
+                    point=point
                     error=error
                 />
                 <div class="field">
@@ -191,31 +185,6 @@ pub(crate) fn ProfileForm(
                         aria-invalid=marked("home_base.street")
                     />
                 </div>
-                <details class="profile-point" open=refined.is_some()>
-                    <summary>"Upřesnit polohu (jinak střed obce)"</summary>
-                    <div class="inline-field">
-                        <label for="profile-latitude">"Zeměpisná šířka"</label>
-                        <input
-                            id="profile-latitude"
-                            inputmode="decimal"
-                            node_ref=latitude
-                            value=refined.map(|p| p.latitude.to_string()).unwrap_or_default()
-                            aria-invalid=marked("home_base.location")
-                        />
-                        <label for="profile-longitude">"Zeměpisná délka"</label>
-                        <input
-                            id="profile-longitude"
-                            inputmode="decimal"
-                            node_ref=longitude
-                            value=refined.map(|p| p.longitude.to_string()).unwrap_or_default()
-                            aria-invalid=marked("home_base.location")
-                        />
-                    </div>
-                    {refined
-                        .map(|point| {
-                            view! { <p class="hint">{format!("Uložená poloha: {}", point_in_words(point))}</p> }
-                        })}
-                </details>
                 <FormError id="profile-error" error=error />
                 {move || saved.get().then(|| view! { <p class="form-ok" role="status">"Uloženo."</p> })}
                 <button type="submit" class="button" disabled=move || save.pending().get()>

@@ -9,9 +9,9 @@ use crate::clients::feeds::CalendarFeeds;
 use crate::clients::view::FamilyLinksList;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
-use crate::ui::Remote;
 use crate::ui::code_panel::{ShownCode, ShownCodeSlot};
 use crate::ui::form::Alert;
+use crate::ui::{Remote, page_title};
 
 /// `/klienti/:client_id/rodina`: who of the family sees the client's schedule; invitations.
 #[component]
@@ -36,7 +36,10 @@ fn ClientFamilyLoader(client_id: String) -> impl IntoView {
     };
     // Named once the server answers; never by the client's id.
     let heading = move || match state.get() {
-        Remote::Loaded(family) => format!("Rodina klienta: {}", family.client_name),
+        Remote::Loaded(family) => {
+            page_title(&format!("Rodina klienta – {}", family.client_name));
+            format!("Rodina klienta: {}", family.client_name)
+        }
         _ => "Rodina klienta".to_owned(),
     };
     let links = Signal::derive(move || state.get().map(|family| family.links));

@@ -194,10 +194,12 @@ mod tests {
                 contract_minutes: None,
                 planned_minutes: 0,
                 shifts: vec![],
+                absences: vec![],
             }],
             visits,
             conflicts: vec![],
             travel: vec![],
+            home_drives: vec![],
         }
     }
 

@@ -7,6 +7,8 @@ use shared::reports::{Cell, ColumnKind, Table};
 
 use crate::remote::path_segment;
 use crate::ui::format::{czech_hundredths, grouped};
+use crate::ui::map::{Bounds, Projection};
+use crate::ui::municipality::centre;
 
 /// A cell as the page and the print show it, in Czech.
 pub fn display_cell(cell: &Cell, kind: ColumnKind) -> String {
@@ -124,8 +126,8 @@ fn rate_colour(cell: Option<&Cell>) -> &'static str {
     }
 }
 
-/// The municipalities of the territory table placed on the map (equirectangular, scaled by
-/// the cosine of the region's latitude) and coloured by the measure. The map's height fits.
+/// The municipalities of the territory table placed on the map (`ui::map::Projection`)
+/// and coloured by the measure. The map's height fits.
 pub fn map_points(
     municipalities: &[Municipality],
     territory: &Table,
@@ -150,17 +152,10 @@ pub fn map_points(
             Some((m, row))
         })
         .collect();
-    if rows.is_empty() {
+    let Some(bounds) = Bounds::around(rows.iter().map(|(m, _)| centre(m))) else {
         return (Vec::new(), 0.0);
-    }
-    let lats = rows.iter().map(|(m, _)| m.latitude);
-    let lons = rows.iter().map(|(m, _)| m.longitude);
-    let (lat_min, lat_max) = lats.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
-    let (lon_min, lon_max) = lons.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
-    let squeeze = ((lat_min + lat_max) / 2.0).to_radians().cos();
-    let span_x = ((lon_max - lon_min) * squeeze).max(1e-6);
-    let scale = (MAP_WIDTH - 2.0 * MAP_MARGIN) / span_x;
-    let height = (lat_max - lat_min) * scale + 2.0 * MAP_MARGIN;
+    };
+    let projection = Projection::fit(bounds, MAP_WIDTH, MAP_MARGIN);
     let points = rows
         .into_iter()
         .map(|(m, row)| {
@@ -180,9 +175,10 @@ pub fn map_points(
                 .get(clients)
                 .map(|cell| display_cell(cell, ColumnKind::Count))
                 .unwrap_or_default();
+            let (x, y) = projection.place(centre(m));
             MapPoint {
-                x: MAP_MARGIN + (m.longitude - lon_min) * squeeze * scale,
-                y: MAP_MARGIN + (lat_max - m.latitude) * scale,
+                x,
+                y,
                 colour,
                 title: format!(
                     "{} (ORP {}): klienti {clients_text}, na 1 000 obyvatel 60+ {rate_text}",
@@ -191,7 +187,7 @@ pub fn map_points(
             }
         })
         .collect();
-    (points, height)
+    (points, projection.height)
 }
 
 /// A bar of a chart: its label, its length as a share of the longest (0–1), its value

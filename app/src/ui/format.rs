@@ -159,6 +159,46 @@ pub fn grouped(value: u64) -> String {
     out
 }
 
+/// The Czech alphabet, each letter's rank its place here: `č` after `c`, `ch` after `h`,
+/// `ř`, `š` and `ž` after their base letters.
+const CZECH_LETTERS: [&str; 31] = [
+    "a", "b", "c", "č", "d", "e", "f", "g", "h", "ch", "i", "j", "k", "l", "m", "n", "o", "p", "q",
+    "r", "ř", "s", "š", "t", "u", "v", "w", "x", "y", "z", "ž",
+];
+
+/// A key that sorts names as a Czech dictionary does: `Bečov` before `Bechlín` before
+/// `Benešov`, `Ústí` among the U; accents other than on č, ř, š, ž only break ties, and
+/// the name itself breaks the rest. Digits and signs go before letters.
+pub fn czech_sort_key(text: &str) -> (Vec<usize>, String) {
+    let plain = |c: char| match c {
+        'á' => 'a',
+        'ď' => 'd',
+        'é' | 'ě' => 'e',
+        'í' => 'i',
+        'ň' => 'n',
+        'ó' => 'o',
+        'ť' => 't',
+        'ú' | 'ů' => 'u',
+        'ý' => 'y',
+        other => other,
+    };
+    let letters: Vec<char> = text.to_lowercase().chars().map(plain).collect();
+    let mut key = Vec::with_capacity(letters.len());
+    let mut index = 0;
+    while let Some(&letter) = letters.get(index) {
+        let ch = letter == 'c' && letters.get(index + 1) == Some(&'h');
+        let unit = if ch {
+            "ch".to_owned()
+        } else {
+            letter.to_string()
+        };
+        let found = CZECH_LETTERS.iter().position(|known| *known == unit);
+        key.push(found.map_or(0, |rank| rank + 1));
+        index += if ch { 2 } else { 1 };
+    }
+    (key, text.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +300,42 @@ mod tests {
         assert_eq!(visit_count(3), "3 návštěvy");
         assert_eq!(visit_count(5), "5 návštěv");
         assert_eq!(visit_count(0), "0 návštěv");
+        assert_eq!(visit_count(14), "14 návštěv");
+    }
+
+    #[test]
+    fn names_sort_as_a_czech_dictionary_does() {
+        let mut names = vec![
+            "Žatec",
+            "Benešov",
+            "Ústí nad Labem",
+            "Bechlín",
+            "Bečov",
+            "Chomutov",
+            "Cítoliby",
+            "Hora Svatého Šebestiána",
+            "Horní Habartice",
+            "Úštěk",
+            "Řehlovice",
+            "Zubrnice",
+        ];
+        names.sort_by_key(|name| czech_sort_key(name));
+        assert_eq!(
+            names,
+            [
+                "Bečov",
+                "Bechlín",
+                "Benešov",
+                "Cítoliby",
+                "Hora Svatého Šebestiána",
+                "Horní Habartice",
+                "Chomutov",
+                "Řehlovice",
+                "Ústí nad Labem",
+                "Úštěk",
+                "Zubrnice",
+                "Žatec"
+            ]
+        );
     }
 }

@@ -7,6 +7,7 @@ pub mod code_panel;
 pub mod confirm;
 pub mod form;
 pub mod format;
+pub mod map;
 pub mod municipality;
 pub mod password;
 

@@ -12,7 +12,7 @@ use crate::ui::format::clock;
 use crate::week::changes::MoveDraft;
 use crate::week::overview_table::BOARD_TIMELINE;
 use crate::week::state::{
-    BoardFilter, BoardRow, DAY_ENDS_HOUR, DAY_STARTS_HOUR, board_rows, day_conflicts,
+    BoardFilter, BoardRow, DAY_ENDS_HOUR, DAY_STARTS_HOUR, Drive, board_rows, day_conflicts,
     day_tab_label, districts, now_position, time_at, week_days,
 };
 
@@ -346,6 +346,7 @@ fn Row(
                             <span
                                 class="travel"
                                 class:travel-short=gap.short_by.is_some()
+                                class:travel-home=gap.drive != Drive::Between
                                 style=format!("left:{:.3}%;width:{:.3}%", gap.left, gap.width)
                                 title=title
                             >

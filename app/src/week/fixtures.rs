@@ -44,6 +44,7 @@ pub fn caregiver(id: &str, name: &str, contract: Option<i64>, planned: i64) -> B
         contract_minutes: contract,
         planned_minutes: planned,
         shifts: vec![],
+        absences: vec![],
     }
 }
 
@@ -86,5 +87,6 @@ pub fn board() -> WeekBoard {
             message: "Mimo směnu.".into(),
         }],
         travel: vec![],
+        home_drives: vec![],
     }
 }

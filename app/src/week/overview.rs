@@ -1,7 +1,8 @@
 //! The week at a glance: a row per caregiver, a column per day, each day's visits and
 //! planned time against the caregiver's shift. Pure, tested natively.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use shared::planning::conflicts::Absence;
 use shared::schedule::{VisitStatus, WeekBoard};
 use shared::time::prague_date;
 
@@ -16,6 +17,8 @@ pub struct OverviewCell {
     pub planned_minutes: i64,
     /// The length of the caregiver's shifts that weekday; 0 on a day off.
     pub shift_minutes: i64,
+    /// Why the caregiver is away that day, as recorded ("nemoc", "dovolená od 10:00").
+    pub away: Option<String>,
 }
 
 impl OverviewCell {
@@ -24,8 +27,17 @@ impl OverviewCell {
         self.planned_minutes > self.shift_minutes
     }
 
-    /// "2 návštěvy, 1 h 30 min / 8 h"; "volno" on a day off with nothing planned.
+    /// "2 návštěvy, 1 h 30 min / 8 h"; "volno" on a day off with nothing planned; the
+    /// absence ("nemoc", "dovolená od 10:00") on a day away, before the visits still there.
     pub fn text(&self) -> String {
+        match (&self.away, self.visits) {
+            (Some(away), 0) => away.clone(),
+            (Some(away), _) => format!("{away}; {}", self.plan()),
+            (None, _) => self.plan(),
+        }
+    }
+
+    fn plan(&self) -> String {
         match (self.visits, self.shift_minutes) {
             (0, 0) => "volno".to_owned(),
             (0, shift) => format!("bez návštěv, směna {}", minutes_label(shift)),
@@ -49,6 +61,22 @@ impl OverviewCell {
             }
         }
     }
+}
+
+/// The reasons of the absences that touch `date`, a partial day's with its hour.
+fn away_on(absences: &[Absence], date: NaiveDate) -> Option<String> {
+    let reasons: Vec<String> = absences
+        .iter()
+        .filter_map(|absence| {
+            let from = absence.away_from(date)?;
+            Some(if from == NaiveTime::MIN {
+                absence.reason.clone()
+            } else {
+                format!("{} od {}", absence.reason, from.format("%-H:%M"))
+            })
+        })
+        .collect();
+    (!reasons.is_empty()).then(|| reasons.join(", "))
 }
 
 /// A caregiver's week in the overview.
@@ -96,6 +124,7 @@ pub fn week_overview(board: &WeekBoard) -> Vec<OverviewRow> {
                             .filter(|shift| shift.weekday == date.weekday())
                             .map(|shift| (shift.end - shift.start).num_minutes())
                             .sum(),
+                        away: away_on(&caregiver.absences, date),
                     }
                 })
                 .collect(),
@@ -136,6 +165,38 @@ mod tests {
         );
         assert!(rows[1].cells[0].over_shift());
         assert!(!rows[0].cells[0].over_shift());
+    }
+
+    #[test]
+    fn a_day_away_says_why_in_words_instead_of_a_day_off() {
+        let mut week = board();
+        let absence = |from: &str, to: &str, from_time: Option<&str>, reason: &str| Absence {
+            from: date(from),
+            to: date(to),
+            from_time: from_time.map(|t| NaiveTime::parse_from_str(t, "%H:%M").expect("time")),
+            reason: reason.into(),
+        };
+        week.caregivers[0].absences = vec![
+            absence("2026-11-23", "2026-11-23", Some("10:30"), "nemoc"),
+            absence("2026-11-25", "2026-11-27", None, "dovolená"),
+        ];
+        let jana: Vec<String> = week_overview(&week)[0]
+            .cells
+            .iter()
+            .map(OverviewCell::text)
+            .collect();
+        assert_eq!(
+            jana,
+            [
+                "nemoc od 10:30; 1 návštěva, 1 h / 8 h 30 min",
+                "1 návštěva, 1 h / 4 h",
+                "dovolená",
+                "dovolená",
+                "dovolená",
+                "volno",
+                "volno"
+            ]
+        );
     }
 
     #[test]

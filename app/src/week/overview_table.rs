@@ -72,6 +72,7 @@ pub fn WeekOverview(week: WeekBoard, day: RwSignal<NaiveDate>) -> impl IntoView 
                                                         <td
                                                             class:over-shift=cell.over_shift()
                                                             class:no-visits=cell.visits == 0
+                                                            class:away=cell.away.is_some()
                                                         >
                                                             {cell.text()}
                                                         </td>

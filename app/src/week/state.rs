@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use shared::family::live::{OnPhone, RouteState, VisitFacts, route_state};
-use shared::planning::conflicts::ConflictKind;
+use shared::planning::conflicts::{ConflictKind, HomeWay};
 use shared::schedule::{BoardVisit, VisitStatus, WeekBoard};
 use shared::time::{czech_weekday, prague_date, to_prague};
 
@@ -80,7 +80,19 @@ impl BoardState {
     }
 }
 
-/// A caregiver's drive between two consecutive visits, as a block between them.
+/// Where a drive drawn on the board goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drive {
+    /// Between two consecutive visits.
+    Between,
+    /// From home to the day's first visit.
+    FromHome,
+    /// From the day's last visit home.
+    Home,
+}
+
+/// A caregiver's drive as a block on the timeline: between two consecutive visits, before
+/// the day's first visit from home, after the last one home.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TravelGap {
     /// Position on the timeline, in per cent of the day's width.
@@ -89,15 +101,21 @@ pub struct TravelGap {
     pub minutes: i64,
     /// How many minutes the plan leaves too few for the drive, when it does.
     pub short_by: Option<i64>,
+    pub drive: Drive,
 }
 
 impl TravelGap {
-    /// "cesta 12 min", or "cesta 31 min, chybí 16 min" when the gap is too short.
+    /// "cesta 12 min", or "cesta 31 min, chybí 16 min" when the gap is too short;
+    /// "z domova 25 min" and "domů 25 min" at the ends of the day.
     pub fn label(&self) -> String {
-        let drive = format!("cesta {}", minutes_label(self.minutes));
-        match self.short_by {
-            Some(missing) => format!("{drive}, chybí {}", minutes_label(missing)),
-            None => drive,
+        let minutes = minutes_label(self.minutes);
+        match (self.drive, self.short_by) {
+            (Drive::FromHome, _) => format!("z domova {minutes}"),
+            (Drive::Home, _) => format!("domů {minutes}"),
+            (Drive::Between, Some(missing)) => {
+                format!("cesta {minutes}, chybí {}", minutes_label(missing))
+            }
+            (Drive::Between, None) => format!("cesta {minutes}"),
         }
     }
 }
@@ -177,7 +195,7 @@ pub struct BoardRow {
     pub blocks: Vec<Block>,
     /// How many lanes the row's overlapping visits need.
     pub lanes: usize,
-    /// The caregiver's drives between the day's visits.
+    /// The caregiver's drives: from home, between the day's visits, home.
     pub travel: Vec<TravelGap>,
 }
 
@@ -266,7 +284,8 @@ fn block(visit: &BoardVisit, board: &WeekBoard, now: DateTime<Utc>) -> Block {
 }
 
 /// The drives of `caregiver_id` between consecutive visits among `of_day`, each between
-/// the end of one and the start of the next; too short when the conflict check says so.
+/// the end of one and the start of the next, too short when the conflict check says so;
+/// then her drives from and to home.
 fn travel_gaps(board: &WeekBoard, of_day: &[&BoardVisit], caregiver_id: &str) -> Vec<TravelGap> {
     let find = |id: &str| of_day.iter().find(|visit| visit.id == id);
     board
@@ -297,9 +316,45 @@ fn travel_gaps(board: &WeekBoard, of_day: &[&BoardVisit], caregiver_id: &str) ->
                 width: ((right - left) / day_span() * 100.0).max(0.5),
                 minutes: leg.minutes,
                 short_by,
+                drive: Drive::Between,
             })
         })
+        .chain(home_gaps(board, of_day, caregiver_id))
         .collect()
+}
+
+/// The drives of `caregiver_id` from home to her first visit among `of_day`, ending at its
+/// start, and from her last one home, starting at its end; as long as the drive takes.
+fn home_gaps<'a>(
+    board: &'a WeekBoard,
+    of_day: &'a [&BoardVisit],
+    caregiver_id: &'a str,
+) -> impl Iterator<Item = TravelGap> + 'a {
+    board
+        .home_drives
+        .iter()
+        .filter(move |drive| drive.caregiver_id == caregiver_id && drive.minutes > 0)
+        .filter_map(move |drive| {
+            let visit = of_day.iter().find(|visit| visit.id == drive.visit_id)?;
+            let minutes = drive.minutes as f64;
+            let (left, right, kind) = match drive.way {
+                HomeWay::Out => {
+                    let right = on_timeline(visit.starts_at);
+                    ((right - minutes).max(0.0), right, Drive::FromHome)
+                }
+                HomeWay::Back => {
+                    let left = on_timeline(visit.ends_at);
+                    (left, (left + minutes).min(day_span()), Drive::Home)
+                }
+            };
+            (right > left).then(|| TravelGap {
+                left: left / day_span() * 100.0,
+                width: (right - left) / day_span() * 100.0,
+                minutes: drive.minutes,
+                short_by: None,
+                drive: kind,
+            })
+        })
 }
 
 /// The rows of one day: the unassigned visits first (when there are any), then every

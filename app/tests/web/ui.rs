@@ -3,6 +3,8 @@
 use super::*;
 use app::ui::code_panel::OneTimeCodePanel;
 use app::ui::confirm::ConfirmAction;
+use app::ui::municipality::{MunicipalityPicker, point_in_words};
+use shared::catalogue::Municipality;
 use shared::identity::OneTimeCode;
 
 #[wasm_bindgen_test]
@@ -142,5 +144,131 @@ fn the_demo_banner_warns_in_czech_that_the_data_and_passwords_are_not_real() {
     assert_eq!(
         attribute(&host, ".demo-banner", "role").as_deref(),
         Some("note")
+    );
+}
+
+fn municipality(code: &str, name: &str, latitude: f64, longitude: f64) -> Municipality {
+    Municipality {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        district: "Ústí nad Labem".to_owned(),
+        orp_name: "Ústí nad Labem".to_owned(),
+        latitude,
+        longitude,
+        population: 1000,
+        population_60_plus: 300,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_point_is_picked_on_the_map_of_the_municipality_by_a_click_and_by_the_arrow_keys() {
+    let chosen = RwSignal::new(String::new());
+    let point = RwSignal::new(None::<GeoPoint>);
+    let region = vec![
+        municipality("554804", "Ústí nad Labem", 50.66070, 14.03227),
+        municipality("568201", "Trmice", 50.64290, 13.99480),
+        municipality("562335", "Děčín", 50.78215, 14.21478),
+    ];
+    let host = mount(move || {
+        view! {
+            <MunicipalityPicker
+                id="place"
+                field="municipality_code"
+                label="Obec"
+                municipalities=region
+                chosen=chosen
+                point=point
+                error=Signal::derive(|| None)
+            />
+        }
+    });
+    assert!(
+        missing(&host, "svg"),
+        "no map before a municipality is chosen"
+    );
+
+    let select: web_sys::HtmlSelectElement = find(&host, "select").unchecked_into();
+    select.set_value("554804");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    leptos::task::tick().await;
+    let centre = GeoPoint {
+        latitude: 50.66070,
+        longitude: 14.03227,
+    };
+    assert_eq!(
+        point.get_untracked(),
+        Some(centre),
+        "it starts at the centre"
+    );
+    assert_eq!(
+        text(&host, "figcaption"),
+        "Vybrané místo: 50,66070° s. š., 14,03227° v. d."
+    );
+    assert_eq!(
+        texts(&host, ".map-town text"),
+        ["Trmice", "Ústí nad Labem"],
+        "the neighbours for orientation, not the towns off the map"
+    );
+    let map = find(&host, "svg");
+    assert_eq!(map.tab_index(), 0, "reachable by the keyboard");
+    assert!(
+        attribute(&host, "svg", "aria-label")
+            .is_some_and(|label| label.contains("Ústí nad Labem") && label.contains("šipkami"))
+    );
+    assert_eq!(
+        attribute(&host, "svg", "aria-describedby").as_deref(),
+        Some("place-point")
+    );
+
+    // A click north-east of the centre puts the point there.
+    let rect = map.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((rect.left() + rect.width() * 0.75) as i32);
+    init.set_client_y((rect.top() + rect.height() * 0.25) as i32);
+    init.set_bubbles(true);
+    let click =
+        web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("an event");
+    map.dispatch_event(&click).expect("dispatched");
+    leptos::task::tick().await;
+    let clicked = point.get_untracked().expect("a point");
+    assert!(
+        clicked.latitude > centre.latitude + 0.01 && clicked.longitude > centre.longitude + 0.02,
+        "{clicked:?}"
+    );
+    assert_eq!(
+        text(&host, "figcaption"),
+        format!("Vybrané místo: {}", point_in_words(clicked))
+    );
+
+    // The down arrow moves it a hundred metres south.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowDown");
+    init.set_bubbles(true);
+    let down = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("an event");
+    map.dispatch_event(&down).expect("dispatched");
+    leptos::task::tick().await;
+    let moved = point.get_untracked().expect("a point");
+    assert_eq!(moved.longitude, clicked.longitude);
+    assert!(
+        (clicked.distance_km(moved) - 0.1).abs() < 0.002,
+        "{moved:?}"
+    );
+    assert!(moved.latitude < clicked.latitude);
+
+    // Another municipality starts again at its centre.
+    select.set_value("562335");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    leptos::task::tick().await;
+    assert_eq!(
+        point.get_untracked(),
+        Some(GeoPoint {
+            latitude: 50.78215,
+            longitude: 14.21478
+        })
     );
 }

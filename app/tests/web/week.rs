@@ -2,7 +2,7 @@
 
 use super::*;
 use app::week::overview_table::WeekOverview;
-use shared::planning::conflicts::Shift;
+use shared::planning::conflicts::{Absence, Shift};
 use shared::schedule::{BoardCaregiver, BoardVisit, WeekBoard};
 
 /// Jana works Mondays 7:00–15:00 and has one hour's visit that Monday.
@@ -19,6 +19,7 @@ fn janas_week() -> WeekBoard {
                 start: chrono::NaiveTime::from_hms_opt(7, 0, 0).expect("time"),
                 end: chrono::NaiveTime::from_hms_opt(15, 0, 0).expect("time"),
             }],
+            absences: vec![],
         }],
         visits: vec![BoardVisit {
             id: "v1".to_owned(),
@@ -36,6 +37,7 @@ fn janas_week() -> WeekBoard {
         }],
         conflicts: vec![],
         travel: vec![],
+        home_drives: vec![],
     }
 }
 
@@ -66,4 +68,35 @@ async fn the_overview_counts_a_caregivers_days_and_its_day_buttons_open_the_day_
         tuesday.get_attribute("aria-pressed").as_deref(),
         Some("true")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_day_of_sickness_or_leave_says_so_in_the_overview_not_a_day_off() {
+    let mut week = janas_week();
+    week.caregivers[0].absences = vec![
+        Absence {
+            from: monday(),
+            to: monday(),
+            from_time: chrono::NaiveTime::from_hms_opt(10, 0, 0),
+            reason: "nemoc".to_owned(),
+        },
+        Absence {
+            from: monday() + chrono::Duration::days(1),
+            to: monday() + chrono::Duration::days(2),
+            from_time: None,
+            reason: "dovolená".to_owned(),
+        },
+    ];
+    let day = RwSignal::new(monday());
+    let host = mount(move || view! { <WeekOverview week=week day=day /> });
+    assert_eq!(
+        texts(&host, "tbody td")[..4],
+        [
+            "nemoc od 10:00; 1 návštěva, 1 h / 8 h",
+            "dovolená",
+            "dovolená",
+            "volno"
+        ]
+    );
+    assert_eq!(texts(&host, "tbody td.away").len(), 3);
 }

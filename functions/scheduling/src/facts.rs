@@ -72,12 +72,14 @@ pub async fn list_caregivers<D: Database>(cx: &Context<'_, D>) -> Result<ApiResp
     ))
 }
 
-/// `GET /api/schedule/caregivers/{id}/profile`: skills, weekly shifts, contract, home base.
+/// `GET /api/schedule/caregivers/{id}/profile`: her name; skills, weekly shifts, contract,
+/// home base.
 pub async fn show_profile<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
     let user_id = caregiver_in_path(cx).await?;
-    Ok(ApiResponse::ok(
-        &store::facts::profile(cx.db, user_id).await?,
-    ))
+    let profile = store::facts::profile(cx.db, user_id)
+        .await?
+        .ok_or(ApiError::NotFound("Pracovník"))?;
+    Ok(ApiResponse::ok(&profile))
 }
 
 /// `PUT /api/schedule/caregivers/{id}/profile`.

@@ -10,7 +10,7 @@ use platform::random::new_id;
 use platform::{ApiError, ApiResponse, Context, Database, db};
 use shared::error::FieldError;
 use shared::planning::change::check_caregiver_ids;
-use shared::planning::conflicts::{PlanFacts, detect_conflicts, travel_legs};
+use shared::planning::conflicts::{PlanFacts, detect_conflicts, home_drives, travel_legs};
 use shared::planning::travel::GreatCircleModel;
 use shared::planning::week::{generate_week, week_start};
 use shared::schedule::{GeneratedWeek, NewVisit, VisitChangeResult, WeekBoard};
@@ -120,11 +120,18 @@ pub(crate) async fn load_board(
     );
     Ok(WeekBoard {
         monday,
-        caregivers: store::board::board_caregivers(db, provider_id, &planned, &week.caregivers)
-            .await?,
+        caregivers: store::board::board_caregivers(
+            db,
+            provider_id,
+            &planned,
+            &week.caregivers,
+            monday..=monday + Duration::days(6),
+        )
+        .await?,
         visits: week.visits.into_iter().map(|(board, _)| board).collect(),
         conflicts,
         travel: travel_legs(&planned, &travel),
+        home_drives: home_drives(&planned, &week.home_bases, &travel),
     })
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::travel::{GeoPoint, TravelTimes};
-use crate::time::to_prague;
+use crate::time::{prague_date, to_prague};
 
 /// A visit as the conflict check needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -300,6 +300,55 @@ pub fn travel_legs<T: TravelTimes>(visits: &[PlannedVisit], travel: &T) -> Vec<T
         .collect()
 }
 
+/// Which way a caregiver drives between her home base and her day's visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HomeWay {
+    /// From home to the day's first visit.
+    Out,
+    /// From the day's last visit home.
+    Back,
+}
+
+/// A caregiver's drive between her home base and the first or the last visit of a day, as
+/// the travel model times it (the optimiser's score counts both).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeDrive {
+    pub caregiver_id: String,
+    pub visit_id: String,
+    pub way: HomeWay,
+    pub minutes: i64,
+}
+
+/// Each caregiver's drive from her home base to her first visit of each Prague day and from
+/// her last one home; a caregiver without a recorded home base has none.
+pub fn home_drives<T: TravelTimes>(
+    visits: &[PlannedVisit],
+    homes: &BTreeMap<String, GeoPoint>,
+    travel: &T,
+) -> Vec<HomeDrive> {
+    let mut drives = Vec::new();
+    for (caregiver_id, route) in routes(visits) {
+        let Some(&home) = homes.get(caregiver_id) else {
+            continue;
+        };
+        let drive = |visit: &PlannedVisit, way, from, to| HomeDrive {
+            caregiver_id: caregiver_id.to_owned(),
+            visit_id: visit.id.clone(),
+            way,
+            minutes: travel.travel_time(from, to).num_minutes(),
+        };
+        for day in route.chunk_by(|a, b| prague_date(a.starts_at) == prague_date(b.starts_at)) {
+            let (Some(first), Some(last)) = (day.first(), day.last()) else {
+                continue;
+            };
+            drives.push(drive(first, HomeWay::Out, home, first.location));
+            drives.push(drive(last, HomeWay::Back, last.location, home));
+        }
+    }
+    drives
+}
+
 /// Overlaps and impossible drives between one caregiver's consecutive visits.
 fn per_caregiver_route<T: TravelTimes>(
     visits: &[PlannedVisit],
@@ -552,6 +601,38 @@ mod tests {
             .collect();
         assert_eq!(drives, [("a", "b", 0), ("b", "c", 31)]);
         assert!(legs.iter().all(|leg| leg.caregiver_id == "jana"));
+    }
+
+    #[test]
+    fn each_caregiver_drives_from_home_to_her_first_visit_of_a_day_and_home_from_her_last() {
+        let homes = BTreeMap::from([("jana".to_owned(), USTI)]);
+        let in_usti = PlannedVisit {
+            location: USTI,
+            ..visit("b", "jana", "2026-11-23 12:00", 30)
+        };
+        let monday = visit("a", "jana", "2026-11-23 08:00", 60);
+        let tuesday = visit("c", "jana", "2026-11-24 08:00", 30);
+        let martin = visit("d", "martin", "2026-11-23 09:00", 30);
+        let drives = home_drives(
+            &[tuesday, in_usti, martin, monday],
+            &homes,
+            &GreatCircleModel::default(),
+        );
+        let read: Vec<(&str, HomeWay, i64)> = drives
+            .iter()
+            .map(|d| (d.visit_id.as_str(), d.way, d.minutes))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("a", HomeWay::Out, 31),
+                ("b", HomeWay::Back, 0),
+                ("c", HomeWay::Out, 31),
+                ("c", HomeWay::Back, 31),
+            ],
+            "Martin has no home base recorded"
+        );
+        assert!(drives.iter().all(|d| d.caregiver_id == "jana"));
     }
 
     #[test]

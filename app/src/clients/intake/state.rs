@@ -7,19 +7,19 @@ use chrono::{Duration, NaiveDate};
 use shared::ErrorDetail;
 use shared::clients::{ClientInput, ContactPerson, check_client};
 use shared::planning::input::{CarePlanInput, TemplateInput, check_care_plan, check_template};
+use shared::planning::travel::GeoPoint;
 use shared::planning::week::week_start;
 
 use crate::ui::form::{field_error, rejected};
 
 /// The client as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientDraft {
     pub name: String,
     pub street: String,
     pub municipality_code: String,
-    /// The door's point, both empty for the municipality's centre.
-    pub latitude: String,
-    pub longitude: String,
+    /// The door's point as picked on the map; none for the municipality's centre.
+    pub point: Option<GeoPoint>,
     /// Empty, or 1–4.
     pub care_allowance_level: String,
     pub care_allowance_from: String,
@@ -110,16 +110,6 @@ fn optional(text: &str) -> Option<String> {
     Some(text.trim().to_owned()).filter(|text| !text.is_empty())
 }
 
-fn coordinate(text: &str, field: &str) -> Result<Option<f64>, ErrorDetail> {
-    optional(text)
-        .map(|text| {
-            text.replace(',', ".")
-                .parse()
-                .map_err(|_| field_error(field, "Zadejte souřadnici jako číslo, např. 50,7794."))
-        })
-        .transpose()
-}
-
 /// The client as the API takes them, checked by the shared rule.
 pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
     let care_allowance_level = optional(&draft.care_allowance_level)
@@ -162,8 +152,8 @@ pub fn parse_client(draft: &ClientDraft) -> Result<ClientInput, ErrorDetail> {
         name: draft.name.clone(),
         street: draft.street.clone(),
         municipality_code: draft.municipality_code.clone(),
-        latitude: coordinate(&draft.latitude, "latitude")?,
-        longitude: coordinate(&draft.longitude, "longitude")?,
+        latitude: draft.point.map(|p| p.latitude),
+        longitude: draft.point.map(|p| p.longitude),
         care_allowance_level,
         care_allowance_from,
         birth_date,
@@ -264,16 +254,6 @@ pub fn weeks_to_plan(service_from: NaiveDate, today: NaiveDate, count: u8) -> Ve
         .collect()
 }
 
-/// "1 návštěva", "3 návštěvy", "5 návštěv".
-pub fn visits_count(count: u32) -> String {
-    let noun = match count {
-        1 => "návštěva",
-        2..=4 => "návštěvy",
-        _ => "návštěv",
-    };
-    format!("{count} {noun}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +315,19 @@ mod tests {
         assert_eq!(intake.client.name, "Marie Nová");
         assert_eq!(intake.client.contacts.len(), 1);
         assert_eq!(intake.client.latitude, None, "the municipality's centre");
+        let picked = ClientDraft {
+            point: Some(GeoPoint {
+                latitude: 50.78512,
+                longitude: 14.22001,
+            }),
+            ..client()
+        };
+        let at_the_door = parse_client(&picked).expect("valid");
+        assert_eq!(
+            (at_the_door.latitude, at_the_door.longitude),
+            (Some(50.78512), Some(14.22001)),
+            "the point picked on the map"
+        );
         assert_eq!(intake.client.birth_date, Some(date("1941-05-02")));
         assert_eq!(intake.plan.valid_from, date("2026-12-02"));
         assert_eq!(intake.visits.len(), 2);
@@ -362,8 +355,15 @@ mod tests {
         );
         assert_eq!(wrong(|d| d.name = " ".into()).as_deref(), Some("name"));
         assert_eq!(
-            wrong(|d| d.latitude = "sever".into()).as_deref(),
-            Some("latitude")
+            wrong(|d| {
+                d.point = Some(GeoPoint {
+                    latitude: 40.0,
+                    longitude: 14.0,
+                })
+            })
+            .as_deref(),
+            Some("latitude"),
+            "a point outside Czechia"
         );
         assert_eq!(
             wrong(|d| d.care_allowance_from.clear()).as_deref(),
@@ -425,13 +425,5 @@ mod tests {
             weeks_to_plan(date("2026-01-01"), date("2026-12-05"), 1),
             [date("2026-11-30")]
         );
-    }
-
-    #[test]
-    fn counts_of_visits_read_in_czech() {
-        assert_eq!(visits_count(1), "1 návštěva");
-        assert_eq!(visits_count(3), "3 návštěvy");
-        assert_eq!(visits_count(0), "0 návštěv");
-        assert_eq!(visits_count(14), "14 návštěv");
     }
 }

@@ -8,12 +8,12 @@ use shared::schedule::GeneratedWeek;
 use shared::time::prague_date;
 
 use super::Choices;
-use super::state::{ClientDraft, Intake, VisitDraft, parse_intake, visits_count, weeks_to_plan};
+use super::state::{ClientDraft, Intake, VisitDraft, parse_intake, weeks_to_plan};
 use super::visit_row::VisitRow;
 use crate::paths;
 use crate::remote::{self, ApiError};
 use crate::ui::form::{CheckList, CheckedInput, FieldNote, FormAction, FormError, marks};
-use crate::ui::format::czech_date;
+use crate::ui::format::{czech_date, visit_count};
 use crate::ui::municipality::MunicipalityPicker;
 
 /// The whole form; sends the client, the plan and the visits once every field passes.
@@ -37,12 +37,14 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
         (1_u32, VisitDraft::daily("17:30", "18:30")),
     ]);
     let place = RwSignal::new(String::new());
+    let point = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let drafts: Vec<VisitDraft> =
             visits.with_untracked(|v| v.iter().map(|(_, d)| d.clone()).collect());
         let draft = ClientDraft {
             municipality_code: place.get_untracked(),
+            point: point.get_untracked(),
             ..client.get_untracked()
         };
         send.submit(parse_intake(
@@ -75,13 +77,9 @@ pub fn IntakeForm(choices: Choices, send: FormAction<Intake, ClientDetail>) -> i
                     label="Obec"
                     municipalities=municipalities
                     chosen=place
+                    point=point
                     error=error
                 />
-                <details class="intake-point">
-                    <summary>"Přesné místo domu (jinak střed obce)"</summary>
-                    <CheckedInput id="intake-latitude" field="latitude" label="Zeměpisná šířka" hint="např. 50,77941" value="" on_change=set(|d, v| d.latitude = v) error=error />
-                    <CheckedInput id="intake-longitude" field="longitude" label="Zeměpisná délka" hint="např. 14,21472" value="" on_change=set(|d, v| d.longitude = v) error=error />
-                </details>
                 <div class="field">
                     <label for="intake-level">"Příspěvek na péči"</label>
                     <select
@@ -211,7 +209,7 @@ pub fn PlanWeeks(client: ClientDetail) -> impl IntoView {
             </button>
             {move || match generate.value().get() {
                 Some(Ok(created)) => Some(view! {
-                    <p class="notice" role="status">{format!("Naplánováno: {}.", visits_count(created))}</p>
+                    <p class="notice" role="status">{format!("Naplánováno: {}.", visit_count(created))}</p>
                 }.into_any()),
                 Some(Err(error)) => Some(view! {
                     <p class="form-error" role="alert">{error.message().to_owned()}</p>
@@ -231,11 +229,11 @@ pub fn PlanWeeks(client: ClientDetail) -> impl IntoView {
 }
 
 /// Generates each week in turn; answers how many visits were created in all.
-async fn generate_weeks(mondays: Vec<NaiveDate>) -> Result<u32, ApiError> {
+async fn generate_weeks(mondays: Vec<NaiveDate>) -> Result<usize, ApiError> {
     let mut created = 0;
     for monday in mondays {
         let GeneratedWeek { created: more } = remote::generate_week(monday).await?;
-        created += more;
+        created += more as usize;
     }
     Ok(created)
 }

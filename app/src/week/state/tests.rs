@@ -1,6 +1,6 @@
 use super::*;
 use crate::week::fixtures::*;
-use shared::planning::conflicts::{Conflict, TravelLeg};
+use shared::planning::conflicts::{Conflict, HomeDrive, TravelLeg};
 
 /// The Friday before the fixtures' week: every visit is still ahead.
 fn before_the_week() -> DateTime<Utc> {
@@ -324,4 +324,49 @@ fn a_drive_to_a_visit_filtered_out_or_on_another_day_is_not_drawn() {
     );
     let tuesday = rows_of(&janas_drives(), date("2026-11-24"), &BoardFilter::default());
     assert!(tuesday[0].travel.is_empty(), "{:?}", tuesday[0].travel);
+}
+
+#[test]
+fn the_drive_from_home_ends_at_the_first_visit_and_the_drive_home_starts_at_the_last() {
+    let mut week = janas_drives();
+    let drive = |visit: &str, way, minutes| HomeDrive {
+        caregiver_id: "jana".into(),
+        visit_id: visit.into(),
+        way,
+        minutes,
+    };
+    week.home_drives = vec![
+        drive("a", HomeWay::Out, 30),
+        drive("f", HomeWay::Back, 45),
+        drive("d", HomeWay::Out, 0),
+    ];
+    let rows = rows_of(&week, date("2026-11-23"), &BoardFilter::default());
+    let drives = &rows[1].travel;
+    let labels: Vec<String> = drives.iter().map(TravelGap::label).collect();
+    assert_eq!(
+        labels,
+        [
+            "cesta 12 min, chybí 2 min",
+            "cesta 25 min",
+            "z domova 30 min",
+            "domů 45 min"
+        ]
+    );
+    // Out at 7:30 to be at 8:00 (2 h into the 15 h day); home from 12:30 for 45 minutes.
+    let (out, home) = (&drives[2], &drives[3]);
+    assert_eq!((out.drive, home.drive), (Drive::FromHome, Drive::Home));
+    assert!((out.left - 150.0 / 15.0).abs() < 1e-9, "{}", out.left);
+    assert!((out.width - 50.0 / 15.0).abs() < 1e-9, "{}", out.width);
+    assert!((home.left - 650.0 / 15.0).abs() < 1e-9, "{}", home.left);
+    assert!((home.width - 75.0 / 15.0).abs() < 1e-9, "{}", home.width);
+    assert!(
+        rows[2].travel.is_empty(),
+        "Martin has no home base, so no drive from home"
+    );
+    let tuesday = rows_of(&week, date("2026-11-24"), &BoardFilter::default());
+    assert!(
+        tuesday[0].travel.is_empty(),
+        "a drive of no minutes is not drawn: {:?}",
+        tuesday[0].travel
+    );
 }

@@ -2,8 +2,9 @@
 //! optimiser read — caregivers' skills, shifts and absences, clients' refusals, home bases.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use platform::{ApiError, Database, DbError, Row, Value, timestamp};
 use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedVisit, Shift};
 use shared::planning::travel::GeoPoint;
@@ -315,12 +316,13 @@ pub async fn caregiver_summaries(
 }
 
 /// The board's rows: active caregivers by name, with contract hours, the week's load and
-/// their shifts (from `facts`).
+/// their shifts and the absences that touch `days` (from `facts`).
 pub async fn board_caregivers(
     db: &impl Database,
     provider_id: &str,
     planned: &[PlannedVisit],
     facts: &BTreeMap<String, CaregiverFacts>,
+    days: RangeInclusive<NaiveDate>,
 ) -> Result<Vec<BoardCaregiver>, DbError> {
     let mut load: BTreeMap<&str, i64> = BTreeMap::new();
     for visit in planned {
@@ -339,14 +341,20 @@ pub async fn board_caregivers(
     .iter()
     .map(|row| {
         let id = row.text("id")?;
+        let facts = facts.get(&id);
         Ok(BoardCaregiver {
             planned_minutes: load.get(id.as_str()).copied().unwrap_or_default(),
             name: row.text("display_name")?,
             contract_minutes: row.optional_integer("contract_minutes_per_week")?,
             shifts: facts
-                .get(&id)
                 .map(|caregiver| caregiver.shifts.clone())
                 .unwrap_or_default(),
+            absences: facts
+                .into_iter()
+                .flat_map(|caregiver| &caregiver.absences)
+                .filter(|a| a.from <= *days.end() && a.to >= *days.start())
+                .cloned()
+                .collect(),
             id,
         })
     })

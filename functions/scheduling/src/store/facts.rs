@@ -7,7 +7,7 @@ use shared::planning::input::{
     CaregiverProfileInput, CheckedProfile, CheckedTemplate, HomeBase, ShiftInput, TemplateInput,
 };
 use shared::planning::travel::GeoPoint;
-use shared::schedule::{AbsenceView, TemplateView};
+use shared::schedule::{AbsenceView, CaregiverProfileView, TemplateView};
 
 use super::{
     date, insert_rows, optional_date, optional_time, small_number, split_list, weekday_digits,
@@ -43,9 +43,22 @@ pub async fn is_provider_client(
         .is_some())
 }
 
-/// A caregiver's profile as the planner edits it.
-pub async fn profile(db: &impl Database, user_id: &str) -> Result<CaregiverProfileInput, DbError> {
+/// A caregiver's name and profile as the planner edits it; none without her account.
+pub async fn profile(
+    db: &impl Database,
+    user_id: &str,
+) -> Result<Option<CaregiverProfileView>, DbError> {
     let user: Value = user_id.into();
+    let Some(account) = db
+        .query_one(
+            "SELECT display_name FROM users WHERE id = $1",
+            std::slice::from_ref(&user),
+        )
+        .await?
+    else {
+        return Ok(None);
+    };
+    let name = account.text("display_name")?;
     let skills = db
         .query(
             "SELECT skill FROM caregiver_skills WHERE user_id = $1 ORDER BY skill",
@@ -79,12 +92,15 @@ pub async fn profile(db: &impl Database, user_id: &str) -> Result<CaregiverProfi
         )
         .await?
     else {
-        return Ok(CaregiverProfileInput {
-            skills,
-            shifts,
-            contract_hours_per_week: None,
-            home_base: None,
-        });
+        return Ok(Some(CaregiverProfileView {
+            name,
+            profile: CaregiverProfileInput {
+                skills,
+                shifts,
+                contract_hours_per_week: None,
+                home_base: None,
+            },
+        }));
     };
     let home_base = match (
         row.optional_text("home_street")?,
@@ -100,14 +116,17 @@ pub async fn profile(db: &impl Database, user_id: &str) -> Result<CaregiverProfi
         }),
         _ => None,
     };
-    Ok(CaregiverProfileInput {
-        skills,
-        shifts,
-        contract_hours_per_week: row
-            .optional_integer("contract_minutes_per_week")?
-            .map(|minutes| minutes as f64 / 60.0),
-        home_base,
-    })
+    Ok(Some(CaregiverProfileView {
+        name,
+        profile: CaregiverProfileInput {
+            skills,
+            shifts,
+            contract_hours_per_week: row
+                .optional_integer("contract_minutes_per_week")?
+                .map(|minutes| minutes as f64 / 60.0),
+            home_base,
+        },
+    }))
 }
 
 /// Replaces a caregiver's profile, inside the caller's transaction. A second shift starting
