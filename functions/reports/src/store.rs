@@ -333,15 +333,20 @@ async fn records(
                 ON c.record_id = r.id AND c.version = r.current_version";
     let filter =
         format!("WHERE r.state = 'accepted' AND {departed} > $1 AND {arrived} < $2{scope}");
+    // A record's tasks, looked up by its key: in the order of the record ids (the covering
+    // index `visit_records_for_reports`) the lookups walk record_tasks' key in order.
+    let lookup = |aggregate: &str| {
+        format!(
+            "(SELECT {aggregate}(t.task_code, ',') FROM record_tasks t \
+             WHERE t.record_id = r.id AND t.version = r.current_version)"
+        )
+    };
     let tuples: Vec<RecordTuple> = match db.engine() {
-        // Each record's tasks looked up in the order of the record ids (the covering index
-        // `visit_records_for_reports`), so the lookups walk record_tasks' key in order.
         Engine::Sqlite => {
             let sql = format!(
-                "SELECT json_group_array(json_array({ids}, {arrived}, {departed}, \
-                 (SELECT group_concat(t.task_code, ',') FROM record_tasks t \
-                  WHERE t.record_id = r.id AND t.version = r.current_version))) AS records \
-                 {from} {filter}"
+                "SELECT json_group_array(json_array({ids}, {arrived}, {departed}, {})) \
+                 AS records {from} {filter}",
+                lookup("group_concat")
             );
             match db.query_one(&sql, &params).await? {
                 Some(row) => serde_json::from_str(&row.text("records")?).map_err(|error| {
@@ -354,13 +359,21 @@ async fn records(
                 None => Vec::new(),
             }
         }
-        // Every task aggregated once and merged with the records in the order of their ids.
         Engine::Postgres => {
+            // For the whole region every task is aggregated once and joined: faster than
+            // 650,000 lookups, slower than one provider's.
+            let (tasks, join) = match provider {
+                Some(_) => (lookup("string_agg"), ""),
+                None => (
+                    "t.tasks".to_owned(),
+                    "LEFT JOIN (SELECT record_id, version, string_agg(task_code, ',') AS tasks \
+                     FROM record_tasks GROUP BY record_id, version) t \
+                     ON t.record_id = r.id AND t.version = r.current_version",
+                ),
+            };
             let sql = format!(
-                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, t.tasks {from} \
-                 LEFT JOIN (SELECT record_id, version, string_agg(task_code, ',') AS tasks \
-                   FROM record_tasks GROUP BY record_id, version) t \
-                   ON t.record_id = r.id AND t.version = r.current_version {filter}"
+                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {tasks} AS tasks \
+                 {from} {join} {filter}"
             );
             let rows = db.query(&sql, &params).await?;
             rows.iter()
