@@ -82,6 +82,7 @@ fn main() {
                         starts_at: arrived,
                         status: VisitStatus::Done,
                         cancelled_by: None,
+                        visits: 1,
                     });
                     records.push(RecordFacts {
                         provider_id: provider,
@@ -127,8 +128,9 @@ fn main() {
         data.records.len()
     );
     for _ in 0..3 {
+        let data = data.clone();
         let started = Instant::now();
-        let report = region_report(&network, &data, &labels, Period::Year(2026), None);
+        let report = region_report(&network, data, &labels, Period::Year(2026), None);
         println!(
             "region report for 2026: {} ms ({} tables)",
             started.elapsed().as_millis(),

@@ -1,5 +1,6 @@
 //! Czech grammar the screens need beyond plurals: whom a caregiver is with, "U paní
-//! Ukázkové", from the client's name as written ("Věra Ukázková", first name first).
+//! Ukázkové", from the client's name as written ("Věra Ukázková", first name first); and
+//! numbers as Czech is written, "12 345,67".
 //!
 //! The preposition "u" takes the genitive. Only endings whose genitive is certain are
 //! declined; for any other name the phrase falls back to the undeclined name after a
@@ -94,6 +95,37 @@ fn genitive(name: &str) -> Option<(Title, String)> {
         .then(|| (Title::Man, format!("{surname}a")))
 }
 
+/// `1234567` hundredths as "12 345,67" (non-breaking spaces between thousands).
+pub fn czech_hundredths(value: i64) -> String {
+    let sign = if value < 0 { "−" } else { "" };
+    let value = value.unsigned_abs();
+    format!("{sign}{},{:02}", grouped(value / 100), value % 100)
+}
+
+/// Hundredths as a figure in a sentence: whole ones without decimals, "60 000", others as
+/// `czech_hundredths`, "92,31".
+pub fn czech_figure(hundredths: i64) -> String {
+    if hundredths % 100 == 0 {
+        let sign = if hundredths < 0 { "−" } else { "" };
+        format!("{sign}{}", grouped(hundredths.unsigned_abs() / 100))
+    } else {
+        czech_hundredths(hundredths)
+    }
+}
+
+/// `1234567` as "1 234 567", non-breaking spaces between the thousands.
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +200,14 @@ mod tests {
         assert_eq!(at_client("  Ing. Jan   Novák "), "U pana Nováka");
         assert_eq!(at_client("MUDr. Jiří Krejčí"), "U pana Krejčího");
         assert_eq!(at_client("Ing. Marie Krejčí"), "U paní Krejčí");
+    }
+
+    #[test]
+    fn numbers_group_thousands_and_take_a_decimal_comma() {
+        assert_eq!(czech_hundredths(1_234_567), "12\u{a0}345,67");
+        assert_eq!(czech_hundredths(-5), "−0,05");
+        assert_eq!(czech_figure(6_000_000), "60\u{a0}000");
+        assert_eq!(czech_figure(9_231), "92,31");
+        assert_eq!(czech_figure(-200), "−2");
     }
 }

@@ -1,6 +1,7 @@
 //! Dates and times as people read them, in Prague wall time: pure and tested natively.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+pub use shared::czech::{czech_hundredths, grouped};
 use shared::schedule::VisitEvent;
 use shared::time::{czech_weekday, czech_weekday_genitive, to_prague};
 
@@ -137,26 +138,6 @@ pub fn visit_count(count: usize) -> String {
         _ => "návštěv",
     };
     format!("{count} {noun}")
-}
-
-/// `1234567` hundredths as "12 345,67" (non-breaking thin spaces between thousands).
-pub fn czech_hundredths(value: i64) -> String {
-    let sign = if value < 0 { "−" } else { "" };
-    let value = value.unsigned_abs();
-    format!("{sign}{},{:02}", grouped(value / 100), value % 100)
-}
-
-/// `1234567` as "1 234 567", non-breaking spaces between the thousands.
-pub fn grouped(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The Czech alphabet, each letter's rank its place here: `č` after `c`, `ch` after `h`,

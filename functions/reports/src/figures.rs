@@ -85,7 +85,7 @@ pub async fn provider<D: Database>(
 ) -> Result<ApiResponse, ApiError> {
     let period = period(cx)?;
     let (id, name, suppress) = provider_scope(cx).await?;
-    let data = store::care_data(cx.db, Some(&id), period.bounds()).await?;
+    let data = store::care_data(cx.db, Some(&id), period).await?;
     let labels = labels(cx).await?;
     let payments = store::payment_data(cx.db, &id, period.bounds(), &labels.tasks).await?;
     let parameters = store::network_parameters(cx.db, Some(&id)).await?;
@@ -112,7 +112,7 @@ pub async fn statement<D: Database>(
     };
     let (id, name, _) = provider_scope(cx).await?;
     let period = Period::Year(year);
-    let data = store::care_data(cx.db, Some(&id), period.bounds()).await?;
+    let data = store::care_data(cx.db, Some(&id), period).await?;
     let parameters = store::network_parameters(cx.db, Some(&id)).await?;
     let report = annual_statement(
         &name,
@@ -155,10 +155,10 @@ pub async fn region<D: Database>(
         providers,
         parameters,
     };
-    let data = store::care_data(cx.db, None, period.bounds()).await?;
+    let data = store::care_data(cx.db, None, period).await?;
     let report = region_report(
         &network,
-        &data,
+        data,
         &labels(cx).await?,
         period,
         district.as_deref(),

@@ -10,7 +10,8 @@
 //!   client is grouped by the care-allowance level in force on the Prague date of their
 //!   last record in the period, and by age on the period's last day.
 //! - **Visits** by their planned start in the period: scheduled, done (an accepted record),
-//!   cancelled (and by which role), and still open.
+//!   cancelled (and by which role), and still open. The store reads them counted: the
+//!   visits of one client in one month that stand alike.
 //! - **Travel** between two consecutive records of one caregiver on one Prague day at two
 //!   addresses: the planner's coordinate model, at most the gap between the two visits.
 //!   It counts in the period of the later visit's arrival. Working time = direct care + travel.
@@ -59,14 +60,18 @@ impl ClientFacts {
     }
 }
 
+/// Visits of one client that stand alike, all planned to start in one month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VisitFacts {
     pub provider_id: String,
     pub client_id: String,
+    /// The planned start of the first of them: it places all of them in their month.
     pub starts_at: DateTime<Utc>,
     pub status: VisitStatus,
-    /// The role of whoever cancelled it, where it was cancelled.
+    /// The role of whoever cancelled them, where they were cancelled.
     pub cancelled_by: Option<Role>,
+    /// How many visits these are.
+    pub visits: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,32 +129,43 @@ impl CareTime {
 /// Direct care of the records within the bounds; `task_order` lists the catalogue's codes
 /// in order (the first tasks of a record take the leftover seconds).
 pub fn direct_care(records: &[RecordFacts], bounds: Bounds, task_order: &[String]) -> CareTime {
-    let position = |code: &str| {
-        task_order
-            .iter()
-            .position(|c| c == code)
-            .unwrap_or(usize::MAX)
-    };
+    let positions: BTreeMap<&str, usize> = task_order
+        .iter()
+        .enumerate()
+        .map(|(index, code)| (code.as_str(), index))
+        .collect();
+    let position = |code: &str| positions.get(code).copied().unwrap_or(usize::MAX);
     let mut care = CareTime::default();
+    let mut tasks: Vec<&String> = Vec::new();
     for record in records {
         let seconds = bounds.overlap_seconds(record.arrived_at, record.left_at);
         if seconds == 0 {
             continue;
         }
         care.total += seconds;
-        let mut tasks: Vec<&String> = record.tasks.iter().collect();
+        tasks.clear();
+        tasks.extend(&record.tasks);
         tasks.sort_by_key(|code| (position(code), code.as_str()));
         let Some(count) = i64::try_from(tasks.len()).ok().filter(|&n| n > 0) else {
-            *care.by_task.entry(String::new()).or_insert(0) += seconds;
+            add_seconds(&mut care.by_task, "", seconds);
             continue;
         };
         let (share, leftover) = (seconds / count, seconds % count);
-        for (index, code) in tasks.into_iter().enumerate() {
+        for (index, code) in tasks.iter().enumerate() {
             let extra = i64::from(i64::try_from(index).unwrap_or(i64::MAX) < leftover);
-            *care.by_task.entry(code.clone()).or_insert(0) += share + extra;
+            add_seconds(&mut care.by_task, code, share + extra);
         }
     }
     care
+}
+
+fn add_seconds(by_task: &mut BTreeMap<String, i64>, code: &str, seconds: i64) {
+    match by_task.get_mut(code) {
+        Some(sum) => *sum += seconds,
+        None => {
+            by_task.insert(code.to_owned(), seconds);
+        }
+    }
 }
 
 /// Clients served in the period with the Prague date of their last record in it.
@@ -161,8 +177,12 @@ pub fn served_clients(records: &[RecordFacts], bounds: Bounds) -> BTreeMap<Strin
         }
         let last_moment = record.left_at.min(bounds.to) - chrono::Duration::seconds(1);
         let date = prague_date(last_moment.max(record.arrived_at));
-        let entry = served.entry(record.client_id.clone()).or_insert(date);
-        *entry = (*entry).max(date);
+        match served.get_mut(&record.client_id) {
+            Some(last) => *last = (*last).max(date),
+            None => {
+                served.insert(record.client_id.clone(), date);
+            }
+        }
     }
     served
 }
@@ -243,14 +263,14 @@ pub fn visit_counts(visits: &[VisitFacts], bounds: Bounds) -> VisitCounts {
         .iter()
         .filter(|visit| bounds.contains(visit.starts_at))
     {
-        counts.scheduled += 1;
+        counts.scheduled += visit.visits;
         match visit.status {
-            VisitStatus::Done => counts.done += 1,
-            VisitStatus::Planned => counts.open += 1,
+            VisitStatus::Done => counts.done += visit.visits,
+            VisitStatus::Planned => counts.open += visit.visits,
             VisitStatus::Cancelled => {
-                counts.cancelled += 1;
+                counts.cancelled += visit.visits;
                 if let Some(role) = visit.cancelled_by {
-                    *counts.cancelled_by.entry(role).or_insert(0) += 1;
+                    *counts.cancelled_by.entry(role).or_insert(0) += visit.visits;
                 }
             }
         }
@@ -273,7 +293,10 @@ pub fn travel_seconds(
     }
     let mut total = 0;
     for day in days.values_mut() {
-        day.sort_by_key(|record| record.arrived_at);
+        // In an order of their own, whatever order the store read them in.
+        day.sort_by(|a, b| {
+            (a.arrived_at, a.left_at, &a.client_id).cmp(&(b.arrived_at, b.left_at, &b.client_id))
+        });
         for pair in day.windows(2) {
             let (before, after) = (pair[0], pair[1]);
             if !bounds.contains(after.arrived_at) || before.client_id == after.client_id {

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::czech::czech_figure;
 use crate::error::FieldError;
 use crate::reports::figures::{hour_hundredths, percent_hundredths};
 use crate::reports::period::Period;
-use crate::reports::table::hundredths;
 
 /// A provider's parameters from a date on, with the targets of its development plan.
 /// Every figure is optional.
@@ -119,13 +119,13 @@ pub struct Shortfall {
 }
 
 impl Shortfall {
-    /// "Přímá péče: 120.00 z 160.00 h".
+    /// "Hodiny přímé péče: 120,50 z 60 000", in Czech figures.
     pub fn describe(&self) -> String {
         format!(
             "{}: {} z {}",
             self.what,
-            hundredths(self.actual),
-            hundredths(self.target)
+            czech_figure(self.actual),
+            czech_figure(self.target)
         )
     }
 }
@@ -231,9 +231,9 @@ mod tests {
         assert_eq!(
             described,
             [
-                "Hodiny přímé péče: 250.00 z 300.00",
-                "Podíl přímé péče (%): 71.43 z 80.00",
-                "Pokryté pověřené obce: 1.00 z 2.00",
+                "Hodiny přímé péče: 250 z 300",
+                "Podíl přímé péče (%): 71,43 z 80",
+                "Pokryté pověřené obce: 1 z 2",
             ]
         );
         let enough = Achieved {

@@ -327,7 +327,7 @@ async fn the_region_officer_sets_parameters_and_the_report_marks_the_shortfall(e
         .cloned();
     assert_eq!(
         shortfalls,
-        Some(Cell::Text("Hodiny přímé péče: 7.00 z 10.00; Podíl přímé péče (%): 92.31 z 95.00; Pokryté pověřené obce: 2.00 z 3.00".into()))
+        Some(Cell::Text("Hodiny přímé péče: 7 z 10; Podíl přímé péče (%): 92,31 z 95; Pokryté pověřené obce: 2 z 3".into()))
     );
     app.login_as("vedouci.decin").await;
     let report: Report = json(app.get("/api/reports/provider?period=2026-03").await).await;

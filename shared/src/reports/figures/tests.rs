@@ -228,30 +228,32 @@ fn travel_is_the_model_estimate_capped_by_the_gap_between_visits() {
 
 #[test]
 fn visits_count_by_planned_start_and_cancelling_role() {
-    let visit = |starts: &str, status, cancelled_by| VisitFacts {
+    let visit = |starts: &str, status, cancelled_by, visits| VisitFacts {
         provider_id: "p".into(),
         client_id: "c".into(),
         starts_at: at(starts),
         status,
         cancelled_by,
+        visits,
     };
     let visits = [
-        visit("2026-03-01T07:00:00Z", VisitStatus::Done, None),
+        visit("2026-03-01T07:00:00Z", VisitStatus::Done, None, 1),
         visit(
             "2026-03-02T07:00:00Z",
             VisitStatus::Cancelled,
             Some(Role::Coordinator),
+            2,
         ),
-        visit("2026-03-03T07:00:00Z", VisitStatus::Planned, None),
+        visit("2026-03-03T07:00:00Z", VisitStatus::Planned, None, 1),
         // 1 April 00:30 summer time is April.
-        visit("2026-03-31T22:30:00Z", VisitStatus::Done, None),
+        visit("2026-03-31T22:30:00Z", VisitStatus::Done, None, 1),
     ];
     let counts = visit_counts(&visits, march());
     assert_eq!(
         (counts.scheduled, counts.done, counts.cancelled, counts.open),
-        (3, 1, 1, 1)
+        (4, 1, 2, 1)
     );
-    assert_eq!(counts.cancelled_by[&Role::Coordinator], 1);
+    assert_eq!(counts.cancelled_by[&Role::Coordinator], 2);
 }
 
 #[test]

@@ -40,7 +40,7 @@ pub(crate) fn text(value: impl Into<String>) -> Cell {
 /// The providers' table and the figures of all of them added up.
 fn providers_table(
     network: &Network,
-    data: &CareData,
+    data: CareData,
     labels: &Labels,
     period: Period,
     forced: &[usize],
@@ -94,34 +94,30 @@ fn providers_table(
         ],
         "Parametry sítě platné k poslednímu dni období.",
     );
-    let mut split: BTreeMap<&str, CareData> = BTreeMap::new();
-    for (id, client) in &data.clients {
-        split
-            .entry(client.provider_id.as_str())
-            .or_default()
-            .clients
-            .insert(id.clone(), client.clone());
+    let mut split: BTreeMap<&str, CareData> = network
+        .providers
+        .iter()
+        .map(|(id, _)| (id.as_str(), CareData::default()))
+        .collect();
+    for (id, client) in data.clients {
+        if let Some(part) = split.get_mut(client.provider_id.as_str()) {
+            part.clients.insert(id, client);
+        }
     }
-    for visit in &data.visits {
-        split
-            .entry(visit.provider_id.as_str())
-            .or_default()
-            .visits
-            .push(visit.clone());
+    for visit in data.visits {
+        if let Some(part) = split.get_mut(visit.provider_id.as_str()) {
+            part.visits.push(visit);
+        }
     }
-    for record in &data.records {
-        split
-            .entry(record.provider_id.as_str())
-            .or_default()
-            .records
-            .push(record.clone());
+    for record in data.records {
+        if let Some(part) = split.get_mut(record.provider_id.as_str()) {
+            part.records.push(record);
+        }
     }
-    for member in &data.staff {
-        split
-            .entry(member.provider_id.as_str())
-            .or_default()
-            .staff
-            .push(member.clone());
+    for member in data.staff {
+        if let Some(part) = split.get_mut(member.provider_id.as_str()) {
+            part.staff.push(member);
+        }
     }
     let mut total = (0, 0, 0, 0, 0);
     let mut whole = Figures::default();
@@ -248,7 +244,7 @@ fn trend_table(data: &CareData, period: Period, forced: &[usize]) -> Table {
                 .get(index)
                 .is_some_and(|b| b.contains(visit.starts_at))
         {
-            done[index] += 1;
+            done[index] += visit.visits;
         }
     }
     for (index, month) in months.iter().enumerate() {
@@ -272,7 +268,7 @@ fn trend_table(data: &CareData, period: Period, forced: &[usize]) -> Table {
 }
 
 /// Keeps the clients living in `district`, and their visits and records.
-fn in_district(data: &CareData, network: &Network, district: &str) -> CareData {
+fn in_district(data: CareData, network: &Network, district: &str) -> CareData {
     let codes: BTreeSet<&str> = network
         .municipalities
         .iter()
@@ -281,24 +277,21 @@ fn in_district(data: &CareData, network: &Network, district: &str) -> CareData {
         .collect();
     let clients: BTreeMap<String, _> = data
         .clients
-        .iter()
+        .into_iter()
         .filter(|(_, c)| codes.contains(c.municipality_code.as_str()))
-        .map(|(id, c)| (id.clone(), c.clone()))
         .collect();
     CareData {
         visits: data
             .visits
-            .iter()
+            .into_iter()
             .filter(|v| clients.contains_key(&v.client_id))
-            .cloned()
             .collect(),
         records: data
             .records
-            .iter()
+            .into_iter()
             .filter(|r| clients.contains_key(&r.client_id))
-            .cloned()
             .collect(),
-        staff: data.staff.clone(),
+        staff: data.staff,
         clients,
     }
 }
@@ -306,13 +299,13 @@ fn in_district(data: &CareData, network: &Network, district: &str) -> CareData {
 /// The region's report for a period, of the whole region or one district.
 pub fn region_report(
     network: &Network,
-    data: &CareData,
+    data: CareData,
     labels: &Labels,
     period: Period,
     district: Option<&str>,
 ) -> Report {
     let bounds = period.bounds();
-    let territory = territory_table(network, &by_municipality(data, bounds), district);
+    let territory = territory_table(network, &by_municipality(&data, bounds), district);
     // Every table's total is the scope's: hidden in one, it is hidden in all (a district's
     // total the whole region's table hides, too), so no table gives it away to another.
     let total_hidden = ["clients", "visits_done"].iter().any(|key| {
@@ -322,26 +315,19 @@ pub fn region_report(
             .is_some_and(|cell| *cell == Cell::Suppressed)
     });
     let forced: &[usize] = if total_hidden { &[0] } else { &[] };
-    let filtered;
     let data = match district {
-        Some(district) => {
-            filtered = in_district(data, network, district);
-            &filtered
-        }
+        Some(district) => in_district(data, network, district),
         None => data,
     };
-    let (providers, whole) = providers_table(network, data, labels, period, forced);
     // A one-month trend's only row is the total.
     let trend_forced = if period.month_count() == 1 {
         forced
     } else {
         &[]
     };
-    let mut tables = vec![
-        territory,
-        providers,
-        trend_table(data, period, trend_forced),
-    ];
+    let trend = trend_table(&data, period, trend_forced);
+    let (providers, whole) = providers_table(network, data, labels, period, forced);
+    let mut tables = vec![territory, providers, trend];
     for mut table in client_tables(&whole.clients, labels)
         .into_iter()
         .filter(|t| t.key != "clients_by_municipality")
@@ -372,7 +358,13 @@ pub fn dictionary() -> Vec<crate::reports::DictionaryEntry> {
     };
     let data = CareData::default();
     let reports = [
-        region_report(&Network::default(), &data, &labels, period, None),
+        region_report(
+            &Network::default(),
+            CareData::default(),
+            &labels,
+            period,
+            None,
+        ),
         crate::reports::provider::provider_report(
             "",
             period,

@@ -31,15 +31,14 @@ impl Area {
 }
 
 pub(super) fn by_municipality(data: &CareData, bounds: Bounds) -> BTreeMap<String, Area> {
-    let mut areas: BTreeMap<String, Area> = BTreeMap::new();
-    let municipality = |client: &str| {
+    let mut areas: BTreeMap<&str, Area> = BTreeMap::new();
+    let code_of = |client: &str| {
         data.clients
             .get(client)
-            .map(|c| c.municipality_code.clone())
+            .map(|c| c.municipality_code.as_str())
     };
     for (client, _) in figures::served_clients(&data.records, bounds) {
-        if let Some(code) = municipality(&client) {
-            let area = areas.entry(code).or_default();
+        if let Some(area) = code_of(&client).map(|code| areas.entry(code).or_default()) {
             area.clients += 1;
             area.providers
                 .insert(data.clients[&client].provider_id.clone());
@@ -48,18 +47,22 @@ pub(super) fn by_municipality(data: &CareData, bounds: Bounds) -> BTreeMap<Strin
     for visit in &data.visits {
         if visit.status == VisitStatus::Done
             && bounds.contains(visit.starts_at)
-            && let Some(code) = municipality(&visit.client_id)
+            && let Some(code) = code_of(&visit.client_id)
         {
-            areas.entry(code).or_default().visits_done += 1;
+            let area = areas.entry(code).or_default();
+            area.visits_done += visit.visits;
         }
     }
     for record in &data.records {
-        if let Some(code) = municipality(&record.client_id) {
-            areas.entry(code).or_default().seconds +=
-                bounds.overlap_seconds(record.arrived_at, record.left_at);
+        if let Some(code) = code_of(&record.client_id) {
+            let area = areas.entry(code).or_default();
+            area.seconds += bounds.overlap_seconds(record.arrived_at, record.left_at);
         }
     }
     areas
+        .into_iter()
+        .map(|(code, area)| (code.to_owned(), area))
+        .collect()
 }
 
 fn per_thousand(clients: u64, population: i64) -> Cell {
