@@ -105,11 +105,10 @@ pub fn czech_hundredths(value: i64) -> String {
 /// Hundredths as a figure in a sentence: whole ones without decimals, "60 000", others as
 /// `czech_hundredths`, "92,31".
 pub fn czech_figure(hundredths: i64) -> String {
-    if hundredths % 100 == 0 {
-        let sign = if hundredths < 0 { "−" } else { "" };
-        format!("{sign}{}", grouped(hundredths.unsigned_abs() / 100))
-    } else {
-        czech_hundredths(hundredths)
+    let written = czech_hundredths(hundredths);
+    match written.strip_suffix(",00") {
+        Some(whole) => whole.to_owned(),
+        None => written,
     }
 }
 
