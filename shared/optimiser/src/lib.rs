@@ -123,7 +123,7 @@ pub use check::{Report, Violation, check};
 pub use file::FileError;
 pub use model::{
     Absence, Break, ClientId, CurrentAssignment, PersonId, Problem, ProblemError, Shift, SkillSet,
-    Time, TravelMatrix, Visit, VisitId, Weights, Window,
+    Time, TravelMatrix, Visit, VisitId, Weights, Window, up_to_grid,
 };
 pub use plan::{Activity, Objective, Plan, Reason, Route, Stop, Unassigned};
 pub use solver::{RunStats, Settings, optimise, optimise_with_stats};

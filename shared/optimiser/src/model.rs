@@ -13,6 +13,12 @@ use crate::plan::Plan;
 /// A moment or a duration on the problem's timeline.
 pub type Time = i64;
 
+/// `time` rounded up to the next multiple of `step` (itself when on it): the first start on
+/// a time grid of `step` that is not before `time`.
+pub fn up_to_grid(time: Time, step: Time) -> Time {
+    -(-time).div_euclid(step) * step
+}
+
 /// The caller's id of a visit; a plan names visits by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     Absence, Break, ClientId, PersonId, Problem, Shift, SkillSet, Time, TravelMatrix, Visit,
-    VisitId, Weights, Window,
+    VisitId, Weights, Window, up_to_grid,
 };
 use crate::plan::{Activity, Plan};
 use crate::rng::Rng;
@@ -226,7 +226,7 @@ pub fn sick_call(
         match last_started {
             Some(end) => {
                 // Rounded up to the grid, which the search rounds the shift's end down to.
-                let on_grid = -(-end).div_euclid(current.time_grid()) * current.time_grid();
+                let on_grid = up_to_grid(end, current.time_grid());
                 shift.latest_end = on_grid.max(shift.start);
                 shift.regular_end = shift.regular_end.min(shift.latest_end);
                 shift.break_ = None;

@@ -1,7 +1,7 @@
 //! What stays fixed during a search: the stops to place (visit copies and pauses), who
 //! may serve what, the start and end of every route, and the neighbours of every visit.
 
-use crate::model::{Problem, Shift, Time, TravelMatrix, Window};
+use crate::model::{Problem, Shift, Time, TravelMatrix, Window, up_to_grid};
 use crate::plan::Activity;
 use crate::solver::segment::{Piece, Segment};
 
@@ -276,7 +276,7 @@ struct Grid(Time);
 
 impl Grid {
     fn up(self, time: Time) -> Time {
-        -(-time).div_euclid(self.0) * self.0
+        up_to_grid(time, self.0)
     }
 
     fn down(self, time: Time) -> Time {

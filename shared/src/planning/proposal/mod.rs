@@ -33,7 +33,7 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use optimiser::{
     Absence as OptimiserAbsence, Activity, Break, Budget, ClientId, CurrentAssignment, PersonId,
-    Problem, Shift, SkillSet, TravelMatrix, Visit, VisitId, Weights, Window,
+    Problem, Shift, SkillSet, TravelMatrix, Visit, VisitId, Weights, Window, up_to_grid,
 };
 
 pub use score::score;
@@ -162,7 +162,7 @@ fn window_of(inputs: &Inputs<'_>, board: &BoardVisit) -> Window {
         minutes_since(inputs.monday, closes),
     );
     let now = minutes_since(inputs.monday, inputs.now);
-    let next_mark = -(-now).div_euclid(TIME_GRID_MINUTES) * TIME_GRID_MINUTES;
+    let next_mark = up_to_grid(now, TIME_GRID_MINUTES);
     Window {
         open: if next_mark <= close {
             open.max(next_mark)
