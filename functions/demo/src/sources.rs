@@ -47,7 +47,7 @@ fn inserted_rows(table: &str) -> Vec<Vec<Literal>> {
     let head = format!("INSERT INTO {table} (");
     let mut rows = Vec::new();
     for migration in MIGRATIONS {
-        let mut rest = migration.sql;
+        let mut rest = migration.sqlite;
         while let Some(start) = rest.find(&head) {
             let after = &rest[start + head.len()..];
             let values = after.find("VALUES").map_or("", |at| &after[at + 6..]);

@@ -11,7 +11,18 @@ use crate::{sql, timestamp};
 pub struct Migration {
     pub version: i64,
     pub name: &'static str,
-    pub sql: &'static str,
+    /// The same text for both engines, unless the migration is a pair of files.
+    pub sqlite: &'static str,
+    pub postgres: &'static str,
+}
+
+impl Migration {
+    pub fn sql(&self, engine: Engine) -> &'static str {
+        match engine {
+            Engine::Sqlite => self.sqlite,
+            Engine::Postgres => self.postgres,
+        }
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
@@ -76,7 +87,7 @@ pub async fn ensure_schema<S: Seed>(
         // Read again under the lock: another request may have finished meanwhile.
         let applied = applied_version(db).await?;
         for migration in MIGRATIONS.iter().filter(|m| m.version > applied) {
-            for statement in sql::split_statements(migration.sql) {
+            for statement in sql::split_statements(migration.sql(db.engine())) {
                 db.execute(&statement, &[]).await?;
             }
             db.execute(
@@ -109,10 +120,10 @@ mod tests {
                 .windows(2)
                 .all(|pair| pair[0].version < pair[1].version)
         );
-        assert!(
-            MIGRATIONS
+        assert!(MIGRATIONS.iter().all(|m| {
+            [m.sqlite, m.postgres]
                 .iter()
-                .all(|m| !sql::split_statements(m.sql).is_empty())
-        );
+                .all(|text| !sql::split_statements(text).is_empty())
+        }));
     }
 }

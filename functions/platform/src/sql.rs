@@ -4,7 +4,7 @@
 #[derive(Debug, PartialEq)]
 enum Segment<'a> {
     Code(&'a str),
-    /// A string literal or quoted identifier, quotes included.
+    /// A string literal, quoted identifier or `$$` body (PostgreSQL), quotes included.
     Quoted(&'a str),
     /// A `--` comment up to, not including, the line end.
     Comment(&'a str),
@@ -16,7 +16,9 @@ fn segments(sql: &str) -> Vec<Segment<'_>> {
     while !rest.is_empty() {
         let next_special = rest
             .char_indices()
-            .find(|&(i, c)| c == '\'' || c == '"' || rest[i..].starts_with("--"))
+            .find(|&(i, c)| {
+                c == '\'' || c == '"' || rest[i..].starts_with("--") || rest[i..].starts_with("$$")
+            })
             .map(|(i, _)| i);
         match next_special {
             None => {
@@ -26,6 +28,11 @@ fn segments(sql: &str) -> Vec<Segment<'_>> {
             Some(0) if rest.starts_with("--") => {
                 let end = rest.find('\n').unwrap_or(rest.len());
                 out.push(Segment::Comment(&rest[..end]));
+                rest = &rest[end..];
+            }
+            Some(0) if rest.starts_with("$$") => {
+                let end = rest[2..].find("$$").map_or(rest.len(), |i| i + 4);
+                out.push(Segment::Quoted(&rest[..end]));
                 rest = &rest[end..];
             }
             Some(0) => {
@@ -96,8 +103,21 @@ fn placeholder_numbers(code: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Whether a statement is an SQLite trigger whose `BEGIN … END` body goes on past a `;`.
+fn inside_trigger_body(statement: &str) -> bool {
+    let words: Vec<String> = statement
+        .split_whitespace()
+        .map(str::to_ascii_uppercase)
+        .collect();
+    words.len() >= 2
+        && words[..2] == ["CREATE", "TRIGGER"]
+        && words.iter().any(|word| word == "BEGIN")
+        && words.last().is_none_or(|last| last != "END")
+}
+
 /// Splits a migration file into statements: both engines' drivers run one statement per
-/// call. Semicolons inside literals, quoted identifiers and comments do not split.
+/// call. Semicolons inside literals, quoted identifiers, `$$` bodies, comments and an SQLite
+/// trigger's `BEGIN … END` do not split.
 pub fn split_statements(sql: &str) -> Vec<String> {
     let mut statements = Vec::new();
     let mut current = String::new();
@@ -109,7 +129,11 @@ pub fn split_statements(sql: &str) -> Vec<String> {
                 let mut parts = code.split(';');
                 current.push_str(parts.next().unwrap_or_default());
                 for part in parts {
-                    statements.push(std::mem::take(&mut current));
+                    if inside_trigger_body(&current) {
+                        current.push(';');
+                    } else {
+                        statements.push(std::mem::take(&mut current));
+                    }
                     current.push_str(part);
                 }
             }
@@ -183,6 +207,26 @@ mod tests {
         assert_eq!(
             split_statements(sql),
             vec!["INSERT INTO a VALUES ('it''s; fine')", "SELECT 1"]
+        );
+    }
+
+    #[test]
+    fn an_sqlite_trigger_body_and_a_postgresql_function_body_stay_one_statement() {
+        let sql = "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); \
+                   INSERT INTO b VALUES (2); END;\n\
+                   CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ \
+                   LANGUAGE plpgsql;\n\
+                   CREATE TRIGGER u AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f(); SELECT 1";
+        assert_eq!(
+            split_statements(sql),
+            vec![
+                "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); \
+                 INSERT INTO b VALUES (2); END",
+                "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ \
+                 LANGUAGE plpgsql",
+                "CREATE TRIGGER u AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f()",
+                "SELECT 1",
+            ]
         );
     }
 }

@@ -85,8 +85,8 @@ pub async fn provider<D: Database>(
 ) -> Result<ApiResponse, ApiError> {
     let period = period(cx)?;
     let (id, name, suppress) = provider_scope(cx).await?;
-    let data = store::care_data(cx.db, Some(&id), period).await?;
     let labels = labels(cx).await?;
+    let data = store::care_data(cx.db, Some(&id), period, &labels.task_order()).await?;
     let payments = store::payment_data(cx.db, &id, period.bounds(), &labels.tasks).await?;
     let parameters = store::network_parameters(cx.db, Some(&id)).await?;
     let report = provider_report(
@@ -112,15 +112,10 @@ pub async fn statement<D: Database>(
     };
     let (id, name, _) = provider_scope(cx).await?;
     let period = Period::Year(year);
-    let data = store::care_data(cx.db, Some(&id), period).await?;
+    let labels = labels(cx).await?;
+    let data = store::care_data(cx.db, Some(&id), period, &labels.task_order()).await?;
     let parameters = store::network_parameters(cx.db, Some(&id)).await?;
-    let report = annual_statement(
-        &name,
-        year,
-        &data,
-        &labels(cx).await?,
-        in_force(&parameters, period),
-    );
+    let report = annual_statement(&name, year, &data, &labels, in_force(&parameters, period));
     answer(cx, &report, "rocni-vykaz", format)
 }
 
@@ -155,14 +150,9 @@ pub async fn region<D: Database>(
         providers,
         parameters,
     };
-    let data = store::care_data(cx.db, None, period).await?;
-    let report = region_report(
-        &network,
-        data,
-        &labels(cx).await?,
-        period,
-        district.as_deref(),
-    );
+    let labels = labels(cx).await?;
+    let data = store::care_data(cx.db, None, period, &labels.task_order()).await?;
+    let report = region_report(&network, data, &labels, period, district.as_deref());
     answer(cx, &report, "vykaz-site", format)
 }
 

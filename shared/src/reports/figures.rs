@@ -4,8 +4,9 @@
 //!   where there is one), per caregiver: a two-person visit counts both workers' time. The
 //!   part of a record inside the period counts, so a visit across midnight at a month's end
 //!   is split between the months, and a month with a clock change counts real elapsed time.
-//! - **By task**: a record's time is shared equally by its recorded tasks (the catalogue's
-//!   first tasks take the leftover seconds), so tasks add up to the total exactly.
+//! - **By task**: a record's time in each calendar month is shared equally by its recorded
+//!   tasks (the catalogue's first tasks take the leftover seconds), so tasks add up to the
+//!   total exactly, and a period's figures are its months' added up (`summary`).
 //! - **Clients** are those with at least one counted record in the period, once each. A
 //!   client is grouped by the care-allowance level in force on the Prague date of their
 //!   last record in the period, and by age on the period's last day.
@@ -14,12 +15,14 @@
 //!   visits of one client in one month that stand alike.
 //! - **Travel** between two consecutive records of one caregiver on one Prague day at two
 //!   addresses: the planner's coordinate model, at most the gap between the two visits.
-//!   It counts in the period of the later visit's arrival. Working time = direct care + travel.
+//!   It counts in the period of the later visit's arrival, for the later visit's client.
+//!   Working time = direct care + travel.
 //! - **Staff**: active staff accounts now, FTE = contract minutes a week ÷ 2,400 (40 h).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::identity::Role;
 use crate::planning::travel::{GeoPoint, GreatCircleModel, TravelTimes};
@@ -107,7 +110,7 @@ pub fn percent_hundredths(part: i64, whole: i64) -> i64 {
 }
 
 /// Direct care time in a period, in seconds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CareTime {
     pub total: i64,
     /// By task code.
@@ -115,6 +118,13 @@ pub struct CareTime {
 }
 
 impl CareTime {
+    pub fn add(&mut self, other: &CareTime) {
+        self.total += other.total;
+        for (task, seconds) in &other.by_task {
+            add_seconds(&mut self.by_task, task, *seconds);
+        }
+    }
+
     /// By basic activity a)–e), through the catalogue's `activity_of` task code.
     pub fn by_activity(&self, activity_of: impl Fn(&str) -> Option<char>) -> BTreeMap<char, i64> {
         let mut by_activity = BTreeMap::new();
@@ -159,11 +169,11 @@ pub fn direct_care(records: &[RecordFacts], bounds: Bounds, task_order: &[String
     care
 }
 
-fn add_seconds(by_task: &mut BTreeMap<String, i64>, code: &str, seconds: i64) {
-    match by_task.get_mut(code) {
+fn add_seconds(sums: &mut BTreeMap<String, i64>, key: &str, seconds: i64) {
+    match sums.get_mut(key) {
         Some(sum) => *sum += seconds,
         None => {
-            by_task.insert(code.to_owned(), seconds);
+            sums.insert(key.to_owned(), seconds);
         }
     }
 }
@@ -224,6 +234,22 @@ pub struct ClientCounts {
     pub by_municipality: BTreeMap<String, u64>,
 }
 
+impl ClientCounts {
+    pub fn add(&mut self, other: &ClientCounts) {
+        self.total += other.total;
+        self.free_of_charge += other.free_of_charge;
+        for (sum, part) in self.by_level.iter_mut().zip(other.by_level) {
+            *sum += part;
+        }
+        for (sum, part) in self.by_age_band.iter_mut().zip(other.by_age_band) {
+            *sum += part;
+        }
+        for (code, count) in &other.by_municipality {
+            *self.by_municipality.entry(code.clone()).or_insert(0) += count;
+        }
+    }
+}
+
 pub fn client_counts(
     served: &BTreeMap<String, NaiveDate>,
     clients: &BTreeMap<String, ClientFacts>,
@@ -248,13 +274,25 @@ pub fn client_counts(
 }
 
 /// Visits planned to start in the period, by how they stand.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VisitCounts {
     pub scheduled: u64,
     pub done: u64,
     pub cancelled: u64,
     pub open: u64,
     pub cancelled_by: BTreeMap<Role, u64>,
+}
+
+impl VisitCounts {
+    pub fn add(&mut self, other: &VisitCounts) {
+        self.scheduled += other.scheduled;
+        self.done += other.done;
+        self.cancelled += other.cancelled;
+        self.open += other.open;
+        for (role, count) in &other.cancelled_by {
+            *self.cancelled_by.entry(*role).or_insert(0) += count;
+        }
+    }
 }
 
 pub fn visit_counts(visits: &[VisitFacts], bounds: Bounds) -> VisitCounts {
@@ -278,12 +316,13 @@ pub fn visit_counts(visits: &[VisitFacts], bounds: Bounds) -> VisitCounts {
     counts
 }
 
-/// Travel seconds between consecutive records of each caregiver's Prague days.
-pub fn travel_seconds(
+/// Travel seconds between consecutive records of each caregiver's Prague days, by the
+/// client travelled to.
+pub fn travel_by_client(
     records: &[RecordFacts],
     clients: &BTreeMap<String, ClientFacts>,
     bounds: Bounds,
-) -> i64 {
+) -> BTreeMap<String, i64> {
     let model = GreatCircleModel::default();
     let mut days: BTreeMap<(&str, NaiveDate), Vec<&RecordFacts>> = BTreeMap::new();
     for record in records {
@@ -291,7 +330,7 @@ pub fn travel_seconds(
             .or_default()
             .push(record);
     }
-    let mut total = 0;
+    let mut by_client: BTreeMap<String, i64> = BTreeMap::new();
     for day in days.values_mut() {
         // In an order of their own, whatever order the store read them in.
         day.sort_by(|a, b| {
@@ -310,10 +349,10 @@ pub fn travel_seconds(
             };
             let estimate = model.travel_time(from.location, to.location).num_seconds();
             let gap = (after.arrived_at - before.left_at).num_seconds().max(0);
-            total += estimate.min(gap);
+            add_seconds(&mut by_client, &after.client_id, estimate.min(gap));
         }
     }
-    total
+    by_client
 }
 
 /// Headcount and FTE (hundredths) of one job category.

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod provider;
 pub mod region;
 pub mod statement;
+pub mod summary;
 pub mod suppression;
 pub mod table;
 

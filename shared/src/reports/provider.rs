@@ -2,26 +2,36 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::catalogue::CareTask;
 use crate::identity::Role;
 use crate::reports::figures::{
-    self, AGE_BANDS, CareTime, ClientCounts, ClientFacts, LEVELS, RecordFacts, StaffFacts,
-    VisitCounts, VisitFacts, hour_hundredths, percent_hundredths,
+    self, AGE_BANDS, CareTime, ClientCounts, ClientFacts, LEVELS, StaffFacts, VisitCounts,
+    hour_hundredths, percent_hundredths,
 };
 use crate::reports::parameters::{Achieved, NetworkParameters, shortfalls};
 use crate::reports::payments::{PaymentData, payments_table};
 use crate::reports::period::Period;
 use crate::reports::plan::{Actual, plan_table};
+use crate::reports::summary::{ClientMonth, MonthSummary};
 use crate::reports::suppression::{Group, suppress_table};
 use crate::reports::table::{Cell, Column, ColumnKind, Report, Table};
 
-/// What the store reads for one provider (or, for the region, for a set of providers).
+/// What the store reads for one provider (or, for the region, for a set of providers): the
+/// clients as they are now, the summaries of the period's months, the staff.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CareData {
     pub clients: BTreeMap<String, ClientFacts>,
-    pub visits: Vec<VisitFacts>,
-    pub records: Vec<RecordFacts>,
+    pub months: Vec<MonthSummary>,
     pub staff: Vec<StaffFacts>,
+}
+
+impl CareData {
+    /// Each client's figures of each month.
+    pub fn client_months(&self) -> impl Iterator<Item = &ClientMonth> {
+        self.months.iter().flat_map(|month| &month.clients)
+    }
 }
 
 /// The legal catalogue and municipality names the tables label rows with.
@@ -52,44 +62,29 @@ pub struct Figures {
 }
 
 impl Figures {
-    pub fn compute(data: &CareData, labels: &Labels, period: Period) -> Figures {
-        let bounds = period.bounds();
-        let served = figures::served_clients(&data.records, bounds);
-        Figures {
-            clients: figures::client_counts(&served, &data.clients, period),
-            visits: figures::visit_counts(&data.visits, bounds),
-            care: figures::direct_care(&data.records, bounds, &labels.task_order()),
-            travel_seconds: figures::travel_seconds(&data.records, &data.clients, bounds),
+    /// The figures of the data's months added up.
+    pub fn compute(data: &CareData, period: Period) -> Figures {
+        let mut figures = Figures::default();
+        let mut served: BTreeMap<String, NaiveDate> = BTreeMap::new();
+        for month in data.client_months() {
+            if let Some(date) = month.last_served {
+                let last = served.entry(month.client_id.clone()).or_insert(date);
+                *last = (*last).max(date);
+            }
+            figures.visits.add(&month.visits);
+            figures.care.add(&month.care);
+            figures.travel_seconds += month.travel_seconds;
         }
+        figures.clients = figures::client_counts(&served, &data.clients, period);
+        figures
     }
 
     /// Adds the figures of a scope with other clients (another provider's): every figure is
     /// a sum over clients, visits or records, so the region's are its providers' added up.
     pub fn add(&mut self, other: &Figures) {
-        let (mine, theirs) = (&mut self.clients, &other.clients);
-        mine.total += theirs.total;
-        mine.free_of_charge += theirs.free_of_charge;
-        for (sum, part) in mine.by_level.iter_mut().zip(theirs.by_level) {
-            *sum += part;
-        }
-        for (sum, part) in mine.by_age_band.iter_mut().zip(theirs.by_age_band) {
-            *sum += part;
-        }
-        for (code, count) in &theirs.by_municipality {
-            *mine.by_municipality.entry(code.clone()).or_insert(0) += count;
-        }
-        let (mine, theirs) = (&mut self.visits, &other.visits);
-        mine.scheduled += theirs.scheduled;
-        mine.done += theirs.done;
-        mine.cancelled += theirs.cancelled;
-        mine.open += theirs.open;
-        for (role, count) in &theirs.cancelled_by {
-            *mine.cancelled_by.entry(*role).or_insert(0) += count;
-        }
-        self.care.total += other.care.total;
-        for (task, seconds) in &other.care.by_task {
-            *self.care.by_task.entry(task.clone()).or_insert(0) += seconds;
-        }
+        self.clients.add(&other.clients);
+        self.visits.add(&other.visits);
+        self.care.add(&other.care);
         self.travel_seconds += other.travel_seconds;
     }
 }
@@ -472,7 +467,7 @@ pub fn provider_report(
     parameters: Option<&NetworkParameters>,
     suppress: bool,
 ) -> Report {
-    let figures = Figures::compute(data, labels, period);
+    let figures = Figures::compute(data, period);
     let mut tables = client_tables(&figures.clients, labels);
     if suppress {
         for table in &mut tables {

@@ -22,7 +22,7 @@ pub fn annual_statement(
     parameters: Option<&NetworkParameters>,
 ) -> Report {
     let period = Period::Year(year);
-    let figures = Figures::compute(data, labels, period);
+    let figures = Figures::compute(data, period);
     let mut table = Table::new(
         "statement",
         "Údaje pro roční výkaz (OKslužby – poskytovatel)",

@@ -221,8 +221,10 @@ fn travel_is_the_model_estimate_capped_by_the_gap_between_visits() {
         ),
     ];
     assert_eq!(
-        travel_seconds(&records, &clients, march()),
-        22 * 60 + 10 * 60
+        travel_by_client(&records, &clients, march()),
+        [("far".to_owned(), 22 * 60), ("near".to_owned(), 10 * 60)]
+            .into_iter()
+            .collect()
     );
 }
 

@@ -8,13 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::catalogue::Municipality;
 use crate::reports::figures::{self, hour_hundredths, percent_hundredths};
 use crate::reports::parameters::{Achieved, NetworkParameters, shortfalls};
-use crate::reports::period::{Bounds, Period};
+use crate::reports::period::Period;
 use crate::reports::provider::{
     CareData, Figures, Labels, activities_table, client_tables, total_first,
 };
 use crate::reports::suppression::suppress_table_forcing;
 use crate::reports::table::{Cell, Column, ColumnKind, Report, Table};
-use crate::schedule::VisitStatus;
 
 mod territory;
 
@@ -41,7 +40,6 @@ pub(crate) fn text(value: impl Into<String>) -> Cell {
 fn providers_table(
     network: &Network,
     data: CareData,
-    labels: &Labels,
     period: Period,
     forced: &[usize],
 ) -> (Table, Figures) {
@@ -104,14 +102,9 @@ fn providers_table(
             part.clients.insert(id, client);
         }
     }
-    for visit in data.visits {
-        if let Some(part) = split.get_mut(visit.provider_id.as_str()) {
-            part.visits.push(visit);
-        }
-    }
-    for record in data.records {
-        if let Some(part) = split.get_mut(record.provider_id.as_str()) {
-            part.records.push(record);
+    for month in data.months {
+        if let Some(part) = split.get_mut(month.provider_id.as_str()) {
+            part.months.push(month);
         }
     }
     for member in data.staff {
@@ -124,7 +117,7 @@ fn providers_table(
     let empty = CareData::default();
     for (id, name) in &network.providers {
         let provider = split.get(id.as_str()).unwrap_or(&empty);
-        let f = Figures::compute(provider, labels, period);
+        let f = Figures::compute(provider, period);
         whole.add(&f);
         let fte = figures::total_fte(&provider.staff);
         let covered = figures::covered_municipalities(&f.clients);
@@ -219,39 +212,24 @@ fn trend_table(data: &CareData, period: Period, forced: &[usize]) -> Table {
         ],
         "",
     );
-    // One pass over the records and visits, each into the months it touches.
     let months = period.months();
-    let bounds: Vec<Bounds> = months.iter().map(|month| month.bounds()).collect();
-    let month_of = |instant| bounds.partition_point(|b: &Bounds| b.to <= instant);
-    let mut clients: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); months.len()];
+    let mut clients = vec![0_u64; months.len()];
     let mut seconds = vec![0_i64; months.len()];
     let mut done = vec![0_u64; months.len()];
-    for record in &data.records {
-        let mut index = month_of(record.arrived_at);
-        while index < bounds.len() && bounds[index].from < record.left_at {
-            let overlap = bounds[index].overlap_seconds(record.arrived_at, record.left_at);
-            if overlap > 0 {
-                seconds[index] += overlap;
-                clients[index].insert(&record.client_id);
-            }
-            index += 1;
-        }
-    }
-    for visit in &data.visits {
-        let index = month_of(visit.starts_at);
-        if visit.status == VisitStatus::Done
-            && bounds
-                .get(index)
-                .is_some_and(|b| b.contains(visit.starts_at))
-        {
-            done[index] += visit.visits;
+    for summary in &data.months {
+        let Some(index) = months.iter().position(|month| *month == summary.month) else {
+            continue;
+        };
+        for client in &summary.clients {
+            clients[index] += u64::from(client.last_served.is_some());
+            seconds[index] += client.care.total;
+            done[index] += client.visits.done;
         }
     }
     for (index, month) in months.iter().enumerate() {
-        let served = u64::try_from(clients[index].len()).unwrap_or(u64::MAX);
         table.rows.push(vec![
             text(month.code()),
-            count(served),
+            count(clients[index]),
             count(done[index]),
             Cell::Number(hour_hundredths(seconds[index])),
         ]);
@@ -267,7 +245,7 @@ fn trend_table(data: &CareData, period: Period, forced: &[usize]) -> Table {
     table
 }
 
-/// Keeps the clients living in `district`, and their visits and records.
+/// Keeps the clients living in `district`, and their months.
 fn in_district(data: CareData, network: &Network, district: &str) -> CareData {
     let codes: BTreeSet<&str> = network
         .municipalities
@@ -280,17 +258,18 @@ fn in_district(data: CareData, network: &Network, district: &str) -> CareData {
         .into_iter()
         .filter(|(_, c)| codes.contains(c.municipality_code.as_str()))
         .collect();
+    let months = data
+        .months
+        .into_iter()
+        .map(|mut month| {
+            month
+                .clients
+                .retain(|client| clients.contains_key(&client.client_id));
+            month
+        })
+        .collect();
     CareData {
-        visits: data
-            .visits
-            .into_iter()
-            .filter(|v| clients.contains_key(&v.client_id))
-            .collect(),
-        records: data
-            .records
-            .into_iter()
-            .filter(|r| clients.contains_key(&r.client_id))
-            .collect(),
+        months,
         staff: data.staff,
         clients,
     }
@@ -304,8 +283,7 @@ pub fn region_report(
     period: Period,
     district: Option<&str>,
 ) -> Report {
-    let bounds = period.bounds();
-    let territory = territory_table(network, &by_municipality(&data, bounds), district);
+    let territory = territory_table(network, &by_municipality(&data), district);
     // Every table's total is the scope's: hidden in one, it is hidden in all (a district's
     // total the whole region's table hides, too), so no table gives it away to another.
     let total_hidden = ["clients", "visits_done"].iter().any(|key| {
@@ -326,7 +304,7 @@ pub fn region_report(
         &[]
     };
     let trend = trend_table(&data, period, trend_forced);
-    let (providers, whole) = providers_table(network, data, labels, period, forced);
+    let (providers, whole) = providers_table(network, data, period, forced);
     let mut tables = vec![territory, providers, trend];
     for mut table in client_tables(&whole.clients, labels)
         .into_iter()

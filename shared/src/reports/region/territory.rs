@@ -4,13 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalogue::Municipality;
-use crate::reports::figures::{self, hour_hundredths};
-use crate::reports::period::Bounds;
+use crate::reports::figures::hour_hundredths;
 use crate::reports::provider::CareData;
 use crate::reports::region::{Network, count, text};
 use crate::reports::suppression::{Group, suppress_table};
 use crate::reports::table::{Cell, Column, ColumnKind, Table};
-use crate::schedule::VisitStatus;
 
 /// The region's figures of one municipality.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,34 +28,20 @@ impl Area {
     }
 }
 
-pub(super) fn by_municipality(data: &CareData, bounds: Bounds) -> BTreeMap<String, Area> {
+pub(super) fn by_municipality(data: &CareData) -> BTreeMap<String, Area> {
     let mut areas: BTreeMap<&str, Area> = BTreeMap::new();
-    let code_of = |client: &str| {
-        data.clients
-            .get(client)
-            .map(|c| c.municipality_code.as_str())
-    };
-    for (client, _) in figures::served_clients(&data.records, bounds) {
-        if let Some(area) = code_of(&client).map(|code| areas.entry(code).or_default()) {
+    let mut served: BTreeSet<&str> = BTreeSet::new();
+    for month in data.client_months() {
+        let Some(client) = data.clients.get(&month.client_id) else {
+            continue;
+        };
+        let area = areas.entry(&client.municipality_code).or_default();
+        if month.last_served.is_some() && served.insert(&month.client_id) {
             area.clients += 1;
-            area.providers
-                .insert(data.clients[&client].provider_id.clone());
+            area.providers.insert(client.provider_id.clone());
         }
-    }
-    for visit in &data.visits {
-        if visit.status == VisitStatus::Done
-            && bounds.contains(visit.starts_at)
-            && let Some(code) = code_of(&visit.client_id)
-        {
-            let area = areas.entry(code).or_default();
-            area.visits_done += visit.visits;
-        }
-    }
-    for record in &data.records {
-        if let Some(code) = code_of(&record.client_id) {
-            let area = areas.entry(code).or_default();
-            area.seconds += bounds.overlap_seconds(record.arrived_at, record.left_at);
-        }
+        area.visits_done += month.visits.done;
+        area.seconds += month.care.total;
     }
     areas
         .into_iter()

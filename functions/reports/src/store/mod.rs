@@ -4,17 +4,18 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use platform::{Database, DbError, Engine, Row, Value, timestamp};
+use platform::{Database, DbError, Row, Value, timestamp};
 use shared::catalogue::{CareTask, Municipality, TaskUnit};
 use shared::identity::Role;
 use shared::planning::travel::GeoPoint;
 use shared::records::billing::{BillableVisit, BilledTask, CapRow, PriceList};
-use shared::reports::figures::{ClientFacts, LevelChange, RecordFacts, StaffFacts, VisitFacts};
+use shared::reports::figures::{ClientFacts, LevelChange, StaffFacts};
 use shared::reports::parameters::NetworkParameters;
 use shared::reports::payments::PaymentData;
 use shared::reports::period::{Bounds, Period};
 use shared::reports::provider::CareData;
-use shared::schedule::VisitStatus;
+
+mod summaries;
 
 /// The region's municipalities by name, or those of one district.
 pub async fn municipalities(
@@ -96,7 +97,11 @@ pub async fn tasks(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
 }
 
 /// `AND <column> = $n` when scoped to a provider, with its parameter.
-fn provider_filter(column: &str, provider: Option<&str>, params: &mut Vec<Value>) -> String {
+pub(crate) fn provider_filter(
+    column: &str,
+    provider: Option<&str>,
+    params: &mut Vec<Value>,
+) -> String {
     match provider {
         Some(id) => {
             params.push(id.into());
@@ -206,78 +211,6 @@ fn level(row: &Row) -> Result<Option<u8>, DbError> {
         .transpose()
 }
 
-/// `, CASE WHEN <column> < $n THEN 0 … END`: which of the period's months an instant column
-/// falls in, by the months' bounds, for a `GROUP BY`; nothing for a one-month period.
-fn month_of(column: &str, period: Period, params: &mut Vec<Value>) -> String {
-    let months = period.months();
-    if months.len() < 2 {
-        return String::new();
-    }
-    let mut case = String::from(", CASE");
-    for (index, month) in months.iter().enumerate().skip(1) {
-        params.push(timestamp::format(month.bounds().from).into());
-        case.push_str(&format!(
-            " WHEN {column} < ${} THEN {}",
-            params.len(),
-            index - 1
-        ));
-    }
-    case.push_str(&format!(" ELSE {} END", months.len() - 1));
-    case
-}
-
-/// The visits planned to start in the period, counted by client, month, how they stand and
-/// who cancelled them (the latest cancellation's author).
-async fn visits(
-    db: &impl Database,
-    provider: Option<&str>,
-    period: Period,
-) -> Result<Vec<VisitFacts>, DbError> {
-    let bounds = period.bounds();
-    let mut params = vec![
-        timestamp::format(bounds.from).into(),
-        timestamp::format(bounds.to).into(),
-    ];
-    let scope = provider_filter("p.provider_id", provider, &mut params);
-    let month = month_of("p.starts_at", period, &mut params);
-    let rows = db
-        .query(
-            &format!(
-                "SELECT p.provider_id, p.client_id, p.status, x.role AS cancelled_by, \
-                 MIN(p.starts_at) AS starts_at, COUNT(*) AS visits \
-                 FROM visit_progress p \
-                 LEFT JOIN (SELECT e.visit_id, u.role, \
-                   ROW_NUMBER() OVER (PARTITION BY e.visit_id ORDER BY e.at DESC) AS latest \
-                   FROM visit_events e JOIN users u ON u.id = e.user_id \
-                   WHERE e.kind = 'cancelled') x ON x.visit_id = p.visit_id AND x.latest = 1 \
-                 WHERE p.starts_at >= $1 AND p.starts_at < $2{scope} \
-                 GROUP BY p.client_id, p.provider_id, p.status, x.role{month}"
-            ),
-            &params,
-        )
-        .await?;
-    rows.iter()
-        .map(|row| {
-            let visits = row.integer("visits")?;
-            Ok(VisitFacts {
-                provider_id: row.text("provider_id")?,
-                client_id: row.text("client_id")?,
-                starts_at: row.instant("starts_at")?,
-                status: row.parsed("status", "a visit status", VisitStatus::parse)?,
-                cancelled_by: row
-                    .optional_text("cancelled_by")?
-                    .and_then(|role| Role::parse(&role)),
-                visits: u64::try_from(visits).map_err(|_| DbError::ColumnType {
-                    column: "visits".into(),
-                    expected: "a count",
-                    found: visits.to_string(),
-                })?,
-            })
-        })
-        .collect()
-}
-
-/// A provider's accepted records that arrived in the bounds (billing goes by the day of
 /// arrival) as their latest version reads, one row per task.
 async fn billable_rows(
     db: &impl Database,
@@ -305,117 +238,6 @@ async fn billable_rows(
     .await
 }
 
-/// One record as `records` reads it: provider, client, caregiver, arrival, departure and
-/// its task codes joined by commas (none for a record without tasks).
-type RecordTuple = (String, String, String, String, String, Option<String>);
-
-/// Accepted records overlapping the bounds, as their latest version reads, with its tasks,
-/// in no particular order. SQLite hands them over as one JSON array: a row each cost its
-/// driver more than the query (a year's region is 650,000 records); PostgreSQL builds JSON
-/// slower than it sends rows.
-async fn records(
-    db: &impl Database,
-    provider: Option<&str>,
-    bounds: Bounds,
-) -> Result<Vec<RecordFacts>, DbError> {
-    let mut params = vec![
-        timestamp::format(bounds.from).into(),
-        timestamp::format(bounds.to).into(),
-    ];
-    let scope = provider_filter("r.provider_id", provider, &mut params);
-    let ids = "r.provider_id, r.client_id, r.caregiver_id";
-    let (arrived, departed) = (
-        "COALESCE(c.arrived_at, r.arrived_at)",
-        "COALESCE(c.left_at, r.left_at)",
-    );
-    let from = "FROM visit_records r \
-                LEFT JOIN record_corrections c \
-                ON c.record_id = r.id AND c.version = r.current_version";
-    let filter =
-        format!("WHERE r.state = 'accepted' AND {departed} > $1 AND {arrived} < $2{scope}");
-    // A record's tasks, looked up by its key: in the order of the record ids (the covering
-    // index `visit_records_for_reports`) the lookups walk record_tasks' key in order.
-    let lookup = |aggregate: &str| {
-        format!(
-            "(SELECT {aggregate}(t.task_code, ',') FROM record_tasks t \
-             WHERE t.record_id = r.id AND t.version = r.current_version)"
-        )
-    };
-    let tuples: Vec<RecordTuple> = match db.engine() {
-        Engine::Sqlite => {
-            let sql = format!(
-                "SELECT json_group_array(json_array({ids}, {arrived}, {departed}, {})) \
-                 AS records {from} {filter}",
-                lookup("group_concat")
-            );
-            match db.query_one(&sql, &params).await? {
-                Some(row) => serde_json::from_str(&row.text("records")?).map_err(|error| {
-                    DbError::ColumnType {
-                        column: "records".into(),
-                        expected: "a JSON array of records",
-                        found: error.to_string(),
-                    }
-                })?,
-                None => Vec::new(),
-            }
-        }
-        Engine::Postgres => {
-            // For the whole region every task is aggregated once and joined: faster than
-            // 650,000 lookups, slower than one provider's.
-            let (tasks, join) = match provider {
-                Some(_) => (lookup("string_agg"), ""),
-                None => (
-                    "t.tasks".to_owned(),
-                    "LEFT JOIN (SELECT record_id, version, string_agg(task_code, ',') AS tasks \
-                     FROM record_tasks GROUP BY record_id, version) t \
-                     ON t.record_id = r.id AND t.version = r.current_version",
-                ),
-            };
-            let sql = format!(
-                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {tasks} AS tasks \
-                 {from} {join} {filter}"
-            );
-            let rows = db.query(&sql, &params).await?;
-            rows.iter()
-                .map(|row| {
-                    Ok((
-                        row.text("provider_id")?,
-                        row.text("client_id")?,
-                        row.text("caregiver_id")?,
-                        row.text("arrived")?,
-                        row.text("departed")?,
-                        row.optional_text("tasks")?,
-                    ))
-                })
-                .collect::<Result<_, DbError>>()?
-        }
-    };
-    let instant = |text: String| {
-        timestamp::parse(&text).map_err(|_| DbError::ColumnType {
-            column: "arrived, departed".into(),
-            expected: "an RFC 3339 instant",
-            found: text,
-        })
-    };
-    tuples
-        .into_iter()
-        .map(
-            |(provider_id, client_id, caregiver_id, arrived, departed, tasks)| {
-                Ok(RecordFacts {
-                    provider_id,
-                    client_id,
-                    caregiver_id,
-                    arrived_at: instant(arrived)?,
-                    left_at: instant(departed)?,
-                    tasks: tasks
-                        .map(|codes| codes.split(',').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                })
-            },
-        )
-        .collect()
-}
-
 async fn staff(db: &impl Database, provider: Option<&str>) -> Result<Vec<StaffFacts>, DbError> {
     let mut params = Vec::new();
     let scope = provider_filter("u.provider_id", provider, &mut params);
@@ -441,16 +263,24 @@ async fn staff(db: &impl Database, provider: Option<&str>) -> Result<Vec<StaffFa
         .collect()
 }
 
-/// Everything a report computes from, for one provider or the region, in the period.
+/// Everything a report computes from, for one provider or the region, in the period;
+/// `task_order` is the catalogue's codes in order.
 pub async fn care_data(
     db: &impl Database,
     provider: Option<&str>,
     period: Period,
+    task_order: &[String],
 ) -> Result<CareData, DbError> {
+    let clients = clients(db, provider).await?;
+    let providers: Vec<String> = match provider {
+        Some(id) => vec![id.to_owned()],
+        None => providers(db).await?.into_iter().map(|(id, _)| id).collect(),
+    };
+    let months =
+        summaries::summaries(db, provider, &providers, period, &clients, task_order).await?;
     Ok(CareData {
-        clients: clients(db, provider).await?,
-        visits: visits(db, provider, period).await?,
-        records: records(db, provider, period.bounds()).await?,
+        clients,
+        months,
         staff: staff(db, provider).await?,
     })
 }

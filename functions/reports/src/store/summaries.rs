@@ -1,0 +1,428 @@
+//! The months' summaries a report adds up (`shared::reports::summary`): kept in
+//! `report_summaries` with the counts of changes they were computed at, and computed again
+//! from the records and visits once a write has touched their month (`report_changes`, kept
+//! by the triggers of migration 0029).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use platform::db::in_transaction;
+use platform::{Database, DbError, Engine, Value, timestamp};
+use shared::identity::Role;
+use shared::reports::figures::{ClientFacts, RecordFacts, VisitFacts};
+use shared::reports::period::{Bounds, Period};
+use shared::reports::summary::{MonthSummary, summarise};
+use shared::schedule::VisitStatus;
+
+use super::provider_filter;
+
+/// `report_changes`' row that counts the changes touching every month.
+const EVERY_MONTH: &str = "*";
+
+/// From the first month's start to the last one's end.
+fn span(months: &[Period]) -> Bounds {
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        unreachable!("a period has at least one month")
+    };
+    Bounds {
+        from: first.bounds().from,
+        to: last.bounds().to,
+    }
+}
+
+/// `, CASE WHEN <column> < $n THEN 0 … END`: which of the months an instant column falls
+/// in, by the months' bounds, for a `GROUP BY`; nothing for one month.
+fn month_of(column: &str, months: &[Period], params: &mut Vec<Value>) -> String {
+    if months.len() < 2 {
+        return String::new();
+    }
+    let mut case = String::from(", CASE");
+    for (index, month) in months.iter().enumerate().skip(1) {
+        params.push(timestamp::format(month.bounds().from).into());
+        case.push_str(&format!(
+            " WHEN {column} < ${} THEN {}",
+            params.len(),
+            index - 1
+        ));
+    }
+    case.push_str(&format!(" ELSE {} END", months.len() - 1));
+    case
+}
+
+/// The visits planned to start in the consecutive `months`, counted by client, month, how
+/// they stand and who cancelled them (the latest cancellation's author).
+async fn visits(
+    db: &impl Database,
+    provider: Option<&str>,
+    months: &[Period],
+) -> Result<Vec<VisitFacts>, DbError> {
+    let bounds = span(months);
+    let mut params = vec![
+        timestamp::format(bounds.from).into(),
+        timestamp::format(bounds.to).into(),
+    ];
+    let scope = provider_filter("p.provider_id", provider, &mut params);
+    let month = month_of("p.starts_at", months, &mut params);
+    let rows = db
+        .query(
+            &format!(
+                "SELECT p.provider_id, p.client_id, p.status, x.role AS cancelled_by, \
+                 MIN(p.starts_at) AS starts_at, COUNT(*) AS visits \
+                 FROM visit_progress p \
+                 LEFT JOIN (SELECT e.visit_id, u.role, \
+                   ROW_NUMBER() OVER (PARTITION BY e.visit_id ORDER BY e.at DESC) AS latest \
+                   FROM visit_events e JOIN users u ON u.id = e.user_id \
+                   WHERE e.kind = 'cancelled') x ON x.visit_id = p.visit_id AND x.latest = 1 \
+                 WHERE p.starts_at >= $1 AND p.starts_at < $2{scope} \
+                 GROUP BY p.client_id, p.provider_id, p.status, x.role{month}"
+            ),
+            &params,
+        )
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let visits = row.integer("visits")?;
+            Ok(VisitFacts {
+                provider_id: row.text("provider_id")?,
+                client_id: row.text("client_id")?,
+                starts_at: row.instant("starts_at")?,
+                status: row.parsed("status", "a visit status", VisitStatus::parse)?,
+                cancelled_by: row
+                    .optional_text("cancelled_by")?
+                    .and_then(|role| Role::parse(&role)),
+                visits: u64::try_from(visits).map_err(|_| DbError::ColumnType {
+                    column: "visits".into(),
+                    expected: "a count",
+                    found: visits.to_string(),
+                })?,
+            })
+        })
+        .collect()
+}
+
+/// A provider's accepted records that arrived in the bounds (billing goes by the day of
+/// One record as `records` reads it: provider, client, caregiver, arrival, departure and
+/// its task codes joined by commas (none for a record without tasks).
+type RecordTuple = (String, String, String, String, String, Option<String>);
+
+/// Accepted records overlapping the bounds, as their latest version reads, with its tasks,
+/// in no particular order. SQLite hands them over as one JSON array: a row each cost its
+/// driver more than the query (a year's region is 650,000 records); PostgreSQL builds JSON
+/// slower than it sends rows.
+async fn records(
+    db: &impl Database,
+    provider: Option<&str>,
+    bounds: Bounds,
+) -> Result<Vec<RecordFacts>, DbError> {
+    let mut params = vec![
+        timestamp::format(bounds.from).into(),
+        timestamp::format(bounds.to).into(),
+    ];
+    let scope = provider_filter("r.provider_id", provider, &mut params);
+    let ids = "r.provider_id, r.client_id, r.caregiver_id";
+    let (arrived, departed) = (
+        "COALESCE(c.arrived_at, r.arrived_at)",
+        "COALESCE(c.left_at, r.left_at)",
+    );
+    let from = "FROM visit_records r \
+                LEFT JOIN record_corrections c \
+                ON c.record_id = r.id AND c.version = r.current_version";
+    let filter =
+        format!("WHERE r.state = 'accepted' AND {departed} > $1 AND {arrived} < $2{scope}");
+    // A record's tasks, looked up by its key: in the order of the record ids (the covering
+    // index `visit_records_for_reports`) the lookups walk record_tasks' key in order.
+    let lookup = |aggregate: &str| {
+        format!(
+            "(SELECT {aggregate}(t.task_code, ',') FROM record_tasks t \
+             WHERE t.record_id = r.id AND t.version = r.current_version)"
+        )
+    };
+    let tuples: Vec<RecordTuple> = match db.engine() {
+        Engine::Sqlite => {
+            let sql = format!(
+                "SELECT json_group_array(json_array({ids}, {arrived}, {departed}, {})) \
+                 AS records {from} {filter}",
+                lookup("group_concat")
+            );
+            match db.query_one(&sql, &params).await? {
+                Some(row) => serde_json::from_str(&row.text("records")?).map_err(|error| {
+                    DbError::ColumnType {
+                        column: "records".into(),
+                        expected: "a JSON array of records",
+                        found: error.to_string(),
+                    }
+                })?,
+                None => Vec::new(),
+            }
+        }
+        Engine::Postgres => {
+            // For the whole region every task is aggregated once and joined: faster than
+            // 650,000 lookups, slower than one provider's.
+            let (tasks, join) = match provider {
+                Some(_) => (lookup("string_agg"), ""),
+                None => (
+                    "t.tasks".to_owned(),
+                    "LEFT JOIN (SELECT record_id, version, string_agg(task_code, ',') AS tasks \
+                     FROM record_tasks GROUP BY record_id, version) t \
+                     ON t.record_id = r.id AND t.version = r.current_version",
+                ),
+            };
+            let sql = format!(
+                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {tasks} AS tasks \
+                 {from} {join} {filter}"
+            );
+            let rows = db.query(&sql, &params).await?;
+            rows.iter()
+                .map(|row| {
+                    Ok((
+                        row.text("provider_id")?,
+                        row.text("client_id")?,
+                        row.text("caregiver_id")?,
+                        row.text("arrived")?,
+                        row.text("departed")?,
+                        row.optional_text("tasks")?,
+                    ))
+                })
+                .collect::<Result<_, DbError>>()?
+        }
+    };
+    let instant = |text: String| {
+        timestamp::parse(&text).map_err(|_| DbError::ColumnType {
+            column: "arrived, departed".into(),
+            expected: "an RFC 3339 instant",
+            found: text,
+        })
+    };
+    tuples
+        .into_iter()
+        .map(
+            |(provider_id, client_id, caregiver_id, arrived, departed, tasks)| {
+                Ok(RecordFacts {
+                    provider_id,
+                    client_id,
+                    caregiver_id,
+                    arrived_at: instant(arrived)?,
+                    left_at: instant(departed)?,
+                    tasks: tasks
+                        .map(|codes| codes.split(',').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                })
+            },
+        )
+        .collect()
+}
+
+/// How many changes have touched each (provider, month) of `months`, and every month.
+struct Changes {
+    by_month: BTreeMap<(String, String), i64>,
+    every_month: i64,
+}
+
+impl Changes {
+    fn of(&self, provider: &str, month: &str) -> i64 {
+        self.by_month
+            .get(&(provider.to_owned(), month.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// `$n, $n+1, …`: one placeholder per value, pushed onto `params`.
+fn placeholders(values: &[String], params: &mut Vec<Value>) -> String {
+    let mut list = Vec::with_capacity(values.len());
+    for value in values {
+        params.push(value.as_str().into());
+        list.push(format!("${}", params.len()));
+    }
+    list.join(", ")
+}
+
+async fn changes(
+    db: &impl Database,
+    provider: Option<&str>,
+    months: &[String],
+) -> Result<Changes, DbError> {
+    let mut params = Vec::new();
+    let list = placeholders(months, &mut params);
+    let scope = provider_filter("provider_id", provider, &mut params);
+    params.push(EVERY_MONTH.into());
+    let rows = db
+        .query(
+            &format!(
+                "SELECT provider_id, month, changes FROM report_changes \
+                 WHERE (month IN ({list}){scope}) OR provider_id = ${}",
+                params.len()
+            ),
+            &params,
+        )
+        .await?;
+    let mut changes = Changes {
+        by_month: BTreeMap::new(),
+        every_month: 0,
+    };
+    for row in &rows {
+        let (provider, count) = (row.text("provider_id")?, row.integer("changes")?);
+        if provider == EVERY_MONTH {
+            changes.every_month = count;
+        } else {
+            changes
+                .by_month
+                .insert((provider, row.text("month")?), count);
+        }
+    }
+    Ok(changes)
+}
+
+/// The kept summaries of `months` no change has touched since they were computed.
+async fn kept(
+    db: &impl Database,
+    provider: Option<&str>,
+    months: &[String],
+    changes: &Changes,
+) -> Result<Vec<MonthSummary>, DbError> {
+    let mut params = Vec::new();
+    let list = placeholders(months, &mut params);
+    let scope = provider_filter("provider_id", provider, &mut params);
+    let rows = db
+        .query(
+            &format!(
+                "SELECT provider_id, month, month_changes, all_changes, figures \
+                 FROM report_summaries WHERE month IN ({list}){scope}"
+            ),
+            &params,
+        )
+        .await?;
+    let mut kept = Vec::new();
+    for row in &rows {
+        let (provider, month) = (row.text("provider_id")?, row.text("month")?);
+        if row.integer("month_changes")? != changes.of(&provider, &month)
+            || row.integer("all_changes")? != changes.every_month
+        {
+            continue;
+        }
+        let figures = row.text("figures")?;
+        kept.push(
+            serde_json::from_str(&figures).map_err(|error| DbError::ColumnType {
+                column: "figures".into(),
+                expected: "a month's summary",
+                found: error.to_string(),
+            })?,
+        );
+    }
+    Ok(kept)
+}
+
+async fn save(
+    db: &impl Database,
+    summaries: &[MonthSummary],
+    changes: &Changes,
+) -> Result<(), DbError> {
+    in_transaction(db, async || {
+        for summary in summaries {
+            let month = summary.month.code();
+            let figures = serde_json::to_string(summary).map_err(|error| DbError::ColumnType {
+                column: "figures".into(),
+                expected: "a month's summary",
+                found: error.to_string(),
+            })?;
+            db.execute(
+                "INSERT INTO report_summaries \
+                 (provider_id, month, month_changes, all_changes, figures) \
+                 VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (provider_id, month) DO UPDATE SET \
+                 month_changes = excluded.month_changes, all_changes = excluded.all_changes, \
+                 figures = excluded.figures",
+                &[
+                    summary.provider_id.as_str().into(),
+                    month.as_str().into(),
+                    changes.of(&summary.provider_id, &month).into(),
+                    changes.every_month.into(),
+                    figures.into(),
+                ],
+            )
+            .await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The summaries of `providers`' months of the period: those kept and still true, the
+/// others computed from the records and visits of the months they span, and kept.
+pub async fn summaries(
+    db: &impl Database,
+    provider: Option<&str>,
+    providers: &[String],
+    period: Period,
+    clients: &BTreeMap<String, ClientFacts>,
+    task_order: &[String],
+) -> Result<Vec<MonthSummary>, DbError> {
+    let months = period.months();
+    let codes: Vec<String> = months.iter().map(|month| month.code()).collect();
+    // Counted before anything is read: a write after this leaves what is computed below
+    // stale (it counted one more), never taken for current.
+    let changes = changes(db, provider, &codes).await?;
+    let mut summaries = kept(db, provider, &codes, &changes).await?;
+    let fresh: BTreeSet<(String, String)> = summaries
+        .iter()
+        .map(|summary| (summary.provider_id.clone(), summary.month.code()))
+        .collect();
+    let stale: Vec<(usize, &String)> = providers
+        .iter()
+        .flat_map(|id| (0..months.len()).map(move |index| (index, id)))
+        .filter(|(index, id)| !fresh.contains(&((*id).clone(), codes[*index].clone())))
+        .collect();
+    let (Some(first), Some(last)) = (
+        stale.iter().map(|(index, _)| *index).min(),
+        stale.iter().map(|(index, _)| *index).max(),
+    ) else {
+        return Ok(summaries);
+    };
+    let span_months = &months[first..=last];
+    let only = stale
+        .iter()
+        .map(|(_, id)| id.as_str())
+        .collect::<BTreeSet<_>>();
+    let scope = match only.len() {
+        1 => only.first().copied(),
+        _ => provider,
+    };
+    let bounds: Vec<Bounds> = span_months.iter().map(|month| month.bounds()).collect();
+    let month_index = |instant| bounds.partition_point(|b: &Bounds| b.to <= instant);
+    // Each record into every month it overlaps, each count of visits into its month.
+    let mut records_of: BTreeMap<(String, usize), Vec<RecordFacts>> = BTreeMap::new();
+    for record in records(db, scope, span(span_months)).await? {
+        let mut index = month_index(record.arrived_at);
+        while index < bounds.len() && bounds[index].from < record.left_at {
+            records_of
+                .entry((record.provider_id.clone(), index))
+                .or_default()
+                .push(record.clone());
+            index += 1;
+        }
+    }
+    let mut visits_of: BTreeMap<(String, usize), Vec<VisitFacts>> = BTreeMap::new();
+    for visit in visits(db, scope, span_months).await? {
+        let index = month_index(visit.starts_at);
+        visits_of
+            .entry((visit.provider_id.clone(), index))
+            .or_default()
+            .push(visit);
+    }
+    let computed: Vec<MonthSummary> = stale
+        .into_iter()
+        .map(|(index, id)| {
+            let key = (id.clone(), index - first);
+            summarise(
+                id,
+                months[index],
+                records_of.get(&key).map_or(&[], Vec::as_slice),
+                visits_of.get(&key).map_or(&[], Vec::as_slice),
+                clients,
+                task_order,
+            )
+        })
+        .collect();
+    save(db, &computed, &changes).await?;
+    summaries.extend(computed);
+    Ok(summaries)
+}

@@ -1,0 +1,23 @@
+-- What reports add up, kept per provider and month (`shared::reports::summary`), and the
+-- counts of the changes that tell a kept summary from a stale one.
+
+-- How many writes a report counts from have touched a provider's month (`YYYY-MM` in
+-- Prague), kept by the triggers of migration 0029. The row of provider '*', month '*'
+-- counts the writes that touch every month: a client's address, a user's role.
+CREATE TABLE report_changes (
+    provider_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    changes BIGINT NOT NULL,
+    PRIMARY KEY (provider_id, month)
+);
+
+-- A provider's month as a summary in JSON, computed when its month and every month had
+-- seen these counts of changes: read only while `report_changes` still says the same.
+CREATE TABLE report_summaries (
+    provider_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    month_changes BIGINT NOT NULL,
+    all_changes BIGINT NOT NULL,
+    figures TEXT NOT NULL,
+    PRIMARY KEY (provider_id, month)
+);
