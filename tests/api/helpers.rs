@@ -173,6 +173,19 @@ impl TestApp {
         .expect("the query runs")
     }
 
+    /// A direct read of one text value of the test's database.
+    pub async fn text(&self, sql: &'static str) -> String {
+        match self.host.pool() {
+            platform::sqlx_db::SqlxPool::Sqlite(pool, _) => {
+                sqlx::query_scalar(sql).fetch_one(pool).await
+            }
+            platform::sqlx_db::SqlxPool::Postgres(pool) => {
+                sqlx::query_scalar(sql).fetch_one(pool).await
+            }
+        }
+        .expect("the query runs")
+    }
+
     /// A direct write to the test's database, to arrange what no API route makes (a cap
     /// row, a month of past visits).
     pub async fn execute(&self, sql: &str) {

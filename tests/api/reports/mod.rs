@@ -4,6 +4,7 @@
 
 mod exports;
 mod fixture;
+mod summaries;
 
 use serde_json::json;
 use shared::reports::{Cell, ColumnKind, Report, Table};
