@@ -2,7 +2,9 @@
 -- touches (report_changes, 0028), so a kept summary of such a month is computed again.
 -- An instant touches its month in UTC and two hours later: its month in Prague (UTC+1 or
 -- UTC+2) is one of the two. SQLite has the same triggers in its own dialect (the .sqlite
--- file of this migration).
+-- file of this migration). Here they run when the writing transaction commits (constraint
+-- triggers, deferred): the counters' rows are locked for the commit only, not for the
+-- rest of the transaction, so writers of one provider's month wait on each other briefly.
 
 -- Counts a change of the provider's month(s) of an instant.
 CREATE FUNCTION report_touch(provider TEXT, at TEXT) RETURNS void AS $$
@@ -49,8 +51,8 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER report_visit_changed AFTER INSERT OR UPDATE OR DELETE ON visits
-FOR EACH ROW EXECUTE FUNCTION report_visit_changed();
+CREATE CONSTRAINT TRIGGER report_visit_changed AFTER INSERT OR UPDATE OR DELETE ON visits
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_visit_changed();
 
 CREATE FUNCTION report_visit_event() RETURNS trigger AS $$
 BEGIN
@@ -59,8 +61,8 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER report_visit_event AFTER INSERT ON visit_events
-FOR EACH ROW EXECUTE FUNCTION report_visit_event();
+CREATE CONSTRAINT TRIGGER report_visit_event AFTER INSERT ON visit_events
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_visit_event();
 
 -- After an insert or update, and before a delete, while the record's months can be read.
 CREATE FUNCTION report_record_changed() RETURNS trigger AS $$
@@ -74,8 +76,8 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER report_record_changed AFTER INSERT OR UPDATE ON visit_records
-FOR EACH ROW EXECUTE FUNCTION report_record_changed();
+CREATE CONSTRAINT TRIGGER report_record_changed AFTER INSERT OR UPDATE ON visit_records
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_record_changed();
 
 CREATE TRIGGER report_record_removed BEFORE DELETE ON visit_records
 FOR EACH ROW EXECUTE FUNCTION report_record_changed();
@@ -87,11 +89,11 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER report_record_corrected AFTER INSERT ON record_corrections
-FOR EACH ROW EXECUTE FUNCTION report_record_part_added();
+CREATE CONSTRAINT TRIGGER report_record_corrected AFTER INSERT ON record_corrections
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_record_part_added();
 
-CREATE TRIGGER report_record_tasks AFTER INSERT ON record_tasks
-FOR EACH ROW EXECUTE FUNCTION report_record_part_added();
+CREATE CONSTRAINT TRIGGER report_record_tasks AFTER INSERT ON record_tasks
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_record_part_added();
 
 -- Travel is estimated between clients' addresses, a cancellation is counted by its
 -- author's role: either changes every month.
@@ -102,11 +104,11 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
-FOR EACH ROW
+CREATE CONSTRAINT TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
 WHEN (OLD.latitude IS DISTINCT FROM NEW.latitude OR OLD.longitude IS DISTINCT FROM NEW.longitude)
 EXECUTE FUNCTION report_everything_changed();
 
-CREATE TRIGGER report_role_changed AFTER UPDATE OF role ON users
-FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role)
+CREATE CONSTRAINT TRIGGER report_role_changed AFTER UPDATE OF role ON users
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role)
 EXECUTE FUNCTION report_everything_changed();

@@ -121,7 +121,11 @@ async fn every_write_a_report_counts_from_shows_as_if_nothing_were_kept(engine: 
 
 async fn a_kept_summary_is_read_until_a_write_touches_its_month(engine: Engine) {
     let app = fixture(engine).await;
-    assert_eq!(hours_of_march(&app).await, Some(700), "7.00 h, the hand count");
+    assert_eq!(
+        hours_of_march(&app).await,
+        Some(700),
+        "7.00 h, the hand count"
+    );
     // Were March computed again, it would still say 7.00 h: the doubled care shows that the
     // kept summary is what the report read.
     let figures = app
