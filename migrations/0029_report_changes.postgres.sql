@@ -2,113 +2,143 @@
 -- touches (report_changes, 0028), so a kept summary of such a month is computed again.
 -- An instant touches its month in UTC and two hours later: its month in Prague (UTC+1 or
 -- UTC+2) is one of the two. SQLite has the same triggers in its own dialect (the .sqlite
--- file of this migration). Here they run when the writing transaction commits (constraint
--- triggers, deferred): the counters' rows are locked for the commit only, not for the
--- rest of the transaction, so writers of one provider's month wait on each other briefly.
+-- file of this migration). Here they run once per statement over its changed rows: a set-based
+-- write of thousands of visits counts its months in one statement, and locks their
+-- counters in one order.
 
--- Counts a change of the provider's month(s) of an instant.
-CREATE FUNCTION report_touch(provider TEXT, at TEXT) RETURNS void AS $$
+-- Counts a change of the month(s) of each (provider, instant).
+CREATE FUNCTION report_touch(providers TEXT[], instants TEXT[]) RETURNS void AS $$
     INSERT INTO report_changes (provider_id, month, changes)
-    SELECT DISTINCT provider, m.month, 1 FROM (VALUES
-        (substr(at, 1, 7)),
-        (to_char(at::timestamp + interval '2 hours', 'YYYY-MM'))
+    SELECT t.provider, m.month, 1
+    FROM unnest(providers, instants) AS t (provider, at)
+    CROSS JOIN LATERAL (VALUES
+        (substr(t.at, 1, 7)),
+        (to_char(t.at::timestamp + interval '2 hours', 'YYYY-MM'))
     ) AS m (month)
-    ORDER BY m.month
+    WHERE t.at IS NOT NULL
+    GROUP BY t.provider, m.month
+    ORDER BY t.provider, m.month
     ON CONFLICT (provider_id, month) DO UPDATE SET changes = report_changes.changes + 1
 $$ LANGUAGE sql;
 
--- Counts a change of every month a record ever ran in (as recorded and as corrected) and
--- of its visit's month (the visit is done by it).
-CREATE FUNCTION report_touch_record(record TEXT) RETURNS void AS $$
-BEGIN
-    PERFORM report_touch(r.provider_id, t.at)
-    FROM visit_records r
-    CROSS JOIN LATERAL (
-        SELECT r.arrived_at AS at
-        UNION ALL SELECT r.left_at
-        UNION ALL SELECT c.arrived_at FROM record_corrections c WHERE c.record_id = r.id
-        UNION ALL SELECT c.left_at FROM record_corrections c WHERE c.record_id = r.id
-        UNION ALL SELECT v.starts_at FROM visits v WHERE v.id = r.visit_id
+-- Counts a change of every month the records ever ran in (as recorded and as corrected)
+-- and of their visits' months (a visit is done by its record).
+CREATE FUNCTION report_touch_records(records TEXT[]) RETURNS void AS $$
+    SELECT report_touch(array_agg(t.provider_id), array_agg(t.at)) FROM (
+        SELECT r.provider_id, r.arrived_at AS at FROM visit_records r WHERE r.id = ANY (records)
+        UNION ALL SELECT r.provider_id, r.left_at FROM visit_records r WHERE r.id = ANY (records)
+        UNION ALL SELECT r.provider_id, c.arrived_at FROM record_corrections c
+            JOIN visit_records r ON r.id = c.record_id WHERE c.record_id = ANY (records)
+        UNION ALL SELECT r.provider_id, c.left_at FROM record_corrections c
+            JOIN visit_records r ON r.id = c.record_id WHERE c.record_id = ANY (records)
+        UNION ALL SELECT v.provider_id, v.starts_at FROM visit_records r
+            JOIN visits v ON v.id = r.visit_id WHERE r.id = ANY (records)
     ) AS t
-    WHERE r.id = record;
-END
-$$ LANGUAGE plpgsql;
-
-CREATE FUNCTION report_touch_everything() RETURNS void AS $$
-    INSERT INTO report_changes (provider_id, month, changes) VALUES ('*', '*', 1)
-    ON CONFLICT (provider_id, month) DO UPDATE SET changes = report_changes.changes + 1
 $$ LANGUAGE sql;
 
-CREATE FUNCTION report_visit_changed() RETURNS trigger AS $$
+-- Old and new rows in one count: a visit moved across a month's end locks both counters
+-- in the same order as any other writer.
+CREATE FUNCTION report_visits_changed() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        PERFORM report_touch(OLD.provider_id, OLD.starts_at);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        PERFORM report_touch(NEW.provider_id, NEW.starts_at);
+    IF TG_OP = 'INSERT' THEN
+        PERFORM report_touch(array_agg(provider_id), array_agg(starts_at)) FROM new_rows;
+    ELSIF TG_OP = 'UPDATE' THEN
+        PERFORM report_touch(array_agg(provider_id), array_agg(starts_at)) FROM (
+            SELECT provider_id, starts_at FROM old_rows
+            UNION ALL SELECT provider_id, starts_at FROM new_rows
+        ) AS changed;
+    ELSE
+        PERFORM report_touch(array_agg(provider_id), array_agg(starts_at)) FROM old_rows;
     END IF;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
-CREATE CONSTRAINT TRIGGER report_visit_changed AFTER INSERT OR UPDATE OR DELETE ON visits
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_visit_changed();
+CREATE TRIGGER report_visits_added AFTER INSERT ON visits
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_visits_changed();
 
-CREATE FUNCTION report_visit_event() RETURNS trigger AS $$
+CREATE TRIGGER report_visits_changed AFTER UPDATE ON visits
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_visits_changed();
+
+CREATE TRIGGER report_visits_removed AFTER DELETE ON visits
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_visits_changed();
+
+CREATE FUNCTION report_visit_events_added() RETURNS trigger AS $$
 BEGIN
-    PERFORM report_touch(provider_id, starts_at) FROM visits WHERE id = NEW.visit_id;
+    PERFORM report_touch(array_agg(v.provider_id), array_agg(v.starts_at))
+    FROM new_rows e JOIN visits v ON v.id = e.visit_id;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
-CREATE CONSTRAINT TRIGGER report_visit_event AFTER INSERT ON visit_events
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_visit_event();
+CREATE TRIGGER report_visit_events_added AFTER INSERT ON visit_events
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_visit_events_added();
 
--- After an insert or update, and before a delete, while the record's months can be read.
-CREATE FUNCTION report_record_changed() RETURNS trigger AS $$
+CREATE FUNCTION report_records_changed() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM report_touch_record(OLD.id);
-        RETURN OLD;
+        -- Gone: their own times and their visits' months.
+        PERFORM report_touch(array_agg(t.provider_id), array_agg(t.at)) FROM (
+            SELECT provider_id, arrived_at AS at FROM old_rows
+            UNION ALL SELECT provider_id, left_at FROM old_rows
+            UNION ALL SELECT v.provider_id, v.starts_at FROM old_rows r
+                JOIN visits v ON v.id = r.visit_id
+        ) AS t;
+    ELSE
+        PERFORM report_touch_records(array_agg(id)) FROM new_rows;
     END IF;
-    PERFORM report_touch_record(NEW.id);
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
-CREATE CONSTRAINT TRIGGER report_record_changed AFTER INSERT OR UPDATE ON visit_records
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_record_changed();
+CREATE TRIGGER report_records_added AFTER INSERT ON visit_records
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_records_changed();
 
-CREATE TRIGGER report_record_removed BEFORE DELETE ON visit_records
-FOR EACH ROW EXECUTE FUNCTION report_record_changed();
+CREATE TRIGGER report_records_changed AFTER UPDATE ON visit_records
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_records_changed();
 
-CREATE FUNCTION report_record_part_added() RETURNS trigger AS $$
+CREATE TRIGGER report_records_removed AFTER DELETE ON visit_records
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_records_changed();
+
+-- A correction or a version's tasks change their record's figures.
+CREATE FUNCTION report_record_parts_added() RETURNS trigger AS $$
 BEGIN
-    PERFORM report_touch_record(NEW.record_id);
+    PERFORM report_touch_records(array_agg(DISTINCT record_id)) FROM new_rows;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
-CREATE CONSTRAINT TRIGGER report_record_corrected AFTER INSERT ON record_corrections
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_record_part_added();
+CREATE TRIGGER report_record_corrected AFTER INSERT ON record_corrections
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_record_parts_added();
 
-CREATE CONSTRAINT TRIGGER report_record_tasks AFTER INSERT ON record_tasks
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_record_part_added();
+CREATE TRIGGER report_record_tasks AFTER INSERT ON record_tasks
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION report_record_parts_added();
 
 -- Travel is estimated between clients' addresses, a cancellation is counted by its
--- author's role: either changes every month.
+-- author's role: either changes every month. Rare writes, counted row by row (a trigger on
+-- some columns only cannot see the statement's rows).
 CREATE FUNCTION report_everything_changed() RETURNS trigger AS $$
 BEGIN
-    PERFORM report_touch_everything();
+    INSERT INTO report_changes (provider_id, month, changes) VALUES ('*', '*', 1)
+    ON CONFLICT (provider_id, month) DO UPDATE SET changes = report_changes.changes + 1;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
-CREATE CONSTRAINT TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+CREATE TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
+FOR EACH ROW
 WHEN (OLD.latitude IS DISTINCT FROM NEW.latitude OR OLD.longitude IS DISTINCT FROM NEW.longitude)
 EXECUTE FUNCTION report_everything_changed();
 
-CREATE CONSTRAINT TRIGGER report_role_changed AFTER UPDATE OF role ON users
-DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role)
+CREATE TRIGGER report_role_changed AFTER UPDATE OF role ON users
+FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role)
 EXECUTE FUNCTION report_everything_changed();
