@@ -2,8 +2,9 @@
 -- counts of the changes that tell a kept summary from a stale one.
 
 -- How many writes a report counts from have touched a provider's month (`YYYY-MM` in
--- Prague), kept by the triggers of migration 0029. The row of provider '*', month '*'
--- counts the writes that touch every month: a client's address, a user's role.
+-- Prague), kept by the triggers of migration 0029. Month '*' counts the writes that touch
+-- every month of the provider (a client's address), provider '*' with it those of every
+-- provider (a user's role).
 CREATE TABLE report_changes (
     provider_id TEXT NOT NULL,
     month TEXT NOT NULL,
@@ -11,8 +12,9 @@ CREATE TABLE report_changes (
     PRIMARY KEY (provider_id, month)
 );
 
--- A provider's month as a summary in JSON, computed when its month and every month had
--- seen these counts of changes: read only while `report_changes` still says the same.
+-- A provider's month as a summary in JSON, computed when its month and its every month
+-- (the provider's '*' and every provider's, added) had seen these counts of changes: read
+-- only while `report_changes` still says the same.
 CREATE TABLE report_summaries (
     provider_id TEXT NOT NULL,
     month TEXT NOT NULL,

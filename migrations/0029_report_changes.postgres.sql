@@ -123,12 +123,14 @@ CREATE TRIGGER report_record_tasks AFTER INSERT ON record_tasks
 REFERENCING NEW TABLE AS new_rows
 FOR EACH STATEMENT EXECUTE FUNCTION report_record_parts_added();
 
--- Travel is estimated between clients' addresses, a cancellation is counted by its
--- author's role: either changes every month. Rare writes, counted row by row (a trigger on
--- some columns only cannot see the statement's rows).
-CREATE FUNCTION report_everything_changed() RETURNS trigger AS $$
+-- Travel is estimated between clients' addresses: a client's move changes every month of
+-- the provider. A cancellation is counted by its author's role: a role changed changes
+-- every month of every provider. Rare writes, counted row by row (a trigger on some columns
+-- only cannot see the statement's rows).
+CREATE FUNCTION report_every_month_changed() RETURNS trigger AS $$
 BEGIN
-    INSERT INTO report_changes (provider_id, month, changes) VALUES ('*', '*', 1)
+    INSERT INTO report_changes (provider_id, month, changes)
+    VALUES (CASE WHEN TG_TABLE_NAME = 'clients' THEN NEW.provider_id ELSE '*' END, '*', 1)
     ON CONFLICT (provider_id, month) DO UPDATE SET changes = report_changes.changes + 1;
     RETURN NULL;
 END
@@ -137,8 +139,8 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
 FOR EACH ROW
 WHEN (OLD.latitude IS DISTINCT FROM NEW.latitude OR OLD.longitude IS DISTINCT FROM NEW.longitude)
-EXECUTE FUNCTION report_everything_changed();
+EXECUTE FUNCTION report_every_month_changed();
 
 CREATE TRIGGER report_role_changed AFTER UPDATE OF role ON users
 FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role)
-EXECUTE FUNCTION report_everything_changed();
+EXECUTE FUNCTION report_every_month_changed();

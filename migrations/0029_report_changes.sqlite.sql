@@ -71,11 +71,12 @@ CREATE TRIGGER report_record_tasks AFTER INSERT ON record_tasks BEGIN
     INSERT INTO report_record_touches VALUES (NEW.record_id);
 END;
 
--- Travel is estimated between clients' addresses, a cancellation is counted by its
--- author's role: either changes every month.
+-- Travel is estimated between clients' addresses: a client's move changes every month of
+-- the provider. A cancellation is counted by its author's role: a role changed changes
+-- every month of every provider.
 CREATE TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
 WHEN OLD.latitude IS NOT NEW.latitude OR OLD.longitude IS NOT NEW.longitude BEGIN
-    INSERT INTO report_changes (provider_id, month, changes) VALUES ('*', '*', 1)
+    INSERT INTO report_changes (provider_id, month, changes) VALUES (NEW.provider_id, '*', 1)
     ON CONFLICT (provider_id, month) DO UPDATE SET changes = changes + 1;
 END;
 

@@ -141,6 +141,16 @@ async fn a_kept_summary_is_read_until_a_write_touches_its_month(engine: Engine) 
     ))
     .await;
     assert_eq!(hours_of_march(&app).await, Some(1400));
+    // Another provider's client moving, or a visit in April, touches no month of March.
+    app.execute("UPDATE clients SET latitude = latitude + 0.01 WHERE id = 'cl-l2'")
+        .await;
+    app.execute(
+        "INSERT INTO visits (id, provider_id, client_id, caregiver_id, starts_at, ends_at, \
+         status, created_at) VALUES ('n2', 'prov-decin', 'c3', 'user-pecovatelka.decin', \
+         '2026-04-02T07:00:00Z', '2026-04-02T08:00:00Z', 'planned', '2026-02-01T08:00:00Z')",
+    )
+    .await;
+    assert_eq!(hours_of_march(&app).await, Some(1400));
     // A visit planned in March is a write touching March.
     app.execute("UPDATE visits SET ends_at = '2026-03-25T08:30:00Z' WHERE id = 'v6'")
         .await;

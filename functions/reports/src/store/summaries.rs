@@ -15,7 +15,8 @@ use shared::schedule::VisitStatus;
 
 use super::provider_filter;
 
-/// `report_changes`' row that counts the changes touching every month.
+/// `report_changes`' month of the changes touching every month of a provider (with the
+/// provider's id) or of every provider (with this as the provider too).
 const EVERY_MONTH: &str = "*";
 
 /// From the first month's start to the last one's end.
@@ -211,10 +212,10 @@ async fn records(
         .collect()
 }
 
-/// How many changes have touched each (provider, month) of `months`, and every month.
+/// How many changes have touched each (provider, month) of `months`, each provider's every
+/// month, and every provider's.
 struct Changes {
     by_month: BTreeMap<(String, String), i64>,
-    every_month: i64,
 }
 
 impl Changes {
@@ -223,6 +224,12 @@ impl Changes {
             .get(&(provider.to_owned(), month.to_owned()))
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The changes touching every month of `provider`: its own and every provider's (a sum
+    /// of two counts that only grow changes whenever either does).
+    fn of_every_month(&self, provider: &str) -> i64 {
+        self.of(provider, EVERY_MONTH) + self.of(EVERY_MONTH, EVERY_MONTH)
     }
 }
 
@@ -249,27 +256,35 @@ async fn changes(
         .query(
             &format!(
                 "SELECT provider_id, month, changes FROM report_changes \
-                 WHERE (month IN ({list}){scope}) OR provider_id = ${}",
+                 WHERE (month IN ({list}) OR month = ${}){scope}",
                 params.len()
             ),
             &params,
         )
         .await?;
-    let mut changes = Changes {
-        by_month: BTreeMap::new(),
-        every_month: 0,
-    };
+    let mut by_month = BTreeMap::new();
     for row in &rows {
-        let (provider, count) = (row.text("provider_id")?, row.integer("changes")?);
-        if provider == EVERY_MONTH {
-            changes.every_month = count;
-        } else {
-            changes
-                .by_month
-                .insert((provider, row.text("month")?), count);
+        by_month.insert(
+            (row.text("provider_id")?, row.text("month")?),
+            row.integer("changes")?,
+        );
+    }
+    if provider.is_some() {
+        // The scope left out every provider's row.
+        let every = db
+            .query_one(
+                "SELECT changes FROM report_changes WHERE provider_id = $1 AND month = $1",
+                &[EVERY_MONTH.into()],
+            )
+            .await?;
+        if let Some(row) = every {
+            by_month.insert(
+                (EVERY_MONTH.to_owned(), EVERY_MONTH.to_owned()),
+                row.integer("changes")?,
+            );
         }
     }
-    Ok(changes)
+    Ok(Changes { by_month })
 }
 
 /// The kept summaries of `months` no change has touched since they were computed.
@@ -295,7 +310,7 @@ async fn kept(
     for row in &rows {
         let (provider, month) = (row.text("provider_id")?, row.text("month")?);
         if row.integer("month_changes")? != changes.of(&provider, &month)
-            || row.integer("all_changes")? != changes.every_month
+            || row.integer("all_changes")? != changes.of_every_month(&provider)
         {
             continue;
         }
@@ -335,7 +350,7 @@ async fn save(
                     summary.provider_id.as_str().into(),
                     month.as_str().into(),
                     changes.of(&summary.provider_id, &month).into(),
-                    changes.every_month.into(),
+                    changes.of_every_month(&summary.provider_id).into(),
                     figures.into(),
                 ],
             )
@@ -391,14 +406,22 @@ pub async fn summaries(
     // Each record into every month it overlaps, each count of visits into its month.
     let mut records_of: BTreeMap<(String, usize), Vec<RecordFacts>> = BTreeMap::new();
     for record in records(db, scope, span(span_months)).await? {
-        let mut index = month_index(record.arrived_at);
-        while index < bounds.len() && bounds[index].from < record.left_at {
+        let first = month_index(record.arrived_at);
+        let last = (first..bounds.len())
+            .take_while(|index| bounds[*index].from < record.left_at)
+            .last()
+            .unwrap_or(first);
+        // A copy for each month but the last, which takes the record itself.
+        for index in first..last {
             records_of
                 .entry((record.provider_id.clone(), index))
                 .or_default()
                 .push(record.clone());
-            index += 1;
         }
+        records_of
+            .entry((record.provider_id.clone(), last))
+            .or_default()
+            .push(record);
     }
     let mut visits_of: BTreeMap<(String, usize), Vec<VisitFacts>> = BTreeMap::new();
     for visit in visits(db, scope, span_months).await? {
