@@ -131,4 +131,44 @@ describe('reports', { timeout: 5 * TEST_TIMEOUT }, () => {
       await context.close();
     }
   });
+
+  test("a coordinator sets a client's new care-allowance level from a day and the manager's month counts the client under it", { timeout: TEST_TIMEOUT }, async () => {
+    // The demo's records are yesterday's: its month, in Prague.
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+    const month = yesterday.slice(0, 7);
+    const coordinator = await signedIn('koordinator.decin');
+    const manager = await signedIn('vedouci.decin');
+    const byLevel = async () => manager.page.evaluate(async (period) => {
+      const report = await (await fetch(`/api/reports/provider?period=${period}`)).json();
+      const table = report.tables.find((t) => t.key === 'clients_by_level');
+      return Object.fromEntries(table.rows.map((row) => [row[0].v, row[1].v]));
+    }, month);
+    try {
+      const page = coordinator.page;
+      await page.goto(new URL('/klienti/cl-d1/plan', suite.host.url).href);
+      const before = await byLevel();
+      const client = await page.evaluate(async () => (await fetch('/api/schedule/clients/cl-d1')).json());
+      const level = ((client.care_allowance_level ?? 0) % 4) + 1;
+      const roman = ['I', 'II', 'III', 'IV'][level - 1];
+      const old = ['bez příspěvku', 'I', 'II', 'III', 'IV'][client.care_allowance_level ?? 0];
+
+      await page.getByRole('heading', { name: 'Příspěvek na péči' }).waitFor();
+      await page.getByRole('button', { name: 'Uložit nový stupeň' }).click();
+      assert.match(await page.locator('#allowance-error').innerText(), /Vyberte stupeň/u, 'the wrong field named');
+      await page.getByLabel('Nový stupeň', { exact: true }).selectOption(String(level));
+      await page.getByLabel('Nový stupeň platí od').fill(`${month}-01`);
+      await page.getByRole('button', { name: 'Uložit nový stupeň' }).click();
+      await page.locator('.allowance-current', { hasText: `Příspěvek na péči ${level}. stupně od ` }).waitFor();
+
+      const after = await byLevel();
+      assert.equal(after.Celkem, before.Celkem, 'the same clients');
+      assert.equal(after[roman], before[roman] + 1, `the client counts under ${roman}`);
+      assert.equal(after[old], before[old] - 1, `and no longer under ${old}`);
+      assert.deepEqual(coordinator.problems, []);
+      assert.deepEqual(manager.problems, []);
+    } finally {
+      await coordinator.context.close();
+      await manager.context.close();
+    }
+  });
 });

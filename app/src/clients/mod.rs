@@ -2,6 +2,7 @@
 //! (individuální plán) with its history, its recurring visits and the monthly statement;
 //! `/klienti/{id}/rodina`: who of the client's family sees the schedule.
 
+mod allowance;
 pub mod api;
 pub mod family;
 pub mod feeds;
@@ -20,6 +21,7 @@ use crate::remote;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::FormAction;
 use crate::ui::{ErrorPanel, Loading, Remote, page_title};
+use allowance::CareAllowance;
 pub use family::ClientFamilyPage;
 pub use intake::IntakePage;
 use service_end::ServiceEnd;
@@ -93,6 +95,13 @@ fn CarePlanLoader(client_id: String) -> impl IntoView {
         FormAction::new(move |input: CarePlanInput| api::save_care_plan(save_id.clone(), input));
     let end_id = client_id.clone();
     let end = FormAction::new(move |input| api::end_service(end_id.clone(), input));
+    let allowance_id = client_id.clone();
+    let allowance = FormAction::new(move |input| api::replace_client(allowance_id.clone(), input));
+    Effect::new(move |_| match allowance.value().get() {
+        Some(Ok(_)) => load_client.run(()),
+        Some(Err(error)) => signed_out_if_expired(session, &error),
+        None => {}
+    });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => load.run(()),
         Some(Err(error)) => signed_out_if_expired(session, &error),
@@ -131,7 +140,13 @@ fn CarePlanLoader(client_id: String) -> impl IntoView {
             }}
             <StatementLinks client_id=statement_id />
             {move || match client.get() {
-                Remote::Loaded(client) => view! { <ServiceEnd client=client end=end /> }.into_any(),
+                Remote::Loaded(client) => {
+                    view! {
+                        <CareAllowance client=client.clone() change=allowance />
+                        <ServiceEnd client=client end=end />
+                    }
+                        .into_any()
+                }
                 Remote::Failed(error) => {
                     view! { <ErrorPanel message=error.message on_retry=load_client /> }.into_any()
                 }

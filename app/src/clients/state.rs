@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use shared::ErrorDetail;
 use shared::catalogue::CareTask;
-use shared::clients::{EndService, check_end_of_service};
+use shared::clients::{ClientInput, EndService, check_client, check_end_of_service};
 use shared::planning::input::{CarePlanInput, check_care_plan};
 use shared::records::billing::BillingMonth;
 use shared::schedule::TemplateView;
@@ -100,6 +100,33 @@ pub fn parse_end_of_service(
         service_from,
     )
     .map_err(rejected)
+}
+
+/// The client's record with a new care-allowance level (1–4, as typed) in force from a day,
+/// checked by the shared rule. The server keeps the level before it with its date, for
+/// the reports.
+pub fn parse_allowance_change(
+    client: &ClientInput,
+    level: &str,
+    from: &str,
+) -> Result<ClientInput, ErrorDetail> {
+    let level = level
+        .parse()
+        .ok()
+        .filter(|level| (1..=4).contains(level))
+        .ok_or_else(|| field_error("care_allowance_level", "Vyberte stupeň příspěvku I až IV."))?;
+    let from = from.trim().parse().map_err(|_| {
+        field_error(
+            "care_allowance_from",
+            "Zadejte den, od kterého stupeň platí.",
+        )
+    })?;
+    let changed = ClientInput {
+        care_allowance_level: Some(level),
+        care_allowance_from: Some(from),
+        ..client.clone()
+    };
+    check_client(&changed).map_err(rejected)
 }
 
 /// The tasks' names in the catalogue; a code the catalogue does not know stays as it is.
@@ -214,6 +241,53 @@ mod tests {
         ];
         for (result, field) in cases {
             assert_eq!(result.expect_err(field).field.as_deref(), Some(field));
+        }
+    }
+
+    fn client() -> ClientInput {
+        ClientInput {
+            name: "Marie Nová".into(),
+            street: "Husova 1".into(),
+            municipality_code: "562335".into(),
+            latitude: Some(50.77),
+            longitude: Some(14.21),
+            care_allowance_level: Some(1),
+            care_allowance_from: Some(date("2025-01-01")),
+            birth_date: Some(date("1940-05-01")),
+            free_of_charge: false,
+            service_from: date("2025-01-01"),
+            service_to: None,
+            preferred_caregiver_gender: None,
+            doorstep_note: None,
+            key_risks: None,
+            phone: None,
+            internal_note: None,
+            contacts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_new_care_allowance_level_from_a_day_keeps_the_rest_of_the_record() {
+        let changed = parse_allowance_change(&client(), "3", " 2026-03-15 ").expect("valid");
+        assert_eq!(changed.care_allowance_level, Some(3));
+        assert_eq!(changed.care_allowance_from, Some(date("2026-03-15")));
+        assert_eq!(
+            ClientInput {
+                care_allowance_level: Some(1),
+                care_allowance_from: Some(date("2025-01-01")),
+                ..changed
+            },
+            client()
+        );
+        for (level, from, field) in [
+            ("", "2026-03-15", "care_allowance_level"),
+            ("5", "2026-03-15", "care_allowance_level"),
+            ("2", "", "care_allowance_from"),
+            ("2", "15. 3. 2026", "care_allowance_from"),
+            ("2", "1890-01-01", "care_allowance_from"),
+        ] {
+            let error = parse_allowance_change(&client(), level, from).expect_err(field);
+            assert_eq!(error.field.as_deref(), Some(field), "{level} {from}");
         }
     }
 }
