@@ -19,50 +19,19 @@ use super::provider_filter;
 /// provider's id) or of every provider (with this as the provider too).
 const EVERY_MONTH: &str = "*";
 
-/// From the first month's start to the last one's end.
-fn span(months: &[Period]) -> Bounds {
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
-        unreachable!("a period has at least one month")
-    };
-    Bounds {
-        from: first.bounds().from,
-        to: last.bounds().to,
-    }
-}
-
-/// `, CASE WHEN <column> < $n THEN 0 … END`: which of the months an instant column falls
-/// in, by the months' bounds, for a `GROUP BY`; nothing for one month.
-fn month_of(column: &str, months: &[Period], params: &mut Vec<Value>) -> String {
-    if months.len() < 2 {
-        return String::new();
-    }
-    let mut case = String::from(", CASE");
-    for (index, month) in months.iter().enumerate().skip(1) {
-        params.push(timestamp::format(month.bounds().from).into());
-        case.push_str(&format!(
-            " WHEN {column} < ${} THEN {}",
-            params.len(),
-            index - 1
-        ));
-    }
-    case.push_str(&format!(" ELSE {} END", months.len() - 1));
-    case
-}
-
-/// The visits planned to start in the consecutive `months`, counted by client, month, how
-/// they stand and who cancelled them (the latest cancellation's author).
+/// The visits planned to start in the month, counted by client, how they stand and who
+/// cancelled them (the latest cancellation's author).
 async fn visits(
     db: &impl Database,
     provider: Option<&str>,
-    months: &[Period],
+    month: Period,
 ) -> Result<Vec<VisitFacts>, DbError> {
-    let bounds = span(months);
+    let bounds = month.bounds();
     let mut params = vec![
         timestamp::format(bounds.from).into(),
         timestamp::format(bounds.to).into(),
     ];
     let scope = provider_filter("p.provider_id", provider, &mut params);
-    let month = month_of("p.starts_at", months, &mut params);
     let rows = db
         .query(
             &format!(
@@ -74,7 +43,7 @@ async fn visits(
                    FROM visit_events e JOIN users u ON u.id = e.user_id \
                    WHERE e.kind = 'cancelled') x ON x.visit_id = p.visit_id AND x.latest = 1 \
                  WHERE p.starts_at >= $1 AND p.starts_at < $2{scope} \
-                 GROUP BY p.client_id, p.provider_id, p.status, x.role{month}"
+                 GROUP BY p.client_id, p.provider_id, p.status, x.role"
             ),
             &params,
         )
@@ -381,71 +350,46 @@ pub async fn summaries(
         .iter()
         .map(|summary| (summary.provider_id.clone(), summary.month.code()))
         .collect();
-    let stale: Vec<(usize, &String)> = providers
-        .iter()
-        .flat_map(|id| (0..months.len()).map(move |index| (index, id)))
-        .filter(|(index, id)| !fresh.contains(&((*id).clone(), codes[*index].clone())))
-        .collect();
-    let (Some(first), Some(last)) = (
-        stale.iter().map(|(index, _)| *index).min(),
-        stale.iter().map(|(index, _)| *index).max(),
-    ) else {
-        return Ok(summaries);
-    };
-    let span_months = &months[first..=last];
-    let only = stale
-        .iter()
-        .map(|(_, id)| id.as_str())
-        .collect::<BTreeSet<_>>();
-    let scope = match only.len() {
-        1 => only.first().copied(),
-        _ => provider,
-    };
-    let bounds: Vec<Bounds> = span_months.iter().map(|month| month.bounds()).collect();
-    let month_index = |instant| bounds.partition_point(|b: &Bounds| b.to <= instant);
-    // Each record into every month it overlaps, each count of visits into its month.
-    let mut records_of: BTreeMap<(String, usize), Vec<RecordFacts>> = BTreeMap::new();
-    for record in records(db, scope, span(span_months)).await? {
-        let first = month_index(record.arrived_at);
-        let last = (first..bounds.len())
-            .take_while(|index| bounds[*index].from < record.left_at)
-            .last()
-            .unwrap_or(first);
-        // A copy for each month but the last, which takes the record itself.
-        for index in first..last {
+    // Month by month: a write in an old month reads that month again, not all since.
+    for (month, code) in months.iter().zip(&codes) {
+        let stale: Vec<&String> = providers
+            .iter()
+            .filter(|id| !fresh.contains(&((*id).clone(), code.clone())))
+            .collect();
+        let scope = match stale.as_slice() {
+            [] => continue,
+            [only] => Some(only.as_str()),
+            _ => provider,
+        };
+        let mut records_of: BTreeMap<String, Vec<RecordFacts>> = BTreeMap::new();
+        for record in records(db, scope, month.bounds()).await? {
             records_of
-                .entry((record.provider_id.clone(), index))
+                .entry(record.provider_id.clone())
                 .or_default()
-                .push(record.clone());
+                .push(record);
         }
-        records_of
-            .entry((record.provider_id.clone(), last))
-            .or_default()
-            .push(record);
+        let mut visits_of: BTreeMap<String, Vec<VisitFacts>> = BTreeMap::new();
+        for visit in visits(db, scope, *month).await? {
+            visits_of
+                .entry(visit.provider_id.clone())
+                .or_default()
+                .push(visit);
+        }
+        let computed: Vec<MonthSummary> = stale
+            .into_iter()
+            .map(|id| {
+                summarise(
+                    id,
+                    *month,
+                    records_of.get(id).map_or(&[], Vec::as_slice),
+                    visits_of.get(id).map_or(&[], Vec::as_slice),
+                    clients,
+                    task_order,
+                )
+            })
+            .collect();
+        save(db, &computed, &changes).await?;
+        summaries.extend(computed);
     }
-    let mut visits_of: BTreeMap<(String, usize), Vec<VisitFacts>> = BTreeMap::new();
-    for visit in visits(db, scope, span_months).await? {
-        let index = month_index(visit.starts_at);
-        visits_of
-            .entry((visit.provider_id.clone(), index))
-            .or_default()
-            .push(visit);
-    }
-    let computed: Vec<MonthSummary> = stale
-        .into_iter()
-        .map(|(index, id)| {
-            let key = (id.clone(), index - first);
-            summarise(
-                id,
-                months[index],
-                records_of.get(&key).map_or(&[], Vec::as_slice),
-                visits_of.get(&key).map_or(&[], Vec::as_slice),
-                clients,
-                task_order,
-            )
-        })
-        .collect();
-    save(db, &computed, &changes).await?;
-    summaries.extend(computed);
     Ok(summaries)
 }
