@@ -76,7 +76,7 @@ type RecordTuple = (String, String, String, String, String, Option<String>);
 
 /// Accepted records overlapping the bounds, as their latest version reads, with its tasks,
 /// in no particular order. SQLite hands them over as one JSON array: a row each cost its
-/// driver more than the query (a year's region is 650,000 records); PostgreSQL builds JSON
+/// driver more than the query (a month of the region is about 60,000 records); PostgreSQL builds JSON
 /// slower than it sends rows.
 async fn records(
     db: &impl Database,
@@ -125,20 +125,10 @@ async fn records(
             }
         }
         Engine::Postgres => {
-            // For the whole region every task is aggregated once and joined: faster than
-            // 650,000 lookups, slower than one provider's.
-            let (tasks, join) = match provider {
-                Some(_) => (lookup("string_agg"), ""),
-                None => (
-                    "t.tasks".to_owned(),
-                    "LEFT JOIN (SELECT record_id, version, string_agg(task_code, ',') AS tasks \
-                     FROM record_tasks GROUP BY record_id, version) t \
-                     ON t.record_id = r.id AND t.version = r.current_version",
-                ),
-            };
             let sql = format!(
-                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {tasks} AS tasks \
-                 {from} {join} {filter}"
+                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {} AS tasks \
+                 {from} {filter}",
+                lookup("string_agg")
             );
             let rows = db.query(&sql, &params).await?;
             rows.iter()
@@ -350,6 +340,11 @@ pub async fn summaries(
         .iter()
         .map(|summary| (summary.provider_id.clone(), summary.month.code()))
         .collect();
+    if db.engine() == Engine::Postgres && summaries.len() < providers.len() * months.len() {
+        // PostgreSQL's JIT spends about 0.3 s compiling each month's read, more than it
+        // saves; the setting stays with the connection, which only serves short reads else.
+        db.execute("SET jit = off", &[]).await?;
+    }
     // Month by month: a write in an old month reads that month again, not all since.
     for (month, code) in months.iter().zip(&codes) {
         let stale: Vec<&String> = providers
