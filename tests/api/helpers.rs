@@ -162,19 +162,23 @@ impl TestApp {
 
     /// A direct read of the test's database, for asserting on stored state.
     pub async fn scalar(&self, sql: &'static str) -> i64 {
-        match self.host.pool() {
-            platform::sqlx_db::SqlxPool::Sqlite(pool, _) => {
-                sqlx::query_scalar(sql).fetch_one(pool).await
-            }
-            platform::sqlx_db::SqlxPool::Postgres(pool) => {
-                sqlx::query_scalar(sql).fetch_one(pool).await
-            }
-        }
-        .expect("the query runs")
+        self.value(sql).await
     }
 
     /// A direct read of one text value of the test's database.
     pub async fn text(&self, sql: &'static str) -> String {
+        self.value(sql).await
+    }
+
+    async fn value<T>(&self, sql: &'static str) -> T
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+            + sqlx::Type<sqlx::Postgres>
+            + Send
+            + Unpin,
+    {
         match self.host.pool() {
             platform::sqlx_db::SqlxPool::Sqlite(pool, _) => {
                 sqlx::query_scalar(sql).fetch_one(pool).await
