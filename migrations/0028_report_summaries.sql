@@ -3,8 +3,8 @@
 
 -- How many writes a report counts from have touched a provider's month (`YYYY-MM` in
 -- Prague), kept by the triggers of migration 0029. Month '*' counts the writes that touch
--- every month of the provider (a client's address), provider '*' with it those of every
--- provider (a user's role).
+-- every month of the provider (a client's address, a user's role), provider '*' with it
+-- those of every provider (the role of a user of no provider).
 CREATE TABLE report_changes (
     provider_id TEXT NOT NULL,
     month TEXT NOT NULL,

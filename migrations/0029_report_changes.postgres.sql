@@ -123,14 +123,14 @@ CREATE TRIGGER report_record_tasks AFTER INSERT ON record_tasks
 REFERENCING NEW TABLE AS new_rows
 FOR EACH STATEMENT EXECUTE FUNCTION report_record_parts_added();
 
--- Travel is estimated between clients' addresses: a client's move changes every month of
--- the provider. A cancellation is counted by its author's role: a role changed changes
--- every month of every provider. Rare writes, counted row by row (a trigger on some columns
--- only cannot see the statement's rows).
+-- Travel is estimated between clients' addresses, a cancellation is counted by its
+-- author's role: a client's move or a role changed changes every month of the provider (of
+-- every provider for a user of none). Rare writes, counted row by row (a trigger on some
+-- columns only cannot see the statement's rows).
 CREATE FUNCTION report_every_month_changed() RETURNS trigger AS $$
 BEGIN
     INSERT INTO report_changes (provider_id, month, changes)
-    VALUES (CASE WHEN TG_TABLE_NAME = 'clients' THEN NEW.provider_id ELSE '*' END, '*', 1)
+    VALUES (COALESCE(NEW.provider_id, '*'), '*', 1)
     ON CONFLICT (provider_id, month) DO UPDATE SET changes = report_changes.changes + 1;
     RETURN NULL;
 END

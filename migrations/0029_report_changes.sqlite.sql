@@ -71,9 +71,9 @@ CREATE TRIGGER report_record_tasks AFTER INSERT ON record_tasks BEGIN
     INSERT INTO report_record_touches VALUES (NEW.record_id);
 END;
 
--- Travel is estimated between clients' addresses: a client's move changes every month of
--- the provider. A cancellation is counted by its author's role: a role changed changes
--- every month of every provider.
+-- Travel is estimated between clients' addresses, a cancellation is counted by its
+-- author's role: a client's move or a role changed changes every month of the provider (of
+-- every provider for a user of none).
 CREATE TRIGGER report_client_moved AFTER UPDATE OF latitude, longitude ON clients
 WHEN OLD.latitude IS NOT NEW.latitude OR OLD.longitude IS NOT NEW.longitude BEGIN
     INSERT INTO report_changes (provider_id, month, changes) VALUES (NEW.provider_id, '*', 1)
@@ -82,6 +82,7 @@ END;
 
 CREATE TRIGGER report_role_changed AFTER UPDATE OF role ON users
 WHEN OLD.role IS NOT NEW.role BEGIN
-    INSERT INTO report_changes (provider_id, month, changes) VALUES ('*', '*', 1)
+    INSERT INTO report_changes (provider_id, month, changes)
+    VALUES (COALESCE(NEW.provider_id, '*'), '*', 1)
     ON CONFLICT (provider_id, month) DO UPDATE SET changes = changes + 1;
 END;
