@@ -22,7 +22,9 @@ pub struct ClientMonth {
     pub visits: VisitCounts,
 }
 
-/// A provider's month: its clients with a visit or a record in it.
+/// A provider's month: its clients with a visit or a record in it. Kept as JSON, read
+/// strictly: a change to this type (or `ClientMonth`) comes with a migration that empties
+/// `report_summaries`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthSummary {
     pub provider_id: String,

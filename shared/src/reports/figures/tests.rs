@@ -283,3 +283,83 @@ fn fte_is_contract_hours_over_forty() {
     assert_eq!(counts[&Role::ProviderManager].fte_hundredths, 33);
     assert_eq!(percent_hundredths(1, 3), 3333);
 }
+
+#[test]
+fn a_month_summary_holds_each_clients_part_of_the_month_and_the_travel_to_them() {
+    use crate::reports::summary::summarise;
+    let clients: BTreeMap<String, ClientFacts> =
+        [client("near", 50.70, &[]), client("far", 50.80, &[])]
+            .into_iter()
+            .collect();
+    // 22:00–23:00 and 23:30–00:30 Prague time: the second runs into April.
+    let records = [
+        record(
+            "near",
+            "w",
+            "2026-03-31T20:00:00Z",
+            "2026-03-31T21:00:00Z",
+            &["a1"],
+        ),
+        record(
+            "far",
+            "w",
+            "2026-03-31T21:30:00Z",
+            "2026-03-31T22:30:00Z",
+            &["b1", "a1"],
+        ),
+    ];
+    let visits = [VisitFacts {
+        provider_id: "p".into(),
+        client_id: "near".into(),
+        starts_at: at("2026-03-31T20:00:00Z"),
+        status: VisitStatus::Done,
+        cancelled_by: None,
+        visits: 1,
+    }];
+    let month = |code: &str| Period::parse(code).expect("a month");
+    let march = summarise(
+        "p",
+        month("2026-03"),
+        &records,
+        &visits,
+        &clients,
+        &catalogue(),
+    );
+    let april = summarise(
+        "p",
+        month("2026-04"),
+        &records,
+        &visits,
+        &clients,
+        &catalogue(),
+    );
+    let of = |summary: &crate::reports::summary::MonthSummary, id: &str| {
+        summary
+            .clients
+            .iter()
+            .find(|client| client.client_id == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} in {:?}", summary.month))
+    };
+    let (near, far) = (of(&march, "near"), of(&march, "far"));
+    assert_eq!(near.care.total, 3600);
+    assert_eq!(near.visits.done, 1);
+    assert_eq!(near.last_served, Some(day("2026-03-31")));
+    assert_eq!(near.travel_seconds, 0, "nobody came before");
+    assert_eq!(
+        far.care.by_task,
+        [("a1".into(), 900), ("b1".into(), 900)].into()
+    );
+    assert_eq!(far.last_served, Some(day("2026-03-31")));
+    // The 22-minute estimate fits in the 30-minute gap; it counts for the client travelled to.
+    assert_eq!(far.travel_seconds, 22 * 60);
+    assert_eq!(april.clients.len(), 1, "only the visit running into April");
+    let far_in_april = of(&april, "far");
+    assert_eq!(far_in_april.care.total, 1800);
+    assert_eq!(far_in_april.last_served, Some(day("2026-04-01")));
+    assert_eq!(
+        far_in_april.travel_seconds, 0,
+        "the way there counted in March"
+    );
+    assert_eq!(far_in_april.visits, VisitCounts::default());
+}
