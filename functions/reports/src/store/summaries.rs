@@ -89,17 +89,23 @@ async fn records(
     ];
     let scope = provider_filter("r.provider_id", provider, &mut params);
     let ids = "r.provider_id, r.client_id, r.caregiver_id";
-    let (arrived, departed) = (
-        "COALESCE(c.arrived_at, r.arrived_at)",
-        "COALESCE(c.left_at, r.left_at)",
+    let (arrived, departed) = ("r.arrived", "r.departed");
+    // Uncorrected records by their own times, over the index by departure
+    // (`visit_records_by_departure`: the latest month reads only its own entries), and the
+    // few corrected ones by their latest correction's.
+    let from = format!(
+        "FROM (SELECT r.id, r.current_version, {ids}, r.arrived_at AS arrived, \
+                      r.left_at AS departed \
+               FROM visit_records r \
+               WHERE r.left_at > $1 AND r.arrived_at < $2 AND r.current_version = 0 \
+               AND r.state = 'accepted'{scope} \
+               UNION ALL \
+               SELECT r.id, r.current_version, {ids}, c.arrived_at, c.left_at \
+               FROM record_corrections c JOIN visit_records r \
+               ON r.id = c.record_id AND c.version = r.current_version \
+               WHERE c.left_at > $1 AND c.arrived_at < $2 AND r.state = 'accepted'{scope}) r"
     );
-    let from = "FROM visit_records r \
-                LEFT JOIN record_corrections c \
-                ON c.record_id = r.id AND c.version = r.current_version";
-    let filter =
-        format!("WHERE r.state = 'accepted' AND {departed} > $1 AND {arrived} < $2{scope}");
-    // A record's tasks, looked up by its key: in the order of the record ids (the covering
-    // index `visit_records_for_reports`) the lookups walk record_tasks' key in order.
+    // A record's tasks, looked up by its key.
     let lookup = |aggregate: &str| {
         format!(
             "(SELECT {aggregate}(t.task_code, ',') FROM record_tasks t \
@@ -110,7 +116,7 @@ async fn records(
         Engine::Sqlite => {
             let sql = format!(
                 "SELECT json_group_array(json_array({ids}, {arrived}, {departed}, {})) \
-                 AS records {from} {filter}",
+                 AS records {from}",
                 lookup("group_concat")
             );
             match db.query_one(&sql, &params).await? {
@@ -127,7 +133,7 @@ async fn records(
         Engine::Postgres => {
             let sql = format!(
                 "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {} AS tasks \
-                 {from} {filter}",
+                 {from}",
                 lookup("string_agg")
             );
             let rows = db.query(&sql, &params).await?;
