@@ -138,7 +138,11 @@ impl CareTime {
 
 /// Direct care of the records within the bounds; `task_order` lists the catalogue's codes
 /// in order (the first tasks of a record take the leftover seconds).
-pub fn direct_care(records: &[RecordFacts], bounds: Bounds, task_order: &[String]) -> CareTime {
+pub fn direct_care<'a>(
+    records: impl IntoIterator<Item = &'a RecordFacts>,
+    bounds: Bounds,
+    task_order: &[String],
+) -> CareTime {
     let positions: BTreeMap<&str, usize> = task_order
         .iter()
         .enumerate()
@@ -295,10 +299,13 @@ impl VisitCounts {
     }
 }
 
-pub fn visit_counts(visits: &[VisitFacts], bounds: Bounds) -> VisitCounts {
+pub fn visit_counts<'a>(
+    visits: impl IntoIterator<Item = &'a VisitFacts>,
+    bounds: Bounds,
+) -> VisitCounts {
     let mut counts = VisitCounts::default();
     for visit in visits
-        .iter()
+        .into_iter()
         .filter(|visit| bounds.contains(visit.starts_at))
     {
         counts.scheduled += visit.visits;

@@ -45,24 +45,21 @@ pub fn summarise(
     task_order: &[String],
 ) -> MonthSummary {
     let bounds = month.bounds();
-    let mut records_of: BTreeMap<&str, Vec<RecordFacts>> = BTreeMap::new();
+    let mut records_of: BTreeMap<&str, Vec<&RecordFacts>> = BTreeMap::new();
     for record in records {
         if bounds.overlap_seconds(record.arrived_at, record.left_at) > 0 {
             records_of
-                .entry(record.client_id.as_str())
+                .entry(&record.client_id)
                 .or_default()
-                .push(record.clone());
+                .push(record);
         }
     }
-    let mut visits_of: BTreeMap<&str, Vec<VisitFacts>> = BTreeMap::new();
+    let mut visits_of: BTreeMap<&str, Vec<&VisitFacts>> = BTreeMap::new();
     for visit in visits
         .iter()
         .filter(|visit| bounds.contains(visit.starts_at))
     {
-        visits_of
-            .entry(visit.client_id.as_str())
-            .or_default()
-            .push(visit.clone());
+        visits_of.entry(&visit.client_id).or_default().push(visit);
     }
     let served = figures::served_clients(records, bounds);
     let travel = figures::travel_by_client(records, clients, bounds);
@@ -76,13 +73,13 @@ pub fn summarise(
             client_id: id.to_owned(),
             care: records_of
                 .get(id)
-                .map(|records| figures::direct_care(records, bounds, task_order))
+                .map(|records| figures::direct_care(records.iter().copied(), bounds, task_order))
                 .unwrap_or_default(),
             last_served: served.get(id).copied(),
             travel_seconds: travel.get(id).copied().unwrap_or(0),
             visits: visits_of
                 .get(id)
-                .map(|visits| figures::visit_counts(visits, bounds))
+                .map(|visits| figures::visit_counts(visits.iter().copied(), bounds))
                 .unwrap_or_default(),
         })
         .collect();

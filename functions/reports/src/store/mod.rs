@@ -211,6 +211,7 @@ fn level(row: &Row) -> Result<Option<u8>, DbError> {
         .transpose()
 }
 
+/// A provider's accepted records that arrived in the bounds (billing goes by the day of
 /// arrival) as their latest version reads, one row per task.
 async fn billable_rows(
     db: &impl Database,

@@ -69,15 +69,14 @@ async fn visits(
         .collect()
 }
 
-/// A provider's accepted records that arrived in the bounds (billing goes by the day of
 /// One record as `records` reads it: provider, client, caregiver, arrival, departure and
 /// its task codes joined by commas (none for a record without tasks).
 type RecordTuple = (String, String, String, String, String, Option<String>);
 
 /// Accepted records overlapping the bounds, as their latest version reads, with its tasks,
 /// in no particular order. SQLite hands them over as one JSON array: a row each cost its
-/// driver more than the query (a month of the region is about 60,000 records); PostgreSQL builds JSON
-/// slower than it sends rows.
+/// driver more than the query (a month of the region is about 60,000 records); PostgreSQL
+/// builds JSON slower than it sends rows.
 async fn records(
     db: &impl Database,
     provider: Option<&str>,
@@ -89,7 +88,6 @@ async fn records(
     ];
     let scope = provider_filter("r.provider_id", provider, &mut params);
     let ids = "r.provider_id, r.client_id, r.caregiver_id";
-    let (arrived, departed) = ("r.arrived", "r.departed");
     // Uncorrected records by their own times, over the index by departure
     // (`visit_records_by_departure`: the latest month reads only its own entries), and the
     // few corrected ones by their latest correction's.
@@ -115,7 +113,7 @@ async fn records(
     let tuples: Vec<RecordTuple> = match db.engine() {
         Engine::Sqlite => {
             let sql = format!(
-                "SELECT json_group_array(json_array({ids}, {arrived}, {departed}, {})) \
+                "SELECT json_group_array(json_array({ids}, r.arrived, r.departed, {})) \
                  AS records {from}",
                 lookup("group_concat")
             );
@@ -132,7 +130,7 @@ async fn records(
         }
         Engine::Postgres => {
             let sql = format!(
-                "SELECT {ids}, {arrived} AS arrived, {departed} AS departed, {} AS tasks \
+                "SELECT {ids}, r.arrived, r.departed, {} AS tasks \
                  {from}",
                 lookup("string_agg")
             );
@@ -215,14 +213,24 @@ async fn changes(
 ) -> Result<Changes, DbError> {
     let mut params = Vec::new();
     let list = placeholders(months, &mut params);
-    let scope = provider_filter("provider_id", provider, &mut params);
     params.push(EVERY_MONTH.into());
+    let every = params.len();
+    // One provider's rows and every provider's.
+    let scope = match provider {
+        Some(id) => {
+            params.push(id.into());
+            format!(
+                " AND (provider_id = ${} OR provider_id = ${every})",
+                params.len()
+            )
+        }
+        None => String::new(),
+    };
     let rows = db
         .query(
             &format!(
                 "SELECT provider_id, month, changes FROM report_changes \
-                 WHERE (month IN ({list}) OR month = ${}){scope}",
-                params.len()
+                 WHERE (month IN ({list}) OR month = ${every}){scope}"
             ),
             &params,
         )
@@ -233,21 +241,6 @@ async fn changes(
             (row.text("provider_id")?, row.text("month")?),
             row.integer("changes")?,
         );
-    }
-    if provider.is_some() {
-        // The scope left out every provider's row.
-        let every = db
-            .query_one(
-                "SELECT changes FROM report_changes WHERE provider_id = $1 AND month = $1",
-                &[EVERY_MONTH.into()],
-            )
-            .await?;
-        if let Some(row) = every {
-            by_month.insert(
-                (EVERY_MONTH.to_owned(), EVERY_MONTH.to_owned()),
-                row.integer("changes")?,
-            );
-        }
     }
     Ok(Changes { by_month })
 }
@@ -279,16 +272,18 @@ async fn kept(
         {
             continue;
         }
-        let figures = row.text("figures")?;
-        kept.push(
-            serde_json::from_str(&figures).map_err(|error| DbError::ColumnType {
-                column: "figures".into(),
-                expected: "a month's summary",
-                found: error.to_string(),
-            })?,
-        );
+        kept.push(serde_json::from_str(&row.text("figures")?).map_err(unreadable)?);
     }
     Ok(kept)
+}
+
+/// A summary's JSON that does not read (or write) as one.
+fn unreadable(error: serde_json::Error) -> DbError {
+    DbError::ColumnType {
+        column: "figures".into(),
+        expected: "a month's summary",
+        found: error.to_string(),
+    }
 }
 
 async fn save(
@@ -299,11 +294,7 @@ async fn save(
     in_transaction(db, async || {
         for summary in summaries {
             let month = summary.month.code();
-            let figures = serde_json::to_string(summary).map_err(|error| DbError::ColumnType {
-                column: "figures".into(),
-                expected: "a month's summary",
-                found: error.to_string(),
-            })?;
+            let figures = serde_json::to_string(summary).map_err(unreadable)?;
             db.execute(
                 "INSERT INTO report_summaries \
                  (provider_id, month, month_changes, all_changes, figures) \
@@ -327,7 +318,7 @@ async fn save(
 }
 
 /// The summaries of `providers`' months of the period: those kept and still true, the
-/// others computed from the records and visits of the months they span, and kept.
+/// others computed from their month's records and visits, and kept.
 pub async fn summaries(
     db: &impl Database,
     provider: Option<&str>,
@@ -348,7 +339,7 @@ pub async fn summaries(
         .collect();
     if db.engine() == Engine::Postgres && summaries.len() < providers.len() * months.len() {
         // PostgreSQL's JIT spends about 0.3 s compiling each month's read, more than it
-        // saves; the setting stays with the connection, which only serves short reads else.
+        // saves. The setting stays with the connection; other requests' reads are short.
         db.execute("SET jit = off", &[]).await?;
     }
     // Month by month: a write in an old month reads that month again, not all since.

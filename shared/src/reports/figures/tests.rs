@@ -180,12 +180,17 @@ fn a_record_ending_at_midnight_dates_the_client_on_the_day_it_ran() {
     assert_eq!(served_clients(&records, march())["c"], day("2026-03-14"));
 }
 
+/// Two clients 0.1° apart: 22 minutes' drive (11.12 km × 1.35 at 50 km/h, rounded up to
+/// 19 min, + 3 min door to door).
+fn near_and_far() -> BTreeMap<String, ClientFacts> {
+    [client("near", 50.70, &[]), client("far", 50.80, &[])]
+        .into_iter()
+        .collect()
+}
+
 #[test]
 fn travel_is_the_model_estimate_capped_by_the_gap_between_visits() {
-    let clients: BTreeMap<String, ClientFacts> =
-        [client("near", 50.70, &[]), client("far", 50.80, &[])]
-            .into_iter()
-            .collect();
+    let clients = near_and_far();
     let records = [
         record(
             "near",
@@ -287,10 +292,7 @@ fn fte_is_contract_hours_over_forty() {
 #[test]
 fn a_month_summary_holds_each_clients_part_of_the_month_and_the_travel_to_them() {
     use crate::reports::summary::summarise;
-    let clients: BTreeMap<String, ClientFacts> =
-        [client("near", 50.70, &[]), client("far", 50.80, &[])]
-            .into_iter()
-            .collect();
+    let clients = near_and_far();
     // 22:00–23:00 and 23:30–00:30 Prague time: the second runs into April.
     let records = [
         record(
