@@ -130,7 +130,7 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|s| Piece::at(s.end_location, Segment::stop(depot_window(s), 0, 0)))
             .collect();
-        let allowed = visits
+        let allowed: Vec<Vec<usize>> = visits
             .iter()
             .map(|visit| {
                 (0..shifts.len())
@@ -177,10 +177,32 @@ impl<'a> Layout<'a> {
             }
         };
         let class = interchangeable_classes(problem);
+        // A ruin removes strings around a visit so that it and its neighbours can trade
+        // places; a visit that shares no route with it (another day's, in a week) cannot
+        // trade, so only visits that may join one of its routes are its neighbours.
+        let route_sets: Vec<Vec<u64>> = allowed
+            .iter()
+            .map(|routes| {
+                let mut set = vec![0u64; shifts.len().div_ceil(64)];
+                for &route in routes {
+                    set[route / 64] |= 1 << (route % 64);
+                }
+                set
+            })
+            .collect();
+        let share_a_route = |a: usize, b: usize| {
+            route_sets[a]
+                .iter()
+                .zip(&route_sets[b])
+                .any(|(x, y)| x & y != 0)
+        };
         let neighbours = visits
             .iter()
-            .map(|visit| {
-                let mut others: Vec<usize> = (0..visits.len()).collect();
+            .enumerate()
+            .map(|(index, visit)| {
+                let mut others: Vec<usize> = (0..visits.len())
+                    .filter(|&other| share_a_route(index, other))
+                    .collect();
                 let travel = &travel;
                 others.sort_by_key(|&other| {
                     let there = visits[other].location;
