@@ -28,8 +28,10 @@ pub(crate) struct Layout<'a> {
     pub stops: Vec<Stop>,
     /// The stops of each visit: one, or two for a two-caregiver visit.
     pub copies: Vec<Vec<usize>>,
-    /// The routes whose caregiver may serve each visit, and whose shift overlaps its window.
+    /// The routes whose caregiver may serve each visit, and whose shift overlaps its window;
+    /// the same as a bit set per visit.
     pub allowed: Vec<Vec<usize>>,
+    allowed_set: Vec<Vec<u64>>,
     /// Each route's break and absences, by earliest start.
     pub pauses: Vec<Vec<usize>>,
     pub route_start: Vec<Piece>,
@@ -180,7 +182,7 @@ impl<'a> Layout<'a> {
         // A ruin removes strings around a visit so that it and its neighbours can trade
         // places; a visit that shares no route with it (another day's, in a week) cannot
         // trade, so only visits that may join one of its routes are its neighbours.
-        let route_sets: Vec<Vec<u64>> = allowed
+        let allowed_set: Vec<Vec<u64>> = allowed
             .iter()
             .map(|routes| {
                 let mut set = vec![0u64; shifts.len().div_ceil(64)];
@@ -191,9 +193,9 @@ impl<'a> Layout<'a> {
             })
             .collect();
         let share_a_route = |a: usize, b: usize| {
-            route_sets[a]
+            allowed_set[a]
                 .iter()
-                .zip(&route_sets[b])
+                .zip(&allowed_set[b])
                 .any(|(x, y)| x & y != 0)
         };
         let neighbours = visits
@@ -220,6 +222,7 @@ impl<'a> Layout<'a> {
             stops,
             copies,
             allowed,
+            allowed_set,
             pauses,
             route_start,
             route_end,
@@ -237,6 +240,11 @@ impl<'a> Layout<'a> {
 
     pub(crate) fn routes(&self) -> usize {
         self.route_start.len()
+    }
+
+    /// Whether `route` may serve `visit`.
+    pub(crate) fn may_use(&self, visit: usize, route: usize) -> bool {
+        self.allowed_set[visit][route / 64] & (1 << (route % 64)) != 0
     }
 
     pub(crate) fn piece(&self, stop: usize, window: Window) -> Piece {

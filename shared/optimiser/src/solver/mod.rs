@@ -1,6 +1,7 @@
 //! The search: a layout of the problem, a greedy start, ruin-and-recreate annealing, and
 //! the plan read off the best solution with a reason for every unassigned visit.
 
+mod insert;
 mod layout;
 mod search;
 mod segment;

@@ -359,6 +359,12 @@ impl Solution {
         }
     }
 
+    /// Whether the route's person serves any visit of the client.
+    pub(crate) fn serves(&self, layout: &Layout, client: usize, route: usize) -> bool {
+        layout.counts_continuity()
+            && self.served[client * layout.persons + layout.person[route]] > 0
+    }
+
     fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
         if !layout.counts_continuity() {
             return 0;

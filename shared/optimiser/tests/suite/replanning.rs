@@ -151,6 +151,27 @@ fn proposing_again_right_after_accepting_changes_nothing() {
     assert_eq!(again.unassigned, proposed.unassigned);
 }
 
+/// Put back one visit at a time with a break already on the route, a visit could take the
+/// place where the accepted plan had the break, and a later visit find no room; these days
+/// and seeds did so before the breaks came off during the put-back.
+#[test]
+fn a_plan_just_accepted_is_put_back_whole_around_its_breaks() {
+    for (generator, first, second) in [(5, 5, 6), (6, 5, 6), (5, 1, 2), (7, 5, 6)] {
+        let day = synthetic::home_care_day(generator, 200, 30);
+        let proposed = plan_with(&day, first, 5_000);
+        let accepted = day.clone().with_current_plan(&proposed);
+
+        let again = plan_with(&accepted, second, 5_000);
+
+        assert_eq!(
+            places(&accepted, &again),
+            places(&day, &proposed),
+            "day {generator}, seeds {first} and {second}"
+        );
+        assert_eq!(again.objective.weighted, proposed.objective.weighted);
+    }
+}
+
 /// Places on a line, travel time = distance: the sick A and the free C live at 0, A's
 /// clients at -10 and -12; B lives far out at 40 and her clients at 3 and 5, near C. Each
 /// has visits at 9:00 and 9:35, movable by an hour. C could do all four on one short
