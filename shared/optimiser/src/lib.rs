@@ -42,7 +42,11 @@
 //! when continuity counts, also every visit of one client, so that a client's week can move
 //! to one caregiver at once) and reinserts
 //! every removed and unassigned visit at its cheapest feasible place, in one of several
-//! orders, skipping places at random ("blinks"). Feasibility and cost of an insertion come
+//! orders, skipping places at random ("blinks"). A visit's neighbours are the nearest visits
+//! that may share one of its routes, so in a week the strings around it come from its own
+//! day. A visit is tried on the routes of its eight nearest neighbours, on every empty route
+//! and on the routes of its client's caregivers, not on every route (a granular
+//! neighbourhood). Feasibility and cost of an insertion come
 //! in constant time from cached prefix and suffix segments with time-warp concatenation
 //! (Vidal et al. 2013); breaks and absences are stops without a location, taken where the
 //! caregiver is before travelling on. A two-caregiver visit becomes two stops with one
@@ -50,7 +54,8 @@
 //! routes of two different persons; fixing the moment turns synchronisation into ordinary
 //! time windows. When visits carry their current place, the search starts from the current
 //! plan: each such visit goes back to its current persons' shifts at its current start
-//! where that is feasible, and only the rest is inserted greedily; a plan just accepted is
+//! where that is feasible (the breaks come off meanwhile and go back last, between the
+//! visits), and only the rest is inserted greedily; a plan just accepted is
 //! therefore proposed again unchanged unless a change gains more than it costs. A visit of
 //! the current plan is inserted at its current start, or anywhere in its window only if
 //! that is cheaper by more than the retime weight. On a time grid the search plans with
@@ -73,11 +78,12 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 64 315–65 749 over three seeds where 300 s
-//!   reached 60 395 (6–9 % apart, not the 2 % aimed at; median caregivers per client 3.5–4
-//!   at 10 s, 3 at 300 s), all with 8 unassigned visits, measured natively on a loaded
-//!   two-core machine. Before a plan from scratch annealed on the scale of a change of
-//!   caregiver, 10 s reached 68 563–71 004 (median 4) and 300 s 62 417. A sick-call repair
+//!   converges slowly: 10 s reached a weighted 60 022–61 969 over four seeds where 300 s
+//!   reached 57 974–58 087 over two (3.5–6.9 % apart, not the 2 % aimed at; 320–347
+//!   caregiver–client pairs at 10 s, 296–303 at 300 s; median caregivers per client 3 in
+//!   both), all with 8 unassigned visits, measured natively on a quiet two-core machine.
+//!   Before neighbours were kept to visits that may share a route and insertions to the
+//!   routes near a visit, 10 s reached 62 796–65 886 and 300 s 60 009. A sick-call repair
 //!   of a day converges in one to two thousand iterations; `Budget::AtLeast` lets it run
 //!   them on a loaded machine.
 //! - Breaks and absences are taken where the caregiver is, before travelling on; the checker
