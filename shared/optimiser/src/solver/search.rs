@@ -145,43 +145,45 @@ impl<'a> Search<'a> {
         rest
     }
 
-    /// Puts a break back at its cheapest place on its route; where there is none (the
-    /// visits put back leave it no room), the route's visits go to `rest` and the break
-    /// back on the emptied route.
+    /// Puts a break back at its cheapest place on its route. Where the visits put back
+    /// leave it no room (a plan made by hand may have none), they go to `rest` one by one,
+    /// the one starting nearest the middle of the break's window first, until it fits.
     fn put_break_back(&mut self, solution: &mut Solution, pause: usize, rest: &mut Vec<usize>) {
         let layout = self.layout;
         let Some(route) = layout.stops[pause].owner else {
             return;
         };
         let window = solution.windows[pause];
-        if let Some(at) = solution.best_on_route(layout, pause, window, route, NO_BOUND, None) {
-            solution.insert(layout, pause, at);
-            return;
-        }
-        let evicted: Vec<usize> = solution.routes[route]
-            .stops
-            .iter()
-            .filter_map(|&stop| layout.stops[stop].visit)
-            .collect();
-        for &visit in &evicted {
-            for &copy in &layout.copies[visit] {
-                solution.detach(layout, copy);
+        let middle = (window.open + window.close) / 2;
+        loop {
+            let found = solution.best_on_route(layout, pause, window, route, NO_BOUND, None);
+            let nearest = (solution.routes[route].stops.iter())
+                .filter_map(|&stop| layout.stops[stop].visit.map(|visit| (stop, visit)))
+                .min_by_key(|&(stop, _)| (solution.windows[stop].open - middle).abs());
+            match (found, nearest) {
+                (Some(at), _) => return solution.insert(layout, pause, at),
+                (None, Some((_, visit))) => {
+                    for &copy in &layout.copies[visit] {
+                        solution.detach(layout, copy);
+                    }
+                    solution.rebuild_touched(layout);
+                    rest.push(visit);
+                }
+                // Alone on its route it goes in order of time among the other pauses, as in
+                // an empty solution, even where it does not fit the shift.
+                (None, None) => {
+                    let position = (solution.routes[route].stops.iter())
+                        .filter(|&&stop| solution.windows[stop].open < window.open)
+                        .count();
+                    let at = Insertion {
+                        route,
+                        position,
+                        delta: 0,
+                    };
+                    return solution.insert(layout, pause, at);
+                }
             }
         }
-        solution.rebuild_touched(layout);
-        rest.extend(evicted);
-        // On the emptied route the break goes in order of time among the other pauses, as
-        // in an empty solution, even where it does not fit the shift.
-        let at = solution
-            .best_on_route(layout, pause, window, route, NO_BOUND, None)
-            .unwrap_or_else(|| Insertion {
-                route,
-                position: (solution.routes[route].stops.iter())
-                    .filter(|&&stop| solution.windows[stop].open < window.open)
-                    .count(),
-                delta: 0,
-            });
-        solution.insert(layout, pause, at);
     }
 
     /// Places each copy of the visit on a different one of its current persons' routes at

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use optimiser::{
-    Activity, Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift,
+    Activity, Break, Budget, ClientId, CurrentAssignment, PersonId, Plan, Problem, Settings, Shift,
     SkillSet, Time, TravelMatrix, Visit, VisitId, Weights, Window, check, optimise, synthetic,
 };
 
@@ -170,6 +170,53 @@ fn a_plan_just_accepted_is_put_back_whole_around_its_breaks() {
         );
         assert_eq!(again.objective.weighted, proposed.objective.weighted);
     }
+}
+
+/// A plan made by hand with five half-hour visits back to back from 10:00, where the
+/// break (to start between 11:00 and 12:00) has no room: the visit starting nearest the
+/// middle of the break's window goes to the free colleague, the others stay.
+#[test]
+fn a_current_plan_without_room_for_the_break_gives_up_one_visit_for_it() {
+    let travel = TravelMatrix::new(2, vec![0, 0, 0, 0]).expect("square matrix");
+    let visits = (0..5)
+        .map(|number| {
+            let start = 10 * HOUR + 30 * number;
+            Visit {
+                client: ClientId(1),
+                current: Some(CurrentAssignment {
+                    persons: vec![PersonId(1)],
+                    start,
+                }),
+                ..visit(
+                    number as u64 + 1,
+                    1,
+                    Window {
+                        open: start,
+                        close: start,
+                    },
+                )
+            }
+        })
+        .collect();
+    let mut busy = shift(1, 0);
+    busy.break_ = Some(Break {
+        earliest: 11 * HOUR,
+        latest: 12 * HOUR,
+        duration: 30,
+    });
+    let problem = Problem::new(travel, visits, vec![busy, shift(2, 0)], Weights::HOME_CARE)
+        .expect("a valid day")
+        .with_time_grid(5);
+
+    let plan = plan_with(&problem, 1, 200);
+
+    let moved: Vec<VisitId> = places(&problem, &plan)
+        .into_iter()
+        .filter(|(_, (persons, _))| persons != &vec![PersonId(1)])
+        .map(|(visit, _)| visit)
+        .collect();
+    assert_eq!(moved, vec![VisitId(4)]);
+    assert!(plan.unassigned.is_empty());
 }
 
 /// Places on a line, travel time = distance: the sick A and the free C live at 0, A's
