@@ -78,10 +78,11 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 60 022–61 969 over four seeds where 300 s
-//!   reached 57 974–58 087 over two (3.5–6.9 % apart, not the 2 % aimed at; 320–347
-//!   caregiver–client pairs at 10 s, 296–303 at 300 s; median caregivers per client 3 in
-//!   both), all with 8 unassigned visits, measured natively on a quiet two-core machine.
+//!   converges slowly: 10 s reached a weighted 60 022–61 969 over eight seeds (mean
+//!   60 760) where 300 s reached 57 974–58 636 over four (mean 58 188; 4.4 % apart, not the
+//!   2 % aimed at; 318–347 caregiver–client pairs at 10 s, 296–307 at 300 s; median
+//!   caregivers per client 3 in both), all with 8 unassigned visits, measured natively on
+//!   a quiet two-core machine.
 //!   Before neighbours were kept to visits that may share a route and insertions to the
 //!   routes near a visit, 10 s reached 62 796–65 886 and 300 s 60 009. A sick-call repair
 //!   of a day converges in one to two thousand iterations; `Budget::AtLeast` lets it run
