@@ -156,33 +156,30 @@ impl<'a> Search<'a> {
         let window = solution.windows[pause];
         let middle = (window.open + window.close) / 2;
         loop {
-            let found = solution.best_on_route(layout, pause, window, route, NO_BOUND, None);
+            if let Some(at) = solution.best_on_route(layout, pause, window, route, NO_BOUND, None) {
+                return solution.insert(layout, pause, at);
+            }
             let nearest = (solution.routes[route].stops.iter())
-                .filter_map(|&stop| layout.stops[stop].visit.map(|visit| (stop, visit)))
-                .min_by_key(|&(stop, _)| (solution.windows[stop].open - middle).abs());
-            match (found, nearest) {
-                (Some(at), _) => return solution.insert(layout, pause, at),
-                (None, Some((_, visit))) => {
-                    for &copy in &layout.copies[visit] {
-                        solution.detach(layout, copy);
-                    }
-                    solution.rebuild_touched(layout);
-                    rest.push(visit);
-                }
+                .filter(|&&stop| layout.stops[stop].visit.is_some())
+                .min_by_key(|&&stop| (solution.windows[stop].open - middle).abs());
+            let Some(visit) = nearest.and_then(|&stop| layout.stops[stop].visit) else {
                 // Alone on its route it goes in order of time among the other pauses, as in
                 // an empty solution, even where it does not fit the shift.
-                (None, None) => {
-                    let position = (solution.routes[route].stops.iter())
-                        .filter(|&&stop| solution.windows[stop].open < window.open)
-                        .count();
-                    let at = Insertion {
-                        route,
-                        position,
-                        delta: 0,
-                    };
-                    return solution.insert(layout, pause, at);
-                }
+                let position = (solution.routes[route].stops.iter())
+                    .filter(|&&stop| solution.windows[stop].open < window.open)
+                    .count();
+                let at = Insertion {
+                    route,
+                    position,
+                    delta: 0,
+                };
+                return solution.insert(layout, pause, at);
+            };
+            for &copy in &layout.copies[visit] {
+                solution.detach(layout, copy);
             }
+            solution.rebuild_touched(layout);
+            rest.push(visit);
         }
     }
 

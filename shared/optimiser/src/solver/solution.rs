@@ -366,11 +366,7 @@ impl Solution {
     }
 
     fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
-        if !layout.counts_continuity() {
-            return 0;
-        }
-        let key = layout.client[visit] * layout.persons + layout.person[route];
-        if self.served[key] == 0 {
+        if layout.counts_continuity() && !self.serves(layout, layout.client[visit], route) {
             layout.problem.weights().continuity
         } else {
             0
