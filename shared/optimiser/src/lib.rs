@@ -44,7 +44,8 @@
 //! every removed and unassigned visit at its cheapest feasible place, in one of several
 //! orders, skipping places at random ("blinks"). A visit's neighbours are the nearest visits
 //! that may share one of its routes, so in a week the strings around it come from its own
-//! day. A visit is tried on the routes of its eight nearest neighbours, on every empty route
+//! day. A visit is tried on the routes of its eight nearest neighbours (looked for among its
+//! 40 nearest), on every empty route
 //! and on the routes of its client's caregivers, not on every route (a granular
 //! neighbourhood). Feasibility and cost of an insertion come
 //! in constant time from cached prefix and suffix segments with time-warp concatenation

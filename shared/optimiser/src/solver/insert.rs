@@ -3,13 +3,23 @@
 //! it and those of its client's caregivers.
 
 use crate::model::{Time, Window};
-use crate::solver::search::{BLINK, NEAR_ROUTES, NO_BOUND, SYNC_START_STEPS, Search};
+use crate::solver::search::{BLINK, NEAR_ROUTES, NEAR_SCAN, NO_BOUND, SYNC_START_STEPS, Search};
 use crate::solver::solution::{Insertion, Solution};
 
 impl Search<'_> {
+    /// Places a visit at its cheapest place on the routes near it; false if it finds none.
+    pub(super) fn insert_visit(&mut self, solution: &mut Solution, visit: usize) -> bool {
+        let granular = self.mark_near_routes(solution, visit);
+        if self.layout.copies[visit].len() == 2 {
+            self.insert_pair(solution, visit, granular)
+        } else {
+            self.insert_single(solution, visit, granular)
+        }
+    }
+
     /// Places a visit in its current start window if it has one, or anywhere in its
     /// window if that saves more than the retime weight.
-    pub(super) fn insert_single(&mut self, solution: &mut Solution, visit: usize) -> bool {
+    fn insert_single(&mut self, solution: &mut Solution, visit: usize, granular: bool) -> bool {
         let layout = self.layout;
         let stop = layout.copies[visit][0];
         let window = layout.stops[stop].window;
@@ -19,12 +29,12 @@ impl Search<'_> {
             0
         };
         let mut best = layout.exact[visit].and_then(|exact| {
-            let at = self.best_anywhere(solution, stop, exact, None, NO_BOUND)?;
+            let at = self.best_anywhere(solution, stop, exact, None, NO_BOUND, granular)?;
             Some((at, exact, at.delta))
         });
         // Anywhere in the window must save more than the retime weight.
         let bound = best.map_or(NO_BOUND, |(_, _, cost)| (cost - retime, 0));
-        if let Some(at) = self.best_anywhere(solution, stop, window, None, bound) {
+        if let Some(at) = self.best_anywhere(solution, stop, window, None, bound, granular) {
             best = Some((at, window, at.delta + retime));
         }
         match best {
@@ -39,7 +49,7 @@ impl Search<'_> {
 
     /// Both copies start at one moment chosen from a few across the window, on two routes
     /// of different persons; fixing the moment makes each copy an ordinary stop.
-    pub(super) fn insert_pair(&mut self, solution: &mut Solution, visit: usize) -> bool {
+    fn insert_pair(&mut self, solution: &mut Solution, visit: usize, granular: bool) -> bool {
         let layout = self.layout;
         let [first, second] = layout.copies[visit][..] else {
             return false;
@@ -51,12 +61,14 @@ impl Search<'_> {
             layout.problem.time_grid(),
         ));
         for moment in moments {
-            let Some(one) = self.best_anywhere(solution, first, moment, None, NO_BOUND) else {
+            let Some(one) = self.best_anywhere(solution, first, moment, None, NO_BOUND, granular)
+            else {
                 continue;
             };
             let other_person = Some(layout.person[one.route]);
-            let Some(two) = self.best_anywhere(solution, second, moment, other_person, NO_BOUND)
-            else {
+            let two =
+                self.best_anywhere(solution, second, moment, other_person, NO_BOUND, granular);
+            let Some(two) = two else {
                 continue;
             };
             // Each copy counted the disruption alone; the visit is disrupted once.
@@ -86,7 +98,8 @@ impl Search<'_> {
     /// The cheapest place beating `bound` over every route that may serve the stop's
     /// visit, except routes of `not_person`; one empty route per class is enough. Ties go
     /// to the lowest route, which packs visits into few routes and helps the search empty
-    /// the others.
+    /// the others. If `granular`, only the routes `mark_near_routes` marked for the visit,
+    /// the empty ones and those of its client's caregivers are tried.
     fn best_anywhere(
         &mut self,
         solution: &Solution,
@@ -94,12 +107,12 @@ impl Search<'_> {
         window: Window,
         not_person: Option<usize>,
         bound: (i64, usize),
+        granular: bool,
     ) -> Option<Insertion> {
         let layout = self.layout;
         let visit = layout.stops[stop].visit?;
         let mut tried_empty_classes: Vec<usize> = Vec::new();
         let mut best: Option<Insertion> = None;
-        let granular = self.mark_near_routes(solution, visit);
         for &route in &layout.allowed[visit] {
             if not_person == Some(layout.person[route]) {
                 continue;
@@ -128,7 +141,8 @@ impl Search<'_> {
         best
     }
 
-    /// Marks the routes of the visit's nearest neighbours, `NEAR_ROUTES` of them at most.
+    /// Marks the routes of the visit's `NEAR_SCAN` nearest neighbours, `NEAR_ROUTES` of them
+    /// at most, once for all the places tried for it (the solution does not change meanwhile).
     /// False when the visit may use so few routes that it is tried on all of them.
     fn mark_near_routes(&mut self, solution: &Solution, visit: usize) -> bool {
         let layout = self.layout;
@@ -137,8 +151,8 @@ impl Search<'_> {
         }
         self.stamp += 1;
         let mut marked = 0;
-        for &other in &layout.neighbours[visit] {
-            let Some(route) = solution.route_of[layout.copies[other][0]] else {
+        for &stop in layout.neighbour_stops[visit].iter().take(NEAR_SCAN) {
+            let Some(route) = solution.route_of[stop] else {
                 continue;
             };
             if self.near[route] != self.stamp && layout.may_use(visit, route) {

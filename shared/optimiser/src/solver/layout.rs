@@ -44,8 +44,9 @@ pub(crate) struct Layout<'a> {
     pub visits_of_client: Vec<Vec<usize>>,
     pub person: Vec<usize>,
     pub persons: usize,
-    /// Other visits by travel time, nearest first.
+    /// Other visits by travel time, nearest first, and the first stop of each.
     pub neighbours: Vec<Vec<usize>>,
+    pub neighbour_stops: Vec<Vec<usize>>,
     /// Each visit's current start as a one-moment window, if the grid window holds it.
     pub exact: Vec<Option<Window>>,
     /// Each dense person's contract target, if the fairness gap counts it.
@@ -60,7 +61,7 @@ impl<'a> Layout<'a> {
         let visits = problem.visits();
         let grid = Grid(problem.time_grid());
         let mut stops = Vec::new();
-        let mut copies = Vec::with_capacity(visits.len());
+        let mut copies: Vec<Vec<usize>> = Vec::with_capacity(visits.len());
         for (index, visit) in visits.iter().enumerate() {
             let first = stops.len();
             for _ in 0..visit.caregivers_needed {
@@ -198,7 +199,7 @@ impl<'a> Layout<'a> {
                 .zip(&allowed_set[b])
                 .any(|(x, y)| x & y != 0)
         };
-        let neighbours = visits
+        let neighbours: Vec<Vec<usize>> = visits
             .iter()
             .enumerate()
             .map(|(index, visit)| {
@@ -215,6 +216,9 @@ impl<'a> Layout<'a> {
                 others.truncate(NEIGHBOURS);
                 others
             })
+            .collect();
+        let neighbour_stops = (neighbours.iter())
+            .map(|near| near.iter().map(|&other: &usize| copies[other][0]).collect())
             .collect();
         Layout {
             problem,
@@ -233,6 +237,7 @@ impl<'a> Layout<'a> {
             person,
             persons,
             neighbours,
+            neighbour_stops,
             exact,
             target,
         }

@@ -159,31 +159,43 @@ impl Solution {
 
     /// Recomputes a changed route's caches and cost.
     pub(crate) fn rebuild(&mut self, layout: &Layout, route: usize) {
-        let travel = &layout.travel;
         let state = &mut self.routes[route];
         state.prefix.clear();
         state.prefix.extend(layout.route_start[route].located);
-        let mut preferences = 0;
-        let mut visits = 0;
-        let mut visiting = 0;
-        for &stop in &state.stops {
+        state.suffix.clear();
+        state
+            .suffix
+            .resize(state.stops.len() + 1, layout.route_end[route]);
+        let kept = state.stops.len();
+        self.refresh(layout, route, 0, kept);
+    }
+
+    /// Recomputes the route's prefixes after the first `first` stops (the ones up to them
+    /// are kept) and its suffixes before stop `kept` (the ones from it on are kept), then
+    /// its counts and cost. The search changes a few stops of a route at a time.
+    fn refresh(&mut self, layout: &Layout, route: usize, first: usize, kept: usize) {
+        let travel = &layout.travel;
+        let state = &mut self.routes[route];
+        state.prefix.truncate(first + 1);
+        for index in first..state.stops.len() {
+            let stop = state.stops[index];
             let piece = layout.piece(stop, self.windows[stop]);
-            let next = state.prefix[state.prefix.len() - 1].then(&piece, travel);
+            let next = state.prefix[index].then(&piece, travel);
             state.prefix.push(next);
+        }
+        for index in (0..kept).rev() {
+            let stop = state.stops[index];
+            let piece = layout.piece(stop, self.windows[stop]);
+            state.suffix[index] = piece.then(&state.suffix[index + 1], travel);
+        }
+        let (mut visits, mut preferences, mut visiting) = (0, 0, 0);
+        for &stop in &state.stops {
             if let Some(visit) = layout.stops[stop].visit {
                 visits += 1;
                 visiting += layout.stops[stop].duration;
                 preferences += layout.preference_cost(visit, route);
             }
         }
-        state.suffix.clear();
-        state.suffix.push(layout.route_end[route]);
-        for &stop in state.stops.iter().rev() {
-            let piece = layout.piece(stop, self.windows[stop]);
-            let next = piece.then(&state.suffix[state.suffix.len() - 1], travel);
-            state.suffix.push(next);
-        }
-        state.suffix.reverse();
         state.visits = visits;
         state.preferences = preferences;
         let whole = state.whole(layout, route).segment;
@@ -374,10 +386,16 @@ impl Solution {
     }
 
     pub(crate) fn insert(&mut self, layout: &Layout, stop: usize, at: Insertion) {
-        self.routes[at.route].stops.insert(at.position, stop);
-        self.route_of[stop] = Some(at.route);
-        self.count_service(layout, stop, at.route, true);
-        self.rebuild(layout, at.route);
+        let Insertion {
+            route, position, ..
+        } = at;
+        self.route_of[stop] = Some(route);
+        self.count_service(layout, stop, route, true);
+        let state = &mut self.routes[route];
+        state.stops.insert(position, stop);
+        // The old suffixes from `position` on are the new ones from `position + 1` on.
+        state.suffix.insert(position, layout.route_end[route]);
+        self.refresh(layout, route, position, position + 1);
     }
 
     /// Whether every route changed since `take_touched` that serves visits is on time.
@@ -404,10 +422,21 @@ impl Solution {
         for index in 0..self.touched_list.len() {
             let route = self.touched_list[index];
             let route_of = &self.route_of;
-            self.routes[route]
-                .stops
-                .retain(|&stop| route_of[stop] == Some(route));
-            self.rebuild(layout, route);
+            let state = &mut self.routes[route];
+            let dropped = |stop: &usize| route_of[*stop] != Some(route);
+            let (Some(first), Some(last)) = (
+                state.stops.iter().position(dropped),
+                state.stops.iter().rposition(dropped),
+            ) else {
+                continue;
+            };
+            let before = state.stops.len();
+            state.stops.retain(|stop| !dropped(stop));
+            let removed = before - state.stops.len();
+            // The old suffixes after the last stop dropped are the new ones from
+            // `last + 1 - removed` on.
+            state.suffix.drain(..removed);
+            self.refresh(layout, route, first, last + 1 - removed);
         }
     }
 
