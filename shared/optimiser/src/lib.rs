@@ -79,11 +79,16 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 60 022–61 969 over eight seeds (mean
-//!   60 760) where 300 s reached 57 974–58 636 over four (mean 58 188; 4.4 % apart, not the
-//!   2 % aimed at; 318–347 caregiver–client pairs at 10 s, 296–307 at 300 s; median
+//!   converges slowly: 10 s reached a weighted 60 136–60 920 over eight seeds (mean
+//!   60 643) where 300 s reached 57 717–58 191 over four (mean 57 972; 4.6 % apart, not the
+//!   2 % aimed at; 313–333 caregiver–client pairs at 10 s, 294–302 at 300 s; median
 //!   caregivers per client 3 in both), all with 8 unassigned visits, measured natively on
-//!   a quiet two-core machine.
+//!   a quiet two-core machine (the 300 s runs two at a time). The quality follows the
+//!   number of iterations: with the search before its last speed-up, 30 s reached
+//!   59 488–59 937 and 60 s 58 843–59 541 (two seeds). Applied to the best plan of a 10 s
+//!   run until none was left, exchanging two caregivers' whole days gained nothing, and
+//!   moving a visit (alone or swapped for one of theirs) to a caregiver who already serves
+//!   its client gained 5–30 weighted points: the extra pairs are not undone by one move.
 //!   Before neighbours were kept to visits that may share a route and insertions to the
 //!   routes near a visit, 10 s reached 62 796–65 886 and 300 s 60 009. A sick-call repair
 //!   of a day converges in one to two thousand iterations; `Budget::AtLeast` lets it run
