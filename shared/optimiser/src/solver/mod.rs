@@ -3,6 +3,8 @@
 
 mod insert;
 mod layout;
+#[cfg(test)]
+mod route_caches;
 mod search;
 mod segment;
 mod solution;
