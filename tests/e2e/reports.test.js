@@ -14,10 +14,13 @@ const TEST_TIMEOUT = 120_000;
 describe('reports', { timeout: 5 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
+  // Signed in once the app leaves the sign-in page: a request or a navigation sent before
+  // that has no session yet (on a loaded machine the password check takes a while).
   async function signedIn(username) {
     const { context, page, problems } = await openPage(suite.browser, LAPTOP);
     await page.goto(new URL('/prihlaseni', suite.host.url).href);
     await signIn(page, { username, password: 'demo1234' });
+    await page.waitForURL((url) => !url.pathname.startsWith('/prihlaseni'));
     return { context, page, problems };
   }
 
