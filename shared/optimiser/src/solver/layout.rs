@@ -44,8 +44,9 @@ pub(crate) struct Layout<'a> {
     pub visits_of_client: Vec<Vec<usize>>,
     pub person: Vec<usize>,
     pub persons: usize,
-    /// Other visits by travel time, nearest first, and the first stop of each.
+    /// Other visits by travel time, nearest first.
     pub neighbours: Vec<Vec<usize>>,
+    /// The first stop of each of those visits, for the scan of their routes.
     pub neighbour_stops: Vec<Vec<usize>>,
     /// Each visit's current start as a one-moment window, if the grid window holds it.
     pub exact: Vec<Option<Window>>,
@@ -218,7 +219,7 @@ impl<'a> Layout<'a> {
             })
             .collect();
         let neighbour_stops = (neighbours.iter())
-            .map(|near| near.iter().map(|&other: &usize| copies[other][0]).collect())
+            .map(|near| near.iter().map(|&other| copies[other][0]).collect())
             .collect();
         Layout {
             problem,

@@ -428,6 +428,7 @@ impl Solution {
                 state.stops.iter().position(dropped),
                 state.stops.iter().rposition(dropped),
             ) else {
+                // Only inserted into since: `insert` kept it up to date.
                 continue;
             };
             let before = state.stops.len();
