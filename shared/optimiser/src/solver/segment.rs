@@ -98,6 +98,15 @@ impl Piece {
         }
     }
 
+    /// The latest start that keeps the piece on time.
+    pub(crate) fn latest(&self) -> Time {
+        match (self.lead, self.located) {
+            (Some(lead), _) => lead.latest,
+            (None, Some(located)) => located.segment.latest,
+            (None, None) => FAR,
+        }
+    }
+
     /// This piece followed by `next`.
     pub(crate) fn then(&self, next: &Piece, travel: &TravelMatrix) -> Piece {
         match self.located {

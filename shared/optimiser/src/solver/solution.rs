@@ -277,6 +277,11 @@ impl Solution {
                 continue;
             }
             let after = &state.suffix[position];
+            // The rest of the route must start by its latest start, and the stop ends after
+            // its window opens: settled before any travel is looked up.
+            if window.open + info.duration > after.latest() {
+                continue;
+            }
             let delta = if let (Some(location), Some(next)) = (info.location, after.located) {
                 let from = state.prefix[position].last;
                 let (to_stop, to_next) = (
