@@ -16,7 +16,7 @@ use crate::paths;
 use crate::remote::ApiError;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::{FormError, rejected};
-use crate::ui::format::{capitalized, clock, czech_date, short_date_time, time_range};
+use crate::ui::format::{clock, czech_date, czech_date_capitalized, short_date_time, time_range};
 use crate::ui::remote_view;
 
 /// The choice in the visit list that means "a day instead".
@@ -48,7 +48,7 @@ async fn load(client_id: String) -> Result<Requests, ApiError> {
 fn visit_label(visit: &FamilyVisitView) -> String {
     format!(
         "{}, {} ({})",
-        capitalized(&czech_date(shared::time::prague_date(visit.starts_at))),
+        czech_date_capitalized(shared::time::prague_date(visit.starts_at)),
         time_range(visit.starts_at, visit.ends_at),
         caregiver_label(visit.caregiver_name.clone())
     )

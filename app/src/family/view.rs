@@ -8,7 +8,7 @@ use shared::family::LiveVisit;
 use crate::family::state::{ClientSchedule, ScheduleDay, caregiver_label, group_by_prague_day};
 use crate::family::wording::{continuity_lines, live_kind, live_text, unseen_label};
 use crate::paths;
-use crate::ui::format::{capitalized, czech_date, machine_instant, time_range};
+use crate::ui::format::{czech_date_capitalized, machine_instant, time_range};
 use crate::ui::{ErrorPanel, Loading, Remote, remote_view};
 
 /// The family's home: for each linked client, today, what changed and who comes when.
@@ -131,7 +131,7 @@ fn ScheduleDays(days: Vec<ScheduleDay>) -> impl IntoView {
                             <h4 class="schedule-date">
                                 <time datetime=day
                                     .date
-                                    .to_string()>{capitalized(&czech_date(day.date))}</time>
+                                    .to_string()>{czech_date_capitalized(day.date)}</time>
                             </h4>
                             <ul class="schedule-visits">
                                 {day

@@ -9,7 +9,7 @@ use shared::schedule::{TodayVisits, VisitView};
 use crate::paths;
 use crate::today::state::{DayPlan, TodayState, state_badge, visit_state};
 use crate::ui::format::visit_count;
-use crate::ui::format::{capitalized, czech_date, machine_instant, time_range};
+use crate::ui::format::{czech_date_capitalized, machine_instant, time_range};
 use crate::ui::{ErrorPanel, Loading};
 
 /// The caregiver's day: heading with the Czech date, then loading, empty, failed or the
@@ -43,7 +43,7 @@ pub fn TodayView(
             <h1 id="today-heading">
                 <span class="eyebrow">"Dnešní návštěvy"</span>
                 <time class="today-date" datetime=move || date().to_string()>
-                    {move || capitalized(&czech_date(date()))}
+                    {move || czech_date_capitalized(date())}
                 </time>
             </h1>
             {move || {

@@ -1,6 +1,6 @@
 //! Dates and times as people read them, in Prague wall time: pure and tested natively.
 
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 pub use shared::czech::{czech_hundredths, grouped};
 use shared::schedule::VisitEvent;
 use shared::time::{czech_weekday, czech_weekday_genitive, to_prague};
@@ -54,33 +54,40 @@ const MONTHS_GENITIVE: [&str; 12] = [
 
 /// `pondělí 23. listopadu 2026`.
 pub fn czech_date(date: NaiveDate) -> String {
-    let month = MONTHS_GENITIVE[date.month0() as usize];
-    format!(
-        "{} {}. {} {}",
-        czech_weekday(date.weekday()),
-        date.day(),
-        month,
-        date.year()
-    )
+    dated(czech_weekday(date.weekday()), date)
+}
+
+/// `Pondělí 23. listopadu 2026`: a date starting a line or a heading.
+pub fn czech_date_capitalized(date: NaiveDate) -> String {
+    dated(czech_weekday_capitalized(date.weekday()), date)
 }
 
 /// `středy 3. prosince 2026`: a date after "od" or "do".
 pub fn czech_date_genitive(date: NaiveDate) -> String {
+    dated(czech_weekday_genitive(date.weekday()), date)
+}
+
+fn dated(weekday: &str, date: NaiveDate) -> String {
     format!(
-        "{} {}. {} {}",
-        czech_weekday_genitive(date.weekday()),
+        "{weekday} {}. {} {}",
         date.day(),
         MONTHS_GENITIVE[date.month0() as usize],
         date.year()
     )
 }
 
-/// The text with its first letter in upper case: `Pondělí 23. listopadu 2026`.
-pub fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// The weekday's name starting a line: `Pondělí`. Written out rather than upper-cased:
+/// `char::to_uppercase` would bring Unicode's case tables (about 5 KB gzip) into the
+/// caregiver's first download.
+pub fn czech_weekday_capitalized(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Pondělí",
+        Weekday::Tue => "Úterý",
+        Weekday::Wed => "Středa",
+        Weekday::Thu => "Čtvrtek",
+        Weekday::Fri => "Pátek",
+        Weekday::Sat => "Sobota",
+        Weekday::Sun => "Neděle",
     }
 }
 
@@ -237,8 +244,22 @@ mod tests {
     fn the_heading_date_is_czech_with_weekday_and_month_in_genitive() {
         assert_eq!(czech_date(date("2026-11-23")), "pondělí 23. listopadu 2026");
         assert_eq!(czech_date(date("2027-01-03")), "neděle 3. ledna 2027");
-        assert_eq!(capitalized("úterý 1. září 2026"), "Úterý 1. září 2026");
-        assert_eq!(capitalized(""), "");
+        assert_eq!(
+            czech_date_capitalized(date("2026-09-01")),
+            "Úterý 1. září 2026"
+        );
+    }
+
+    #[test]
+    fn a_capitalized_weekday_is_the_weekday_with_its_first_letter_upper_cased() {
+        let mut day = Weekday::Mon;
+        for _ in 0..7 {
+            let mut letters = czech_weekday(day).chars();
+            let first = letters.next().expect("a name");
+            let upper: String = first.to_uppercase().chain(letters).collect();
+            assert_eq!(czech_weekday_capitalized(day), upper);
+            day = day.succ();
+        }
     }
 
     #[test]

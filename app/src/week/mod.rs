@@ -28,7 +28,7 @@ use shared::time::prague_date;
 use crate::paths;
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::form::FormAction;
-use crate::ui::format::{capitalized, czech_date};
+use crate::ui::format::{czech_date, czech_date_capitalized};
 use crate::ui::{ErrorPanel, Loading, Remote};
 use board::{Board, focus_block};
 use changes::{MoveDraft, change_summary, parse_move};
@@ -200,7 +200,7 @@ fn WeekLoader(monday: NaiveDate) -> impl IntoView {
 
     let week_label = format!(
         "{} – {}",
-        capitalized(&czech_date(monday)),
+        czech_date_capitalized(monday),
         czech_date(monday + Duration::days(6))
     );
     view! {

@@ -5,9 +5,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use shared::family::live::{OnPhone, RouteState, VisitFacts, route_state};
 use shared::planning::conflicts::{ConflictKind, HomeWay};
 use shared::schedule::{BoardVisit, VisitStatus, WeekBoard};
-use shared::time::{czech_weekday, prague_date, to_prague};
+use shared::time::{prague_date, to_prague};
 
-use crate::ui::format::{capitalized, minutes_label, time_range};
+use crate::ui::format::{czech_weekday_capitalized, minutes_label, time_range};
 
 /// The timeline of a day, Prague wall time: home care happens between these hours.
 pub const DAY_STARTS_HOUR: u32 = 6;
@@ -208,13 +208,11 @@ pub fn week_days(monday: NaiveDate) -> Vec<NaiveDate> {
 
 /// "Po 23. 11."
 pub fn day_tab_label(date: NaiveDate) -> String {
-    let weekday: String = czech_weekday(date.weekday()).chars().take(2).collect();
-    format!(
-        "{} {}. {}.",
-        capitalized(&weekday),
-        date.day(),
-        date.month()
-    )
+    let weekday: String = czech_weekday_capitalized(date.weekday())
+        .chars()
+        .take(2)
+        .collect();
+    format!("{weekday} {}. {}.", date.day(), date.month())
 }
 
 /// The day the board opens on: today when it is in the week, else the Monday.

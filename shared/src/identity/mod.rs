@@ -147,7 +147,17 @@ pub struct Username(String);
 
 impl Username {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let name = raw.trim().to_lowercase();
+        // Lower case as `str::to_lowercase` has it for every name that can pass: only ASCII
+        // and the Kelvin sign lower-case into the allowed characters. The full conversion
+        // would bring Unicode's case tables into the sign-in page's download.
+        let name: String = raw
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '\u{212A}' => 'k',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
         if name.is_empty() {
             return Err(FieldError::new("username", "Zadejte přihlašovací jméno."));
@@ -468,6 +478,20 @@ mod tests {
     fn a_username_is_trimmed_and_lowercased() {
         let name = Username::parse("  Pecovatelka.Jana ").expect("valid");
         assert_eq!(name.as_str(), "pecovatelka.jana");
+    }
+
+    #[test]
+    fn a_username_is_lowercased_as_full_unicode_lowercasing_would_accept_it() {
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let raw = format!("a{c}b");
+            let full = raw.to_lowercase();
+            let expected = full.chars().all(allowed).then_some(full);
+            let parsed = Username::parse(&raw)
+                .ok()
+                .map(|name| name.as_str().to_owned());
+            assert_eq!(parsed, expected, "{c:?}");
+        }
     }
 
     #[test]
