@@ -136,6 +136,21 @@ pub fn czech_weekday(day: Weekday) -> &'static str {
     }
 }
 
+/// The weekday's name starting a line: `Pondělí`. Written out rather than upper-cased:
+/// `char::to_uppercase` would bring Unicode's case tables (about 5 KB gzip) into the
+/// caregiver's first download.
+pub fn czech_weekday_capitalized(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Pondělí",
+        Weekday::Tue => "Úterý",
+        Weekday::Wed => "Středa",
+        Weekday::Thu => "Čtvrtek",
+        Weekday::Fri => "Pátek",
+        Weekday::Sat => "Sobota",
+        Weekday::Sun => "Neděle",
+    }
+}
+
 /// Czech name of the weekday after "od", "do": `od středy`, `do čtvrtka`.
 pub fn czech_weekday_genitive(day: Weekday) -> &'static str {
     match day {
@@ -173,6 +188,18 @@ pub fn czech_month(month: u32) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalized_weekday_is_the_weekday_with_its_first_letter_upper_cased() {
+        let mut day = Weekday::Mon;
+        for _ in 0..7 {
+            let mut letters = czech_weekday(day).chars();
+            let first = letters.next().expect("a name");
+            let upper: String = first.to_uppercase().chain(letters).collect();
+            assert_eq!(czech_weekday_capitalized(day), upper);
+            day = day.succ();
+        }
+    }
 
     fn utc(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text)

@@ -1,9 +1,9 @@
 //! Dates and times as people read them, in Prague wall time: pure and tested natively.
 
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 pub use shared::czech::{czech_hundredths, grouped};
 use shared::schedule::VisitEvent;
-use shared::time::{czech_weekday, czech_weekday_genitive, to_prague};
+use shared::time::{czech_weekday, czech_weekday_capitalized, czech_weekday_genitive, to_prague};
 
 /// `8:00–9:30` in Prague wall time.
 pub fn time_range(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
@@ -74,21 +74,6 @@ fn dated(weekday: &str, date: NaiveDate) -> String {
         MONTHS_GENITIVE[date.month0() as usize],
         date.year()
     )
-}
-
-/// The weekday's name starting a line: `Pondělí`. Written out rather than upper-cased:
-/// `char::to_uppercase` would bring Unicode's case tables (about 5 KB gzip) into the
-/// caregiver's first download.
-pub fn czech_weekday_capitalized(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Pondělí",
-        Weekday::Tue => "Úterý",
-        Weekday::Wed => "Středa",
-        Weekday::Thu => "Čtvrtek",
-        Weekday::Fri => "Pátek",
-        Weekday::Sat => "Sobota",
-        Weekday::Sun => "Neděle",
-    }
 }
 
 /// `23. listopadu 2026 v 15:30` in Prague wall time.
@@ -248,18 +233,6 @@ mod tests {
             czech_date_capitalized(date("2026-09-01")),
             "Úterý 1. září 2026"
         );
-    }
-
-    #[test]
-    fn a_capitalized_weekday_is_the_weekday_with_its_first_letter_upper_cased() {
-        let mut day = Weekday::Mon;
-        for _ in 0..7 {
-            let mut letters = czech_weekday(day).chars();
-            let first = letters.next().expect("a name");
-            let upper: String = first.to_uppercase().chain(letters).collect();
-            assert_eq!(czech_weekday_capitalized(day), upper);
-            day = day.succ();
-        }
     }
 
     #[test]

@@ -5,9 +5,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use shared::family::live::{OnPhone, RouteState, VisitFacts, route_state};
 use shared::planning::conflicts::{ConflictKind, HomeWay};
 use shared::schedule::{BoardVisit, VisitStatus, WeekBoard};
-use shared::time::{prague_date, to_prague};
+use shared::time::{czech_weekday_capitalized, prague_date, to_prague};
 
-use crate::ui::format::{czech_weekday_capitalized, minutes_label, time_range};
+use crate::ui::format::{minutes_label, time_range};
 
 /// The timeline of a day, Prague wall time: home care happens between these hours.
 pub const DAY_STARTS_HOUR: u32 = 6;
