@@ -79,11 +79,12 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 60 136–60 920 over eight seeds (mean
-//!   60 643) where 300 s reached 57 717–58 191 over four (mean 57 972; 4.6 % apart, not the
-//!   2 % aimed at; 313–333 caregiver–client pairs at 10 s, 294–302 at 300 s; median
-//!   caregivers per client 3 in both), all with 8 unassigned visits, measured natively on
-//!   a quiet two-core machine (the 300 s runs two at a time). The quality follows the
+//!   converges slowly: 10 s reached a weighted 60 050–61 292 over eight seeds (mean
+//!   60 559, 318 000–350 000 iterations) where 9.2 million iterations, a little less than
+//!   300 s makes, reached 57 861 and 57 870 over two (4.7 % apart, not the 2 % aimed at;
+//!   311–332 caregiver–client pairs at 10 s, 288 and 293 at 9.2 million; median caregivers
+//!   per client 3 in both), all with 8 unassigned visits, measured natively on a quiet
+//!   two-core machine. The quality follows the
 //!   number of iterations: with the search before its last speed-up, 30 s reached
 //!   59 488–59 937 and 60 s 58 843–59 541 (two seeds). Applied to the best plan of a 10 s
 //!   run until none was left, exchanging two caregivers' whole days gained nothing, and
