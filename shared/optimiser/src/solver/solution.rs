@@ -277,8 +277,9 @@ impl Solution {
                 continue;
             }
             let after = &state.suffix[position];
-            // The rest of the route must start by its latest start, and the stop ends after
-            // its window opens: settled before any travel is looked up.
+            // The stop cannot end before its window opens plus its duration; if the rest of
+            // the route must start earlier, no travel makes the place fit. Settled before any
+            // travel is looked up.
             if window.open + info.duration > after.latest() {
                 continue;
             }
