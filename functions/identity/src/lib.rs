@@ -39,140 +39,126 @@ pub enum Endpoint {
     SetOfficePhone,
 }
 
-const fn route(
-    method: Method,
-    pattern: &'static str,
-    endpoint: Endpoint,
-    access: Access,
-) -> Route<Endpoint> {
-    Route {
-        method,
-        pattern,
-        endpoint,
-        access,
-    }
-}
-
 impl Component for Identity {
     type Endpoint = Endpoint;
     type Seed = demo::Demo;
 
     const ROUTES: &'static [Route<Endpoint>] = &[
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/login",
             Endpoint::Login,
             Access::Public,
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/logout",
             Endpoint::Logout,
             Access::Roles(EVERYONE),
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/logout-everywhere",
             Endpoint::LogoutEverywhere,
             Access::Roles(EVERYONE),
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/demo",
             Endpoint::DemoStatus,
             Access::Public,
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/me",
             Endpoint::Me,
             Access::Roles(EVERYONE),
         ),
-        route(
+        Route::new(
             Method::Put,
             "/api/auth/password",
             Endpoint::ChangePassword,
             Access::Roles(EVERYONE),
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/password-reset/redeem",
             Endpoint::RedeemPasswordReset,
             Access::Public,
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/staff",
             Endpoint::ListStaff,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/staff",
             Endpoint::CreateStaff,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Patch,
             "/api/auth/staff/{id}",
             Endpoint::UpdateStaff,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/staff/{id}/password-reset",
             Endpoint::ResetStaffPassword,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/invitations",
             Endpoint::InviteFamily,
             Access::Roles(PLANNERS),
         ),
-        route(
+        Route::new(
             Method::Post,
             "/api/auth/invitations/redeem",
             Endpoint::RedeemInvitation,
             Access::Public,
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/clients/{client_id}/family",
             Endpoint::FamilyLinksOfClient,
             Access::Roles(PLANNERS),
         ),
-        route(
+        Route::new(
             Method::Delete,
             "/api/auth/family-links/{id}",
             Endpoint::RevokeFamilyLink,
             Access::Roles(PLANNERS),
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/provider",
             Endpoint::ShowProvider,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Put,
             "/api/auth/provider/office-phone",
             Endpoint::SetOfficePhone,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/audit",
             Endpoint::AuditLog,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/audit/choices",
             Endpoint::AuditChoices,
             Access::Roles(MANAGERS),
         ),
-        route(
+        Route::new(
             Method::Get,
             "/api/auth/audit/export.csv",
             Endpoint::AuditExport,

@@ -23,6 +23,18 @@ pub struct Route<E: 'static> {
     pub access: Access,
 }
 
+impl<E> Route<E> {
+    /// One row of a route table, for tables written as calls rather than struct literals.
+    pub const fn new(method: Method, pattern: &'static str, endpoint: E, access: Access) -> Self {
+        Route {
+            method,
+            pattern,
+            endpoint,
+            access,
+        }
+    }
+}
+
 /// Values of a matched route's `{name}` segments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PathParams(Vec<(&'static str, String)>);

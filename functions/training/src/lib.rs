@@ -46,20 +46,6 @@ pub enum Endpoint {
     ReplaceEmployments,
 }
 
-const fn route(
-    method: Method,
-    pattern: &'static str,
-    endpoint: Endpoint,
-    access: Access,
-) -> Route<Endpoint> {
-    Route {
-        method,
-        pattern,
-        endpoint,
-        access,
-    }
-}
-
 impl Component for Training {
     type Endpoint = Endpoint;
     type Seed = demo::Demo;
@@ -69,141 +55,141 @@ impl Component for Training {
         use Endpoint as E;
         use Method::{Get, Post, Put};
         &[
-            route(
+            Route::new(
                 Get,
                 "/api/training/centres",
                 E::Centres,
                 Roles(CARE_WORKFORCE),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/courses",
                 E::Courses,
                 Roles(CARE_WORKFORCE),
             ),
-            route(Get, "/api/training/runs", E::Runs, Roles(CARE_WORKFORCE)),
-            route(
+            Route::new(Get, "/api/training/runs", E::Runs, Roles(CARE_WORKFORCE)),
+            Route::new(
                 Get,
                 "/api/training/runs/{id}/calendar.ics",
                 E::RunCalendar,
                 Roles(PROVIDER_STAFF),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/enrolments",
                 E::EnrolStaff,
                 Roles(MANAGERS),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/enrolments/cancel",
                 E::CancelStaff,
                 Roles(MANAGERS),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/my-enrolments",
                 E::MyEnrolments,
                 Roles(PROVIDER_STAFF),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/my-enrolments",
                 E::EnrolMe,
                 Roles(PROVIDER_STAFF),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/my-enrolments/cancel",
                 E::CancelMe,
                 Roles(PROVIDER_STAFF),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/runs/{id}/roll",
                 E::Roll,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/sessions/{id}/attendance",
                 E::Attendance,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/runs/{id}/close",
                 E::Close,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/runs/{id}/certificates",
                 E::IssueCertificates,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/certificates/{code}/revoke",
                 E::RevokeCertificate,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/certificates/verify/{code}",
                 E::VerifyCertificate,
                 Public,
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/my-certificates",
                 E::MyCertificates,
                 Roles(PROVIDER_STAFF),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/my-standing",
                 E::MyStanding,
                 Roles(PROVIDER_STAFF),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/staff-standing",
                 E::StaffStanding,
                 Roles(MANAGERS),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/compliance",
                 E::Compliance,
                 Roles(REGIONAL),
             ),
-            route(
+            Route::new(
                 Post,
                 "/api/training/courses",
                 E::CreateCourse,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Put,
                 "/api/training/courses/{id}",
                 E::UpdateCourse,
                 Roles(LECTURERS),
             ),
-            route(Post, "/api/training/runs", E::CreateRun, Roles(LECTURERS)),
-            route(
+            Route::new(Post, "/api/training/runs", E::CreateRun, Roles(LECTURERS)),
+            Route::new(
                 Put,
                 "/api/training/runs/{id}",
                 E::UpdateRun,
                 Roles(LECTURERS),
             ),
-            route(
+            Route::new(
                 Get,
                 "/api/training/staff/{id}/employments",
                 E::Employments,
                 Roles(MANAGERS),
             ),
-            route(
+            Route::new(
                 Put,
                 "/api/training/staff/{id}/employments",
                 E::ReplaceEmployments,
