@@ -79,12 +79,14 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 60 050–61 292 over eight seeds (mean
-//!   60 559, 318 000–350 000 iterations) where 9.2 million iterations, a little less than
-//!   300 s makes, reached 57 861 and 57 870 over two (4.7 % apart, not the 2 % aimed at;
-//!   311–332 caregiver–client pairs at 10 s, 288 and 293 at 9.2 million; median caregivers
-//!   per client 3 in both), all with 8 unassigned visits, measured natively on a quiet
-//!   two-core machine. The quality follows the
+//!   converges slowly: 10 s reached a weighted 59 253–60 303 over eight seeds (mean
+//!   59 765, 340 000–357 000 iterations) where 9.2 million iterations, about 300 s here,
+//!   reached 57 983 and 58 187 over two (2.9 % apart, not the 2 % aimed at; 300–316
+//!   caregiver–client pairs at 10 s, 280 and 290 at 9.2 million; median caregivers per
+//!   client 3 in both), all with 8 unassigned visits, measured natively on a two-core
+//!   machine. Making room for a client on its main caregiver (`search::MAKE_ROOM`) took the
+//!   10 s mean from about 60 500 to 59 700 but the 9.2 million runs from 57 861 and 57 870
+//!   up to these: it converges faster and explores less. The quality follows the
 //!   number of iterations: with the search before its last speed-up, 30 s reached
 //!   59 488–59 937 and 60 s 58 843–59 541 (two seeds). Applied to the best plan of a 10 s
 //!   run until none was left, exchanging two caregivers' whole days gained nothing, and
