@@ -1,6 +1,8 @@
 // The demo crawl: every demo account signs in on a phone and on a laptop and opens every
 // page its navigation offers, plus the detail pages of its own records; no API answer is a
-// 5xx, the browser logs no error, and no English word of the stack leaks into the Czech UI.
+// 5xx, the browser logs no error, no English word of the stack leaks into the Czech UI, and on
+// a phone every button, button-like link and select is a touch target at least 44 px tall
+// (the week board excepted: a compact laptop tool).
 // The API half (every read route of every role) is tests/api/demo_crawl.rs.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
@@ -28,6 +30,20 @@ const ACCOUNTS = [
   { username: 'rodina.decin', details: [] },
   { username: 'rodina.louny', details: [] },
 ];
+
+/** Buttons, links drawn as buttons, and selects: what a finger has to hit. */
+const TARGETS = 'button, a.button, a.family-action, select';
+const SMALLEST_TARGET_PX = 44;
+
+/** The visible touch targets of `main` lower than 44 px, as "height text". */
+function smallTargets(page) {
+  return page.locator('main').evaluate((main, [selector, smallest]) => [...main.querySelectorAll(selector)]
+    .filter((target) => target.getClientRects().length > 0)
+    .map((target) => [target.getBoundingClientRect().height, (target.innerText || target.getAttribute('aria-label') || '').trim().slice(0, 40)])
+    // Sub-pixel rounding: 43.6 px is drawn as 44.
+    .filter(([height]) => height < smallest - 0.5)
+    .map(([height, text]) => `${Math.round(height)} px "${text}"`), [TARGETS, SMALLEST_TARGET_PX]);
+}
 
 /** Words of the code or the stack that must never reach a Czech page. */
 const UNTRANSLATED = /\b(undefined|null|NaN|Loading|Error|Submit|Cancel|Not found|Unauthorized|Forbidden|Internal Server Error)\b/;
@@ -59,6 +75,9 @@ async function crawl(suite, { username, details }, device, label) {
       const text = await page.locator('body').innerText();
       const english = UNTRANSLATED.exec(text);
       if (english) failures.push(`${path}: untranslated "${english[0]}"`);
+      if (device === PHONE && !path.startsWith('/tyden')) {
+        for (const target of await smallTargets(page)) failures.push(`${path}: touch target ${target}`);
+      }
     }
     assert.deepEqual(failures, [], `${username} on a ${label}`);
     assert.deepEqual(problems, [], `${username} on a ${label}: browser errors`);

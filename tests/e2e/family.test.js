@@ -69,6 +69,15 @@ describe('a family member on a phone', { timeout: 3 * TEST_TIMEOUT }, () => {
       const done = f.locator('.live-visit[data-state=done] .live-state');
       await done.waitFor();
       assert.match(await done.innerText(), /^Hotovo v \d{1,2}:\d{2} \(příchod v \d{1,2}:\d{2}\), všechny úkony splněny$/);
+      // Time, caregiver and state read apart, not as one run of text: the caregiver's box
+      // starts below the time's or at least 4 px to its right.
+      const visit = f.locator('.live-visit[data-state=done]');
+      const time = await visit.locator('.live-time').boundingBox();
+      const who = await visit.locator('.live-caregiver').boundingBox();
+      assert.ok(
+        who.y >= time.y + time.height - 1 || who.x >= time.x + time.width + 4,
+        `time ${JSON.stringify(time)}, caregiver ${JSON.stringify(who)}`,
+      );
       // The demo's own changes: seen once the relative opens them.
       assert.equal((await f.locator('.family-actions .unseen-count').innerText()).trim(), '2 nové změny');
       await f.getByRole('link', { name: /Změny v rozpisu/ }).click();
