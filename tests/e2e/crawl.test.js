@@ -2,7 +2,8 @@
 // page its navigation offers, plus the detail pages of its own records; no API answer is a
 // 5xx, the browser logs no error, no English word of the stack leaks into the Czech UI, and on
 // a phone every button, button-like link and select is a touch target at least 44 px tall
-// (the week board excepted: a compact laptop tool).
+// (the week board excepted: a compact laptop tool), and no page but the week board is wider
+// than the screen (a wide table scrolls in its own box).
 // The API half (every read route of every role) is tests/api/demo_crawl.rs.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
@@ -75,6 +76,10 @@ async function crawl(suite, { username, details }, device, label) {
       const text = await page.locator('body').innerText();
       const english = UNTRANSLATED.exec(text);
       if (english) failures.push(`${path}: untranslated "${english[0]}"`);
+      if (!path.startsWith('/tyden')) {
+        const [pageWidth, screenWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        if (pageWidth > screenWidth) failures.push(`${path}: ${pageWidth} px wide on a ${screenWidth} px screen`);
+      }
       if (device === PHONE && !path.startsWith('/tyden')) {
         for (const target of await smallTargets(page)) failures.push(`${path}: touch target ${target}`);
       }

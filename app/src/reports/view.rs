@@ -14,6 +14,8 @@ pub const REPORT_STYLE: &str = "
 .report-table td.number, .report-table th.number { text-align: right; white-space: nowrap; }
 .report-note { font-size: 0.9em; color: #444; }
 .report-figures { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+/* A wide table scrolls in its own box: its figure may not grow past the page. */
+.report-figures > * { min-width: 0; max-width: 100%; }
 .report-map svg, .report-chart svg { max-width: 100%; height: auto; border: 1px solid #ccc; background: #fff; }
 .report-legend { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; padding: 0; }
 .report-legend span { display: inline-block; width: 1em; height: 1em; margin-right: 0.3em; vertical-align: middle; }
