@@ -28,8 +28,8 @@ const ACCOUNTS = [
   { username: 'kraj', details: [] },
   { username: 'analytik', details: [] },
   { username: 'lektor', details: [] },
-  { username: 'rodina.decin', details: [] },
-  { username: 'rodina.louny', details: [] },
+  { username: 'rodina.decin', details: ['/rodina/cl-d1/zmeny', '/rodina/cl-d1/zadost', '/rodina/cl-d1/kalendar'] },
+  { username: 'rodina.louny', details: ['/rodina/cl-l2/zmeny', '/rodina/cl-l2/zadost', '/rodina/cl-l2/kalendar'] },
 ];
 
 /** Buttons, links drawn as buttons, and selects: what a finger has to hit. */
