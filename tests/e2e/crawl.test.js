@@ -32,8 +32,8 @@ const ACCOUNTS = [
   { username: 'rodina.louny', details: ['/rodina/cl-l2/zmeny', '/rodina/cl-l2/zadost', '/rodina/cl-l2/kalendar'] },
 ];
 
-/** Buttons, links drawn as buttons, and selects: what a finger has to hit. */
-const TARGETS = 'button, a.button, a.family-action, select';
+/** Buttons, links drawn as buttons and the fields one types into or picks from: what a finger has to hit. */
+const TARGETS = 'button, a.button, a.family-action, select, textarea, input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"])';
 const SMALLEST_TARGET_PX = 44;
 
 /** The visible touch targets of `main` lower than 44 px, as "height text". */
