@@ -86,6 +86,7 @@ fn AuditLog(choices: AuditChoices) -> impl IntoView {
         <AuditFilterForm choices=choices draft=draft error=error applied=applied on_apply=on_apply />
         <AuditTable
             state=pages
+            filter=applied
             more_pending=more_pending
             on_more=on_more
             on_retry=Callback::new(move |()| first_page())

@@ -37,6 +37,16 @@ impl AuditFilterDraft {
     }
 }
 
+/// What the table says without entries: a log with nothing in it yet is not a filter that
+/// chose nothing.
+pub fn no_entries_text(filter: &AuditFilter) -> &'static str {
+    if *filter == AuditFilter::default() {
+        "Záznam přístupů je zatím prázdný."
+    } else {
+        "Filtru neodpovídá žádný záznam."
+    }
+}
+
 fn query(filter: &AuditFilter) -> String {
     filter
         .to_query_pairs()

@@ -6,7 +6,7 @@ use shared::identity::{
     AUDIT_ACTIONS, AuditChoices, AuditEntry, AuditFilter, audit_action_label, audit_entity_label,
 };
 
-use crate::audit::state::{AuditFilterDraft, AuditPages, export_url};
+use crate::audit::state::{AuditFilterDraft, AuditPages, export_url, no_entries_text};
 use crate::ui::form::{CheckedInput, ChoiceList};
 use crate::ui::format::{machine_instant, short_date_time};
 use crate::ui::{Remote, column_heads, remote_view};
@@ -137,13 +137,16 @@ fn audit_row(entry: AuditEntry) -> impl IntoView {
 #[component]
 pub fn AuditTable(
     #[prop(into)] state: Signal<Remote<AuditPages>>,
+    /// The filter the entries were chosen by.
+    #[prop(into)]
+    filter: Signal<AuditFilter>,
     #[prop(into)] more_pending: Signal<bool>,
     #[prop(into)] on_more: Callback<()>,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
     remote_view(state, on_retry, move |pages: AuditPages| {
         if pages.entries.is_empty() {
-            return view! { <p class="empty">"Filtru neodpovídá žádný záznam."</p> }.into_any();
+            return view! { <p class="empty">{filter.with(no_entries_text)}</p> }.into_any();
         }
         let summary = pages.summary();
         let complete = pages.complete;

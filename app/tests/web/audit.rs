@@ -31,7 +31,7 @@ fn loaded(count: usize) -> Remote<AuditPages> {
 fn the_audit_log_is_a_table_in_czech_naming_people_and_clients() {
     let state = loaded(1);
     let host = mount(move || {
-        view! { <AuditTable state=state more_pending=false on_more=ignore() on_retry=ignore() /> }
+        view! { <AuditTable state=state filter=AuditFilter::default() more_pending=false on_more=ignore() on_retry=ignore() /> }
     });
     assert_eq!(
         texts(&host, "thead th"),
@@ -62,7 +62,7 @@ fn a_full_page_offers_the_next_one() {
     let on_more = Callback::new(move |()| *counter.lock().expect("lock") += 1);
     let state = loaded(AUDIT_PAGE);
     let host = mount(move || {
-        view! { <AuditTable state=state more_pending=false on_more=on_more on_retry=ignore() /> }
+        view! { <AuditTable state=state filter=AuditFilter::default() more_pending=false on_more=on_more on_retry=ignore() /> }
     });
 
     let button = find(&host, ".actions button");
@@ -76,10 +76,23 @@ fn a_full_page_offers_the_next_one() {
 #[wasm_bindgen_test]
 fn an_empty_choice_says_nothing_matches() {
     let state = loaded(0);
+    let by_client = AuditFilter {
+        client_id: Some("cl-d1".to_owned()),
+        ..AuditFilter::default()
+    };
     let host = mount(move || {
-        view! { <AuditTable state=state more_pending=false on_more=ignore() on_retry=ignore() /> }
+        view! { <AuditTable state=state filter=by_client.clone() more_pending=false on_more=ignore() on_retry=ignore() /> }
     });
     assert_eq!(text(&host, ".empty"), "Filtru neodpovídá žádný záznam.");
+}
+
+#[wasm_bindgen_test]
+fn an_empty_log_without_a_filter_says_it_is_empty() {
+    let state = loaded(0);
+    let host = mount(move || {
+        view! { <AuditTable state=state filter=AuditFilter::default() more_pending=false on_more=ignore() on_retry=ignore() /> }
+    });
+    assert_eq!(text(&host, ".empty"), "Záznam přístupů je zatím prázdný.");
 }
 
 #[wasm_bindgen_test]

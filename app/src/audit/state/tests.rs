@@ -88,3 +88,19 @@ fn the_summary_counts_entries_in_czech() {
     assert_eq!(summary(1), "Zobrazen 1 záznam.");
     assert_eq!(summary(3), "Zobrazeno 3 záznamy.");
 }
+
+#[test]
+fn an_empty_log_says_so_and_an_empty_choice_blames_the_filter() {
+    assert_eq!(
+        no_entries_text(&AuditFilter::default()),
+        "Záznam přístupů je zatím prázdný."
+    );
+    let about_a_client = AuditFilter {
+        client_id: Some("cl-d1".to_owned()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(
+        no_entries_text(&about_a_client),
+        "Filtru neodpovídá žádný záznam."
+    );
+}
