@@ -374,21 +374,13 @@ impl<'a> Search<'a> {
         let layout = self.layout;
         let person_of = |stop: usize| solution.route_of[stop].map(|route| layout.person[route]);
         let client = layout.client[seed];
-        let mut served = vec![0usize; layout.persons];
-        for &visit in &layout.visits_of_client[client] {
-            for person in layout.copies[visit]
-                .iter()
-                .filter_map(|&copy| person_of(copy))
-            {
-                served[person] += 1;
-            }
-        }
-        let Some(main) = (0..layout.persons).max_by_key(|&person| served[person]) else {
+        let served = solution.served_by(layout, client);
+        let Some(main) = (0..served.len()).max_by_key(|&person| served[person]) else {
             return false;
         };
         let other = match person_of(layout.copies[seed][0]) {
             Some(person) if person != main => Some(person),
-            _ => (0..layout.persons)
+            _ => (0..served.len())
                 .filter(|&person| person != main && served[person] > 0)
                 .min_by_key(|&person| served[person]),
         };

@@ -383,6 +383,15 @@ impl Solution {
             && self.served[client * layout.persons + layout.person[route]] > 0
     }
 
+    /// How many of the client's visit copies each person serves, by dense person index
+    /// (empty unless continuity counts).
+    pub(crate) fn served_by(&self, layout: &Layout, client: usize) -> &[u32] {
+        if self.served.is_empty() {
+            return &[];
+        }
+        &self.served[client * layout.persons..(client + 1) * layout.persons]
+    }
+
     fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
         if layout.counts_continuity() && !self.serves(layout, layout.client[visit], route) {
             layout.problem.weights().continuity
