@@ -35,12 +35,7 @@ const fn get(
     endpoint: Endpoint,
     roles: &'static [shared::identity::Role],
 ) -> Route<Endpoint> {
-    Route {
-        method: Method::Get,
-        pattern,
-        endpoint,
-        access: Access::Roles(roles),
-    }
+    Route::new(Method::Get, pattern, endpoint, Access::Roles(roles))
 }
 
 impl Component for Reports {
