@@ -1,7 +1,7 @@
 // The demo crawl: every demo account signs in on a phone and on a laptop and opens every
 // page its navigation offers, plus the detail pages of its own records; no API answer is a
 // 5xx, the browser logs no error, no English word of the stack leaks into the Czech UI, and on
-// a phone every button, button-like link and select is a touch target at least 44 px tall
+// a phone every button, button-like link and form field is a touch target at least 44 px tall
 // (the week board excepted: a compact laptop tool), and no page but the week board is wider
 // than the screen (a wide table scrolls in its own box).
 // The API half (every read route of every role) is tests/api/demo_crawl.rs.

@@ -109,7 +109,7 @@ pub fn AuditFilterForm(
             {lists}
             {days}
             <p class="actions">
-                <button type="submit">"Použít filtr"</button>
+                <button class="button" type="submit">"Použít filtr"</button>
                 <a class="button" href=move || export_url(&applied.get()) download="">
                     "Stáhnout CSV"
                 </a>
@@ -163,7 +163,7 @@ pub fn AuditTable(
                 .then(|| {
                     view! {
                         <p class="actions">
-                            <button
+                            <button class="button"
                                 type="button"
                                 disabled=move || more_pending.get()
                                 on:click=move |_| on_more.run(())

@@ -124,7 +124,7 @@ pub fn CertificatePage() -> impl IntoView {
                                 "Platnost ověříte na adrese " {paths::verification(&certificate.code)}
                             </p>
                             <p class="actions no-print">
-                                <button
+                                <button class="button"
                                     type="button"
                                     on:click=|_| {
                                         let _ = window().print();

@@ -105,7 +105,7 @@ fn period_row(
                 period.probation_until,
                 |p, v| p.probation_until = v,
             )}
-            <button
+            <button class="button"
                 type="button"
                 aria-label=format!("Odebrat {number}. pracovní poměr")
                 on:click=move |_| drafts.update(|all| { all.remove(index); })
@@ -173,7 +173,7 @@ fn PeriodsForm(
             <FieldNote field="periods.ends_on" error=error />
             <FieldNote field="periods.probation_until" error=error />
             <p class="actions">
-                <button type="button" on:click=move |_| drafts.update(|all| all.push(PeriodDraft::default()))>
+                <button class="button" type="button" on:click=move |_| drafts.update(|all| all.push(PeriodDraft::default()))>
                     "Přidat pracovní poměr"
                 </button>
                 {form_buttons(save.pending(), "Zavřít", on_close)}

@@ -106,7 +106,7 @@ fn LecturerLoader() -> impl IntoView {
                                             );
                                             let run = run.clone();
                                             view! {
-                                                <button
+                                                <button class="button"
                                                     type="button"
                                                     aria-label=label
                                                     on:click=move |_| editing.set(Editing::Run(Some(run.clone())))
@@ -119,7 +119,7 @@ fn LecturerLoader() -> impl IntoView {
                                         <li>
                                             <button
                                                 type="button"
-                                                class="big"
+                                                class="button big"
                                                 aria-pressed=move || {
                                                     (selected.get().as_deref() == Some(id.as_str())).to_string()
                                                 }

@@ -44,10 +44,10 @@ pub fn OfferPanel(editing: RwSignal<Editing>, on_saved: Callback<String>) -> imp
         <section class="offer" aria-labelledby="offer-heading">
             <h2 id="offer-heading">"Nabídka kurzů"</h2>
             <p class="actions">
-                <button type="button" on:click=move |_| editing.set(Editing::Course(None))>
+                <button class="button" type="button" on:click=move |_| editing.set(Editing::Course(None))>
                     "Nový kurz"
                 </button>
-                <button type="button" on:click=move |_| editing.set(Editing::Run(None))>
+                <button class="button" type="button" on:click=move |_| editing.set(Editing::Run(None))>
                     "Nový termín"
                 </button>
             </p>
@@ -112,7 +112,7 @@ fn OwnCourses(courses: Vec<Course>, editing: RwSignal<Editing>) -> impl IntoView
                     view! {
                         <li>
                             {line}
-                            <button
+                            <button class="button"
                                 type="button"
                                 aria-label=label
                                 on:click=move |_| editing.set(Editing::Course(Some(course.clone())))
@@ -142,10 +142,10 @@ pub(super) fn form_buttons(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <button type="submit" disabled=move || pending.get()>
+        <button class="button" type="submit" disabled=move || pending.get()>
             {move || if pending.get() { "Ukládám…" } else { "Uložit" }}
         </button>
-        <button type="button" on:click=move |_| on_cancel.run(())>
+        <button class="button" type="button" on:click=move |_| on_cancel.run(())>
             {cancel}
         </button>
     }
@@ -356,7 +356,7 @@ fn session_row(
             <input id=start_id type="time" prop:value=session.start on:input=edit(|s, v| s.start = v) aria-invalid=start_invalid aria-describedby=start_described />
             <label for=end_id.clone()>"do"</label>
             <input id=end_id type="time" prop:value=session.end on:input=edit(|s, v| s.end = v) aria-invalid=end_invalid aria-describedby=end_described />
-            <button
+            <button class="button"
                 type="button"
                 aria-label=format!("Odebrat {number}. setkání")
                 disabled=move || draft.with(|d| d.sessions.len() < 2)
@@ -448,7 +448,7 @@ fn RunForm(
                 <FieldNote field="sessions" error=error />
                 <FieldNote field="sessions.starts_at" error=error />
                 <FieldNote field="sessions.ends_at" error=error />
-                <button type="button" on:click=move |_| draft.update(|d| d.sessions.push(SessionDraft::default()))>
+                <button class="button" type="button" on:click=move |_| draft.update(|d| d.sessions.push(SessionDraft::default()))>
                     "Přidat setkání"
                 </button>
             </fieldset>

@@ -45,7 +45,7 @@ pub fn RollView(
                     view! {
                         <button
                             type="button"
-                            class="big"
+                            class="button big"
                             aria-pressed=(i == at).to_string()
                             on:click=move |_| index.set(Some(i))
                         >
@@ -75,12 +75,12 @@ pub fn RollView(
                     view! {
                         <button
                             type="button"
-                            class="big primary"
+                            class="button big primary"
                             on:click=move |_| on_save.run((session_id.clone(), names.clone()))
                         >
                             "Uložit docházku"
                         </button>
-                        <button type="button" class="big" on:click=move |_| on_act.run(true)>
+                        <button type="button" class="button big" on:click=move |_| on_act.run(true)>
                             "Uzavřít docházku a započítat hodiny"
                         </button>
                     }
@@ -88,7 +88,7 @@ pub fn RollView(
             {closed
                 .then(|| {
                     view! {
-                        <button type="button" class="big" on:click=move |_| on_act.run(false)>
+                        <button type="button" class="button big" on:click=move |_| on_act.run(false)>
                             "Vydat osvědčení"
                         </button>
                     }
@@ -117,7 +117,7 @@ fn RollRow(person: RollEntry, draft: RwSignal<RollDraft>, closed: bool) -> impl 
                         view! {
                             <button
                                 type="button"
-                                class="mark"
+                                class="button mark"
                                 disabled=closed
                                 aria-pressed=move || {
                                     current.get().is_some_and(|(m, _)| m == mark).to_string()
@@ -195,7 +195,7 @@ fn CertificateLink(code: String, revoked: bool) -> impl IntoView {
                             type="text"
                             on:input=move |event| reason.set(event_target_value(&event))
                         />
-                        <button
+                        <button class="button"
                             type="button"
                             on:click=move |_| {
                                 revoke.dispatch(reason.get_untracked());

@@ -122,7 +122,7 @@ pub fn MyTrainings(trainings: Vec<MyTraining>, on_enrol: Callback<EnrolRequest>)
                                             <a href=calendar_url(&run_id) download="skoleni.ics">
                                                 "Přidat do kalendáře"
                                             </a>
-                                            <button
+                                            <button class="button"
                                                 type="button"
                                                 on:click=move |_| on_enrol.run(EnrolRequest::CancelMe(cancel.clone()))
                                             >
@@ -199,7 +199,7 @@ fn CatalogueRun(
                         view! {
                             <button
                                 type="button"
-                                class="enrol"
+                                class="button enrol"
                                 on:click=move |_| on_enrol.run(EnrolRequest::Me(run_id.clone()))
                             >
                                 {if full { "Přihlásit se na seznam náhradníků" } else { "Přihlásit se" }}
@@ -229,7 +229,7 @@ fn CatalogueRun(
                                 </select>
                                 <button
                                     type="button"
-                                    class="enrol-staff"
+                                    class="button enrol-staff"
                                     disabled=move || chosen.get().is_empty()
                                     on:click=move |_| {
                                         on_enrol
@@ -291,7 +291,7 @@ pub fn StaffStandingTable(
                                         }}
                                     </td>
                                     <td>
-                                        <button
+                                        <button class="button"
                                             type="button"
                                             aria-label=label
                                             on:click=move |_| on_edit.run(edited.clone())
