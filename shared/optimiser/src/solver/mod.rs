@@ -43,7 +43,7 @@ pub fn optimise_with_stats(problem: &Problem, settings: &Settings) -> (Plan, Run
     let mut start = Solution::empty(&layout);
     let placeable = search.warm_start(&mut start);
     search.recreate(&mut start, placeable);
-    start.take_touched();
+    start.take_changes();
     let best = search.run(start, &mut deadline);
     let plan = read_plan(&layout, &best);
     (

@@ -1,5 +1,7 @@
 //! A route's caches are recomputed only where stops came or went (`Solution::refresh`);
-//! they must be what recomputing the whole route gives.
+//! they must be what recomputing the whole route gives. The search copies only what
+//! changed between its two solutions (`Solution::copy_changes_from`); that must give what
+//! a whole copy gives.
 
 use crate::rng::Rng;
 use crate::solver::layout::Layout;
@@ -8,7 +10,7 @@ use crate::solver::solution::{RouteState, Solution};
 use crate::synthetic;
 
 #[test]
-fn routes_changed_stop_by_stop_keep_the_caches_a_whole_rebuild_gives() {
+fn stop_by_stop_changes_keep_the_caches_a_rebuild_gives_and_copy_like_a_whole_copy() {
     let problem = synthetic::home_care_week(3, 2, 60, 8);
     let layout = Layout::new(&problem);
     let mut search = Search::new(&layout, 1);
@@ -16,9 +18,11 @@ fn routes_changed_stop_by_stop_keep_the_caches_a_whole_rebuild_gives() {
     let placeable = search.warm_start(&mut solution);
     search.recreate(&mut solution, placeable);
     assert_rebuilt_the_same(&layout, &solution);
+    solution.take_changes();
+    let mut other = solution.clone();
     let mut rng = Rng::new(7);
     let mut moved = 0;
-    for _ in 0..300 {
+    for round in 0..300 {
         let mut detached = Vec::new();
         for _ in 0..1 + rng.below(4) {
             let stop = rng.below(layout.stops.len());
@@ -42,7 +46,18 @@ fn routes_changed_stop_by_stop_keep_the_caches_a_whole_rebuild_gives() {
                 assert_rebuilt_the_same(&layout, &solution);
             }
         }
-        solution.take_touched();
+        // As the search does: the other solution takes the change, or the change is undone.
+        let changes = solution.take_changes();
+        if round % 2 == 0 {
+            other.copy_changes_from(&layout, &solution, &changes);
+        } else {
+            solution.copy_changes_from(&layout, &other, &changes);
+        }
+        assert_eq!(
+            format!("{other:?}"),
+            format!("{solution:?}"),
+            "round {round}"
+        );
     }
     assert!(moved > 100, "only {moved} stops were put back");
 }

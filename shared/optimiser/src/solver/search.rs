@@ -106,19 +106,19 @@ impl<'a> Search<'a> {
             }
             deadline.count_iteration();
             let rebuilt = self.ruin_and_recreate(&mut candidate);
-            let touched = candidate.take_touched();
+            let changes = candidate.take_changes();
             let temperature = self.hot * (self.cold / self.hot).powf(progress);
             let candidate_total = candidate.total(layout);
             let threshold = current_total as f64 - temperature * self.rng.unit().ln();
             if rebuilt && (candidate_total as f64) < threshold {
-                current.copy_routes_from(&candidate, &touched);
+                current.copy_changes_from(layout, &candidate, &changes);
                 current_total = candidate_total;
                 if current_total < best_total {
                     best.clone_from(&current);
                     best_total = current_total;
                 }
             } else {
-                candidate.copy_routes_from(&current, &touched);
+                candidate.copy_changes_from(layout, &current, &changes);
             }
         }
         best
