@@ -296,7 +296,7 @@ impl<'a> Layout<'a> {
     }
 
     fn overtime(&self, route: usize, whole: &Segment) -> Time {
-        let back = whole.earliest + whole.duration - whole.time_warp;
+        let back = whole.done_by();
         (back - self.problem.shifts()[route].regular_end).max(0)
     }
 

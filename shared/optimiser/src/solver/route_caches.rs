@@ -71,6 +71,8 @@ fn assert_rebuilt_the_same(layout: &Layout, solution: &Solution) {
         assert_eq!(kept.stops, whole.stops, "route {route}");
         assert_eq!(kept.prefix, whole.prefix, "route {route}");
         assert_eq!(kept.suffix, whole.suffix, "route {route}");
+        assert_eq!(kept.done_by, whole.done_by, "route {route}");
+        assert_eq!(kept.latest_start, whole.latest_start, "route {route}");
         let counts = |r: &RouteState| (r.visits, r.sequence, r.preferences, r.travel, r.work);
         assert_eq!(counts(kept), counts(whole), "route {route}");
     }

@@ -45,6 +45,11 @@ impl Segment {
         }
     }
 
+    /// The earliest the sequence can be done.
+    pub(crate) fn done_by(&self) -> Time {
+        self.earliest + self.duration - self.time_warp
+    }
+
     /// This sequence, then `leg` of travel, then `next`.
     fn then(self, next: Segment, leg: Time) -> Segment {
         let reach = self.duration - self.time_warp + leg;

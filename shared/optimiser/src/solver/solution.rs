@@ -17,6 +17,11 @@ pub(crate) struct RouteState {
     pub prefix: Vec<Located>,
     /// `suffix[i]`: stops from `i` on and the route end.
     pub suffix: Vec<Piece>,
+    /// The earliest the route is done with its first `i` stops, and the latest `suffix[i]`
+    /// may start: what decides where a stop may go, in two small arrays that a look at a
+    /// route reads before (and mostly instead of) the segments.
+    pub done_by: Vec<Time>,
+    pub latest_start: Vec<Time>,
     pub visits: usize,
     /// Travel, waiting and overtime; 0 for a route without visits.
     pub sequence: i64,
@@ -32,6 +37,8 @@ impl Clone for RouteState {
             stops: self.stops.clone(),
             prefix: self.prefix.clone(),
             suffix: self.suffix.clone(),
+            done_by: self.done_by.clone(),
+            latest_start: self.latest_start.clone(),
             visits: self.visits,
             sequence: self.sequence,
             preferences: self.preferences,
@@ -45,6 +52,8 @@ impl Clone for RouteState {
         self.stops.clone_from(&source.stops);
         self.prefix.clone_from(&source.prefix);
         self.suffix.clone_from(&source.suffix);
+        self.done_by.clone_from(&source.done_by);
+        self.latest_start.clone_from(&source.latest_start);
         self.visits = source.visits;
         self.sequence = source.sequence;
         self.preferences = source.preferences;
@@ -137,6 +146,8 @@ impl Solution {
                 stops,
                 prefix: Vec::new(),
                 suffix: Vec::new(),
+                done_by: Vec::new(),
+                latest_start: Vec::new(),
                 visits: 0,
                 sequence: 0,
                 preferences: 0,
@@ -199,6 +210,14 @@ impl Solution {
             let piece = layout.piece(stop, self.windows[stop]);
             state.suffix[index] = piece.then(&state.suffix[index + 1], travel);
         }
+        state.done_by.clear();
+        state
+            .done_by
+            .extend(state.prefix.iter().map(|p| p.segment.done_by()));
+        state.latest_start.clear();
+        state
+            .latest_start
+            .extend(state.suffix.iter().map(Piece::latest));
         let (mut visits, mut preferences, mut visiting) = (0, 0, 0);
         for &stop in &state.stops {
             if let Some(visit) = layout.stops[stop].visit {
@@ -243,8 +262,9 @@ impl Solution {
     ) -> Option<Insertion> {
         let state = &self.routes[route];
         let info = &layout.stops[stop];
+        // A stop without demand fits any route, which is never over its capacity.
         let capacity = layout.problem.shifts()[route].capacity;
-        if state.load() + info.demand > capacity {
+        if info.demand > 0 && state.load() + info.demand > capacity {
             return None;
         }
         let travel = &layout.travel;
@@ -283,18 +303,18 @@ impl Solution {
         // route must start earlier, no travel makes the place fit. The rest starts later the
         // later the place (where it is on time), so the places before the first that fits
         // are passed over at once: on the provider week four in five.
-        let fits = |after: &Piece| window.open + info.duration <= after.latest();
-        let first = state.suffix.partition_point(|after| !fits(after));
+        let fits = |latest_start: Time| window.open + info.duration <= latest_start;
+        let first = state.latest_start.partition_point(|&latest| !fits(latest));
         for position in first..=state.stops.len() {
-            let before = &state.prefix[position].segment;
             // Past this point every later position arrives even later.
-            if before.earliest + before.duration - before.time_warp > window.close {
+            if state.done_by[position] > window.close {
                 break;
             }
-            let after = &state.suffix[position];
-            if !fits(after) {
+            if !fits(state.latest_start[position]) {
                 continue;
             }
+            let before = &state.prefix[position].segment;
+            let after = &state.suffix[position];
             let delta = if let (Some(location), Some(next)) = (info.location, after.located) {
                 let from = state.prefix[position].last;
                 let (to_stop, to_next) = (
