@@ -3,7 +3,7 @@
 
 use platform::audit::Action;
 use platform::input::json_body;
-use platform::{ApiError, ApiResponse, Context, Database, db};
+use platform::{ApiError, ApiResponse, Context, Database, db, reference};
 use shared::records::billing::{
     BillingError, BillingMonth, CapRow, PriceListInput, PriceLists, Statement, check_cap,
     check_price_list, monthly_statement,
@@ -15,7 +15,7 @@ use shared::time::prague_date;
 
 /// `GET /api/records/caps`: every dated row, by item and date.
 pub async fn show_caps<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::ok(&billing::caps(cx.db).await?))
+    Ok(ApiResponse::ok(&reference::payment_caps(cx.db).await?))
 }
 
 /// `PUT /api/records/caps`: adds a dated row, or replaces the row of the same item and day.
@@ -31,7 +31,7 @@ pub async fn save_cap<D: Database>(cx: &Context<'_, D>) -> Result<ApiResponse, A
             .await
     })
     .await?;
-    Ok(ApiResponse::ok(&billing::caps(cx.db).await?))
+    Ok(ApiResponse::ok(&reference::payment_caps(cx.db).await?))
 }
 
 /// `GET /api/records/price-list`.
@@ -39,7 +39,7 @@ pub async fn show_price_lists<D: Database>(cx: &Context<'_, D>) -> Result<ApiRes
     let provider_id = cx.caller()?.provider_id()?;
     Ok(ApiResponse::ok(&PriceLists {
         price_lists: billing::price_lists(cx.db, provider_id).await?,
-        caps: billing::caps(cx.db).await?,
+        caps: reference::payment_caps(cx.db).await?,
     }))
 }
 
@@ -50,7 +50,7 @@ pub async fn save_price_list<D: Database>(cx: &Context<'_, D>) -> Result<ApiResp
     let provider_id = caller.provider_id()?;
     let input: PriceListInput = json_body(&cx.request.body)?;
     let units = store::task_units(cx.db).await?;
-    let caps = billing::caps(cx.db).await?;
+    let caps = reference::payment_caps(cx.db).await?;
     let list = check_price_list(&input, &caps, |code| units.get(code).copied())?;
     db::in_transaction(cx.db, async || {
         billing::save_price_list(cx.db, provider_id, &list, &caller.user.user_id, cx.now).await?;
@@ -79,7 +79,7 @@ async fn build_statement<D: Database>(cx: &Context<'_, D>) -> Result<Statement, 
         client.free_of_charge,
         &visits,
         &billing::price_lists(cx.db, provider_id).await?,
-        &billing::caps(cx.db).await?,
+        &reference::payment_caps(cx.db).await?,
     )
     .map_err(|error: BillingError| ApiError::Conflict {
         code: error.code(),

@@ -147,7 +147,9 @@ impl Component for CareRecords {
         cx: &Context<'_, D>,
     ) -> Result<ApiResponse, ApiError> {
         match endpoint {
-            Endpoint::TaskCatalogue => Ok(ApiResponse::ok(&store::task_catalogue(cx.db).await?)),
+            Endpoint::TaskCatalogue => Ok(ApiResponse::ok(
+                &platform::reference::task_catalogue(cx.db).await?,
+            )),
             Endpoint::Sync => sync::sync(cx).await,
             Endpoint::VisitRecords => records::visit_records(cx).await,
             Endpoint::Correct => records::correct(cx).await,

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Which SQL dialect is on the other end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +196,26 @@ impl Row {
         crate::timestamp::parse(&text).map_err(|_| DbError::ColumnType {
             column: column.to_owned(),
             expected: "an RFC 3339 instant",
+            found: text,
+        })
+    }
+
+    /// A calendar day stored as `YYYY-MM-DD`; a bad one names its column.
+    pub fn date(&self, column: &str) -> Result<NaiveDate, DbError> {
+        let text = self.text(column)?;
+        Self::parse_date(column, text)
+    }
+
+    pub fn optional_date(&self, column: &str) -> Result<Option<NaiveDate>, DbError> {
+        self.optional_text(column)?
+            .map(|text| Self::parse_date(column, text))
+            .transpose()
+    }
+
+    fn parse_date(column: &str, text: String) -> Result<NaiveDate, DbError> {
+        text.parse().map_err(|_| DbError::ColumnType {
+            column: column.to_owned(),
+            expected: "a date YYYY-MM-DD",
             found: text,
         })
     }

@@ -10,6 +10,7 @@ pub mod http;
 pub mod input;
 pub mod migrate;
 pub mod random;
+pub mod reference;
 pub mod router;
 pub mod security;
 pub mod sql;

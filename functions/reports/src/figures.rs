@@ -51,7 +51,7 @@ async fn labels<D: Database>(cx: &Context<'_, D>) -> Result<Labels, ApiError> {
         .map(|m| (m.code, m.name))
         .collect();
     Ok(Labels {
-        tasks: store::tasks(cx.db).await?,
+        tasks: platform::reference::task_catalogue(cx.db).await?,
         municipality_names,
     })
 }

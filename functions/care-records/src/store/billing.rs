@@ -3,38 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use platform::{Database, DbError, Row, Value, timestamp};
+use chrono::{DateTime, Utc};
+use platform::reference::task_unit;
+use platform::{Database, DbError, Value, timestamp};
 use shared::records::billing::{BillableVisit, BilledTask, BillingMonth, CapRow, PriceList};
 use shared::time::prague_day_bounds;
 
-use super::{count, task_unit};
-
-fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
-    row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
-}
-
-/// Every dated row of the caps, by item and date.
-pub async fn caps(db: &impl Database) -> Result<Vec<CapRow>, DbError> {
-    db.query(
-        "SELECT valid_from, item, cap, threshold_minutes, cap_above_threshold, source \
-         FROM payment_caps ORDER BY item, valid_from",
-        &[],
-    )
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(CapRow {
-            valid_from: date(row, "valid_from")?,
-            item: row.text("item")?,
-            cap: row.integer("cap")?,
-            threshold_minutes: row.optional_integer("threshold_minutes")?,
-            cap_above_threshold: row.optional_integer("cap_above_threshold")?,
-            source: row.text("source")?,
-        })
-    })
-    .collect()
-}
+use super::count;
 
 /// Adds a dated cap row, replacing the row of the same item and day.
 pub async fn save_cap(
@@ -98,7 +73,7 @@ pub async fn price_lists(db: &impl Database, provider_id: &str) -> Result<Vec<Pr
     .iter()
     .map(|row| {
         Ok(PriceList {
-            valid_from: date(row, "valid_from")?,
+            valid_from: row.date("valid_from")?,
             hourly_rate: row.integer("hourly_rate")?,
             // A list of time-based prices only has no unit prices.
             unit_prices: units.remove(&row.text("valid_from")?).unwrap_or_default(),

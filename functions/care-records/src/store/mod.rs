@@ -15,35 +15,12 @@ pub mod visits;
 use std::collections::{BTreeMap, BTreeSet};
 
 use platform::{Database, DbError, Row};
-use shared::catalogue::{CareTask, TaskUnit};
+use shared::catalogue::TaskUnit;
 use shared::records::sync::{RecordState, SyncConflictKind};
-
-pub async fn task_catalogue(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
-    let rows = db
-        .query(
-            "SELECT code, activity, name, unit FROM care_tasks ORDER BY position",
-            &[],
-        )
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(CareTask {
-                code: row.text("code")?,
-                activity: row.text("activity")?,
-                name: row.text("name")?,
-                unit: task_unit(row)?,
-            })
-        })
-        .collect()
-}
-
-fn task_unit(row: &Row) -> Result<TaskUnit, DbError> {
-    row.parsed("unit", "hour, meal, trip or kg", TaskUnit::parse)
-}
 
 /// Task code → unit, what the checks of records and price lists ask.
 pub async fn task_units(db: &impl Database) -> Result<BTreeMap<String, TaskUnit>, DbError> {
-    Ok(task_catalogue(db)
+    Ok(platform::reference::task_catalogue(db)
         .await?
         .into_iter()
         .map(|task| (task.code, task.unit))

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use platform::random::new_id;
+use platform::reference::task_unit;
 use platform::{Database, DbError, Row, Value, timestamp};
 use shared::records::sync::{RecordFacts, RecordState, Resolution, SyncConflictKind};
 use shared::records::{
@@ -12,7 +13,7 @@ use shared::records::{
 };
 
 use super::incidents::{INCIDENT_SELECT, incident_view};
-use super::{conflict_kind, count, record_state, task_unit};
+use super::{conflict_kind, count, record_state};
 
 /// Where a record of the provider belongs, and who made it.
 #[derive(Debug, Clone)]

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use platform::{Database, DbError, Row, Value, timestamp};
-use shared::catalogue::{CareTask, Municipality, TaskUnit};
+use shared::catalogue::{CareTask, Municipality};
 use shared::identity::Role;
 use shared::planning::travel::GeoPoint;
-use shared::records::billing::{BillableVisit, BilledTask, CapRow, PriceList};
+use shared::records::billing::{BillableVisit, BilledTask, PriceList};
 use shared::reports::figures::{ClientFacts, LevelChange, StaffFacts};
 use shared::reports::parameters::NetworkParameters;
 use shared::reports::payments::PaymentData;
@@ -76,26 +76,6 @@ pub async fn provider_name(db: &impl Database, id: &str) -> Result<Option<String
     row.map(|row| row.text("name")).transpose()
 }
 
-/// The legal task catalogue in its order.
-pub async fn tasks(db: &impl Database) -> Result<Vec<CareTask>, DbError> {
-    let rows = db
-        .query(
-            "SELECT code, activity, name, unit FROM care_tasks ORDER BY position",
-            &[],
-        )
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(CareTask {
-                code: row.text("code")?,
-                activity: row.text("activity")?,
-                name: row.text("name")?,
-                unit: row.parsed("unit", "a task unit", TaskUnit::parse)?,
-            })
-        })
-        .collect()
-}
-
 /// `AND <column> = $n` when scoped to a provider, with its parameter.
 pub(crate) fn provider_filter(
     column: &str,
@@ -109,26 +89,6 @@ pub(crate) fn provider_filter(
         }
         None => String::new(),
     }
-}
-
-fn date(row: &Row, column: &str) -> Result<Option<NaiveDate>, DbError> {
-    row.optional_text(column)?
-        .map(|text| {
-            text.parse().map_err(|_| DbError::ColumnType {
-                column: column.to_owned(),
-                expected: "a date",
-                found: text,
-            })
-        })
-        .transpose()
-}
-
-fn required_date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
-    date(row, column)?.ok_or_else(|| DbError::ColumnType {
-        column: column.to_owned(),
-        expected: "a date",
-        found: "NULL".into(),
-    })
 }
 
 async fn clients(
@@ -152,7 +112,9 @@ async fn clients(
         let id = row.text("id")?;
         let level = level(row)?;
         // A level without its date has held since before any record.
-        let from = date(row, "care_allowance_from")?.or(level.map(|_| NaiveDate::MIN));
+        let from = row
+            .optional_date("care_allowance_from")?
+            .or(level.map(|_| NaiveDate::MIN));
         let current = from.map(|from| LevelChange { from, level });
         clients.insert(
             id.clone(),
@@ -164,7 +126,7 @@ async fn clients(
                     latitude: row.real("latitude")?,
                     longitude: row.real("longitude")?,
                 },
-                birth_date: date(row, "birth_date")?,
+                birth_date: row.optional_date("birth_date")?,
                 free_of_charge: row.flag("free_of_charge")?,
                 levels: current.into_iter().collect(),
             },
@@ -185,7 +147,7 @@ async fn clients(
     for row in &history {
         if let (Some(client), Some(from)) = (
             clients.get_mut(&row.text("client_id")?),
-            date(row, "valid_from")?,
+            row.optional_date("valid_from")?,
         ) {
             client.levels.push(LevelChange {
                 from,
@@ -337,7 +299,7 @@ pub async fn payment_data(
     Ok(PaymentData {
         visits,
         price_lists: price_lists(db, provider).await?,
-        caps: caps(db).await?,
+        caps: platform::reference::payment_caps(db).await?,
     })
 }
 
@@ -354,7 +316,7 @@ async fn price_lists(db: &impl Database, provider: &str) -> Result<Vec<PriceList
         .await?;
     let mut lists: Vec<PriceList> = Vec::new();
     for row in &rows {
-        let valid_from = required_date(row, "valid_from")?;
+        let valid_from = row.date("valid_from")?;
         if lists
             .last()
             .is_none_or(|list| list.valid_from != valid_from)
@@ -370,29 +332,6 @@ async fn price_lists(db: &impl Database, provider: &str) -> Result<Vec<PriceList
         }
     }
     Ok(lists)
-}
-
-/// The legal caps on client payments, every dated row.
-async fn caps(db: &impl Database) -> Result<Vec<CapRow>, DbError> {
-    let rows = db
-        .query(
-            "SELECT item, valid_from, cap, cap_above_threshold, threshold_minutes, source \
-             FROM payment_caps",
-            &[],
-        )
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(CapRow {
-                valid_from: required_date(row, "valid_from")?,
-                item: row.text("item")?,
-                cap: row.integer("cap")?,
-                threshold_minutes: row.optional_integer("threshold_minutes")?,
-                cap_above_threshold: row.optional_integer("cap_above_threshold")?,
-                source: row.text("source")?,
-            })
-        })
-        .collect()
 }
 
 /// Every parameters row of one provider or of all, newest first.
@@ -438,7 +377,7 @@ pub async fn network_parameters(
         }
         parameters.push(NetworkParameters {
             provider_id,
-            valid_from: required_date(row, "valid_from")?,
+            valid_from: row.date("valid_from")?,
             capacity_clients: row.optional_integer("capacity_clients")?,
             operating_hours: row.optional_text("operating_hours")?,
             min_direct_care_hours_per_month: row

@@ -10,7 +10,7 @@ use shared::planning::conflicts::{Absence, CaregiverFacts, ClientFacts, PlannedV
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{Assignment, BoardCaregiver, BoardVisit, CaregiverSummary, VisitStatus};
 
-use super::{date, optional_time, small_number, split_list, status, time, weekday};
+use super::{optional_time, small_number, split_list, status, time, weekday};
 
 const BOARD_SELECT: &str = "SELECT v.id, v.client_id, c.name AS client_name, c.latitude, c.longitude, \
         v.caregiver_id, v.second_caregiver_id, v.caregivers_needed, v.starts_at, v.ends_at, \
@@ -138,8 +138,8 @@ async fn caregiver_facts(
     {
         if let Some(caregiver) = caregivers.get_mut(&row.text("user_id")?) {
             caregiver.absences.push(Absence {
-                from: date(&row, "from_date")?,
-                to: date(&row, "to_date")?,
+                from: row.date("from_date")?,
+                to: row.date("to_date")?,
                 from_time: optional_time(&row, "from_time")?,
                 reason: row.text("reason")?,
             });

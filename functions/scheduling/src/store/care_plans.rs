@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use platform::{Database, DbError, timestamp};
 use shared::schedule::CarePlanVersion;
 
-use super::{date, split_list};
+use super::split_list;
 
 /// A client's plan versions, newest first.
 pub async fn versions(
@@ -25,7 +25,7 @@ pub async fn versions(
             version: row.integer("version")?,
             goals: row.text("goals")?,
             agreed_tasks: split_list(&row.text("agreed_tasks")?),
-            valid_from: date(row, "valid_from")?,
+            valid_from: row.date("valid_from")?,
             note: row.optional_text("note")?,
             created_by: row.text("created_by")?,
             created_at: row.instant("created_at")?,

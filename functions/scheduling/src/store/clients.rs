@@ -6,7 +6,7 @@ use platform::{Database, DbError, Row, Value, timestamp};
 use shared::clients::{ClientDetail, ClientInput, ClientSummary, ContactPerson, Gender};
 use shared::planning::travel::GeoPoint;
 
-use super::{date, insert_rows, optional_date, optional_small_number};
+use super::{insert_rows, optional_small_number};
 
 const CLIENT_COLUMNS: &str = "c.id, c.name, c.street, c.municipality_code, m.name AS municipality_name, \
     c.latitude, c.longitude, c.care_allowance_level, c.care_allowance_from, c.birth_date, \
@@ -73,11 +73,11 @@ pub async fn client(
             latitude: Some(row.real("latitude")?),
             longitude: Some(row.real("longitude")?),
             care_allowance_level: care_allowance_level(&row)?,
-            care_allowance_from: optional_date(&row, "care_allowance_from")?,
-            birth_date: optional_date(&row, "birth_date")?,
+            care_allowance_from: row.optional_date("care_allowance_from")?,
+            birth_date: row.optional_date("birth_date")?,
             free_of_charge: row.integer("free_of_charge")? == 1,
-            service_from: date(&row, "service_from")?,
-            service_to: optional_date(&row, "service_to")?,
+            service_from: row.date("service_from")?,
+            service_to: row.optional_date("service_to")?,
             preferred_caregiver_gender: gender(&row)?,
             doorstep_note: row.optional_text("doorstep_note")?,
             key_risks: row.optional_text("key_risks")?,
@@ -108,7 +108,9 @@ pub async fn clients(
             name: row.text("name")?,
             municipality_name: row.text("municipality_name")?,
             care_allowance_level: care_allowance_level(row)?,
-            active: optional_date(row, "service_to")?.is_none_or(|to| to >= today),
+            active: row
+                .optional_date("service_to")?
+                .is_none_or(|to| to >= today),
         })
     })
     .collect()

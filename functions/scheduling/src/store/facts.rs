@@ -9,9 +9,7 @@ use shared::planning::input::{
 use shared::planning::travel::GeoPoint;
 use shared::schedule::{AbsenceView, CaregiverProfileView, TemplateView};
 
-use super::{
-    date, insert_rows, optional_date, optional_time, small_number, split_list, weekday_digits,
-};
+use super::{insert_rows, optional_time, small_number, split_list, weekday_digits};
 
 /// Whether the user is a caregiver of the provider.
 pub async fn is_provider_caregiver(
@@ -222,8 +220,8 @@ pub async fn absences(db: &impl Database, user_id: &str) -> Result<Vec<AbsenceVi
     .map(|row| {
         Ok(AbsenceView {
             id: row.text("id")?,
-            from: date(row, "from_date")?,
-            to: date(row, "to_date")?,
+            from: row.date("from_date")?,
+            to: row.date("to_date")?,
             from_time: optional_time(row, "from_time")?,
             reason: row.text("reason")?,
         })
@@ -326,8 +324,8 @@ pub async fn client_templates(
             required_skills: split_list(&row.text("required_skills")?),
             caregivers_needed: small_number(row, "caregivers_needed", 1..=2)?,
             preferred_caregiver_id: row.optional_text("preferred_caregiver_id")?,
-            valid_from: date(row, "valid_from")?,
-            valid_to: optional_date(row, "valid_to")?,
+            valid_from: row.date("valid_from")?,
+            valid_to: row.optional_date("valid_to")?,
         })
     })
     .collect()

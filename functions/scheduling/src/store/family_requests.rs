@@ -5,8 +5,6 @@ use platform::random::new_id;
 use platform::{Database, DbError, Row, timestamp};
 use shared::family::{FamilyRequestView, RequestKind, RequestState};
 
-use super::date;
-
 /// A request as it is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewRequest<'a> {
@@ -91,7 +89,7 @@ fn view(row: &Row) -> Result<FamilyRequestView, DbError> {
         sent_at: row.instant("sent_at")?,
         visit_id: row.optional_text("visit_id")?,
         visit_starts_at: row.optional_instant("visit_starts_at")?,
-        day: date(row, "day")?,
+        day: row.date("day")?,
         kind: row.parsed("kind", "a request kind", RequestKind::parse)?,
         text: row.text("text")?,
         state: row.parsed("state", "a request state", RequestState::parse)?,

@@ -14,7 +14,7 @@ pub mod family_requests;
 pub mod route;
 pub mod week;
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveTime, Weekday};
 use platform::{DbError, Row};
 use shared::schedule::VisitStatus;
 
@@ -33,19 +33,6 @@ fn type_error(column: &str, expected: &'static str, found: impl Into<String>) ->
         expected,
         found: found.into(),
     }
-}
-
-pub fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
-    row.parsed(column, "a date YYYY-MM-DD", |text| text.parse().ok())
-}
-
-pub fn optional_date(row: &Row, column: &str) -> Result<Option<NaiveDate>, DbError> {
-    row.optional_text(column)?
-        .map(|text| {
-            text.parse()
-                .map_err(|_| type_error(column, "a date YYYY-MM-DD", text))
-        })
-        .transpose()
 }
 
 pub fn time(row: &Row, column: &str) -> Result<NaiveTime, DbError> {

@@ -8,9 +8,7 @@ use platform::{Database, DbError, Value, random::new_id, timestamp};
 use shared::planning::week::VisitTemplate;
 use shared::schedule::{Assignment, VisitEvent, VisitStatus};
 
-use super::{
-    date, insert_rows, optional_date, small_number, split_list, time, weekday, weekday_digits,
-};
+use super::{insert_rows, small_number, split_list, time, weekday, weekday_digits};
 
 /// A template as generation needs it, with what a generated visit copies from it.
 #[derive(Debug, Clone)]
@@ -54,10 +52,10 @@ pub async fn templates(
                 duration_minutes: row.integer("duration_minutes")?,
                 tasks: split_list(&row.text("tasks")?),
                 caregivers_needed: small_number(row, "caregivers_needed", 1..=2)?,
-                valid_from: date(row, "valid_from")?,
+                valid_from: row.date("valid_from")?,
                 valid_to: ends_first(
-                    optional_date(row, "valid_to")?,
-                    optional_date(row, "service_to")?,
+                    row.optional_date("valid_to")?,
+                    row.optional_date("service_to")?,
                 ),
             },
             preferred_caregiver_id: row.optional_text("preferred_caregiver_id")?,
@@ -85,7 +83,7 @@ pub async fn generated(
     )
     .await?
     .iter()
-    .map(|row| Ok((row.text("template_id")?, date(row, "planned_date")?)))
+    .map(|row| Ok((row.text("template_id")?, row.date("planned_date")?)))
     .collect()
 }
 

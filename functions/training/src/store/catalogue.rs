@@ -6,8 +6,6 @@ use platform::{Database, DbError, Row, Value};
 use shared::training::enrolment::EnrolmentStatus;
 use shared::training::{Centre, Course, Lecturer, Run, SessionTime, TargetGroup};
 
-use super::optional_date;
-
 /// The region's training centres by name, or only a lecturer's own.
 pub async fn centres(db: &impl Database, lecturer: Option<&str>) -> Result<Vec<Centre>, DbError> {
     let select = "SELECT t.id, t.name, t.street, t.email, t.phone, m.name AS municipality, \
@@ -79,7 +77,7 @@ fn course(row: &Row) -> Result<Course, DbError> {
         minutes: row.integer("minutes")?,
         target_group: row.parsed("target_group", "a target group", TargetGroup::parse)?,
         accreditation_number: row.optional_text("accreditation_number")?,
-        accreditation_valid_until: optional_date(row, "accreditation_valid_until")?,
+        accreditation_valid_until: row.optional_date("accreditation_valid_until")?,
         description: row.text("description")?,
         what_to_bring: row.text("what_to_bring")?,
         centre_id: row.optional_text("course_centre_id")?,

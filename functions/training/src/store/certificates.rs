@@ -7,8 +7,6 @@ use shared::time::prague_date;
 use shared::training::certificate::code_from_random;
 use shared::training::{Certificate, IssuedCertificate};
 
-use super::date;
-
 const COLUMNS: &str = "code, holder_name, course_title, minutes, accreditation_number, \
     first_day, last_day, centre_name, lecturer_name, issued_at, revoked_at";
 
@@ -19,8 +17,8 @@ fn certificate(row: &Row) -> Result<Certificate, DbError> {
         course_title: row.text("course_title")?,
         minutes: row.integer("minutes")?,
         accreditation_number: row.optional_text("accreditation_number")?,
-        first_day: date(row, "first_day")?,
-        last_day: date(row, "last_day")?,
+        first_day: row.date("first_day")?,
+        last_day: row.date("last_day")?,
         centre_name: row.text("centre_name")?,
         lecturer_name: row.text("lecturer_name")?,
         issued_on: prague_date(row.instant("issued_at")?),

@@ -11,8 +11,6 @@ use shared::identity::Role;
 use shared::training::duty::{DateSpan, DutyFacts, in_house_cap_applies};
 use shared::training::employment::{EmploymentPeriod, Employments};
 
-use super::{date, optional_date};
-
 /// A worker of a provider, with what the region may know of her provider.
 #[derive(Debug, Clone)]
 pub struct Worker {
@@ -82,11 +80,11 @@ pub async fn facts(
         .await?;
     for row in &employments {
         if let Some(worker) = facts.get_mut(&row.text("user_id")?) {
-            let from = date(row, "starts_on")?;
+            let from = row.date("starts_on")?;
             worker
                 .employments
-                .push(DateSpan::new(from, optional_date(row, "ends_on")?));
-            if let Some(until) = optional_date(row, "probation_until")? {
+                .push(DateSpan::new(from, row.optional_date("ends_on")?));
+            if let Some(until) = row.optional_date("probation_until")? {
                 worker.probations.push(DateSpan::new(from, Some(until)));
             }
         }
@@ -101,8 +99,8 @@ pub async fn facts(
     for row in &absences {
         if let Some(worker) = facts.get_mut(&row.text("user_id")?) {
             worker.absences.push(DateSpan::new(
-                date(row, "from_date")?,
-                Some(date(row, "to_date")?),
+                row.date("from_date")?,
+                Some(row.date("to_date")?),
             ));
         }
     }
@@ -175,9 +173,9 @@ pub async fn employments(
         .iter()
         .map(|row| {
             Ok(EmploymentPeriod {
-                starts_on: date(row, "starts_on")?,
-                ends_on: optional_date(row, "ends_on")?,
-                probation_until: optional_date(row, "probation_until")?,
+                starts_on: row.date("starts_on")?,
+                ends_on: row.optional_date("ends_on")?,
+                probation_until: row.optional_date("probation_until")?,
             })
         })
         .collect::<Result<_, DbError>>()?;

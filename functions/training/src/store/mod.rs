@@ -14,29 +14,8 @@ pub mod duty;
 pub mod enrolments;
 pub mod offer;
 
-use chrono::NaiveDate;
-use platform::{Database, DbError, Row, Value};
+use platform::{Database, DbError, Value};
 use shared::identity::roles::PROVIDER_STAFF;
-
-/// A calendar day stored as `YYYY-MM-DD`.
-fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
-    let text = row.text(column)?;
-    parse_date(column, text)
-}
-
-fn optional_date(row: &Row, column: &str) -> Result<Option<NaiveDate>, DbError> {
-    row.optional_text(column)?
-        .map(|text| parse_date(column, text))
-        .transpose()
-}
-
-fn parse_date(column: &str, text: String) -> Result<NaiveDate, DbError> {
-    text.parse().map_err(|_| DbError::ColumnType {
-        column: column.to_owned(),
-        expected: "a date YYYY-MM-DD",
-        found: text,
-    })
-}
 
 /// Takes the run's row lock for the rest of the transaction (PostgreSQL; SQLite's
 /// `BEGIN IMMEDIATE` holds the whole database already) and answers the run's new version,
