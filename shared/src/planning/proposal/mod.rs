@@ -462,9 +462,10 @@ pub const REPAIR_SECONDS: u32 = 2;
 
 /// The iterations a repair of a provider day needs to converge. On the optimiser's
 /// sick-call fixture (200 visits, 30 caregivers) as first generated, 1 000 iterations left
-/// a placeable visit out for one of five seeds, 2 000 for none; on today's fixture the
-/// greedy start leaves one out for seven of eight seeds, 1 000 and 2 000 iterations for
-/// none (weighted 19 041–19 625 at 2 000, 19 030–19 598 at 30 000).
+/// a placeable visit out for one of five seeds, 2 000 for none; on today's fixture (its
+/// sick caregiver has 11 visits) the greedy start leaves one or two out for each of eight
+/// seeds, 1 000 and 2 000 iterations none (weighted 18 936–19 624 at 2 000, 18 936–19 254
+/// at 30 000).
 pub const REPAIR_ITERATIONS: u64 = 2_000;
 
 /// A sick call's repair: at least [`REPAIR_ITERATIONS`] however loaded the machine is (the
