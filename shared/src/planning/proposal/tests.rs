@@ -9,6 +9,7 @@ use crate::planning::conflicts::{
 use crate::planning::travel::GeoPoint;
 use crate::planning::travel::GreatCircleModel;
 use crate::schedule::{BoardVisit, VisitStatus};
+use optimiser::PersonId;
 
 const DECIN: GeoPoint = GeoPoint {
     latitude: 50.772656,
