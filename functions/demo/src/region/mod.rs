@@ -6,6 +6,7 @@
 mod days;
 mod generate;
 mod names;
+mod vocabulary;
 
 use std::collections::BTreeMap;
 
