@@ -63,9 +63,12 @@ impl Solution {
         let mut bound = bound;
         let mut best: Option<Insertion> = None;
         // The stop cannot end before its window opens plus its duration; if the rest of the
-        // route must start earlier, no travel makes the place fit. The rest starts later the
-        // later the place (where it is on time), so the places before the first that fits
-        // are passed over at once: on the provider week four in five.
+        // route must start earlier, no travel makes the place fit. The rest may start later
+        // the later the place (where it is on time), so the places before the first that
+        // fits are passed over at once: on the provider week four in five. Before a pause,
+        // `latest_start` counts only the pause and can be later than at the next place; a
+        // bisection passes over such a place only when a later place does not fit, and then
+        // it cannot fit either.
         let fits = |latest_start: Time| window.open + info.duration <= latest_start;
         let first = state.latest_start.partition_point(|&latest| !fits(latest));
         for position in first..=state.stops.len() {
