@@ -77,4 +77,6 @@ fn assert_rebuilt_the_same(layout: &Layout, solution: &Solution) {
         assert_eq!(counts(kept), counts(whole), "route {route}");
     }
     assert_eq!(solution.total(layout), rebuilt.total(layout));
+    let (kept, afresh) = solution.route_costs_kept_and_afresh();
+    assert_eq!(kept, afresh, "the routes' costs summed as they changed");
 }

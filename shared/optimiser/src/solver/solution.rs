@@ -99,6 +99,8 @@ pub(crate) struct Solution {
     /// Travel and visit time per (dense) person, and the summed gap to the contract targets.
     worked: Vec<Time>,
     fairness_gap: Time,
+    /// The routes' sequence and preference costs summed, kept as routes change.
+    route_costs: i64,
     /// Routes changed since the last `take_changes`.
     touched: Vec<bool>,
     touched_list: Vec<usize>,
@@ -134,6 +136,7 @@ impl Solution {
             retimed: 0,
             worked: vec![0; layout.persons],
             fairness_gap: layout.target.iter().flatten().map(|t| t.abs()).sum(),
+            route_costs: 0,
             touched: vec![false; routes],
             touched_list: Vec::new(),
             moved_stops: Vec::new(),
@@ -164,15 +167,19 @@ impl Solution {
 
     pub(crate) fn total(&self, layout: &Layout) -> i64 {
         let weights = layout.problem.weights();
-        self.routes
-            .iter()
-            .map(|route| route.sequence + route.preferences)
-            .sum::<i64>()
+        self.route_costs
             + weights.continuity * self.distinct_pairs
             + weights.disruption * self.disrupted
             + weights.retime * self.retimed
             + weights.fairness * self.fairness_gap
             + UNASSIGNED_PENALTY * self.unassigned.len() as i64
+    }
+
+    /// The routes' costs summed afresh, to check the sum kept as they change.
+    #[cfg(test)]
+    pub(crate) fn route_costs_kept_and_afresh(&self) -> (i64, i64) {
+        let afresh = self.routes.iter().map(|r| r.sequence + r.preferences).sum();
+        (self.route_costs, afresh)
     }
 
     /// Whether a route can take visits at all (its pauses fit its shift).
@@ -227,6 +234,7 @@ impl Solution {
                 preferences += layout.preference_cost(visit, route);
             }
         }
+        let before = state.sequence + state.preferences;
         state.visits = visits;
         state.preferences = preferences;
         let whole = state.whole(layout, route).segment;
@@ -235,6 +243,7 @@ impl Solution {
         } else {
             layout.sequence_cost(route, &whole)
         };
+        self.route_costs += state.sequence + state.preferences - before;
         state.travel = if visits == 0 { 0 } else { whole.travel };
         let work = state.travel + visiting;
         let added = work - state.work;
@@ -427,5 +436,6 @@ impl Solution {
         self.retimed = source.retimed;
         self.worked.clone_from(&source.worked);
         self.fairness_gap = source.fairness_gap;
+        self.route_costs = source.route_costs;
     }
 }
