@@ -1,7 +1,7 @@
 //! What stays fixed during a search: the stops to place (visit copies and pauses), who
 //! may serve what, the start and end of every route, and the neighbours of every visit.
 
-use crate::model::{Problem, Shift, Time, TravelMatrix, Window, up_to_grid};
+use crate::model::{PersonId, Problem, Shift, Time, TravelMatrix, Visit, Window, up_to_grid};
 use crate::plan::Activity;
 use crate::solver::segment::{Piece, Segment};
 
@@ -32,6 +32,12 @@ pub(crate) struct Layout<'a> {
     /// the same as a bit set per visit.
     pub allowed: Vec<Vec<usize>>,
     allowed_set: Vec<Vec<u64>>,
+    /// Per visit, the routes whose person is not among its preferred ones (none when it
+    /// prefers no one), and those whose person is not among its current ones (a
+    /// disruption): looked up on every place priced, as bit sets rather than through the
+    /// problem's visit.
+    missed_preference: Vec<Vec<u64>>,
+    foreign_routes: Vec<Vec<u64>>,
     /// Each route's break and absences, by earliest start.
     pub pauses: Vec<Vec<usize>>,
     pub route_start: Vec<Piece>,
@@ -186,14 +192,14 @@ impl<'a> Layout<'a> {
         // trade, so only visits that may join one of its routes are its neighbours.
         let allowed_set: Vec<Vec<u64>> = allowed
             .iter()
-            .map(|routes| {
-                let mut set = vec![0u64; shifts.len().div_ceil(64)];
-                for &route in routes {
-                    set[route / 64] |= 1 << (route % 64);
-                }
-                set
-            })
+            .map(|routes| route_set(routes.iter().copied(), shifts.len()))
             .collect();
+        let missed_preference = routes_of_others(problem, |visit| {
+            (!visit.preferred.is_empty()).then_some(visit.preferred.as_slice())
+        });
+        let foreign_routes = routes_of_others(problem, |visit| {
+            visit.current.as_ref().map(|c| c.persons.as_slice())
+        });
         let share_a_route = |a: usize, b: usize| {
             allowed_set[a]
                 .iter()
@@ -228,6 +234,8 @@ impl<'a> Layout<'a> {
             copies,
             allowed,
             allowed_set,
+            missed_preference,
+            foreign_routes,
             pauses,
             route_start,
             route_end,
@@ -250,7 +258,7 @@ impl<'a> Layout<'a> {
 
     /// Whether `route` may serve `visit`.
     pub(crate) fn may_use(&self, visit: usize, route: usize) -> bool {
-        self.allowed_set[visit][route / 64] & (1 << (route % 64)) != 0
+        in_set(&self.allowed_set[visit], route)
     }
 
     pub(crate) fn piece(&self, stop: usize, window: Window) -> Piece {
@@ -264,11 +272,7 @@ impl<'a> Layout<'a> {
 
     /// Whether `route`'s person is not among the visit's current persons (a disruption).
     pub(crate) fn foreign(&self, visit: usize, route: usize) -> bool {
-        let person = self.problem.shifts()[route].person;
-        self.problem.visits()[visit]
-            .current
-            .as_ref()
-            .is_some_and(|current| !current.persons.contains(&person))
+        in_set(&self.foreign_routes[visit], route)
     }
 
     /// Whether the visit, placed with its copies' start window `window`, counts as retimed.
@@ -278,12 +282,10 @@ impl<'a> Layout<'a> {
 
     /// The preference cost of serving `visit` on `route`.
     pub(crate) fn preference_cost(&self, visit: usize, route: usize) -> i64 {
-        let preferred = &self.problem.visits()[visit].preferred;
-        let person = self.problem.shifts()[route].person;
-        if preferred.is_empty() || preferred.contains(&person) {
-            0
-        } else {
+        if in_set(&self.missed_preference[visit], route) {
             self.problem.weights().preference
+        } else {
+            0
         }
     }
 
@@ -329,6 +331,36 @@ impl Grid {
     fn holds_start(self, window: Window) -> bool {
         self.up(window.open) <= window.close
     }
+}
+
+/// Per visit, the routes whose person is not among `persons(visit)`; none where that is `None`.
+fn routes_of_others(
+    problem: &Problem,
+    persons: impl Fn(&Visit) -> Option<&[PersonId]>,
+) -> Vec<Vec<u64>> {
+    let shifts = problem.shifts();
+    (problem.visits().iter())
+        .map(|visit| {
+            let persons = persons(visit);
+            let others = (0..shifts.len()).filter(|&route| {
+                persons.is_some_and(|persons| !persons.contains(&shifts[route].person))
+            });
+            route_set(others, shifts.len())
+        })
+        .collect()
+}
+
+/// Routes as bits, one per route of `count`.
+fn route_set(routes: impl Iterator<Item = usize>, count: usize) -> Vec<u64> {
+    let mut set = vec![0u64; count.div_ceil(64)];
+    for route in routes {
+        set[route / 64] |= 1 << (route % 64);
+    }
+    set
+}
+
+fn in_set(set: &[u64], route: usize) -> bool {
+    set[route / 64] & (1 << (route % 64)) != 0
 }
 
 fn waiting(whole: &Segment) -> Time {
