@@ -110,9 +110,9 @@ pub(crate) struct Solution {
 
 /// What changed in a solution: the routes, and the stops placed or taken off (with their
 /// counts), so that another solution can copy just that.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Changes {
-    pub routes: Vec<usize>,
+    routes: Vec<usize>,
     stops: Vec<usize>,
 }
 
@@ -393,7 +393,9 @@ impl Solution {
 
     /// What changed since the last call, to copy into another solution.
     pub(crate) fn take_changes(&mut self) -> Changes {
-        self.touched.iter_mut().for_each(|t| *t = false);
+        for &route in &self.touched_list {
+            self.touched[route] = false;
+        }
         Changes {
             routes: std::mem::take(&mut self.touched_list),
             stops: std::mem::take(&mut self.moved_stops),
@@ -401,8 +403,8 @@ impl Solution {
     }
 
     /// Makes this solution equal to `source`, which differs from it only by `changes`
-    /// (taken from either). Copies only what they touched: copying every count and array
-    /// was about a tenth of the search's time.
+    /// (taken from either). Copies only what they touched, not every array: the search
+    /// does this every iteration.
     pub(crate) fn copy_changes_from(
         &mut self,
         layout: &Layout,
@@ -414,8 +416,8 @@ impl Solution {
         }
         for &stop in &changes.stops {
             if let Some(visit) = layout.stops[stop].visit {
-                // A count that changed is one of a person a stop left or joined; between
-                // the two solutions a stop was on its route in one and on another in the other.
+                // The two solutions' served counts differ only for the persons a changed stop
+                // is with in one or the other.
                 if !self.served.is_empty() {
                     for route in [self.route_of[stop], source.route_of[stop]]
                         .into_iter()
