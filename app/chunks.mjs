@@ -23,7 +23,7 @@ const ROLES = {
   office: ['today', 'office', 'account', 'training', 'reports'],
   family: ['family', 'account'],
   lecturer: ['lecturing', 'account'],
-  region: ['reports', 'account', 'training'],
+  region: ['reports', 'account'],
 };
 /** Pages anyone opens from a link in an e-mail, before signing in. */
 const PUBLIC = ['public', 'certificates'];

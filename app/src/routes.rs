@@ -210,9 +210,12 @@ lazy_pages! {
     family: FamilyRoute => FamilyPage, FamilyChangesRoute => FamilyChangesPage,
         FamilyRequestRoute => FamilyRequestPage, FamilyCalendarRoute => FamilyCalendarPage;
     public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
-    training: TrainingRoute => TrainingPage, RegionTrainingRoute => RegionTrainingPage;
+    training: TrainingRoute => TrainingPage;
     lecturing: LecturerRoute => LecturerPage;
     certificates: VerifyRoute => VerifyPage, CertificateRoute => CertificatePage;
+    // The region's training compliance goes with the reports the region opens anyway, not
+    // with the staff's training pages, which the region never opens.
     reports: ProviderReportRoute => ProviderReportPage, RegionReportRoute => RegionReportPage,
-        DictionaryRoute => DictionaryPage, NetworkParametersRoute => NetworkParametersPage;
+        DictionaryRoute => DictionaryPage, NetworkParametersRoute => NetworkParametersPage,
+        RegionTrainingRoute => RegionTrainingPage;
 }
