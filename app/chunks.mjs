@@ -26,7 +26,7 @@ const ROLES = {
   region: ['reports', 'account'],
 };
 /** Pages anyone opens from a link in an e-mail, before signing in. */
-const PUBLIC = ['public', 'certificates'];
+const PUBLIC = ['public'];
 
 /** The main module: what every role loads first (it shows the sign-in form). */
 const MAIN = ['boot.js', 'app.js', 'app_bg.wasm', '__wasm_split.js'];

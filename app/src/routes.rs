@@ -209,10 +209,10 @@ lazy_pages! {
         OfficeTodayRoute => OfficeTodayPage;
     family: FamilyRoute => FamilyPage, FamilyChangesRoute => FamilyChangesPage,
         FamilyRequestRoute => FamilyRequestPage, FamilyCalendarRoute => FamilyCalendarPage;
-    public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage;
+    public: InvitationRoute => InvitationPage, PasswordResetRoute => PasswordResetPage,
+        VerifyRoute => VerifyPage, CertificateRoute => CertificatePage;
     training: TrainingRoute => TrainingPage;
     lecturing: LecturerRoute => LecturerPage;
-    certificates: VerifyRoute => VerifyPage, CertificateRoute => CertificatePage;
     // The region's training compliance goes with the reports the region opens anyway, not
     // with the staff's training pages, which the region never opens.
     reports: ProviderReportRoute => ProviderReportPage, RegionReportRoute => RegionReportPage,
