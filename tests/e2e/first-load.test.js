@@ -6,11 +6,12 @@
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, request as forward } from 'node:http';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
+import { chunks, recordCodeRequests } from './chunks.js';
 import { repoRoot } from './host.js';
 
 const JANA = { username: 'pecovatelka.decin', password: 'demo1234' };
@@ -24,7 +25,6 @@ const TEST_TIMEOUT = 120_000;
  */
 const FIRST_VISIT_BUDGET = 495_000;
 
-const chunks = JSON.parse(readFileSync(resolve(repoRoot, 'dist', 'chunks.json'), 'utf8'));
 const caregiverFiles = new Set(chunks.roles.caregiver.all);
 /** Files only other roles need: the office's and the family's pages and what they share. */
 const otherRolesFiles = new Set(
@@ -33,18 +33,6 @@ const otherRolesFiles = new Set(
     .flatMap(([, { all }]) => all)
     .filter((file) => !caregiverFiles.has(file)),
 );
-
-/** Names of the app's code files (JS and wasm under /assets/) the context requests. */
-function recordCodeRequests(context) {
-  const files = new Set();
-  context.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.startsWith(`/${chunks.assets}/`)) {
-      files.add(basename(path));
-    }
-  });
-  return files;
-}
 
 /**
  * A proxy in front of the host that counts what goes over the wire: per path, how many

@@ -3,13 +3,16 @@
 // reload and reaches the server once back online), closes the run and issues the
 // certificate; the caregiver's hours for the year go up, and the public verification page
 // confirms the code. The lecturer also writes a new course and a run of it in the app (a
-// field error beside its field first), and a manager enrols into it. Demo data: today's run "Bezpečný přesun a polohování klienta" at
+// field error beside its field first), and a manager enrols into it. A manager opens a worker's
+// employment from her staff's standing, whose code comes with the office's pages: a caregiver's
+// phone on the same training page never fetches it. Demo data: today's run "Bezpečný přesun a polohování klienta" at
 // IVC Ústí nad Labem began an hour before the host started; Martin is not on it yet.
 //
 // Run: app/build.sh && cargo build -p epece-tests --bin epece-host && (cd tests/e2e && npm ci && npm test)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
+import { chunks, recordCodeRequests } from './chunks.js';
 
 /** A 10-inch tablet in portrait, touch only. */
 const TABLET = { viewport: { width: 800, height: 1280 }, isMobile: true, hasTouch: true };
@@ -37,7 +40,7 @@ function dayFromNow(days) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe('training', { timeout: 4 * TEST_TIMEOUT }, () => {
+describe('training', { timeout: 5 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
   test('a roll marked offline survives a reload and reaches the server once', { timeout: TEST_TIMEOUT }, async () => {
@@ -133,6 +136,34 @@ describe('training', { timeout: 4 * TEST_TIMEOUT }, () => {
       for (const device of [office, tablet, phone, stranger]) assert.deepEqual(device.problems, []);
     } finally {
       for (const device of [office, tablet, phone, stranger]) await device.context.close();
+    }
+  });
+
+  test('a manager opens a worker\'s employment from her staff\'s standing, which comes with the office\'s code a caregiver never fetches', { timeout: TEST_TIMEOUT }, async () => {
+    const office = await openPage(suite.browser, LAPTOP);
+    const phone = await openPage(suite.browser, PHONE);
+    const fetched = recordCodeRequests(phone.context);
+    try {
+      const o = office.page;
+      await signedIn(o, suite.host.url, MANAGER, '/pracovnici');
+      await o.getByRole('link', { name: 'Školení' }).click();
+      await o.getByRole('heading', { name: 'Plnění povinnosti 24 hodin u pracovníků' }).waitFor();
+      await o.getByRole('button', { name: 'Upravit pracovní poměr: Martin Pečovatel' }).click();
+      await o.getByRole('heading', { name: 'Pracovní poměr: Martin Pečovatel' }).waitFor();
+
+      const m = phone.page;
+      await signedIn(m, suite.host.url, MARTIN, '/dnes');
+      await m.getByRole('link', { name: 'Školení' }).click();
+      await m.locator('.standing-summary').waitFor();
+      await m.locator('.training').first().waitFor();
+      assert.equal(await m.getByRole('heading', { name: 'Plnění povinnosti 24 hodin u pracovníků' }).count(), 0);
+      const caregivers = new Set(chunks.roles.caregiver.all);
+      const officeOnly = chunks.groups.office.filter((file) => !caregivers.has(file));
+      assert.ok(chunks.groups.training.some((file) => fetched.has(file)), 'the training pages came');
+      assert.deepEqual(officeOnly.filter((file) => fetched.has(file)), [], 'the caregiver fetched the office\'s code');
+      for (const device of [office, phone]) assert.deepEqual(device.problems, []);
+    } finally {
+      for (const device of [office, phone]) await device.context.close();
     }
   });
 

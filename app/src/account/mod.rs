@@ -111,20 +111,10 @@ fn ManagersOfficePhone() -> impl IntoView {
         fn office_phone_card() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
             Ok(view! { <OfficePhoneCard /> }.into_any())
         }
-        view! {
-            <Suspense>
-                {Suspend::new(async {
-                    office_phone_card().await.unwrap_or_else(|_| {
-                        view! {
-                            <p class="lead" role="status">
-                                "Telefon kanceláře lze nastavit po připojení k internetu."
-                            </p>
-                        }
-                        .into_any()
-                    })
-                })}
-            </Suspense>
-        }
+        crate::ui::split_part(
+            office_phone_card(),
+            "Telefon kanceláře lze nastavit po připojení k internetu.",
+        )
     }
     #[cfg(not(feature = "split"))]
     view! { <OfficePhoneCard /> }

@@ -10,19 +10,20 @@ mod employment;
 mod lecturer;
 mod offer;
 pub mod roll;
+mod staff;
 pub mod state;
 pub mod view;
 
 use leptos::prelude::*;
 use shared::identity::{Role, roles};
-use shared::training::{StaffEnrolmentRequest, StaffStanding};
+use shared::training::StaffEnrolmentRequest;
 
 use crate::session::{RequireRole, Session, loader, signed_out_if_expired};
 use crate::ui::{Remote, remote_view};
 pub use certificate::{CertificatePage, VerifyPage};
-use employment::EmploymentEditor;
 pub use lecturer::LecturerPage;
-use view::{Catalogue, ComplianceTables, MyTrainings, StaffStandingTable, StandingPanel};
+use staff::{ManagersStaffStanding, StaffSection};
+use view::{Catalogue, ComplianceTables, MyTrainings, StandingPanel};
 
 /// `/skoleni`: every provider's staff.
 #[component]
@@ -86,15 +87,6 @@ fn TrainingLoader() -> impl IntoView {
     let on_enrol = Callback::new(move |request: EnrolRequest| {
         enrol.dispatch(request);
     });
-    let employment_of = RwSignal::new(None::<StaffStanding>);
-    let on_edit = Callback::new(move |worker: StaffStanding| employment_of.set(Some(worker)));
-    let on_close = Callback::new(move |()| employment_of.set(None));
-    let on_employment_saved = Callback::new(move |text: String| {
-        notice.set(Some(text));
-        employment_of.set(None);
-        reload_staff.run(());
-        reload_standing.run(());
-    });
     let staff_names = Signal::derive(move || match staff.get() {
         Remote::Loaded(staff) => staff
             .into_iter()
@@ -122,27 +114,13 @@ fn TrainingLoader() -> impl IntoView {
             )}
             {manager
                 .then(|| {
-                    view! {
-                        <h2>"Plnění povinnosti 24 hodin u pracovníků"</h2>
-                        {remote_view(
-                            staff.into(),
-                            reload_staff,
-                            move |staff| view! { <StaffStandingTable staff=staff on_edit=on_edit /> },
-                        )}
-                        {move || {
-                            employment_of
-                                .get()
-                                .map(|worker| {
-                                    view! {
-                                        <EmploymentEditor
-                                            worker=worker
-                                            on_saved=on_employment_saved
-                                            on_close=on_close
-                                        />
-                                    }
-                                })
-                        }}
-                    }
+                    let section = StaffSection {
+                        staff,
+                        reload_staff,
+                        notice,
+                        reload_standing,
+                    };
+                    view! { <ManagersStaffStanding section=section /> }
                 })}
             <h2>"Nabídka kurzů"</h2>
             {remote_view(

@@ -32,6 +32,26 @@ pub fn DemoBanner() -> impl IntoView {
     }
 }
 
+/// A part of a page whose code goes with another group of pages (`wasm_split`): shown once
+/// that group's module has arrived, or `offline` where it cannot be fetched (never opened on
+/// this device, and no connection now).
+#[cfg(feature = "split")]
+pub(crate) fn split_part<F>(load: F, offline: &'static str) -> impl IntoView
+where
+    F: Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
+{
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                load.await
+                    .unwrap_or_else(|_| {
+                        view! { <p class="lead" role="status">{offline}</p> }.into_any()
+                    })
+            })}
+        </Suspense>
+    }
+}
+
 /// Names the browser's tab after the page: `Nový klient – E-péče`.
 pub fn page_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
