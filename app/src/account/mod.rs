@@ -105,19 +105,11 @@ fn AccountLoader() -> impl IntoView {
 /// account page every caregiver's phone keeps.
 #[component]
 fn ManagersOfficePhone() -> impl IntoView {
-    #[cfg(feature = "split")]
-    {
-        #[leptos::wasm_split::wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn office_phone_card() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-            Ok(view! { <OfficePhoneCard /> }.into_any())
-        }
-        crate::ui::split_part(
-            office_phone_card(),
-            "Telefon kanceláře lze nastavit po připojení k internetu.",
-        )
-    }
-    #[cfg(not(feature = "split"))]
-    view! { <OfficePhoneCard /> }
+    crate::ui::split_part!(
+        office,
+        office_phone_card => OfficePhoneCard,
+        "Telefon kanceláře lze nastavit po připojení k internetu."
+    )
 }
 
 /// `/obnova-hesla`: public; a one-time code from the manager and a new password.

@@ -21,21 +21,13 @@ pub(super) struct StaffSection {
 
 #[component]
 pub(super) fn ManagersStaffStanding(section: StaffSection) -> impl IntoView {
-    // Through the context: a function split out of the module takes no arguments.
+    // Through the context: `split_part!` shows a component without props.
     provide_context(section);
-    #[cfg(feature = "split")]
-    {
-        #[leptos::wasm_split::wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn staff_standing() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-            Ok(view! { <StaffStandingPart /> }.into_any())
-        }
-        crate::ui::split_part(
-            staff_standing(),
-            "Přehled pracovníků lze zobrazit po připojení k internetu.",
-        )
-    }
-    #[cfg(not(feature = "split"))]
-    view! { <StaffStandingPart /> }
+    crate::ui::split_part!(
+        office,
+        staff_standing => StaffStandingPart,
+        "Přehled pracovníků lze zobrazit po připojení k internetu."
+    )
 }
 
 #[component]

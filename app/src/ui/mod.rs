@@ -32,11 +32,29 @@ pub fn DemoBanner() -> impl IntoView {
     }
 }
 
-/// A part of a page whose code goes with another group of pages (`wasm_split`): shown once
-/// that group's module has arrived, or `offline` where it cannot be fetched (never opened on
-/// this device, and no connection now).
+/// Shows the component `$part` with its code in another group of pages' module (`wasm_split`
+/// `$group`), once that module has arrived, or the `$offline` line where it cannot be
+/// fetched (never opened on this device, and no connection now). `$loader` names the split
+/// function; each use needs its own. Without the `split` feature the part is compiled in.
+macro_rules! split_part {
+    ($group:ident, $loader:ident => $part:ident, $offline:literal) => {{
+        #[cfg(feature = "split")]
+        {
+            #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $loader() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                Ok(view! { <$part /> }.into_any())
+            }
+            $crate::ui::split_fallback($loader(), $offline)
+        }
+        #[cfg(not(feature = "split"))]
+        view! { <$part /> }
+    }};
+}
+pub(crate) use split_part;
+
+/// What `split_part!` shows: the part once loaded, else the offline line.
 #[cfg(feature = "split")]
-pub(crate) fn split_part<F>(load: F, offline: &'static str) -> impl IntoView
+pub(crate) fn split_fallback<F>(load: F, offline: &'static str) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
 {
