@@ -1,7 +1,9 @@
 //! What stays fixed during a search: the stops to place (visit copies and pauses), who
 //! may serve what, the start and end of every route, and the neighbours of every visit.
 
-use crate::model::{PersonId, Problem, Shift, Time, TravelMatrix, Visit, Window, up_to_grid};
+use crate::model::{
+    CurrentAssignment, PersonId, Problem, Shift, Time, TravelMatrix, Visit, Window, up_to_grid,
+};
 use crate::plan::Activity;
 use crate::solver::segment::{Piece, Segment};
 
@@ -56,6 +58,10 @@ pub(crate) struct Layout<'a> {
     pub neighbour_stops: Vec<Vec<usize>>,
     /// Each visit's current start as a one-moment window, if the grid window holds it.
     pub exact: Vec<Option<Window>>,
+    /// Visits that cannot move: pinned to their current persons, with a window of just their
+    /// current start (a visit already under way, as a problem file may keep it). A ruin
+    /// leaves them in place: taken out, one could only go back or lose it to another visit.
+    pub fixed: Vec<bool>,
     /// Each dense person's contract target, if the fairness gap counts it.
     pub target: Vec<Option<Time>>,
 }
@@ -154,7 +160,7 @@ impl<'a> Layout<'a> {
                     .collect()
             })
             .collect();
-        let exact = visits
+        let exact: Vec<Option<Window>> = visits
             .iter()
             .map(|visit| {
                 let start = visit.current.as_ref()?.start;
@@ -163,6 +169,22 @@ impl<'a> Layout<'a> {
                     open: start,
                     close: start,
                 })
+            })
+            .collect();
+
+        let fixed = visits
+            .iter()
+            .zip(&exact)
+            .map(|(visit, &exact)| {
+                let same_persons = |current: &CurrentAssignment| {
+                    let mut pinned = visit.pinned.clone();
+                    let mut persons = current.persons.clone();
+                    pinned.sort();
+                    persons.sort();
+                    pinned == persons
+                };
+                exact.is_some_and(|at| at == grid.inside(visit.window))
+                    && visit.current.as_ref().is_some_and(same_persons)
             })
             .collect();
 
@@ -248,6 +270,7 @@ impl<'a> Layout<'a> {
             neighbours,
             neighbour_stops,
             exact,
+            fixed,
             target,
         }
     }

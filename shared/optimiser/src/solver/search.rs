@@ -340,6 +340,7 @@ impl<'a> Search<'a> {
         let mut pauses = Vec::new();
         for stop in removed_stops {
             match layout.stops[stop].visit {
+                Some(visit) if layout.fixed[visit] => {}
                 Some(visit) => {
                     if !visits.contains(&visit) {
                         visits.push(visit);

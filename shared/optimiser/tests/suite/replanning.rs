@@ -219,6 +219,47 @@ fn a_current_plan_without_room_for_the_break_gives_up_one_visit_for_it() {
     assert!(plan.unassigned.is_empty());
 }
 
+/// A visit already under way (pinned to its caregiver, at its one moment) keeps its place
+/// where another visit, left out for want of time, would be cheaper: a search never takes it
+/// out, or it could lose its place to the other.
+#[test]
+fn a_visit_that_cannot_move_is_never_given_up_for_a_cheaper_one() {
+    // Home at 0; the visit under way an hour's drive away at 2, the other next door at 1.
+    let travel = TravelMatrix::new(3, vec![0, 5, 60, 5, 0, 60, 60, 60, 0]).expect("square matrix");
+    let at_ten = Window {
+        open: 10 * HOUR,
+        close: 10 * HOUR,
+    };
+    let under_way = Visit {
+        duration: 60,
+        pinned: vec![PersonId(1)],
+        current: Some(CurrentAssignment {
+            persons: vec![PersonId(1)],
+            start: 10 * HOUR,
+        }),
+        ..visit(1, 2, at_ten)
+    };
+    let next_door = Visit {
+        duration: 60,
+        ..visit(2, 1, at_ten)
+    };
+    let problem = Problem::new(
+        travel,
+        vec![under_way, next_door],
+        vec![shift(1, 0)],
+        Weights::HOME_CARE,
+    )
+    .expect("a valid day")
+    .with_time_grid(5);
+
+    let plan = plan_with(&problem, 1, 2_000);
+
+    let under_way_place = places(&problem, &plan).get(&VisitId(1)).cloned();
+    assert_eq!(under_way_place, Some((vec![PersonId(1)], 10 * HOUR)));
+    let left_out: Vec<VisitId> = plan.unassigned.iter().map(|u| u.visit).collect();
+    assert_eq!(left_out, vec![VisitId(2)]);
+}
+
 /// Places on a line, travel time = distance: the sick A and the free C live at 0, A's
 /// clients at -10 and -12; B lives far out at 40 and her clients at 3 and 5, near C. Each
 /// has visits at 9:00 and 9:35, movable by an hour. C could do all four on one short
