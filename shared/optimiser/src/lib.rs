@@ -79,12 +79,13 @@
 //!   it ends up at its current start; the plan's objective counts the real starts.
 //! - The fairness gap counts visit and travel time, not waiting, breaks or absences.
 //! - A provider week (fixture `provider-week.json`: 1 000 visits, 30 caregivers, 5 days)
-//!   converges slowly: 10 s reached a weighted 59 253–60 303 over eight seeds (mean
-//!   59 765, 340 000–357 000 iterations) where 9.2 million iterations, about 300 s here,
-//!   reached 57 983 and 58 187 over two (2.9 % apart, not the 2 % aimed at; 300–316
-//!   caregiver–client pairs at 10 s, 280 and 290 at 9.2 million; median caregivers per
-//!   client 3 in both), all with 8 unassigned visits, measured natively on a two-core
-//!   machine. Making room for a client on its main caregiver (`search::MAKE_ROOM`) took the
+//!   converges slowly: 10 s reached a weighted 59 163–59 832 over eight seeds (mean
+//!   59 500, about 340 000 iterations) where 300 s (about 11 million iterations) reached
+//!   57 548 and 58 057 over two (2.9 % apart, not the 2 % aimed at; 286–297
+//!   caregiver–client pairs at 10 s, 278 and 284 at 300 s; median caregivers per client 3
+//!   in both), all with 8 unassigned visits, measured natively on a two-core machine.
+//!   Weighing continuity a quarter above the problem's weight in a plan from scratch
+//!   (`layout::CONTINUITY_BIAS`) took both down by about 0.5 %, not the gap. Making room for a client on its main caregiver (`search::MAKE_ROOM`) took the
 //!   10 s mean from about 60 500 to 59 700 but the 9.2 million runs from 57 861 and 57 870
 //!   up to these: it converges faster and explores less. The quality follows the
 //!   number of iterations: with the search before its last speed-up, 30 s reached

@@ -171,8 +171,8 @@ fn contract_targets(persons: &[PersonId], visits: &[Visit]) -> BTreeMap<PersonId
 
 /// The morning sick call: `plan` becomes the current plan, `person` cannot work from `from`
 /// to `until`, and every visit that started before `from` stays as it is (pinned to its
-/// persons, its window narrowed to its start, as the scheduling component keeps it) and no
-/// other visit may start before `from`.
+/// persons, its window narrowed to its start; the scheduling component leaves such visits
+/// out of the problem instead) and no other visit may start before `from`.
 /// Her shifts in that time are cancelled, or end on the time grid after her last started
 /// visit.
 pub fn sick_call(

@@ -73,8 +73,7 @@ impl<'a> Search<'a> {
         // search from the current plan (a repair, a re-proposal) keeps a leg's scale: it is
         // to move little, and hotter it moved more of the others' visits on the sick-call
         // fixture.
-        let from_scratch = layout.exact.iter().all(Option::is_none);
-        let scale = if from_scratch {
+        let scale = if layout.from_scratch {
             leg + weights.continuity + weights.preference
         } else {
             leg
@@ -97,7 +96,7 @@ impl<'a> Search<'a> {
         let mut current = start;
         let mut current_total = current.total(layout);
         let mut best = current.clone();
-        let mut best_total = current_total;
+        let mut best_objective = current.objective(layout);
         let mut candidate = current.clone();
         loop {
             let progress = deadline.progress();
@@ -113,9 +112,10 @@ impl<'a> Search<'a> {
             if rebuilt && (candidate_total as f64) < threshold {
                 current.copy_changes_from(layout, &candidate, &changes);
                 current_total = candidate_total;
-                if current_total < best_total {
+                let objective = current.objective(layout);
+                if objective < best_objective {
                     best.clone_from(&current);
-                    best_total = current_total;
+                    best_objective = objective;
                 }
             } else {
                 candidate.copy_changes_from(layout, &current, &changes);

@@ -165,14 +165,22 @@ impl Solution {
         solution
     }
 
+    /// What the search minimises: the problem's objective, but with the search's weight of
+    /// continuity (`Layout::continuity_weight`).
     pub(crate) fn total(&self, layout: &Layout) -> i64 {
         let weights = layout.problem.weights();
         self.route_costs
-            + weights.continuity * self.distinct_pairs
+            + layout.continuity_weight * self.distinct_pairs
             + weights.disruption * self.disrupted
             + weights.retime * self.retimed
             + weights.fairness * self.fairness_gap
             + UNASSIGNED_PENALTY * self.unassigned.len() as i64
+    }
+
+    /// The problem's own objective, by which the search keeps its best solution.
+    pub(crate) fn objective(&self, layout: &Layout) -> i64 {
+        let raised = layout.continuity_weight - layout.problem.weights().continuity;
+        self.total(layout) - raised * self.distinct_pairs
     }
 
     /// The routes' costs summed afresh, to check the sum kept as they change.
@@ -295,7 +303,7 @@ impl Solution {
 
     fn continuity_delta(&self, layout: &Layout, visit: usize, route: usize) -> i64 {
         if layout.counts_continuity() && !self.serves(layout, layout.client[visit], route) {
-            layout.problem.weights().continuity
+            layout.continuity_weight
         } else {
             0
         }
