@@ -85,9 +85,10 @@
 //!   caregiver–client pairs at 10 s, 278 and 284 at 300 s; median caregivers per client 3
 //!   in both), all with 8 unassigned visits, measured natively on a two-core machine.
 //!   Weighing continuity a quarter above the problem's weight in a plan from scratch
-//!   (`layout::CONTINUITY_BIAS`) took both down by about 0.5 %, not the gap. Making room for a client on its main caregiver (`search::MAKE_ROOM`) took the
-//!   10 s mean from about 60 500 to 59 700 but the 9.2 million runs from 57 861 and 57 870
-//!   up to these: it converges faster and explores less. The quality follows the
+//!   (`layout::CONTINUITY_BIAS`) took both down by about 0.5 %, not the gap. Making room
+//!   for a client on its main caregiver (`search::MAKE_ROOM`) took the 10 s mean from about
+//!   60 500 to 59 700 but 9.2 million iterations from 57 861 and 57 870 up to 57 983 and
+//!   58 187: it converges faster and explores less. The quality follows the
 //!   number of iterations: with the search before its last speed-up, 30 s reached
 //!   59 488–59 937 and 60 s 58 843–59 541 (two seeds). Applied to the best plan of a 10 s
 //!   run until none was left, exchanging two caregivers' whole days gained nothing, and
