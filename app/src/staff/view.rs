@@ -138,6 +138,8 @@ fn StaffRow(
             )
         };
         let next_active = !member.active;
+        // The row asks one question at a time.
+        let question = RwSignal::new(None::<String>);
         view! {
             <div class="staff-controls">
                 <div class="inline-field">
@@ -166,6 +168,7 @@ fn StaffRow(
                 </div>
                 <div class="actions">
                     <ConfirmAction
+                        open=question
                         label=active_label
                         question=active_question
                         confirm_label=active_confirm
@@ -176,6 +179,7 @@ fn StaffRow(
                         })
                     />
                     <ConfirmAction
+                        open=question
                         label="Nový jednorázový kód"
                         question=format!(
                             "Vytvořit pro {name} jednorázový kód k nastavení nového hesla?",

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 /// A button that asks before it acts: the first press shows the question and the real
-/// button, "Zpět" returns.
+/// button, "Zpět" returns. Buttons given one `open` (the label of the one asking) ask one
+/// at a time: a second question closes the first.
 #[component]
 pub fn ConfirmAction(
     #[prop(into)] label: String,
@@ -12,13 +13,23 @@ pub fn ConfirmAction(
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] on_confirm: Callback<()>,
     #[prop(optional)] danger: bool,
+    #[prop(optional)] open: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
-    let asking = RwSignal::new(false);
+    let own = RwSignal::new(false);
+    let key = StoredValue::new(label.clone());
+    let is_asking = move || match open {
+        Some(open) => open.with(|asking| key.with_value(|key| asking.as_ref() == Some(key))),
+        None => own.get(),
+    };
+    let set_asking = move |asking: bool| match open {
+        Some(open) => open.set(asking.then(|| key.get_value())),
+        None => own.set(asking),
+    };
     // Set when the question is dismissed, so focus goes back to the button that asked.
     let dismissed = StoredValue::new(false);
     let dismiss = move || {
         dismissed.set_value(true);
-        asking.set(false);
+        set_asking(false);
     };
     let confirm_class = if danger {
         "button button-danger"
@@ -26,7 +37,7 @@ pub fn ConfirmAction(
         "button"
     };
     move || {
-        if asking.get() {
+        if is_asking() {
             let confirm = NodeRef::<leptos::html::Button>::new();
             confirm.on_load(|button| {
                 let _ = button.focus();
@@ -53,7 +64,7 @@ pub fn ConfirmAction(
                             node_ref=confirm
                             disabled=move || pending.get()
                             on:click=move |_| {
-                                asking.set(false);
+                                set_asking(false);
                                 on_confirm.run(());
                             }
                         >
@@ -81,7 +92,7 @@ pub fn ConfirmAction(
                     class="button"
                     node_ref=trigger
                     disabled=move || pending.get()
-                    on:click=move |_| asking.set(true)
+                    on:click=move |_| set_asking(true)
                 >
                     {label}
                 </button>

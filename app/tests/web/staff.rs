@@ -82,19 +82,33 @@ async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirm
     assert!(texts(&row(2), "button").contains(&"Znovu aktivovat".to_owned()));
 
     let jana = row(1);
-    let deactivate = jana.query_selector_all("button").expect("selector");
-    let deactivate: HtmlElement = (0..deactivate.length())
-        .filter_map(|i| deactivate.item(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().as_deref() == Some("Deaktivovat"))
-        .expect("a deactivate button");
-    deactivate.click();
+    let button = |label: &str| -> HtmlElement {
+        let buttons = jana.query_selector_all("button").expect("selector");
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().as_deref() == Some(label))
+            .expect("the button")
+    };
+    button("Deaktivovat").click();
     leptos::task::tick().await;
     assert!(
         changes.lock().expect("lock").is_empty(),
         "nothing before confirming"
     );
     assert!(text(&jana, ".confirm-question").contains("Jana Malá"));
+
+    // The row asks one question at a time: the one-time code's replaces it, and back.
+    button("Nový jednorázový kód").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&jana, ".confirm-question"),
+        ["Vytvořit pro Jana Malá jednorázový kód k nastavení nového hesla?"]
+    );
+    button("Deaktivovat").click();
+    leptos::task::tick().await;
+    assert_eq!(texts(&jana, ".confirm-question").len(), 1);
+    assert!(text(&jana, ".confirm-question").contains("Deaktivovat účet Jana Malá"));
     find(&jana, ".confirm .button-danger").click();
     leptos::task::tick().await;
     assert_eq!(

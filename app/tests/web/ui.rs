@@ -64,6 +64,63 @@ fn the_one_time_code_panel_shows_the_code_its_prague_expiry_and_where_to_use_it(
 }
 
 #[wasm_bindgen_test]
+async fn buttons_that_share_a_question_ask_one_at_a_time() {
+    let host = mount(move || {
+        let open = RwSignal::new(None::<String>);
+        view! {
+            <ConfirmAction
+                open=open
+                label="Deaktivovat"
+                question="Deaktivovat účet Eva?"
+                confirm_label="Ano, deaktivovat"
+                pending=false
+                on_confirm=Callback::new(|()| {})
+            />
+            <ConfirmAction
+                open=open
+                label="Nový jednorázový kód"
+                question="Vytvořit pro Evu jednorázový kód?"
+                confirm_label="Ano, vytvořit kód"
+                pending=false
+                on_confirm=Callback::new(|()| {})
+            />
+        }
+    });
+    let click_button = |text: &str| {
+        let buttons = host.query_selector_all("button").expect("selector");
+        let index = texts(&host, "button")
+            .iter()
+            .position(|label| label == text)
+            .expect("the button");
+        buttons
+            .item(index as u32)
+            .expect("a button")
+            .unchecked_into::<HtmlElement>()
+            .click();
+    };
+
+    click_button("Deaktivovat");
+    leptos::task::tick().await;
+    assert_eq!(
+        attribute(&host, "[role=group]", "aria-label").as_deref(),
+        Some("Deaktivovat účet Eva?")
+    );
+
+    click_button("Nový jednorázový kód");
+    leptos::task::tick().await;
+    let questions = host.query_selector_all("[role=group]").expect("selector");
+    assert_eq!(questions.length(), 1, "the first question closed");
+    assert_eq!(
+        attribute(&host, "[role=group]", "aria-label").as_deref(),
+        Some("Vytvořit pro Evu jednorázový kód?")
+    );
+    assert_eq!(
+        texts(&host, "button"),
+        ["Deaktivovat", "Ano, vytvořit kód", "Zpět"]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_confirmation_takes_focus_and_gives_it_back_when_dismissed() {
     let confirmed = Arc::new(Mutex::new(0));
     let sink = Arc::clone(&confirmed);
