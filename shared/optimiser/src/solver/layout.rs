@@ -194,11 +194,8 @@ impl<'a> Layout<'a> {
             .zip(&exact)
             .map(|(visit, &exact)| {
                 let same_persons = |current: &CurrentAssignment| {
-                    let mut pinned = visit.pinned.clone();
-                    let mut persons = current.persons.clone();
-                    pinned.sort();
-                    persons.sort();
-                    pinned == persons
+                    current.persons.len() == visit.pinned.len()
+                        && current.persons.iter().all(|p| visit.pinned.contains(p))
                 };
                 exact.is_some_and(|at| at == grid.inside(visit.window))
                     && visit.current.as_ref().is_some_and(same_persons)
