@@ -52,14 +52,15 @@ macro_rules! split_part {
 }
 pub(crate) use split_part;
 
-/// What `split_part!` shows: the part once loaded, else the offline line.
+/// What `split_part!` shows: "loading" while the module comes, then the part, or the
+/// offline line.
 #[cfg(feature = "split")]
 pub(crate) fn split_fallback<F>(load: F, offline: &'static str) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
 {
     view! {
-        <Suspense>
+        <Suspense fallback=|| view! { <Loading /> }>
             {Suspend::new(async move {
                 load.await
                     .unwrap_or_else(|_| {
