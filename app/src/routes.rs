@@ -13,6 +13,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use leptos_router::{Lazy, LazyRoute};
+use shared::identity::Role;
 
 use crate::account::{AccountPage, InvitationPage, PasswordResetPage};
 use crate::audit::AuditPage;
@@ -51,7 +52,7 @@ pub fn App() -> impl IntoView {
             </a>
             <SessionHeader />
             <Navigation />
-            <CaregiverSyncStatus />
+            <CaregiverBar />
             <main id="obsah" class="content" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
@@ -88,6 +89,24 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// A signed-in caregiver's sync status on every page. Its code comes with her day's module
+/// (`today`), which her phone keeps: the main module every role loads holds none of it.
+#[component]
+fn CaregiverBar() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let caregiver = Memo::new(move |_| matches!(session.me(), Some((_, Role::Caregiver))));
+    move || {
+        caregiver.get().then(|| {
+            crate::ui::split_part!(
+                today,
+                load_caregiver_sync_status => CaregiverSyncStatus,
+                "Stav odesílání záznamů se zobrazí po připojení k internetu.",
+                quietly
+            )
+        })
     }
 }
 

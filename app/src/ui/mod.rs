@@ -36,15 +36,23 @@ pub fn DemoBanner() -> impl IntoView {
 /// `$group`), once that module has arrived, or the `$offline` line where it cannot be
 /// fetched (never opened on this device, and no connection now). `$loader` names the split
 /// function; each use needs its own. Without the `split` feature the part is compiled in.
+/// While the module comes it says "loading", or nothing with `quietly` (a bar on every page
+/// beside the page's own loading line).
 macro_rules! split_part {
-    ($group:ident, $loader:ident => $part:ident, $offline:literal) => {{
+    ($group:ident, $loader:ident => $part:ident, $offline:literal) => {
+        $crate::ui::split_part!(@ $group, $loader => $part, $offline, true)
+    };
+    ($group:ident, $loader:ident => $part:ident, $offline:literal, quietly) => {
+        $crate::ui::split_part!(@ $group, $loader => $part, $offline, false)
+    };
+    (@ $group:ident, $loader:ident => $part:ident, $offline:literal, $say_loading:expr) => {{
         #[cfg(feature = "split")]
         {
             #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn $loader() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
                 Ok(view! { <$part /> }.into_any())
             }
-            $crate::ui::split_fallback($loader(), $offline)
+            $crate::ui::split_fallback($loader(), $offline, $say_loading)
         }
         #[cfg(not(feature = "split"))]
         view! { <$part /> }
@@ -52,15 +60,15 @@ macro_rules! split_part {
 }
 pub(crate) use split_part;
 
-/// What `split_part!` shows: "loading" while the module comes, then the part, or the
-/// offline line.
+/// What `split_part!` shows: "loading" (if `say_loading`) while the module comes, then the
+/// part, or the offline line.
 #[cfg(feature = "split")]
-pub(crate) fn split_fallback<F>(load: F, offline: &'static str) -> impl IntoView
+pub(crate) fn split_fallback<F>(load: F, offline: &'static str, say_loading: bool) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
 {
     view! {
-        <Suspense fallback=|| view! { <Loading /> }>
+        <Suspense fallback=move || say_loading.then(|| view! { <Loading /> })>
             {Suspend::new(async move {
                 load.await
                     .unwrap_or_else(|_| {

@@ -42,6 +42,8 @@ pub struct Offline {
     online: ReadSignal<bool>,
     session: Session,
     outbox: RwSignal<Outbox>,
+    /// [`Offline::start`] has run.
+    started: StoredValue<bool>,
     /// The outbox has been read from the device: only then is anything sent.
     ready: RwSignal<bool>,
     syncing: RwSignal<bool>,
@@ -69,33 +71,50 @@ fn store_failed() -> String {
 }
 
 impl Offline {
-    /// Reads what the device keeps and starts syncing whenever a caregiver is signed in
-    /// and online.
+    /// The device's offline state, still empty: [`Offline::start`] reads what the device
+    /// keeps. Only the signals live in the main module; reading, syncing and the record
+    /// forms load with the caregiver's day (`today`), so no other role downloads them.
     pub(crate) fn provide(session: Session) -> Self {
-        let online = session.online();
         let offline = Offline {
-            online,
+            online: session.online(),
             session,
             outbox: RwSignal::new(Outbox::default()),
+            started: StoredValue::new(false),
             ready: RwSignal::new(false),
             syncing: RwSignal::new(false),
             unreachable_runs: RwSignal::new(0),
             sync_error: RwSignal::new(None),
             catalogue: RwSignal::new(None),
         };
+        provide_context(offline);
+        offline
+    }
+
+    /// Reads the outbox and the task catalogue the device keeps, once in the app's life.
+    fn start(self) {
+        if self.started.get_value() {
+            return;
+        }
+        self.started.set_value(true);
         spawn_local(async move {
             match offline_store::load::<Outbox>(keys::OUTBOX).await {
-                Ok(stored) => offline.outbox.set(stored.unwrap_or_default()),
-                Err(StoreError) => offline.sync_error.set(Some(store_failed())),
+                Ok(stored) => self.outbox.set(stored.unwrap_or_default()),
+                Err(StoreError) => self.sync_error.set(Some(store_failed())),
             }
             if let Ok(Some(catalogue)) = offline_store::load(keys::CATALOGUE).await {
-                offline.catalogue.set(Some(catalogue));
+                self.catalogue.set(Some(catalogue));
             }
-            offline.ready.set(true);
+            self.ready.set(true);
         });
+    }
+
+    /// Syncs whenever a caregiver is signed in and online, for as long as the calling
+    /// component lives.
+    fn sync_while_signed_in(self) {
+        let session = self.session;
         let me = Memo::new(move |_| session.me());
         Effect::new(move |_| {
-            if !offline.ready.get() || !online.get() {
+            if !self.ready.get() || !self.online.get() {
                 return;
             }
             let Some((user_id, role)) = me.get() else {
@@ -103,12 +122,10 @@ impl Offline {
             };
             // Recording visits is the caregivers' (the server takes records from them only).
             if role == Role::Caregiver {
-                offline.refresh_catalogue();
-                offline.sync(user_id);
+                self.refresh_catalogue();
+                self.sync(user_id);
             }
         });
-        provide_context(offline);
-        offline
     }
 
     fn refresh_catalogue(self) {
@@ -242,10 +259,13 @@ impl Offline {
     }
 }
 
-/// The visit under way and the sync status, for a signed-in caregiver, on every page.
+/// The visit under way and the sync status, for a signed-in caregiver, on every page (the
+/// shell shows it to caregivers only); it also starts reading and syncing the outbox.
 #[component]
 pub fn CaregiverSyncStatus() -> impl IntoView {
     let offline = expect_context::<Offline>();
+    offline.start();
+    offline.sync_while_signed_in();
     let user_id = Memo::new(move |_| match offline.session.me() {
         Some((user_id, Role::Caregiver)) => Some(user_id),
         _ => None,
@@ -301,6 +321,7 @@ pub fn CaregiverSyncStatus() -> impl IntoView {
 #[component]
 pub fn VisitRecordSlot(visit: VisitView) -> impl IntoView {
     let offline = expect_context::<Offline>();
+    offline.start();
     let user_id = offline.signed_in_user();
     let visit = StoredValue::new(visit);
     let status = Memo::new(move |_| {
