@@ -41,10 +41,11 @@ wasm_opt="$root/app/node_modules/.bin/wasm-opt"
 # The standard library is built for the app from the pinned toolchain's rust-src, sized for
 # download: a panic traps at once (as `panic = "abort"` did, without formatting a message
 # nobody reads: the app installs no panic hook) and carries no file and line. The caregiver's
-# first screen: 456.4 -> 422.6 KB gzip. These are unstable flags, which RUSTC_BOOTSTRAP
+# first screen: 456.4 -> 422.6 KB gzip. `{:?}` formats nothing (the app prints no Debug text;
+# only its tests, built without these flags, do): 4.2 KB gzip off every role's main module. These are unstable flags, which RUSTC_BOOTSTRAP
 # allows on the pinned stable compiler; they are tied to that version (rust-toolchain.toml).
 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
-  RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+  RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   cargo rustc -p app --lib --target wasm32-unknown-unknown --profile app-release --features split \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
   -- -C link-arg=--emit-relocs
