@@ -182,7 +182,7 @@ fn StaffRow(
                         open=question
                         label="Nový jednorázový kód"
                         question=format!(
-                            "Vytvořit pro {name} jednorázový kód k nastavení nového hesla?",
+                            "Vytvořit jednorázový kód k nastavení nového hesla pro účet {name}?",
                         )
                         confirm_label="Ano, vytvořit kód"
                         pending=pending

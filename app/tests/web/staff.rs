@@ -103,7 +103,7 @@ async fn the_staff_list_shows_roles_and_state_and_deactivates_only_after_confirm
     leptos::task::tick().await;
     assert_eq!(
         texts(&jana, ".confirm-question"),
-        ["Vytvořit pro Jana Malá jednorázový kód k nastavení nového hesla?"]
+        ["Vytvořit jednorázový kód k nastavení nového hesla pro účet Jana Malá?"]
     );
     button("Deaktivovat").click();
     leptos::task::tick().await;
