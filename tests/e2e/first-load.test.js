@@ -1,5 +1,6 @@
-// The caregiver's first load: the sign-in form comes up, she signs in and sees her day, the
-// app opens offline after a reload, and her phone never downloads another role's code (the
+// The caregiver's first load: the sign-in form comes up, she signs in and sees her day (the
+// visit record's forms come only at her first "Příchod"), the app and the record form open
+// offline after a reload, and her phone never downloads another role's code (the
 // office's and the family's pages are separate wasm modules, app/build.sh). The office's
 // pages come when first opened; one that cannot come (offline) says so, the app lives on.
 // Which file is whose comes from the build's dist/chunks.json.
@@ -8,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, request as forward } from 'node:http';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { LAPTOP, PHONE, hostAndBrowser, openPage, signIn, signedIn } from './browser.js';
 import { caregiverFiles, chunks, officeOnlyFiles, recordCodeRequests } from './chunks.js';
@@ -32,6 +33,15 @@ const otherRolesFiles = new Set(
     .flatMap(([, { all }]) => all)
     .filter((file) => !caregiverFiles.has(file)),
 );
+
+/** What the visit record's forms need beyond her day: they come with the training pages. */
+const recordFormFiles = chunks.groups.training.filter((file) => !chunks.groups.today.includes(file));
+
+/** Names of the files the page itself has loaded (from the network or its service worker). */
+async function loadedByPage(page) {
+  const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  return new Set(urls.map((url) => basename(new URL(url).pathname)));
+}
 
 /**
  * A proxy in front of the host that counts what goes over the wire: per path, how many
@@ -163,7 +173,7 @@ describe('a first visit on a slow phone', { timeout: 2 * TEST_TIMEOUT }, () => {
 describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
   const suite = hostAndBrowser();
 
-  test('shows the sign-in form, then her day, opens offline after a reload, and fetches no other role\'s code', { timeout: TEST_TIMEOUT }, async () => {
+  test('shows the sign-in form, then her day without the record forms, opens the app and the record form offline after a reload, and fetches no other role\'s code', { timeout: TEST_TIMEOUT }, async () => {
     assert.ok(otherRolesFiles.size > 0, 'the build splits other roles\' pages out of the caregiver\'s app');
     const phone = await openPage(suite.browser, PHONE);
     const requested = recordCodeRequests(phone.context);
@@ -183,6 +193,10 @@ describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
       for (const file of chunks.groups.today) {
         assert.ok(requested.has(file), `her day is loaded when first opened (${file})`);
       }
+      // The visit record's forms wait for her first "Příchod".
+      assert.ok(recordFormFiles.length > 0, 'the build splits the record forms out of her day');
+      const beforeRecord = await loadedByPage(p);
+      assert.deepEqual(recordFormFiles.filter((file) => beforeRecord.has(file)), [], 'her day loaded the record forms');
 
       // Once the service worker controls the page, the app and her day open offline.
       await p.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -193,6 +207,15 @@ describe("the caregiver's first load", { timeout: 3 * TEST_TIMEOUT }, () => {
       await p.reload();
       await p.locator('.app-header .net-offline').waitFor();
       await visit.waitFor();
+      // Still offline, "Příchod" opens the record form: the worker keeps its module too.
+      const reloaded = await loadedByPage(p);
+      assert.deepEqual(recordFormFiles.filter((file) => reloaded.has(file)), [], 'her day loaded the record forms');
+      await p.getByRole('button', { name: 'Příchod – zaznamenat návštěvu' }).first().click();
+      await p.locator('.record-form').getByLabel('Příchod').waitFor();
+      const opened = await loadedByPage(p);
+      for (const file of recordFormFiles) {
+        assert.ok(opened.has(file), `the record form comes from the worker's cache offline (${file})`);
+      }
 
       const strangers = [...requested].filter((file) => otherRolesFiles.has(file));
       assert.deepEqual(strangers, [], 'the caregiver\'s phone fetched another role\'s code');

@@ -19,10 +19,11 @@ use crate::offline_store;
 use crate::remote::{self, ApiError};
 use crate::session::signed_out_if_expired;
 use crate::ui::form::field_error;
+use crate::visit_record::forms::with_forms;
 use crate::visit_record::outbox::{KeptRecord, Outbox};
 use crate::visit_record::{CATALOGUE_MISSING, Offline, api, store_failed};
 use state::{CorrectionDraft, build_correction, corrected_text, own_record};
-use view::CorrectionForm;
+use view::CorrectionFormProps;
 
 /// Where her correction of a visit stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,19 +222,24 @@ pub fn RecordCorrection(visit: VisitView) -> impl IntoView {
             .into_any(),
             Stage::Editing(record) => match offline.catalogue.get_untracked() {
                 None => view! { <p class="hint">{CATALOGUE_MISSING}</p> }.into_any(),
-                Some(catalogue) => view! {
-                    <CorrectionForm
-                        visit=visit.get_value()
-                        catalogue=catalogue
-                        draft=CorrectionDraft::of(&record)
-                        pending=pending
-                        error=error
-                        on_edit=Callback::new(move |()| error.set(None))
-                        on_save=save(record)
-                        on_cancel=Callback::new(move |()| stage.set(Stage::Closed))
-                    />
+                Some(catalogue) => {
+                    let draft = CorrectionDraft::of(&record);
+                    let on_save = save(record);
+                    with_forms(move |forms| {
+                        (forms.correction)(
+                            CorrectionFormProps::builder()
+                                .visit(visit.get_value())
+                                .catalogue(catalogue.clone())
+                                .draft(draft.clone())
+                                .pending(pending)
+                                .error(error)
+                                .on_edit(Callback::new(move |()| error.set(None)))
+                                .on_save(on_save)
+                                .on_cancel(Callback::new(move |()| stage.set(Stage::Closed)))
+                                .build(),
+                        )
+                    })
                 }
-                .into_any(),
             },
         }
     };
