@@ -42,8 +42,9 @@ wasm_opt="$root/app/node_modules/.bin/wasm-opt"
 # download: a panic traps at once (as `panic = "abort"` did, without formatting a message
 # nobody reads: the app installs no panic hook) and carries no file and line. The caregiver's
 # first screen: 456.4 -> 422.6 KB gzip. `{:?}` formats nothing (the app prints no Debug text;
-# only its tests, built without these flags, do): 4.2 KB gzip off every role's main module. These are unstable flags, which RUSTC_BOOTSTRAP
-# allows on the pinned stable compiler; they are tied to that version (rust-toolchain.toml).
+# only its tests, built without these flags, do): 4.2 KB gzip off every role's main module.
+# These are unstable flags, which RUSTC_BOOTSTRAP allows on the pinned stable compiler; they
+# are tied to that version (rust-toolchain.toml).
 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
   RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   cargo rustc -p app --lib --target wasm32-unknown-unknown --profile app-release --features split \
