@@ -30,6 +30,23 @@ impl Solution {
         if info.demand > 0 && state.load() + info.demand > capacity {
             return None;
         }
+        // The stop cannot end before its window opens plus its duration; if the rest of the
+        // route must start earlier, no travel makes the place fit. The rest may start later
+        // the later the place (where it is on time), so the places before the first that
+        // fits are passed over at once: on the provider week four in five. Before a pause,
+        // `latest_start` counts only the pause and can be later than at the next place; a
+        // bisection passes over such a place only when a later place does not fit, and then
+        // it cannot fit either.
+        let fits = |latest_start: Time| window.open + info.duration <= latest_start;
+        let first = state.latest_start.partition_point(|&latest| !fits(latest));
+        // Most routes tried for a stop have no place for it at all: they are done too late.
+        if state
+            .done_by
+            .get(first)
+            .is_none_or(|&done| done > window.close)
+        {
+            return None;
+        }
         let travel = &layout.travel;
         let piece = layout.piece(stop, window);
         let assignment = match info.visit {
@@ -62,15 +79,6 @@ impl Solution {
         let travel_only = weights.waiting == 0 && weights.overtime == 0;
         let mut bound = bound;
         let mut best: Option<Insertion> = None;
-        // The stop cannot end before its window opens plus its duration; if the rest of the
-        // route must start earlier, no travel makes the place fit. The rest may start later
-        // the later the place (where it is on time), so the places before the first that
-        // fits are passed over at once: on the provider week four in five. Before a pause,
-        // `latest_start` counts only the pause and can be later than at the next place; a
-        // bisection passes over such a place only when a later place does not fit, and then
-        // it cannot fit either.
-        let fits = |latest_start: Time| window.open + info.duration <= latest_start;
-        let first = state.latest_start.partition_point(|&latest| !fits(latest));
         for position in first..=state.stops.len() {
             // Past this point every later position arrives even later.
             if state.done_by[position] > window.close {
