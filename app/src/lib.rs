@@ -8,6 +8,7 @@
 //! Features import only the common layer and `shared`, never each other; only [`routes`]
 //! knows them all. `tests/layout.rs` keeps it that way.
 
+pub mod json;
 pub mod offline_store;
 pub mod paths;
 pub mod remote;

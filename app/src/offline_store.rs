@@ -120,7 +120,7 @@ fn json<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
 fn parsed<T: DeserializeOwned>(value: &JsValue) -> Option<T> {
     value
         .as_string()
-        .and_then(|json| crate::remote::from_json(&json).ok())
+        .and_then(|json| crate::json::from_json(&json).ok())
 }
 
 /// Keeps `value` under `key`; resolves once it is on the device.

@@ -6,6 +6,7 @@
 //! [`ApiError::Unreachable`]. The decoding is pure and tested natively; only the `send`
 //! helpers touch the browser.
 
+use crate::json::from_json;
 use chrono::NaiveDate;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -62,15 +63,6 @@ impl ApiError {
             ApiError::Http { error, .. } => error.clone(),
         }
     }
-}
-
-/// Reads JSON into `T` through a `serde_json::Value`. Read straight from the text, every type
-/// would carry its own copy of the parser (whitespace, strings, numbers), which made the
-/// JSON code a fifth of a caregiver's download; through a `Value` the parser is compiled
-/// once and each type only walks the parsed tree. The app's payloads are small, so the
-/// extra tree costs nothing a person notices.
-pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
-    serde_json::from_str::<serde_json::Value>(text).and_then(serde_json::from_value)
 }
 
 /// A non-2xx answer: the server's [`ErrorBody`], or a Czech message chosen by status when

@@ -12,7 +12,7 @@ const MAX_LINES: usize = 500;
 
 /// The common layer every feature may use. Every other top-level module except the crate
 /// root and `routes` is a feature.
-const COMMON: [&str; 5] = ["paths", "remote", "ui", "offline_store", "session"];
+const COMMON: [&str; 6] = ["paths", "json", "remote", "ui", "offline_store", "session"];
 
 /// The module that puts the pages together: the one place allowed to import features.
 const ROUTER: &str = "routes";
