@@ -43,6 +43,18 @@ macro_rules! text {
     )*};
 }
 
+/// The numbers' readers of a key: the key's text read as a number.
+macro_rules! key_number {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            match self.0.parse::<serde_json::Number>() {
+                Ok(number) => number.deserialize_any(visitor),
+                Err(_) => Err(refused(&Value::String(self.0), &visitor)),
+            }
+        }
+    )*};
+}
+
 /// A parsed JSON value read as serde_json reads a `Value`, but a struct only from an object.
 struct Tree(Value);
 
@@ -238,7 +250,7 @@ impl<'de> MapAccess<'de> for Entries {
             return Ok(None);
         };
         self.value = Some(value);
-        seed.deserialize(Tree(Value::String(key))).map(Some)
+        seed.deserialize(Key(key)).map(Some)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
@@ -250,6 +262,50 @@ impl<'de> MapAccess<'de> for Entries {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len())
+    }
+}
+
+/// An object's key: a string, read as a number where the type wants one (a map with
+/// numbers for keys), as serde_json reads keys.
+struct Key(String);
+
+impl<'de> de::Deserializer<'de> for Key {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_string(self.0)
+    }
+
+    key_number! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_enum(self.0.into_deserializer())
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool char str string bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any
     }
 }
 
