@@ -19,25 +19,14 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     T::deserialize(Tree(value))
 }
 
-/// The numbers' readers: a JSON number reads into any numeric type that holds it.
-macro_rules! number {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+/// Readers that take one shape of JSON value and refuse the others; `$visitor` names the
+/// visitor in `$read`.
+macro_rules! one_shape {
+    ($visitor:ident, $shape:pat => $read:expr; $($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $visitor: V) -> Result<V::Value, Error> {
             match self.0 {
-                Value::Number(number) => number.deserialize_any(visitor),
-                other => Err(refused(&other, &visitor)),
-            }
-        }
-    )*};
-}
-
-/// The readers of strings and of the names of fields and variants.
-macro_rules! text {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            match self.0 {
-                Value::String(text) => visitor.visit_string(text),
-                other => Err(refused(&other, &visitor)),
+                $shape => $read,
+                other => Err(refused(&other, &$visitor)),
             }
         }
     )*};
@@ -90,10 +79,7 @@ impl<'de> de::Deserializer<'de> for Tree {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Object(entries) => visitor.visit_map(Entries::new(entries)),
-            other => Err(refused(&other, &visitor)),
-        }
+        self.deserialize_map(visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -115,21 +101,20 @@ impl<'de> de::Deserializer<'de> for Tree {
     }
 
     // Each kind reads only its own shape, as serde_json's `Value` does: forwarded to
-    // `deserialize_any`, every type's reader would carry all the shapes' paths.
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Bool(flag) => visitor.visit_bool(flag),
-            other => Err(refused(&other, &visitor)),
-        }
-    }
-
-    number! {
+    // `deserialize_any`, every type's reader would carry all the shapes' paths. A JSON
+    // number reads into any numeric type that holds it.
+    one_shape!(visitor, Value::Bool(flag) => visitor.visit_bool(flag); deserialize_bool);
+    one_shape!(visitor, Value::Number(number) => number.deserialize_any(visitor);
         deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
         deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64
-    }
-
-    text! { deserialize_char deserialize_str deserialize_string deserialize_identifier }
+        deserialize_f32 deserialize_f64);
+    one_shape!(visitor, Value::String(text) => visitor.visit_string(text);
+        deserialize_char deserialize_str deserialize_string deserialize_identifier);
+    one_shape!(visitor, Value::Null => visitor.visit_unit(); deserialize_unit);
+    one_shape!(visitor, Value::Array(items) => visitor.visit_seq(Items(items.into_iter()));
+        deserialize_seq);
+    one_shape!(visitor, Value::Object(entries) => visitor.visit_map(Entries::new(entries));
+        deserialize_map);
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
@@ -139,26 +124,12 @@ impl<'de> de::Deserializer<'de> for Tree {
         self.deserialize_seq(visitor)
     }
 
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Null => visitor.visit_unit(),
-            other => Err(refused(&other, &visitor)),
-        }
-    }
-
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
         self.deserialize_unit(visitor)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Array(items) => visitor.visit_seq(Items(items.into_iter())),
-            other => Err(refused(&other, &visitor)),
-        }
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -176,13 +147,6 @@ impl<'de> de::Deserializer<'de> for Tree {
         visitor: V,
     ) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Object(entries) => visitor.visit_map(Entries::new(entries)),
-            other => Err(refused(&other, &visitor)),
-        }
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
